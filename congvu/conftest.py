@@ -1,0 +1,22 @@
+from datetime import datetime
+
+import pytest
+
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.testing import Province, build_province
+
+# Tuesday 03/03/2026, 09:00 in Hà Nội: an ordinary working morning, far from any holiday.
+MORNING = datetime(2026, 3, 3, 9, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def province(db) -> Province:
+    with clock.travel_to(MORNING):
+        return build_province()
+
+
+@pytest.fixture
+def at_morning():
+    with clock.travel_to(MORNING):
+        yield MORNING

@@ -1,0 +1,27 @@
+"""The one clock. Code asks `clock.now()`; tests, the demo and the benchmark move it with
+`clock.travel_to(...)`, so nothing depends on when it happens to run."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+_source: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731 - the default source
+
+
+def now() -> datetime:
+    """The current moment, aware, in UTC."""
+    return _source()
+
+
+@contextmanager
+def travel_to(moment: datetime) -> Iterator[None]:
+    """Freeze the clock at `moment` (aware) for the duration of the block."""
+    if moment.tzinfo is None:
+        raise ValueError("travel_to needs an aware datetime")
+    global _source
+    previous = _source
+    _source = lambda: moment.astimezone(UTC)  # noqa: E731
+    try:
+        yield
+    finally:
+        _source = previous

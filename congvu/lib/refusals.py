@@ -1,0 +1,72 @@
+"""Why an action was refused. The same code and clause reach the API body, the web page, the trail
+and the oversight figures, so they are defined once here."""
+
+from dataclasses import dataclass
+
+# Rules a unit head may override with a written reason (DESIGN §2); the override is its own event.
+OVERRIDABLE_PREFIXES = ("R-1.4-", "R-2.1-", "R-2.2-UNRELATED-CONSULTATION")
+
+
+class ActionRefused(Exception):  # noqa: N818 - "refused" reads better than "RefusedError" in this domain
+    """Base of every refusal the interface shows to an official."""
+
+    code = "REFUSED"
+    clause = ""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+    def message(self, language: str = "vi") -> str:
+        return self.message_en if language.startswith("en") else self.message_vi
+
+    def as_dict(self, language: str = "vi") -> dict[str, str]:
+        return {"code": self.code, "clause": self.clause, "message": self.message(language),
+                "message_vi": self.message_vi, "message_en": self.message_en}
+
+
+class AccessDenied(ActionRefused):
+    code = "ACCESS-DENIED"
+
+
+class InvalidState(ActionRefused):
+    code = "INVALID-STATE"
+
+
+class InvalidInput(ActionRefused):
+    code = "INVALID-INPUT"
+
+
+class RuleViolation(ActionRefused):
+    """A refusal by one of the document's rules, carrying its code and clause."""
+
+    def __init__(self, code: str, clause: str, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi, message_en)
+        self.code = code
+        self.clause = clause
+        # Set by the action that caught it, so the refusal can be written to the item's trail.
+        self.item_id: int | None = None
+        self.unit_id: int | None = None
+
+    @property
+    def overridable(self) -> bool:
+        return self.code.startswith(OVERRIDABLE_PREFIXES)
+
+    def __str__(self) -> str:
+        return f"{self.code} (Mục {self.clause}): {self.message_vi}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    clause: str
+    message_vi: str
+    message_en: str
+
+    def violation(self, **details: object) -> RuleViolation:
+        return RuleViolation(
+            self.code, self.clause,
+            self.message_vi.format(**details) + f" (Mục {self.clause})",
+            self.message_en.format(**details) + f" (clause {self.clause})",
+        )

@@ -1,0 +1,331 @@
+"""The official working-day calendar and the counting of periods in working days (DESIGN §4).
+
+Rules (Bộ luật Dân sự 2015, Điều 147–148): the day of the triggering event is not counted; a
+period of n working days ends at 24:00 (Asia/Ho_Chi_Minh) of the n-th working day after it.
+
+A day is a working day when it is Monday–Friday, not a statutory holiday (the `holidays`
+package), unless the official schedule for civil servants says otherwise: that schedule is data
+(days off and make-up Saturdays, each with its source document) and wins where they differ.
+
+Everything is computed once in the constructor; every query is a binary search, so counting a
+deadline costs the same for 3 days as for 300. Pure Python: no Django, no database, no clock.
+"""
+
+import hashlib
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from .official_schedule import OFFICIAL_SCHEDULE, DayKind, ScheduleEntry
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+_WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SATURDAY = 5
+
+
+def format_vn_date(d: date) -> str:
+    """dd/mm/yyyy, the way Vietnamese documents write dates."""
+    return d.strftime("%d/%m/%Y")
+
+
+def weekday_name(d: date, lang: str = "vi") -> str:
+    return (_WEEKDAYS_EN if lang == "en" else _WEEKDAYS_VI)[d.weekday()]
+
+
+_VN_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
+def parse_vn_date(text: str) -> date:
+    """Parse "dd/mm/yyyy"; the error message is meant to be shown to the user as is."""
+    match = _VN_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(f"Ngày «{text}» không đúng định dạng dd/mm/yyyy (ví dụ: 08/02/2024).")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"Ngày «{text}» không có thật trong lịch (ngày {day}, tháng {month}, năm {year})."
+        ) from None
+
+
+def local_date(dt: datetime) -> date:
+    """The calendar date in Viet Nam of an aware moment (stored moments are UTC)."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        # A naive datetime has no place in time; guessing its zone would shift deadlines by a day.
+        raise ValueError("local_date cần thời điểm có múi giờ (aware datetime), không nhận datetime naive.")
+    return dt.astimezone(TZ).date()
+
+
+def _end_of_day(d: date) -> datetime:
+    """24:00 of `d` in Viet Nam, i.e. 00:00 of the next day there, expressed in UTC."""
+    return datetime.combine(d + timedelta(days=1), time(0), tzinfo=TZ).astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedDay:
+    """A non-working day and why it is one (Vietnamese first, English for the second language)."""
+
+    day: date
+    reason: str
+    reason_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class MadeUpDay:
+    """A weekend day that is an official working day (làm bù), with the document that says so."""
+
+    day: date
+    name: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """How a deadline was counted, to be shown next to it and kept with it."""
+
+    start: date
+    n: int
+    due: date
+    due_moment: datetime
+    calendar_version: str
+    skipped: tuple[SkippedDay, ...]
+    made_up: tuple[MadeUpDay, ...]
+
+    def lines(self, lang: str = "vi") -> list[str]:
+        if lang == "vi":
+            return self._lines_vi()
+        if lang == "en":
+            return self._lines_en()
+        raise ValueError(f"Unsupported language {lang!r}: use 'vi' or 'en'.")
+
+    def _lines_vi(self) -> list[str]:
+        start, due = self.start, self.due
+        lines = [
+            f"Ngày xảy ra sự kiện: {format_vn_date(start)} ({weekday_name(start)}), "
+            "không tính vào thời hạn (Điều 147 Bộ luật Dân sự 2015).",
+            f"Thời hạn: {self.n} ngày làm việc.",
+        ]
+        for s in self.skipped:
+            lines.append(f"Không tính {format_vn_date(s.day)} {_weekday_and_reason(s.day, s.reason, 'vi')}.")
+        for m in self.made_up:
+            lines.append(
+                f"Có tính {format_vn_date(m.day)} ({weekday_name(m.day)}): "
+                f"ngày làm bù, {m.name} ({m.source})."
+            )
+        lines.append(
+            f"Ngày cuối cùng của thời hạn: {format_vn_date(due)} ({weekday_name(due)}); "
+            f"hết hạn lúc 24:00 ngày {format_vn_date(due)} (giờ Việt Nam)."
+        )
+        lines.append(f"Phiên bản lịch làm việc: {self.calendar_version}.")
+        return lines
+
+    def _lines_en(self) -> list[str]:
+        start, due = self.start, self.due
+        lines = [
+            f"Triggering event: {format_vn_date(start)} ({weekday_name(start, 'en')}), "
+            "not counted (Civil Code 2015, Art. 147).",
+            f"Period: {self.n} working day{'' if self.n == 1 else 's'}.",
+        ]
+        for s in self.skipped:
+            lines.append(
+                f"Not counted {format_vn_date(s.day)} {_weekday_and_reason(s.day, s.reason_en, 'en')}."
+            )
+        for m in self.made_up:
+            lines.append(
+                f"Counted {format_vn_date(m.day)} ({weekday_name(m.day, 'en')}): "
+                f"make-up working day, {m.name} ({m.source})."
+            )
+        lines.append(
+            f"Last day of the period: {format_vn_date(due)} ({weekday_name(due, 'en')}); "
+            f"due at 24:00 on {format_vn_date(due)} (Viet Nam time)."
+        )
+        lines.append(f"Working calendar version: {self.calendar_version}.")
+        return lines
+
+
+def _weekday_and_reason(day: date, reason: str, lang: str) -> str:
+    # A plain weekend day's reason is its weekday name; don't print "(Saturday): Saturday".
+    name = weekday_name(day, lang)
+    return f"({name})" if reason == name else f"({name}): {reason}"
+
+
+class Calendar:
+    """Working days between 01/01/first_year and 31/12/last_year."""
+
+    def __init__(
+        self,
+        overrides: Iterable[ScheduleEntry] = OFFICIAL_SCHEDULE,
+        first_year: int = 2020,
+        last_year: int = 2035,
+    ) -> None:
+        if first_year > last_year:
+            raise ValueError(f"first_year ({first_year}) must not be after last_year ({last_year}).")
+        self._first = date(first_year, 1, 1)
+        self._last = date(last_year, 12, 31)
+        entries = self._index_overrides(overrides)
+        years = range(first_year, last_year + 1)
+        statutory_vi = holidays.country_holidays("VN", years=years, language="vi")
+        statutory_en = holidays.country_holidays("VN", years=years, language="en_US")
+
+        working: list[int] = []
+        off: dict[int, SkippedDay] = {}
+        made_up: dict[int, MadeUpDay] = {}
+        # Built once, in date order, so every list below is already sorted for bisect.
+        for ordinal in range(self._first.toordinal(), self._last.toordinal() + 1):
+            day = date.fromordinal(ordinal)
+            entry = entries.get(ordinal)
+            if entry is not None and entry.kind == DayKind.WORKING_DAY:
+                working.append(ordinal)
+                if day.weekday() >= _SATURDAY:
+                    made_up[ordinal] = MadeUpDay(day, entry.name, entry.source)
+            elif entry is not None:
+                off[ordinal] = SkippedDay(
+                    day, f"{entry.name} ({entry.source})", f"Official day off: {entry.name} ({entry.source})"
+                )
+            elif day in statutory_vi:
+                off[ordinal] = SkippedDay(
+                    day,
+                    f"{statutory_vi[day]} (ngày nghỉ lễ, Tết theo Bộ luật Lao động)",
+                    f"{statutory_en[day]} (public holiday under the Labour Code)",
+                )
+            elif day.weekday() >= _SATURDAY:
+                off[ordinal] = SkippedDay(day, weekday_name(day), weekday_name(day, "en"))
+            else:
+                working.append(ordinal)
+
+        self._working = working
+        self._off = off
+        self._off_ordinals = list(off)
+        self._made_up = made_up
+        self._made_up_ordinals = list(made_up)
+        self._version = self._digest(entries.values(), first_year, last_year)
+
+    # ---- construction helpers -------------------------------------------------------------
+
+    def _index_overrides(self, overrides: Iterable[ScheduleEntry]) -> dict[int, ScheduleEntry]:
+        """One entry per day inside the range; two different entries for one day is a data error."""
+        index: dict[int, ScheduleEntry] = {}
+        for entry in overrides:
+            # Accept kinds stored as plain strings (the administrator's copy lives in a database).
+            entry = ScheduleEntry(entry.day, DayKind(entry.kind), entry.name, entry.source)
+            if not self._first <= entry.day <= self._last:
+                continue  # cannot affect any query this calendar answers
+            previous = index.setdefault(entry.day.toordinal(), entry)
+            if previous != entry:
+                raise ValueError(
+                    f"Lịch chính thức có hai mục khác nhau cho ngày {format_vn_date(entry.day)}: "
+                    f"{previous.kind} «{previous.name}» và {entry.kind} «{entry.name}»."
+                )
+        return index
+
+    @staticmethod
+    def _digest(entries: Iterable[ScheduleEntry], first_year: int, last_year: int) -> str:
+        # Everything that can change an answer goes in, so a stored deadline can say which
+        # calendar produced it and a changed calendar is detectable.
+        payload = {
+            "overrides": sorted((e.day.isoformat(), str(e.kind), e.name, e.source) for e in entries),
+            "holidays": holidays.__version__,
+            "years": [first_year, last_year],
+        }
+        blob = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:12]
+
+    def _check(self, d: date) -> int:
+        if not self._first <= d <= self._last:
+            raise ValueError(
+                f"Ngày {format_vn_date(d)} nằm ngoài lịch làm việc đã có "
+                f"({format_vn_date(self._first)} – {format_vn_date(self._last)}); "
+                f"date outside the working calendar."
+            )
+        return d.toordinal()
+
+    # ---- queries ----------------------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        return self._version
+
+    @property
+    def first_day(self) -> date:
+        return self._first
+
+    @property
+    def last_day(self) -> date:
+        return self._last
+
+    def is_working_day(self, d: date) -> bool:
+        ordinal = self._check(d)
+        i = bisect_left(self._working, ordinal)
+        return i < len(self._working) and self._working[i] == ordinal
+
+    def day_off_reason(self, d: date, lang: str = "vi") -> str | None:
+        """Why `d` is not a working day, or None when it is one."""
+        skipped = self._off.get(self._check(d))
+        if skipped is None:
+            return None
+        return skipped.reason_en if lang == "en" else skipped.reason
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The n-th working day strictly after `start` (the event day itself is not counted).
+
+        n == 0 gives `start` when it is a working day, else the next one: a period of zero days
+        still has to end on a day the office is open.
+        """
+        if n < 0:
+            raise ValueError(f"Số ngày làm việc phải >= 0 (n = {n}); n must not be negative.")
+        ordinal = self._check(start)
+        # bisect_left finds `start` itself when it is a working day; bisect_right skips it.
+        i = bisect_left(self._working, ordinal) if n == 0 else bisect_right(self._working, ordinal) + n - 1
+        if i >= len(self._working):
+            raise ValueError(
+                f"Thời hạn {n} ngày làm việc kể từ {format_vn_date(start)} vượt quá lịch làm việc đã có "
+                f"(đến {format_vn_date(self._last)}); the period runs past the working calendar."
+            )
+        return date.fromordinal(self._working[i])
+
+    def next_working_day(self, d: date) -> date:
+        """The first working day strictly after `d`."""
+        return self.add_working_days(d, 1)
+
+    def working_days_between(self, a: date, b: date) -> int:
+        """Working days d with a < d <= b; negative (the same count, negated) when b < a."""
+        return bisect_right(self._working, self._check(b)) - bisect_right(self._working, self._check(a))
+
+    def due_moment(self, start: date, n: int) -> datetime:
+        """End (24:00 Viet Nam time) of the last day of the period, as an aware UTC datetime."""
+        return _end_of_day(self.add_working_days(start, n))
+
+    def explain(self, start: date, n: int) -> Explanation:
+        due = self.add_working_days(start, n)
+        start_ordinal, due_ordinal = start.toordinal(), due.toordinal()
+        lo = bisect_right(self._off_ordinals, start_ordinal)
+        hi = bisect_left(self._off_ordinals, due_ordinal)
+        skipped = tuple(self._off[o] for o in self._off_ordinals[lo:hi])
+        lo = bisect_right(self._made_up_ordinals, start_ordinal)
+        hi = bisect_right(self._made_up_ordinals, due_ordinal)
+        made_up = tuple(self._made_up[o] for o in self._made_up_ordinals[lo:hi])
+        return Explanation(
+            start=start,
+            n=n,
+            due=due,
+            due_moment=_end_of_day(due),
+            calendar_version=self._version,
+            skipped=skipped,
+            made_up=made_up,
+        )
+
+
+@cache
+def official_calendar() -> Calendar:
+    """The calendar built from the seed schedule, shared (it is immutable once built)."""
+    return Calendar()

@@ -1,0 +1,374 @@
+"""Every change to an incoming document, work item or step: one function each, keyword `actor`,
+one transaction, one event. Views, the API, the CLI, the demo and the benchmark all come here.
+
+The shape of each action: lock the item → check access → check the state transition → check the
+rules (a head may override some with a written reason) → change → append the event."""
+
+import functools
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import ParamSpec, TypeVar
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from congvu.lib import clock
+from congvu.lib.refusals import InvalidInput, RuleViolation
+from congvu.org.models import Official, Role, Unit, UnitKind
+from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
+from congvu.registry.models import MatterType
+from congvu.registry.queries import competence_for, current_calendar
+from congvu.work import rules
+from congvu.work.access import deny, require_holder_or_leader, require_leader, require_role, today
+from congvu.work.deadlines import Deadline, on_day, working_days_after
+from congvu.work.models import (
+    IncomingDocument,
+    NumberSeries,
+    Origin,
+    Outcome,
+    Priority,
+    State,
+    Step,
+    StepKind,
+    WorkItem,
+)
+from congvu.work.trail import CHAIN_FIELDS, append_event
+
+P = ParamSpec("P")
+R = TypeVar("R")
+# Decree 30/2020 Art. 24: an incoming document is presented to the leader the same or next working day.
+PRESENT_WITHIN_DAYS = 1
+ASSIGN_WITHIN_DAYS = 1
+
+
+def action(fn: Callable[P, R]) -> Callable[P, R]:
+    """Run `fn` in one transaction. A rule refusal rolls the change back, then is itself written to
+    the item's trail in a transaction of its own, so oversight sees refused attempts too."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            with transaction.atomic():
+                return fn(*args, **kwargs)
+        except RuleViolation as refusal:
+            if refusal.item_id is not None:
+                _record_refusal(refusal, kwargs.get("actor"))
+            raise
+
+    return wrapper
+
+
+def _record_refusal(refusal: RuleViolation, actor: Official | None) -> None:
+    with transaction.atomic():
+        item = lock(refusal.item_id)
+        append_event(
+            item, "refused", actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
+            outcome=Outcome.REFUSED, rule_code=refusal.code, data={"message": refusal.message_vi},
+        )
+        item.save(update_fields=CHAIN_FIELDS)
+
+
+def lock(item: WorkItem | int) -> WorkItem:
+    """The item, re-read under a row lock: two officials acting at once are serialised, and the
+    second one's checks see the first one's change (nothing is lost)."""
+    pk = item.pk if isinstance(item, WorkItem) else item
+    return WorkItem.objects.select_for_update(of=("self",)).select_related("matter_type").get(pk=pk)
+
+
+def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | int,
+            override_reason: str = "") -> None:
+    """Run a rule check; a head or deputy of `unit` may override an overridable refusal by giving a
+    written reason, which is recorded as an event of its own and counted as a signal."""
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    try:
+        check()
+    except RuleViolation as refusal:
+        reason = override_reason.strip()
+        if reason and refusal.overridable and is_leader(actor, unit_id, today()):
+            append_event(
+                item, "override", actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
+                rule_code=refusal.code, data={"reason": reason, "message": refusal.message_vi},
+            )
+            return
+        refusal.item_id, refusal.unit_id = item.pk, unit_id
+        raise
+
+
+def unit_ref(unit: Unit) -> rules.UnitRef:
+    return rules.UnitRef(unit.pk, unit.kind, unit.name)
+
+
+def competence(item: WorkItem) -> rules.Competence:
+    return competence_for(item.matter_type, today(), territory=item.registered_unit)
+
+
+def next_number(unit: Unit, year: int, series: str) -> int:
+    """The next number of a unit's yearly series (from 1 each year), taken under a row lock."""
+    row, _ = NumberSeries.objects.select_for_update().get_or_create(unit=unit, year=year, series=series)
+    row.last += 1
+    row.save(update_fields=["last"])
+    return row.last
+
+
+def open_step(item: WorkItem, kind: str, unit: Unit | int, holder: Official, due: Deadline | None = None) -> Step:
+    """Close the open step and open the next one, held by exactly one named official (clause 1.3)."""
+    now = clock.now()
+    Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=now)
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    step = Step.objects.create(
+        item=item, kind=kind, holder_unit_id=unit_id, holder=holder, started_at=now,
+        due_at=due.moment if due else item.due_at,
+    )
+    item.holder_unit_id, item.holder = unit_id, holder
+    return step
+
+
+def close_step(item: WorkItem) -> None:
+    Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=clock.now())
+
+
+def leader_to_present_to(unit: Unit) -> Official:
+    head = head_of(unit, today())
+    if head is None:
+        raise rules.STEP_HOLDER.violation(detail=f": {unit.name} chưa có thủ trưởng hoặc cấp phó để trình")
+    return head
+
+
+def save(item: WorkItem, *fields: str) -> None:
+    item.save(update_fields=[*fields, *CHAIN_FIELDS])
+
+
+@action
+def register_incoming(
+    *, actor: Official, unit: Unit, matter_type: MatterType, sender: str, subject: str,
+    notation: str = "", issued_on: date | None = None, doc_type: str = "Công văn",
+    reply_due: date | None = None, priority: str = Priority.NORMAL, requester_unit: Unit | None = None,
+    original: ContentFile | None = None, original_name: str = "",
+) -> WorkItem:
+    """Enter an incoming document in the unit's register (yearly số đến), open its work item with the
+    legal deadline of its matter type, and present it to the unit's head."""
+    on = today()
+    if not is_clerk_or_leader(actor, unit, on):
+        raise deny("vào sổ văn bản đến của đơn vị này", "register incoming documents for this unit")
+    if not subject.strip() or not sender.strip():
+        raise InvalidInput("Cần nhập nơi gửi và trích yếu văn bản.", "Sender and subject are required.")
+    document = IncomingDocument(
+        unit=unit, year=on.year, incoming_number=next_number(unit, on.year, "den"), sender=sender.strip(),
+        notation=notation.strip(), issued_on=issued_on, doc_type=doc_type, subject=subject.strip(),
+        received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
+    )
+    if original is not None:
+        document.original.save(original_name or "van-ban-goc", original, save=False)
+    document.save()
+    calendar = current_calendar()
+    deadline = working_days_after(calendar, on, matter_type.time_limit_days)
+    origin = Origin.REQUEST if requester_unit else Origin.INCOMING
+    return _open_item(
+        actor=actor, unit=unit, matter_type=matter_type, title=document.subject, origin=origin,
+        incoming=document, requester_unit=requester_unit, deadline=deadline, event_data={
+            "incoming_number": document.incoming_number, "sender": document.sender,
+            "due": f"{deadline.day:%d/%m/%Y}", "calendar": deadline.calendar_version,
+        },
+    )
+
+
+def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: str,
+               deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
+               requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
+    head = leader_to_present_to(unit)
+    item = WorkItem.objects.create(
+        title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
+        registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
+        due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
+        holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=clock.now(),
+    )
+    calendar = current_calendar()
+    open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS))
+    append_event(item, "register", actor=actor, unit=unit, data={**event_data, "holder": head.pk})
+    save(item)
+    return item
+
+
+@action
+def direct(
+    item: WorkItem | int, *, actor: Official, lead_unit: Unit, cooperating: Iterable[Unit] = (),
+    due_date: date | None = None, note: str = "", override_reason: str = "",
+) -> WorkItem:
+    """The leader's direction: lead unit, co-operating units and a deadline no later than the law's.
+    The item goes to the lead unit's head to assign."""
+    item = lock(item)
+    require_leader(actor, item.holder_unit_id, "cho ý kiến chỉ đạo công việc này", "direct this item")
+    rules.check_transition("direct", item.state)
+    calendar = current_calendar()
+    legal = working_days_after(calendar, item.event_date, item.matter_type.time_limit_days)
+    deadline = on_day(calendar, due_date) if due_date else legal
+    enforce(lambda: rules.check_deadline(deadline.day, legal.day), item=item, actor=actor, unit=item.holder_unit_id)
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit)),
+            item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
+    cooperating = [u for u in cooperating if u.pk != lead_unit.pk]
+    item.lead_unit, item.state = lead_unit, State.DIRECTED
+    item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
+    item.cooperating_units.set(cooperating)
+    head = leader_to_present_to(lead_unit)
+    open_step(item, StepKind.ASSIGN, lead_unit, head, working_days_after(calendar, today(), ASSIGN_WITHIN_DAYS))
+    append_event(item, "direct", actor=actor, unit=item.registered_unit, data={
+        "lead_unit": lead_unit.pk, "cooperating": [u.pk for u in cooperating], "due": f"{deadline.day:%d/%m/%Y}",
+        "note": note, "holder": head.pk,
+    })
+    save(item, "lead_unit", "state", "due_at", "due_date", "calendar_version", "holder_unit", "holder")
+    return item
+
+
+@action
+def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, due_date: date | None = None,
+           note: str = "") -> WorkItem:
+    """Give the item's next step to one named official of the lead unit, with its own due date."""
+    item = lock(item)
+    require_leader(actor, item.lead_unit_id, "phân công xử lý công việc này", "assign this item")
+    target = rules.check_transition("assign", item.state)
+    unit_id = item.lead_unit_id
+    enforce(lambda: rules.check_step_holder(holder is not None and serves_in(holder, unit_id, today()),
+                                            holder_given=holder is not None),
+            item=item, actor=actor, unit=unit_id)
+    step_due = on_day(current_calendar(), due_date) if due_date else None
+    if step_due is not None:
+        enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
+    previous_state, item.state = item.state, target
+    open_step(item, StepKind.HANDLE, unit_id, holder, step_due)
+    append_event(item, "assign", actor=actor, unit=Unit(pk=unit_id), data={
+        "holder": holder.pk, "from_state": previous_state, "note": note,
+        "step_due": f"{step_due.day:%d/%m/%Y}" if step_due else f"{item.due_date:%d/%m/%Y}",
+    })
+    save(item, "state", "holder_unit", "holder")
+    return item
+
+
+@action
+def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: str = "",
+             override_reason: str = "") -> WorkItem:
+    """Send work the holder unit is not competent for to the competent unit, where it continues as a
+    linked item with its own deadline. Returns the new item."""
+    item = lock(item)
+    require_leader(actor, item.holder_unit_id, "chuyển công việc này", "transfer this item")
+    rules.check_transition("transfer", item.state)
+    holder_unit = item.holder_unit
+    enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit)),
+            item=item, actor=actor, unit=holder_unit, override_reason=override_reason)
+    item.state = State.TRANSFERRED
+    close_step(item)
+    deadline = working_days_after(current_calendar(), today(), item.matter_type.time_limit_days)
+    successor = _open_item(
+        actor=actor, unit=to_unit, matter_type=item.matter_type, title=item.title, origin=item.origin,
+        incoming=item.incoming, requester_unit=item.requester_unit, transferred_from=item, deadline=deadline,
+        event_data={"transferred_from": item.pk, "due": f"{deadline.day:%d/%m/%Y}"},
+    )
+    append_event(item, "transfer", actor=actor, unit=holder_unit,
+                 data={"to_unit": to_unit.pk, "new_item": successor.pk, "reason": reason})
+    save(item, "state")
+    return successor
+
+
+@action
+def return_document(item: WorkItem | int, *, actor: Official, grounds: str, named_unit: Unit | None = None,
+                    reason: str = "", override_reason: str = "") -> WorkItem:
+    """Return the document to its sender on one of the two legal grounds of clause 2.1."""
+    item = lock(item)
+    require_leader(actor, item.holder_unit_id, "trả lại văn bản này", "return this document")
+    rules.check_transition("return", item.state)
+    requester = item.requester_unit
+    enforce(lambda: rules.check_return(
+        competence(item), unit_ref(item.holder_unit), grounds,
+        named_unit=unit_ref(named_unit) if named_unit else None,
+        requester=unit_ref(requester) if requester else None,
+    ), item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
+    item.state = State.RETURNED
+    close_step(item)
+    append_event(item, "return", actor=actor, unit=item.holder_unit, data={
+        "grounds": grounds, "named_unit": named_unit.pk if named_unit else None, "reason": reason,
+    })
+    save(item, "state")
+    return item
+
+
+@action
+def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = "",
+                       override_reason: str = "") -> WorkItem:
+    """Submit to the Province only what the Province itself must decide (clause 1.4)."""
+    item = lock(item)
+    require_holder_or_leader(actor, item, "trình công việc này", "submit this item")
+    rules.check_transition("submit", item.state)
+    enforce(lambda: rules.check_submission(competence(item)),
+            item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
+    office = Unit.objects.filter(kind=UnitKind.PROVINCE_OFFICE, valid_to__isnull=True).first()
+    if office is None:
+        raise InvalidInput("Chưa khai báo Văn phòng UBND tỉnh để tiếp nhận tờ trình.",
+                           "No Province office is registered to receive submissions.")
+    item.state = State.SUBMITTED
+    open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
+    append_event(item, "submit", actor=actor, unit=item.lead_unit, data={
+        "summary": summary, "remaining_differences": item.remaining_differences,
+    })
+    save(item, "state", "holder_unit", "holder")
+    return item
+
+
+@action
+def record_province_decision(item: WorkItem | int, *, actor: Official, decision: str) -> WorkItem:
+    """The Province office records the Province's decision; the item returns to its lead unit."""
+    item = lock(item)
+    require_role(actor, Role.PROVINCE_OFFICE, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    rules.check_transition("decide", item.state)
+    if not decision.strip():
+        raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
+    last_handler = item.steps.filter(kind=StepKind.HANDLE).order_by("-started_at", "-id").first()
+    back_to = last_handler.holder if last_handler else leader_to_present_to(item.lead_unit)
+    item.state = State.DECIDED_BY_PROVINCE
+    open_step(item, StepKind.HANDLE, item.lead_unit_id, back_to)
+    append_event(item, "province_decision", actor=actor, unit=item.holder_unit, data={"decision": decision})
+    save(item, "state", "holder_unit", "holder")
+    return item
+
+
+@action
+def complete(item: WorkItem | int, *, actor: Official, result: str, override_reason: str = "") -> WorkItem:
+    """Close the item with its result; only the competent unit resolves it (clause 2.1)."""
+    item = lock(item)
+    require_holder_or_leader(actor, item, "hoàn thành công việc này", "complete this item")
+    rules.check_transition("complete", item.state)
+    if not result.strip():
+        raise InvalidInput("Cần ghi kết quả giải quyết.", "The result is required.")
+    lead = item.lead_unit
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead)),
+            item=item, actor=actor, unit=lead, override_reason=override_reason)
+    now = clock.now()
+    item.state, item.completed_at, item.result = State.COMPLETED, now, result.strip()
+    close_step(item)
+    append_event(item, "complete", actor=actor, unit=lead, data={"on_time": now <= item.due_at})
+    save(item, "state", "completed_at", "result")
+    return item
+
+
+@action
+def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, reason: str) -> WorkItem:
+    """A later deadline, approved by the lead unit's head or deputy with a reason (clause 1.5)."""
+    item = lock(item)
+    rules.check_transition("extend", item.state)
+    deadline = on_day(current_calendar(), new_due)
+    leader = is_leader(actor, item.lead_unit_id, today())
+    enforce(lambda: rules.check_extension(approver_is_leader=leader, reason=reason, new_due=deadline.day,
+                                          current_due=item.due_date), item=item, actor=actor, unit=item.lead_unit_id)
+    old, old_moment = item.due_date, item.due_at
+    item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
+    # The open step keeps its own due date unless it ran to the item's old one.
+    Step.objects.filter(item=item, ended_at__isnull=True, due_at=old_moment).update(due_at=deadline.moment)
+    append_event(item, "extend", actor=actor, unit=item.lead_unit, data={
+        "from": f"{old:%d/%m/%Y}", "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
+    })
+    save(item, "due_at", "due_date", "calendar_version")
+    return item
+
+
+__all__ = [
+    "assign", "complete", "direct", "extend_deadline", "record_province_decision", "register_incoming",
+    "return_document", "submit_to_province", "transfer",
+]

@@ -1,0 +1,162 @@
+"""The rules of 2230/UBND-NC that govern work items, as pure functions of facts.
+
+Each check returns nothing or raises the clause's `RuleViolation`. No database, no clock: the
+actions gather the facts (competence from the registry, dates from the calendar) and ask here."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from congvu.lib.refusals import InvalidState, Rule
+from congvu.work.models import State
+
+STEP_HOLDER = Rule(
+    "R-1.3-STEP-HOLDER", "1.3",
+    "Mỗi bước xử lý phải giao cho một cán bộ cụ thể đang công tác tại đơn vị giữ công việc{detail}",
+    "Every step must be held by one named official serving in the unit that holds the work{detail}",
+)
+OWN_AUTHORITY_SUBMISSION = Rule(
+    "R-1.4-OWN-AUTHORITY-SUBMISSION", "1.4",
+    "Không trình UBND tỉnh, Chủ tịch UBND tỉnh những việc thuộc thẩm quyền của đơn vị mình "
+    "hoặc đã được phân cấp, ủy quyền cho đơn vị mình",
+    "Do not submit to the Provincial People's Committee a matter within the unit's own authority "
+    "or delegated to it",
+)
+DEADLINE = Rule(
+    "R-1.5-DEADLINE", "1.5",
+    "Hạn xử lý {requested} không được vượt thời hạn pháp luật quy định ({legal})",
+    "The deadline {requested} may not exceed the legal time limit ({legal})",
+)
+EXTENSION = Rule(
+    "R-1.5-EXTENSION", "1.5",
+    "Gia hạn phải do thủ trưởng hoặc cấp phó đơn vị chủ trì phê duyệt, có lý do và hạn mới sau hạn hiện tại{detail}",
+    "An extension needs the approval of the lead unit's head or deputy, a reason and a later date{detail}",
+)
+OWN_COMPETENCE_TRANSFER = Rule(
+    "R-2.1-OWN-COMPETENCE-TRANSFER", "2.1",
+    "Không được chuyển công việc thuộc thẩm quyền của đơn vị mình sang đơn vị khác",
+    "Work within the unit's own competence may not be transferred to another unit",
+)
+FOREIGN_COMPETENCE = Rule(
+    "R-2.1-FOREIGN-COMPETENCE", "2.1",
+    "{unit} không có thẩm quyền giải quyết việc này; không xử lý việc thuộc thẩm quyền của đơn vị khác",
+    "{unit} is not competent for this matter; work within another unit's competence may not be handled",
+)
+RETURN_GROUNDS = Rule(
+    "R-2.1-RETURN-GROUNDS", "2.1",
+    "Chỉ trả lại văn bản khi việc không thuộc thẩm quyền của đơn vị (nêu rõ đơn vị có thẩm quyền) "
+    "hoặc thuộc thẩm quyền của chính đơn vị đề nghị{detail}",
+    "A document may be returned only when the matter is not the unit's (naming the competent unit) "
+    "or is the requesting unit's own{detail}",
+)
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    id: int
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Competence:
+    """Who the registry says decides an item's matter, on the item's date.
+
+    `unit_id` names the competent unit; for matters decided by each commune on its own territory
+    the registry names a `kind` instead and the unit where the work arose (`territory_id`) is the
+    competent one. `decides_locally` is true when the authority rests with that unit: its head
+    decides, or the Province's power was delegated to it (phân cấp, ủy quyền)."""
+
+    unit_id: int | None
+    kind: str
+    decides_locally: bool
+    territory_id: int | None = None
+
+    def covers(self, unit: UnitRef) -> bool:
+        if self.unit_id is not None:
+            return unit.id == self.unit_id
+        return unit.kind == self.kind and (self.territory_id is None or unit.id == self.territory_id)
+
+
+class ReturnGrounds:
+    NOT_OURS = "not_ours"
+    REQUESTER_OWN = "requester_own"
+    CHOICES = ((NOT_OURS, "Không thuộc thẩm quyền của đơn vị"), (REQUESTER_OWN, "Thuộc thẩm quyền của đơn vị đề nghị"))
+
+
+# The transition table: which action may move an item out of which state, and where to.
+TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
+    "direct": (frozenset({State.REGISTERED}), State.DIRECTED),
+    "assign": (frozenset({State.DIRECTED, State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.IN_PROGRESS),
+    "transfer": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.TRANSFERRED),
+    "return": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.RETURNED),
+    "submit": (frozenset({State.IN_PROGRESS}), State.SUBMITTED),
+    "decide": (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
+    "complete": (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
+    "extend": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
+}
+
+
+def check_transition(action: str, state: str) -> str | None:
+    """The state after `action`, or a refusal naming the current state (None: the state stays)."""
+    allowed, target = TRANSITIONS[action]
+    if state not in allowed:
+        label = State(state).label
+        raise InvalidState(
+            f"Không thể thực hiện thao tác này khi công việc ở trạng thái “{label}”.",
+            f"This action is not possible while the item is “{State(state).name.lower()}”.",
+        )
+    return target
+
+
+def check_step_holder(holder_serves_in_unit: bool, holder_given: bool = True) -> None:
+    if not holder_given:
+        raise STEP_HOLDER.violation(detail=": chưa chọn người xử lý")
+    if not holder_serves_in_unit:
+        raise STEP_HOLDER.violation(detail=": người được giao không công tác tại đơn vị này")
+
+
+def check_deadline(requested: date, legal: date) -> None:
+    if requested > legal:
+        raise DEADLINE.violation(requested=f"{requested:%d/%m/%Y}", legal=f"{legal:%d/%m/%Y}")
+
+
+def check_extension(*, approver_is_leader: bool, reason: str, new_due: date, current_due: date) -> None:
+    if not approver_is_leader:
+        raise EXTENSION.violation(detail=": người phê duyệt không phải lãnh đạo đơn vị chủ trì")
+    if not reason.strip():
+        raise EXTENSION.violation(detail=": chưa nêu lý do")
+    if new_due <= current_due:
+        raise EXTENSION.violation(detail=f": hạn mới phải sau {current_due:%d/%m/%Y}")
+
+
+def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef) -> None:
+    if competence.covers(holder):
+        raise OWN_COMPETENCE_TRANSFER.violation()
+    if not competence.covers(target):
+        raise FOREIGN_COMPETENCE.violation(unit=target.name)
+
+
+def check_may_resolve(competence: Competence, unit: UnitRef) -> None:
+    if not competence.covers(unit):
+        raise FOREIGN_COMPETENCE.violation(unit=unit.name)
+
+
+def check_return(
+    competence: Competence, unit: UnitRef, grounds: str, *,
+    named_unit: UnitRef | None, requester: UnitRef | None,
+) -> None:
+    if grounds == ReturnGrounds.NOT_OURS:
+        if competence.covers(unit):
+            raise RETURN_GROUNDS.violation(detail=": việc này thuộc thẩm quyền của chính đơn vị")
+        if named_unit is None or not competence.covers(named_unit):
+            raise RETURN_GROUNDS.violation(detail=": phải nêu đúng đơn vị có thẩm quyền theo danh mục")
+    elif grounds == ReturnGrounds.REQUESTER_OWN:
+        if requester is None or not competence.covers(requester):
+            raise RETURN_GROUNDS.violation(detail=": việc không thuộc thẩm quyền của đơn vị đề nghị")
+    else:
+        raise RETURN_GROUNDS.violation(detail=": chưa nêu căn cứ trả lại")
+
+
+def check_submission(competence: Competence) -> None:
+    if competence.decides_locally:
+        raise OWN_AUTHORITY_SUBMISSION.violation()

@@ -1,0 +1,132 @@
+"""The clauses of 2230/UBND-NC as pure checks: no database, read like the document."""
+
+from datetime import date
+
+import pytest
+
+from congvu.lib.refusals import InvalidState, RuleViolation
+from congvu.work import rules
+from congvu.work.models import State
+from congvu.work.rules import Competence, ReturnGrounds, UnitRef
+
+CONSTRUCTION = UnitRef(1, "department", "Sở Xây dựng")
+FINANCE = UnitRef(2, "department", "Sở Tài chính")
+COMMUNE_A = UnitRef(3, "commune", "UBND xã An Mỹ")
+COMMUNE_B = UnitRef(4, "commune", "UBND xã Hòa Bình")
+CONSTRUCTION_DECIDES = Competence(unit_id=1, kind="", decides_locally=True)
+PROVINCE_DECIDES = Competence(unit_id=1, kind="", decides_locally=False)
+EACH_COMMUNE = Competence(unit_id=None, kind="commune", decides_locally=True)
+
+
+def refusal_code(check) -> str:
+    with pytest.raises(RuleViolation) as caught:
+        check()
+    return caught.value.code
+
+
+def test_a_department_may_not_transfer_work_it_is_competent_for():
+    code = refusal_code(lambda: rules.check_transfer(CONSTRUCTION_DECIDES, CONSTRUCTION, FINANCE))
+    assert code == "R-2.1-OWN-COMPETENCE-TRANSFER"
+
+
+def test_work_may_be_transferred_only_to_the_competent_unit():
+    assert refusal_code(lambda: rules.check_transfer(CONSTRUCTION_DECIDES, FINANCE, COMMUNE_A)) == (
+        "R-2.1-FOREIGN-COMPETENCE"
+    )
+    rules.check_transfer(CONSTRUCTION_DECIDES, FINANCE, CONSTRUCTION)
+
+
+def test_a_department_may_not_resolve_another_departments_work():
+    assert refusal_code(lambda: rules.check_may_resolve(CONSTRUCTION_DECIDES, FINANCE)) == "R-2.1-FOREIGN-COMPETENCE"
+    rules.check_may_resolve(CONSTRUCTION_DECIDES, CONSTRUCTION)
+
+
+def test_a_commune_matter_belongs_to_the_commune_of_its_territory():
+    territory_a = Competence(unit_id=None, kind="commune", decides_locally=True, territory_id=COMMUNE_A.id)
+    rules.check_may_resolve(territory_a, COMMUNE_A)
+    assert refusal_code(lambda: rules.check_may_resolve(territory_a, COMMUNE_B)) == "R-2.1-FOREIGN-COMPETENCE"
+    rules.check_may_resolve(EACH_COMMUNE, COMMUNE_B)
+
+
+def test_a_document_is_returned_only_naming_the_competent_unit():
+    def returning(unit, grounds, named=None, requester=None):
+        return lambda: rules.check_return(CONSTRUCTION_DECIDES, unit, grounds, named_unit=named, requester=requester)
+
+    assert refusal_code(returning(FINANCE, ReturnGrounds.NOT_OURS)) == "R-2.1-RETURN-GROUNDS"
+    assert refusal_code(returning(FINANCE, ReturnGrounds.NOT_OURS, named=COMMUNE_A)) == "R-2.1-RETURN-GROUNDS"
+    rules.check_return(CONSTRUCTION_DECIDES, FINANCE, ReturnGrounds.NOT_OURS, named_unit=CONSTRUCTION, requester=None)
+
+
+def test_a_unit_may_not_return_its_own_work_as_not_its_own():
+    refused = lambda: rules.check_return(  # noqa: E731
+        CONSTRUCTION_DECIDES, CONSTRUCTION, ReturnGrounds.NOT_OURS, named_unit=FINANCE, requester=None
+    )
+    assert refusal_code(refused) == "R-2.1-RETURN-GROUNDS"
+
+
+def test_a_document_is_returned_to_a_requester_whose_own_matter_it_is():
+    rules.check_return(CONSTRUCTION_DECIDES, FINANCE, ReturnGrounds.REQUESTER_OWN, named_unit=None,
+                       requester=CONSTRUCTION)
+    refused = lambda: rules.check_return(  # noqa: E731
+        CONSTRUCTION_DECIDES, FINANCE, ReturnGrounds.REQUESTER_OWN, named_unit=None, requester=COMMUNE_A
+    )
+    assert refusal_code(refused) == "R-2.1-RETURN-GROUNDS"
+    no_grounds = lambda: rules.check_return(  # noqa: E731
+        CONSTRUCTION_DECIDES, FINANCE, "", named_unit=None, requester=None
+    )
+    assert refusal_code(no_grounds) == "R-2.1-RETURN-GROUNDS"
+
+
+def test_a_unit_may_not_submit_to_the_province_what_it_decides_itself():
+    assert refusal_code(lambda: rules.check_submission(CONSTRUCTION_DECIDES)) == "R-1.4-OWN-AUTHORITY-SUBMISSION"
+    rules.check_submission(PROVINCE_DECIDES)
+
+
+def test_a_deadline_may_be_shorter_than_the_law_but_not_longer():
+    rules.check_deadline(date(2026, 3, 10), date(2026, 3, 12))
+    rules.check_deadline(date(2026, 3, 12), date(2026, 3, 12))
+    assert refusal_code(lambda: rules.check_deadline(date(2026, 3, 13), date(2026, 3, 12))) == "R-1.5-DEADLINE"
+
+
+def test_an_extension_needs_a_leader_a_reason_and_a_later_date():
+    ok = dict(approver_is_leader=True, reason="Chờ kết quả giám định", new_due=date(2026, 4, 1),
+              current_due=date(2026, 3, 20))
+    rules.check_extension(**ok)
+    for change in ({"approver_is_leader": False}, {"reason": "  "}, {"new_due": date(2026, 3, 19)}):
+        assert refusal_code(lambda change=change: rules.check_extension(**{**ok, **change})) == "R-1.5-EXTENSION"
+
+
+def test_every_step_has_one_named_holder_of_the_unit():
+    assert refusal_code(lambda: rules.check_step_holder(False, holder_given=False)) == "R-1.3-STEP-HOLDER"
+    assert refusal_code(lambda: rules.check_step_holder(False)) == "R-1.3-STEP-HOLDER"
+    rules.check_step_holder(True)
+
+
+def test_a_refusal_carries_its_clause_and_both_languages():
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_transfer(CONSTRUCTION_DECIDES, CONSTRUCTION, FINANCE)
+    refusal = caught.value
+    assert refusal.clause == "2.1"
+    assert refusal.message_vi == (
+        "Không được chuyển công việc thuộc thẩm quyền của đơn vị mình sang đơn vị khác (Mục 2.1)"
+    )
+    assert "(clause 2.1)" in refusal.message_en
+    assert refusal.overridable
+
+
+def test_deadline_and_step_holder_refusals_may_not_be_overridden():
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_deadline(date(2026, 3, 13), date(2026, 3, 12))
+    assert not caught.value.overridable
+
+
+def test_a_completed_item_cannot_be_completed_again():
+    with pytest.raises(InvalidState):
+        rules.check_transition("complete", State.COMPLETED)
+    assert rules.check_transition("complete", State.IN_PROGRESS) == State.COMPLETED
+
+
+def test_only_a_submitted_item_awaits_the_provinces_decision():
+    assert rules.check_transition("decide", State.SUBMITTED) == State.DECIDED_BY_PROVINCE
+    with pytest.raises(InvalidState):
+        rules.check_transition("decide", State.IN_PROGRESS)

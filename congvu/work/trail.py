@@ -1,0 +1,157 @@
+"""The tamper-evident trail: append an event to an item's hash chain, seal the chain heads, verify.
+
+Each item carries its own chain (no global lock: two items never wait for each other). A periodic
+seal hashes the heads that moved since the previous seal together with that seal's hash, so a
+tail cut off a chain, or a chain head rewritten to match, is still caught."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from congvu.lib import clock
+from congvu.lib.hashchain import GENESIS, link
+from congvu.org.models import Official, Unit
+from congvu.work.models import Event, Outcome, Seal, WorkItem
+
+
+def event_content(*, item_id: int, seq: int, kind: str, outcome: str, rule_code: str,
+                  actor_id: int | None, unit_id: int | None, at: datetime, data: dict) -> dict[str, Any]:
+    return {
+        "item": item_id, "seq": seq, "kind": kind, "outcome": outcome, "rule": rule_code,
+        "actor": actor_id, "unit": unit_id, "at": at.astimezone(UTC).isoformat(), "data": data,
+    }
+
+
+def append_event(
+    item: WorkItem, kind: str, *, actor: Official | None, unit: Unit | None, data: dict | None = None,
+    outcome: str = Outcome.DONE, rule_code: str = "",
+) -> Event:
+    """Append one event to `item`'s chain. The caller holds the item's row lock and saves
+    `event_count` and `last_hash` with its own update of the item."""
+    at = clock.now()
+    seq = item.event_count + 1
+    data = data or {}
+    content = event_content(
+        item_id=item.pk, seq=seq, kind=kind, outcome=outcome, rule_code=rule_code,
+        actor_id=actor.pk if actor else None, unit_id=unit.pk if unit else None, at=at, data=data,
+    )
+    prev = item.last_hash or GENESIS
+    digest = link(prev, content)
+    event = Event.objects.create(
+        item=item, seq=seq, kind=kind, outcome=outcome, rule_code=rule_code, actor=actor, unit=unit,
+        at=at, data=data, prev_hash=prev, hash=digest,
+    )
+    item.event_count, item.last_hash = seq, digest
+    return event
+
+
+CHAIN_FIELDS = ["event_count", "last_hash"]
+
+
+def seal_content(at: datetime, heads: dict, last_event_id: int) -> dict[str, Any]:
+    return {"at": at.astimezone(UTC).isoformat(), "heads": heads, "last_event_id": last_event_id}
+
+
+def seal() -> Seal | None:
+    """Seal the heads of every chain that moved since the previous seal; None when nothing moved.
+
+    1. Lock the latest seal row (several workers may run the sweep), read where it stopped.
+    2. Collect the items with events after that point and their current heads.
+    3. Store the new seal, chained to the previous one by hash."""
+    with transaction.atomic():
+        previous = Seal.objects.select_for_update().order_by("-id").first()
+        since = previous.last_event_id if previous else 0
+        top = Event.objects.filter(id__gt=since).aggregate(top=Max("id"))["top"]
+        if top is None:
+            return None
+        item_ids = Event.objects.filter(id__gt=since, id__lte=top).values("item_id").distinct()
+        heads = {
+            str(pk): [count, digest]
+            for pk, count, digest in WorkItem.objects.filter(id__in=item_ids).values_list(
+                "id", "event_count", "last_hash"
+            )
+        }
+        at = clock.now()
+        prev_hash = previous.hash if previous else GENESIS
+        digest = link(prev_hash, seal_content(at, heads, top))
+        return Seal.objects.create(at=at, heads=heads, last_event_id=top, prev_hash=prev_hash, hash=digest)
+
+
+@dataclass(frozen=True)
+class Finding:
+    item_id: int | None
+    problem: str
+
+    def __str__(self) -> str:
+        where = f"công việc #{self.item_id}" if self.item_id is not None else "niêm phong"
+        return f"{where}: {self.problem}"
+
+
+def verify_chains() -> Iterator[Finding]:
+    """Walk every item's chain in order; name each item whose chain does not hold."""
+    expected_seq, prev, current = 0, GENESIS, None
+    heads = dict((pk, (n, h)) for pk, n, h in WorkItem.objects.values_list("id", "event_count", "last_hash"))
+    for event in Event.objects.order_by("item_id", "seq").iterator(chunk_size=2000):
+        if event.item_id != current:
+            if current is not None:
+                yield from _check_head(current, expected_seq, prev, heads)
+            current, expected_seq, prev = event.item_id, 0, GENESIS
+        expected_seq += 1
+        yield from _check_event(event, expected_seq, prev)
+        prev = event.hash
+    if current is not None:
+        yield from _check_head(current, expected_seq, prev, heads)
+    seen_items = set(Event.objects.values_list("item_id", flat=True).distinct())
+    for pk, (count, _) in heads.items():
+        if count and pk not in seen_items:
+            yield Finding(pk, "mọi sự kiện của công việc đã bị xóa")
+
+
+def _check_event(event: Event, expected_seq: int, prev: str) -> Iterator[Finding]:
+    if event.seq != expected_seq:
+        yield Finding(event.item_id, f"thiếu hoặc đảo thứ tự sự kiện: gặp số {event.seq}, cần số {expected_seq}")
+    if event.prev_hash != prev:
+        yield Finding(event.item_id, f"sự kiện số {event.seq} không nối với sự kiện trước (bị xóa, chèn hoặc đảo)")
+    content = event_content(
+        item_id=event.item_id, seq=event.seq, kind=event.kind, outcome=event.outcome,
+        rule_code=event.rule_code, actor_id=event.actor_id, unit_id=event.unit_id, at=event.at,
+        data=event.data,
+    )
+    if link(event.prev_hash, content) != event.hash:
+        yield Finding(event.item_id, f"nội dung sự kiện số {event.seq} đã bị sửa")
+
+
+def _check_head(item_id: int, last_seq: int, last_hash: str, heads: dict) -> Iterator[Finding]:
+    count, digest = heads.get(item_id, (None, None))
+    if count != last_seq or digest != last_hash:
+        yield Finding(item_id, f"đầu chuỗi ghi {count} sự kiện nhưng chuỗi có {last_seq} (sự kiện cuối bị xóa?)")
+
+
+def verify_seals() -> Iterator[Finding]:
+    """Replay the seals: each chains to the one before, and every head it sealed still exists."""
+    prev = GENESIS
+    sealed: dict[int, tuple[int, str]] = {}
+    for seal_row in Seal.objects.order_by("id"):
+        content = seal_content(seal_row.at, seal_row.heads, seal_row.last_event_id)
+        if seal_row.prev_hash != prev or link(prev, content) != seal_row.hash:
+            yield Finding(None, f"niêm phong #{seal_row.pk} đã bị sửa hoặc xóa niêm phong trước đó")
+        prev = seal_row.hash
+        for pk, (count, digest) in seal_row.heads.items():
+            sealed[int(pk)] = (count, digest)
+    hashes = dict(
+        ((item_id, seq), digest)
+        for item_id, seq, digest in Event.objects.filter(item_id__in=list(sealed)).values_list(
+            "item_id", "seq", "hash"
+        )
+    )
+    for item_id, (count, digest) in sorted(sealed.items()):
+        if hashes.get((item_id, count)) != digest:
+            yield Finding(item_id, f"sự kiện số {count} đã niêm phong không còn nguyên vẹn")
+
+
+def verify() -> list[Finding]:
+    return [*verify_chains(), *verify_seals()]
