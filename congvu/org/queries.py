@@ -1,16 +1,23 @@
-"""Who serves where, on a given day. Every access decision asks these few questions."""
+"""Who serves where, on a given day. Every access decision asks these few questions; they are
+answered from the registry snapshot (congvu.registry.snapshot), not a query each."""
 
 from collections.abc import Iterable
 from datetime import date
 
-from congvu.org.models import LEADER_TITLES, Official, Position, Title, Unit
+from congvu.org.models import LEADER_TITLES, Official, Title, Unit
+from congvu.registry import snapshot
+
+
+def _pk(obj: Unit | Official | int) -> int:
+    return obj if isinstance(obj, int) else obj.pk
 
 
 def serves_in(official: Official, unit: Unit | int, on: date, titles: Iterable[str] | None = None) -> bool:
-    positions = Position.objects.active_on(on).filter(official=official, unit=unit)
-    if titles is not None:
-        positions = positions.filter(title__in=list(titles))
-    return positions.exists()
+    unit_id, wanted = _pk(unit), None if titles is None else set(titles)
+    return any(
+        p.unit_id == unit_id and p.active_on(on) and (wanted is None or p.title in wanted)
+        for p in snapshot.current().by_official.get(official.pk, ())
+    )
 
 
 def is_leader(official: Official, unit: Unit | int, on: date) -> bool:
@@ -18,27 +25,29 @@ def is_leader(official: Official, unit: Unit | int, on: date) -> bool:
     return serves_in(official, unit, on, LEADER_TITLES)
 
 
+def is_clerk_or_leader(official: Official, unit: Unit | int, on: date) -> bool:
+    return serves_in(official, unit, on, (Title.CLERK, *LEADER_TITLES))
+
+
 def unit_ids_of(official: Official, on: date) -> set[int]:
-    return set(Position.objects.active_on(on).filter(official=official).values_list("unit_id", flat=True))
+    return {p.unit_id for p in snapshot.current().by_official.get(official.pk, ()) if p.active_on(on)}
 
 
 def leader_unit_ids_of(official: Official, on: date) -> set[int]:
-    positions = Position.objects.active_on(on).filter(official=official, title__in=LEADER_TITLES)
-    return set(positions.values_list("unit_id", flat=True))
+    return {
+        p.unit_id for p in snapshot.current().by_official.get(official.pk, ())
+        if p.active_on(on) and p.title in LEADER_TITLES
+    }
 
 
 def head_of(unit: Unit | int, on: date) -> Official | None:
-    """The unit's head, or its first deputy while the head's post is vacant."""
-    positions = Position.objects.active_on(on).filter(unit=unit, title__in=LEADER_TITLES)
-    position = positions.select_related("official").order_by("-title", "valid_from").first()
-    # "head" sorts after "deputy", hence the descending order.
-    return position.official if position else None
+    """The unit's head, or its longest-serving deputy while the head's post is vacant."""
+    leaders = [p for p in snapshot.current().by_unit.get(_pk(unit), ()) if p.active_on(on) and p.title in LEADER_TITLES]
+    leaders.sort(key=lambda p: (p.title != Title.HEAD, p.valid_from))
+    return leaders[0].official if leaders else None
 
 
 def officers_of(unit: Unit | int, on: date) -> list[Official]:
-    positions = Position.objects.active_on(on).filter(unit=unit).select_related("official")
-    return [p.official for p in positions.order_by("official__full_name")]
-
-
-def is_clerk_or_leader(official: Official, unit: Unit | int, on: date) -> bool:
-    return serves_in(official, unit, on, (Title.CLERK, *LEADER_TITLES))
+    """Everyone serving in the unit on `on`, by name (one entry per person)."""
+    people = {p.official.pk: p.official for p in snapshot.current().by_unit.get(_pk(unit), ()) if p.active_on(on)}
+    return sorted(people.values(), key=lambda o: o.full_name)

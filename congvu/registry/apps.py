@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class RegistryConfig(AppConfig):
     name = "congvu.registry"
     verbose_name = "Danh mục và lịch làm việc"
+
+    def ready(self) -> None:
+        # Cache invalidation only (no domain logic): any registry write makes the snapshots stale.
+        from congvu.registry import snapshot
+
+        def stale(**kwargs) -> None:
+            snapshot.bump()
+
+        for model in snapshot.WATCHED:
+            post_save.connect(stale, sender=model, weak=False, dispatch_uid=f"snapshot-save-{model.__name__}")
+            post_delete.connect(stale, sender=model, weak=False, dispatch_uid=f"snapshot-del-{model.__name__}")

@@ -125,3 +125,17 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} — {self.name}"
+
+
+class RegistryVersion(models.Model):
+    """One row whose token changes whenever any registry data changes (units, officials, positions,
+    matter types, delegations, the calendar, parameters). Every process keeps an in-memory snapshot of
+    the registry and rebuilds it when the token differs: one tiny read per action instead of a dozen."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "phiên bản danh mục"
+
+    def __str__(self) -> str:
+        return self.token

@@ -2,47 +2,32 @@
 
 from datetime import date
 
-from django.db.models import Count, Max
-
-from congvu.lib.official_schedule import DayKind, ScheduleEntry
 from congvu.lib.workdays import Calendar
 from congvu.org.models import Unit
-from congvu.registry.models import Authority, CalendarDay, Delegation, MatterType, RegulationParameter
+from congvu.registry import snapshot
+from congvu.registry.models import Authority, Delegation, MatterType, RegulationParameter
 from congvu.work.rules import Competence
-
-_calendar_cache: dict[tuple, Calendar] = {}
 
 
 def current_calendar() -> Calendar:
-    """The calendar built from the administrator's official schedule, rebuilt only when it changed."""
-    stamp = CalendarDay.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
-    key = (stamp["n"], stamp["last"], stamp["top"])
-    if key not in _calendar_cache:
-        entries = [
-            ScheduleEntry(day=row.day, kind=DayKind(row.kind), name=row.name, source=row.source)
-            for row in CalendarDay.objects.all()
-        ]
-        _calendar_cache.clear()
-        _calendar_cache[key] = Calendar(entries)
-    return _calendar_cache[key]
+    """The calendar built from the administrator's official schedule (rebuilt only when it changed)."""
+    return snapshot.current().calendar
 
 
 def successor_on(unit: Unit, on: date) -> Unit:
     """The unit that carries a merged unit's functions on `on` (follows the successor chain)."""
-    seen = set()
+    units, seen = snapshot.current().units, set()
     while unit.valid_to is not None and unit.valid_to < on and unit.successor_id and unit.pk not in seen:
         seen.add(unit.pk)
-        unit = unit.successor
+        unit = units[unit.successor_id]
     return unit
 
 
 def delegation_in_force(matter_type: MatterType, on: date) -> Delegation | None:
-    return (
-        Delegation.objects.filter(matter_type=matter_type, valid_from__lte=on)
-        .exclude(valid_to__lt=on)
-        .select_related("to_unit")
-        .first()
-    )
+    for delegation in snapshot.current().delegations.get(matter_type.pk, ()):
+        if delegation.in_force_on(on):
+            return delegation
+    return None
 
 
 def competence_for(matter_type: MatterType, on: date, territory: Unit | None = None) -> Competence:
@@ -52,7 +37,7 @@ def competence_for(matter_type: MatterType, on: date, territory: Unit | None = N
         return Competence(unit_id=delegation.to_unit_id, kind="", decides_locally=True)
     local = matter_type.authority == Authority.UNIT_HEAD
     if matter_type.competent_unit_id:
-        unit = successor_on(matter_type.competent_unit, on)
+        unit = successor_on(snapshot.current().units[matter_type.competent_unit_id], on)
         return Competence(unit_id=unit.pk, kind="", decides_locally=local)
     territory_id = territory.pk if territory is not None and territory.kind == matter_type.competent_kind else None
     return Competence(unit_id=None, kind=matter_type.competent_kind, decides_locally=local, territory_id=territory_id)
@@ -60,3 +45,7 @@ def competence_for(matter_type: MatterType, on: date, territory: Unit | None = N
 
 def parameter(key: str) -> RegulationParameter:
     return RegulationParameter.objects.get(key=key)
+
+
+def unit(unit_id: int) -> Unit:
+    return snapshot.current().units[unit_id]

@@ -16,8 +16,9 @@ from congvu.lib import clock
 from congvu.lib.refusals import InvalidInput, RuleViolation
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
+from congvu.registry import snapshot
 from congvu.registry.models import MatterType
-from congvu.registry.queries import competence_for, current_calendar
+from congvu.registry.queries import competence_for, current_calendar, unit
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_role, today
 from congvu.work.deadlines import Deadline, on_day, working_days_after
@@ -48,7 +49,7 @@ def action(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            with transaction.atomic():
+            with transaction.atomic(), snapshot.pinned():
                 return fn(*args, **kwargs)
         except RuleViolation as refusal:
             if refusal.item_id is not None:
@@ -99,7 +100,7 @@ def unit_ref(unit: Unit) -> rules.UnitRef:
 
 
 def competence(item: WorkItem) -> rules.Competence:
-    return competence_for(item.matter_type, today(), territory=item.registered_unit)
+    return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
 def next_number(unit: Unit, year: int, series: str) -> int:
@@ -110,11 +111,13 @@ def next_number(unit: Unit, year: int, series: str) -> int:
     return row.last
 
 
-def open_step(item: WorkItem, kind: str, unit: Unit | int, holder: Official, due: Deadline | None = None) -> Step:
+def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Official, due: Deadline | None = None,
+              *, first: bool = False) -> Step:
     """Close the open step and open the next one, held by exactly one named official (clause 1.3)."""
     now = clock.now()
-    Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=now)
-    unit_id = unit if isinstance(unit, int) else unit.pk
+    if not first:
+        Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=now)
+    unit_id = holder_unit if isinstance(holder_unit, int) else holder_unit.pk
     step = Step.objects.create(
         item=item, kind=kind, holder_unit_id=unit_id, holder=holder, started_at=now,
         due_at=due.moment if due else item.due_at,
@@ -127,10 +130,10 @@ def close_step(item: WorkItem) -> None:
     Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=clock.now())
 
 
-def leader_to_present_to(unit: Unit) -> Official:
-    head = head_of(unit, today())
+def leader_to_present_to(to_unit: Unit) -> Official:
+    head = head_of(to_unit, today())
     if head is None:
-        raise rules.STEP_HOLDER.violation(detail=f": {unit.name} chưa có thủ trưởng hoặc cấp phó để trình")
+        raise rules.STEP_HOLDER.violation(detail=f": {to_unit.name} chưa có thủ trưởng hoặc cấp phó để trình")
     return head
 
 
@@ -183,7 +186,8 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
         holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=clock.now(),
     )
     calendar = current_calendar()
-    open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS))
+    open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS),
+              first=True)
     append_event(item, "register", actor=actor, unit=unit, data={**event_data, "holder": head.pk})
     save(item)
     return item
@@ -208,10 +212,11 @@ def direct(
     cooperating = [u for u in cooperating if u.pk != lead_unit.pk]
     item.lead_unit, item.state = lead_unit, State.DIRECTED
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
-    item.cooperating_units.set(cooperating)
+    if cooperating:  # only a registered item is directed, so it has no co-operating units yet
+        item.cooperating_units.add(*cooperating)
     head = leader_to_present_to(lead_unit)
     open_step(item, StepKind.ASSIGN, lead_unit, head, working_days_after(calendar, today(), ASSIGN_WITHIN_DAYS))
-    append_event(item, "direct", actor=actor, unit=item.registered_unit, data={
+    append_event(item, "direct", actor=actor, unit=unit(item.registered_unit_id), data={
         "lead_unit": lead_unit.pk, "cooperating": [u.pk for u in cooperating], "due": f"{deadline.day:%d/%m/%Y}",
         "note": note, "holder": head.pk,
     })
@@ -251,7 +256,7 @@ def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: st
     item = lock(item)
     require_leader(actor, item.holder_unit_id, "chuyển công việc này", "transfer this item")
     rules.check_transition("transfer", item.state)
-    holder_unit = item.holder_unit
+    holder_unit = unit(item.holder_unit_id)
     enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit)),
             item=item, actor=actor, unit=holder_unit, override_reason=override_reason)
     item.state = State.TRANSFERRED
@@ -275,15 +280,16 @@ def return_document(item: WorkItem | int, *, actor: Official, grounds: str, name
     item = lock(item)
     require_leader(actor, item.holder_unit_id, "trả lại văn bản này", "return this document")
     rules.check_transition("return", item.state)
-    requester = item.requester_unit
+    requester = unit(item.requester_unit_id) if item.requester_unit_id else None
+    holder_unit = unit(item.holder_unit_id)
     enforce(lambda: rules.check_return(
-        competence(item), unit_ref(item.holder_unit), grounds,
+        competence(item), unit_ref(holder_unit), grounds,
         named_unit=unit_ref(named_unit) if named_unit else None,
         requester=unit_ref(requester) if requester else None,
     ), item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
     item.state = State.RETURNED
     close_step(item)
-    append_event(item, "return", actor=actor, unit=item.holder_unit, data={
+    append_event(item, "return", actor=actor, unit=holder_unit, data={
         "grounds": grounds, "named_unit": named_unit.pk if named_unit else None, "reason": reason,
     })
     save(item, "state")
@@ -305,7 +311,7 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
                            "No Province office is registered to receive submissions.")
     item.state = State.SUBMITTED
     open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
-    append_event(item, "submit", actor=actor, unit=item.lead_unit, data={
+    append_event(item, "submit", actor=actor, unit=unit(item.lead_unit_id), data={
         "summary": summary, "remaining_differences": item.remaining_differences,
     })
     save(item, "state", "holder_unit", "holder")
@@ -321,10 +327,11 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
     last_handler = item.steps.filter(kind=StepKind.HANDLE).order_by("-started_at", "-id").first()
-    back_to = last_handler.holder if last_handler else leader_to_present_to(item.lead_unit)
+    back_to = last_handler.holder if last_handler else leader_to_present_to(unit(item.lead_unit_id))
     item.state = State.DECIDED_BY_PROVINCE
     open_step(item, StepKind.HANDLE, item.lead_unit_id, back_to)
-    append_event(item, "province_decision", actor=actor, unit=item.holder_unit, data={"decision": decision})
+    append_event(item, "province_decision", actor=actor, unit=unit(item.holder_unit_id),
+                 data={"decision": decision})
     save(item, "state", "holder_unit", "holder")
     return item
 
@@ -337,7 +344,7 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
     rules.check_transition("complete", item.state)
     if not result.strip():
         raise InvalidInput("Cần ghi kết quả giải quyết.", "The result is required.")
-    lead = item.lead_unit
+    lead = unit(item.lead_unit_id)
     enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead)),
             item=item, actor=actor, unit=lead, override_reason=override_reason)
     now = clock.now()
@@ -361,7 +368,7 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
     # The open step keeps its own due date unless it ran to the item's old one.
     Step.objects.filter(item=item, ended_at__isnull=True, due_at=old_moment).update(due_at=deadline.moment)
-    append_event(item, "extend", actor=actor, unit=item.lead_unit, data={
+    append_event(item, "extend", actor=actor, unit=unit(item.lead_unit_id), data={
         "from": f"{old:%d/%m/%Y}", "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
     })
     save(item, "due_at", "due_date", "calendar_version")

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
-from congvu.org.models import Unit
 from congvu.ops.sweep import start_scheduler
+from congvu.org.models import Unit
 
 
 class Command(BaseCommand):

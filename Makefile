@@ -1,0 +1,56 @@
+# congvu — the two commands a newcomer needs:
+#   make run    set up, build the demo province into an empty SQLite database, serve on :8000
+#   make test   set up, then run the whole suite on SQLite and again on PostgreSQL
+# Everything is installed into .venv; nothing outside the project folder is changed, except that
+# `make test` installs Debian's chromium (for the browser tests) when it is missing and it can.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres lint bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/congvu serve --demo
+
+test: $(STAMP) browser lint test-sqlite test-postgres
+
+lint: $(STAMP)
+	$(BIN)/ruff check congvu
+
+test-sqlite: $(STAMP)
+	@echo "== suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest
+
+# PostgreSQL is production's database: the suite runs again on it. Missing PostgreSQL is a failure
+# under CI=true and a loud warning elsewhere (a newcomer's laptop may not have it).
+test-postgres: $(STAMP)
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== suite on PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "FAILED: PostgreSQL is not reachable at $(PG_URL)"; exit 1; \
+	else \
+		echo "!! PostgreSQL not reachable at $(PG_URL): the PostgreSQL pass was NOT run (set PG_URL)"; \
+	fi
+
+# The browser tests drive Debian's chromium; install it when missing and we are allowed to.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "== installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+bench: $(STAMP)
+	$(BIN)/congvu bench --items 2000
+
+clean:
+	rm -rf $(VENV) var *.egg-info

@@ -1,0 +1,160 @@
+"""The standard workload of DESIGN §8, *province-day(N)*, through the real actions and trail.
+
+It runs in a database of its own (created beside the configured one and dropped afterwards), with
+the configured engine and its durability settings, so the figures are those of production and
+nothing is left behind in the real data."""
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.org.models import Official, Position, Title, Unit, UnitKind
+from congvu.registry import snapshot
+from congvu.registry.models import Authority, MatterType
+from congvu.work import actions, queries
+from congvu.work.models import Event, State, WorkItem
+
+UNITS, MATTER_TYPES, OFFICERS = 40, 20, 200
+SINCE = date(2020, 1, 1)
+# Monday 02/03/2026, 08:00 local time; each item moves the clock on by a few seconds.
+START = datetime(2026, 3, 2, 8, 0, tzinfo=TZ)
+
+
+@dataclass
+class BenchResult:
+    engine: str
+    items: int
+    actions: int
+    seconds: float
+    actions_per_second: float
+    read_overdue_ms: float
+    read_figures_ms: float
+    peak_memory_mb: float
+    check_passed: bool
+    checks: dict = field(default_factory=dict)
+
+
+@dataclass
+class Org:
+    units: list[Unit]
+    heads: list[Official]
+    clerks: list[Official]
+    officers: list[list[Official]]
+    matter_types: list[MatterType]
+
+
+def build_org() -> Org:
+    """40 departments, each with a head, a clerk and 5 officers (200), and 20 matter types."""
+    units = Unit.objects.bulk_create([
+        Unit(code=f"u{n:02d}", name=f"Sở thử nghiệm {n:02d}", abbrev=f"S{n:02d}", kind=UnitKind.DEPARTMENT,
+             valid_from=SINCE)
+        for n in range(UNITS)
+    ])
+    per_unit = OFFICERS // UNITS
+    people = [(u, Title.HEAD, f"head{i}") for i, u in enumerate(units)]
+    people += [(u, Title.CLERK, f"clerk{i}") for i, u in enumerate(units)]
+    people += [(u, Title.OFFICER, f"officer{i}.{k}") for i, u in enumerate(units) for k in range(per_unit)]
+    users = get_user_model().objects.bulk_create([get_user_model()(username=name) for _, _, name in people])
+    officials = Official.objects.bulk_create([Official(user=user, full_name=user.username) for user in users])
+    Position.objects.bulk_create([
+        Position(official=o, unit=u, title=t, valid_from=SINCE) for (u, t, _), o in zip(people, officials, strict=True)
+    ])
+    matter_types = MatterType.objects.bulk_create([
+        MatterType(code=f"m{n:02d}", name=f"Loại việc {n:02d}", field="Thử nghiệm", competent_unit=units[n % UNITS],
+                   authority=Authority.UNIT_HEAD, legal_basis="Quy chế thử nghiệm", time_limit_days=5 + n % 15)
+        for n in range(MATTER_TYPES)
+    ])
+    snapshot.bump()  # bulk_create sends no signals: tell every process the registry changed
+    officers = [officials[2 * UNITS + i * per_unit: 2 * UNITS + (i + 1) * per_unit] for i in range(UNITS)]
+    return Org(units, officials[:UNITS], officials[UNITS:2 * UNITS], officers, matter_types)
+
+
+def run_item(org: Org, n: int) -> int:
+    """One item of the workload: register, direct, assign, complete. Returns the number of actions."""
+    matter = org.matter_types[n % MATTER_TYPES]
+    u = (n % MATTER_TYPES) % UNITS  # the unit competent for this matter type
+    unit, head, officer = org.units[u], org.heads[u], org.officers[u][n % len(org.officers[u])]
+    with clock.travel_to(START + timedelta(seconds=3 * n)):
+        item = actions.register_incoming(actor=org.clerks[u], unit=unit, matter_type=matter,
+                                         sender="Công ty thử nghiệm", subject=f"Hồ sơ số {n}")
+        actions.direct(item, actor=head, lead_unit=unit)
+        actions.assign(item, actor=head, holder=officer)
+        actions.complete(item, actor=officer, result="Đã giải quyết")
+    return 4
+
+
+def time_read(read: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time of a read, in milliseconds (the first run warms the caches and is dropped)."""
+    read()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        read()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 2)
+
+
+def check(n: int) -> dict:
+    completed = WorkItem.objects.filter(state=State.COMPLETED).count()
+    events = Event.objects.count()
+    return {"completed": completed, "expected_completed": n, "events": events, "expected_events": 4 * n}
+
+
+def workload(n: int, progress: Callable[[int], None] | None = None) -> BenchResult:
+    org = build_org()
+    started = time.perf_counter()
+    done = 0
+    for i in range(n):
+        done += run_item(org, i)
+        if progress and (i + 1) % 1000 == 0:
+            progress(i + 1)
+    seconds = time.perf_counter() - started
+    later = START + timedelta(days=60)
+    with clock.travel_to(later):
+        overdue_ms = time_read(lambda: queries.overdue_per_unit())
+        figures_ms = time_read(lambda: queries.unit_figures())
+    checks = check(n)
+    passed = checks["completed"] == checks["expected_completed"] and checks["events"] == checks["expected_events"]
+    return BenchResult(
+        engine=connection.vendor, items=n, actions=done, seconds=round(seconds, 2),
+        actions_per_second=round(done / seconds, 1), read_overdue_ms=overdue_ms, read_figures_ms=figures_ms,
+        peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        check_passed=passed, checks=checks,
+    )
+
+
+def in_scratch_database(run: Callable[[], BenchResult]) -> BenchResult:
+    """Create a scratch database of the configured engine, run, and drop it.
+
+    For SQLite the scratch database is a file (not memory), so each commit is synced to disk as in
+    production (WAL, synchronous=FULL)."""
+    with TemporaryDirectory(prefix="congvu-bench-") as scratch:
+        test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+        if connection.vendor == "sqlite":
+            test_settings["NAME"] = str(Path(scratch) / "bench.sqlite3")
+        else:
+            test_settings["NAME"] = f"{settings.DATABASES['default']['NAME']}_bench"
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            return run()
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def bench(n: int, progress: Callable[[int], None] | None = None) -> BenchResult:
+    return in_scratch_database(lambda: workload(n, progress))
+
+
+def as_dict(result: BenchResult) -> dict:
+    return asdict(result)
