@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "congvu.org",
     "congvu.registry",
     "congvu.work",
+    "congvu.consult",
     "congvu.web",
     "congvu.ops",
 ]

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from django.db import close_old_connections
 
+from congvu.consult import notices
+from congvu.consult import sweep as consult_sweep
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -19,7 +21,20 @@ def seal_trail() -> str:
     return f"niêm phong #{seal.pk} ({len(seal.heads)} chuỗi)" if seal else "nhật ký: không có gì mới"
 
 
-SWEEPS: list[Callable[[], str]] = [seal_trail]
+def deem_agreements() -> str:
+    return f"coi như đồng ý: {consult_sweep.deem_overdue()} yêu cầu"
+
+
+def render_notices() -> str:
+    return f"thông báo đã tạo tệp: {notices.render_pending()}"
+
+
+def remind_consultations() -> str:
+    return f"nhắc hạn xin ý kiến: {consult_sweep.remind()}"
+
+
+# Deemed agreements first: a reminder for a request that has just run out would be noise.
+SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, remind_consultations, seal_trail]
 
 
 def run_all() -> list[str]:

@@ -109,3 +109,24 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.official} — {self.get_title_display()}, {self.unit}"
+
+
+class Notification(models.Model):
+    """An in-application message to an official (and an e-mail where configured)."""
+
+    official = models.ForeignKey("Official", models.CASCADE, related_name="notifications")
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo trong hệ thống"
+        verbose_name_plural = "thông báo trong hệ thống"
+        indexes = [models.Index(fields=["official", "read_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(text__gt=""), name="notification_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -12,6 +12,8 @@ from typing import ParamSpec, TypeVar
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from congvu.consult.queries import remaining_differences, unreconciled_disagreements
+from congvu.consult.rules import check_reconciled
 from congvu.lib import clock
 from congvu.lib.refusals import InvalidInput, RuleViolation
 from congvu.org.models import Official, Role, Unit, UnitKind
@@ -103,12 +105,15 @@ def competence(item: WorkItem) -> rules.Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
-def next_number(unit: Unit, year: int, series: str) -> int:
-    """The next number of a unit's yearly series (from 1 each year), taken under a row lock."""
-    row, _ = NumberSeries.objects.select_for_update().get_or_create(unit=unit, year=year, series=series)
-    row.last += 1
+def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
+    """Reserve `count` consecutive numbers of a unit's yearly series (from 1 each year) under a row
+    lock; returns the first."""
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    row, _ = NumberSeries.objects.select_for_update().get_or_create(unit_id=unit_id, year=year, series=series)
+    first = row.last + 1
+    row.last += count
     row.save(update_fields=["last"])
-    return row.last
+    return first
 
 
 def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Official, due: Deadline | None = None,
@@ -156,7 +161,7 @@ def register_incoming(
     if not subject.strip() or not sender.strip():
         raise InvalidInput("Cần nhập nơi gửi và trích yếu văn bản.", "Sender and subject are required.")
     document = IncomingDocument(
-        unit=unit, year=on.year, incoming_number=next_number(unit, on.year, "den"), sender=sender.strip(),
+        unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"), sender=sender.strip(),
         notation=notation.strip(), issued_on=issued_on, doc_type=doc_type, subject=subject.strip(),
         received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
     )
@@ -305,6 +310,13 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
     rules.check_transition("submit", item.state)
     enforce(lambda: rules.check_submission(competence(item)),
             item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
+    unreconciled = [r.unit.name for r in unreconciled_disagreements(item)]
+    enforce(lambda: check_reconciled(unreconciled), item=item, actor=actor, unit=item.lead_unit_id)
+    differences = remaining_differences(item)
+    item.remaining_differences = "\n".join(
+        f"{d['unit']}: {d['other_view']} — ý kiến đơn vị chủ trì: {d['lead_view']} (làm việc ngày {d['held_on']})"
+        for d in differences
+    )
     office = Unit.objects.filter(kind=UnitKind.PROVINCE_OFFICE, valid_to__isnull=True).first()
     if office is None:
         raise InvalidInput("Chưa khai báo Văn phòng UBND tỉnh để tiếp nhận tờ trình.",
@@ -312,9 +324,9 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
     item.state = State.SUBMITTED
     open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
     append_event(item, "submit", actor=actor, unit=unit(item.lead_unit_id), data={
-        "summary": summary, "remaining_differences": item.remaining_differences,
+        "summary": summary, "remaining_differences": differences,
     })
-    save(item, "state", "holder_unit", "holder")
+    save(item, "state", "holder_unit", "holder", "remaining_differences")
     return item
 
 

@@ -93,6 +93,9 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     "decide": (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
     "complete": (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
     "extend": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
+    "consult": (frozenset({State.IN_PROGRESS, State.CONSULTING}), State.CONSULTING),
+    # Back to work once the last consulted unit has answered or is deemed to agree (not a user action).
+    "consulted": (frozenset({State.CONSULTING}), State.IN_PROGRESS),
 }
 
 

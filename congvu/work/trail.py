@@ -26,12 +26,12 @@ def event_content(*, item_id: int, seq: int, kind: str, outcome: str, rule_code:
     }
 
 
-def append_event(
+def chain_event(
     item: WorkItem, kind: str, *, actor: Official | None, unit: Unit | None, data: dict | None = None,
     outcome: str = Outcome.DONE, rule_code: str = "",
 ) -> Event:
-    """Append one event to `item`'s chain. The caller holds the item's row lock and saves
-    `event_count` and `last_hash` with its own update of the item."""
+    """The next event of `item`'s chain, linked but not yet saved (the sweep saves many at once).
+    Moves the item's chain head; the caller saves `event_count` and `last_hash` with the item."""
     at = clock.now()
     seq = item.event_count + 1
     data = data or {}
@@ -41,11 +41,18 @@ def append_event(
     )
     prev = item.last_hash or GENESIS
     digest = link(prev, content)
-    event = Event.objects.create(
+    item.event_count, item.last_hash = seq, digest
+    return Event(
         item=item, seq=seq, kind=kind, outcome=outcome, rule_code=rule_code, actor=actor, unit=unit,
         at=at, data=data, prev_hash=prev, hash=digest,
     )
-    item.event_count, item.last_hash = seq, digest
+
+
+def append_event(item: WorkItem, kind: str, **details) -> Event:
+    """Append one event to `item`'s chain. The caller holds the item's row lock and saves
+    `event_count` and `last_hash` with its own update of the item."""
+    event = chain_event(item, kind, **details)
+    event.save(force_insert=True)
     return event
 
 

@@ -1,0 +1,160 @@
+"""Every change to a consultation: ask, assign a request, reply, record the heads' meeting.
+Each is one transaction that locks the item first (so a reply and the sweep never cross) and
+appends its event to the item's chain. The deemed-agreement sweep lives in `consult.sweep`."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.files.base import ContentFile
+
+from congvu.consult import rules
+from congvu.consult.models import Consultation, ConsultationRequest, Outcome, Reconciliation, RequestState
+from congvu.lib import clock
+from congvu.lib.refusals import InvalidInput, InvalidState
+from congvu.org.models import Official, Unit
+from congvu.org.notify import notify
+from congvu.org.queries import serves_in
+from congvu.registry.queries import current_calendar, parameter, unit
+from congvu.work import rules as work_rules
+from congvu.work.access import require_holder_or_leader, require_leader, today
+from congvu.work.actions import action, enforce, leader_to_present_to, lock, save
+from congvu.work.deadlines import working_days_after
+from congvu.work.models import State, WorkItem
+from congvu.work.trail import append_event
+
+REPLY_DAYS = "consultation_reply_days"
+
+
+def item_url(item_id: int) -> str:
+    return f"/cong-viec/{item_id}/"
+
+
+@action
+def ask(
+    item: WorkItem | int, *, actor: Official, units: Iterable[Unit], question: str, reply_days: int | None = None,
+    attachment: ContentFile | None = None, attachment_name: str = "", override_reason: str = "",
+) -> Consultation:
+    """The lead unit asks related units for their opinion, each to answer within `reply_days` working days."""
+    item = lock(item)
+    require_holder_or_leader(actor, item, "xin ý kiến cho công việc này", "consult on this item")
+    target = work_rules.check_transition("consult", item.state)
+    units = list({u.pk: u for u in units}.values())
+    rules.check_units_to_ask({u.pk for u in units}, item.lead_unit_id)
+    if not question.strip():
+        raise InvalidInput("Cần nêu nội dung xin ý kiến.", "The question is required.")
+    setting = parameter(REPLY_DAYS)
+    days = setting.value if reply_days is None else reply_days
+    rules.check_reply_days(days, setting.minimum, setting.maximum)
+    related = set(item.matter_type.related_units.values_list("id", flat=True))
+    for asked in units:
+        enforce(lambda asked=asked: rules.check_related(asked.pk, asked.name, related),
+                item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
+    deadline = working_days_after(current_calendar(), today(), days)
+    consultation = Consultation(
+        item=item, asking_unit_id=item.lead_unit_id, asked_by=actor, question=question.strip(), reply_days=days,
+        asked_at=clock.now(), due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
+    )
+    if attachment is not None:
+        consultation.attachment.save(attachment_name or "tai-lieu", attachment, save=False)
+    consultation.save()
+    heads = [leader_to_present_to(u) for u in units]
+    ConsultationRequest.objects.bulk_create([
+        ConsultationRequest(consultation=consultation, item=item, unit=u, holder=head, due_at=deadline.moment)
+        for u, head in zip(units, heads, strict=True)
+    ])
+    item.state = target
+    append_event(item, "consult", actor=actor, unit=unit(item.lead_unit_id), data={
+        "consultation": consultation.pk, "units": [u.pk for u in units], "reply_days": days,
+        "due": f"{deadline.day:%d/%m/%Y}",
+    })
+    save(item, "state")
+    notify(heads, f"{unit(item.lead_unit_id).name} xin ý kiến về “{item.title}”, hạn trả lời "
+                  f"{deadline.day:%d/%m/%Y}", item_url(item.pk))
+    return consultation
+
+
+def lock_request(request: ConsultationRequest | int) -> tuple[WorkItem, ConsultationRequest]:
+    """The request and its item, the item locked first: every writer of a request takes this order."""
+    pk = request.pk if isinstance(request, ConsultationRequest) else request
+    item_id = ConsultationRequest.objects.values_list("item_id", flat=True).get(pk=pk)
+    item = lock(item_id)
+    return item, ConsultationRequest.objects.select_related("consultation").get(pk=pk)
+
+
+@action
+def assign_request(request: ConsultationRequest | int, *, actor: Official, holder: Official) -> ConsultationRequest:
+    """The consulted unit's leader names the official who prepares the reply."""
+    item, request = lock_request(request)
+    require_leader(actor, request.unit_id, "phân công trả lời yêu cầu này", "assign this request")
+    if request.state != RequestState.PENDING:
+        raise InvalidState("Yêu cầu này đã được trả lời hoặc coi như đồng ý.", "This request is already settled.")
+    enforce(lambda: work_rules.check_step_holder(serves_in(holder, request.unit_id, today())),
+            item=item, actor=actor, unit=request.unit_id)
+    request.holder = holder
+    request.save(update_fields=["holder"])
+    append_event(item, "consult_assign", actor=actor, unit=unit(request.unit_id),
+                 data={"request": request.pk, "holder": holder.pk})
+    save(item)
+    notify([holder], f"Được giao chuẩn bị ý kiến trả lời về “{item.title}”", item_url(item.pk))
+    return request
+
+
+@action
+def reply(
+    request: ConsultationRequest | int, *, actor: Official, position: str, reasons: str = "",
+) -> ConsultationRequest:
+    """The consulted unit's reply. A reply after the deadline is kept and shown, but counts as
+    agreement and is recorded as late (clause 2.2)."""
+    item, request = lock_request(request)
+    if request.holder_id != actor.pk:
+        require_leader(actor, request.unit_id, "trả lời yêu cầu này", "answer this request")
+    if request.replied_at is not None:
+        raise InvalidState("Đơn vị đã trả lời yêu cầu này.", "This request has already been answered.")
+    enforce(lambda: rules.check_clear_position(position, reasons), item=item, actor=actor, unit=request.unit_id)
+    now = clock.now()
+    request.position, request.reasons, request.replied_at, request.replied_by = position, reasons.strip(), now, actor
+    request.late = now > request.due_at
+    if request.state == RequestState.PENDING:
+        request.state = RequestState.ANSWERED
+    request.save(update_fields=["position", "reasons", "replied_at", "replied_by", "late", "state"])
+    append_event(item, "consult_reply", actor=actor, unit=unit(request.unit_id),
+                 data={"request": request.pk, "position": position, "late": request.late})
+    settle(item)
+    save(item, "state")
+    lateness = " (quá hạn: được coi là đồng ý)" if request.late else ""
+    notify([item.holder], f"{unit(request.unit_id).name} đã trả lời xin ý kiến về “{item.title}”{lateness}",
+           item_url(item.pk))
+    return request
+
+
+def settle(item: WorkItem) -> None:
+    """Back to work once no request of the item is waiting (the caller saves the state)."""
+    waiting = ConsultationRequest.objects.filter(item=item, state=RequestState.PENDING).exists()
+    if item.state == State.CONSULTING and not waiting:
+        item.state = work_rules.check_transition("consulted", item.state)
+
+
+@action
+def record_reconciliation(
+    request: ConsultationRequest | int, *, actor: Official, held_on: date, attendees: str, outcome: str,
+    lead_view: str = "", other_view: str = "",
+) -> Reconciliation:
+    """The direct meeting of the lead unit's head with the head of a disagreeing unit (clause 2.3).
+    When they still differ, each side's view travels with the submission."""
+    item, request = lock_request(request)
+    require_leader(actor, item.lead_unit_id, "ghi nhận cuộc làm việc giữa thủ trưởng", "record the heads' meeting")
+    if outcome not in Outcome.values or not attendees.strip():
+        raise InvalidInput("Cần ghi thành phần dự họp và kết quả.", "Attendees and outcome are required.")
+    if outcome == Outcome.STILL_DIFFER and not (lead_view.strip() and other_view.strip()):
+        raise InvalidInput("Còn khác nhau thì phải ghi ý kiến của mỗi bên.", "Record each side's view.")
+    if held_on > today():
+        raise InvalidInput("Ngày làm việc không được ở tương lai.", "The meeting date cannot be in the future.")
+    meeting = Reconciliation.objects.create(
+        request=request, item=item, held_on=held_on, attendees=attendees.strip(), outcome=outcome,
+        lead_view=lead_view.strip(), other_view=other_view.strip(), recorded_by=actor, recorded_at=clock.now(),
+    )
+    append_event(item, "reconcile", actor=actor, unit=unit(item.lead_unit_id), data={
+        "request": request.pk, "outcome": outcome, "held_on": f"{held_on:%d/%m/%Y}",
+    })
+    save(item)
+    return meeting

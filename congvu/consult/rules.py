@@ -1,0 +1,62 @@
+"""Clauses 2.2 and 2.3 as pure checks: who may be consulted, what a reply must say, and that a
+disagreement is reconciled by the heads before the matter goes to the Province."""
+
+from collections.abc import Collection
+
+from congvu.consult.models import Position
+from congvu.lib.refusals import InvalidInput, Rule
+
+UNRELATED_CONSULTATION = Rule(
+    "R-2.2-UNRELATED-CONSULTATION", "2.2",
+    "Không xin ý kiến đơn vị không liên quan, không cần thiết: {unit} không có chức năng liên quan đến loại việc này",
+    "Do not consult units that are unrelated or unnecessary: {unit} has no function related to this matter type",
+)
+CLEAR_POSITION = Rule(
+    "R-2.2-CLEAR-POSITION", "2.2",
+    "Ý kiến trả lời phải rõ ràng: {detail}",
+    "A reply must state a clear position: {detail}",
+)
+DEEMED_AGREEMENT = Rule(
+    "R-2.2-DEEMED-AGREEMENT", "2.2",
+    "Quá thời hạn mà không trả lời thì được coi là đồng ý",
+    "A unit that does not reply by the deadline is deemed to agree",
+)
+RECONCILE_FIRST = Rule(
+    "R-2.3-RECONCILE-FIRST", "2.3",
+    "Còn ý kiến không đồng ý của {units}: thủ trưởng đơn vị chủ trì phải trực tiếp làm việc với thủ trưởng "
+    "đơn vị có ý kiến khác trước khi trình UBND tỉnh",
+    "{units} still disagree: the lead unit's head must meet the head of each differing unit before "
+    "submitting to the Province",
+)
+
+
+def check_related(unit_id: int, unit_name: str, related_ids: Collection[int]) -> None:
+    if unit_id not in related_ids:
+        raise UNRELATED_CONSULTATION.violation(unit=unit_name)
+
+
+def check_clear_position(position: str, reasons: str) -> None:
+    if position not in Position.values:
+        raise CLEAR_POSITION.violation(detail="phải chọn đồng ý, đồng ý có bổ sung, hoặc không đồng ý")
+    if position != Position.AGREE and not reasons.strip():
+        raise CLEAR_POSITION.violation(detail="ý kiến bổ sung hoặc không đồng ý phải nêu rõ lý do")
+
+
+def check_reconciled(unreconciled_unit_names: Collection[str]) -> None:
+    if unreconciled_unit_names:
+        raise RECONCILE_FIRST.violation(units=", ".join(sorted(unreconciled_unit_names)))
+
+
+def check_reply_days(days: int, minimum: int, maximum: int) -> None:
+    if not minimum <= days <= maximum:
+        raise InvalidInput(
+            f"Thời hạn trả lời phải từ {minimum} đến {maximum} ngày làm việc theo Quy chế làm việc.",
+            f"The reply period must be {minimum} to {maximum} working days under the working regulation.",
+        )
+
+
+def check_units_to_ask(unit_ids: Collection[int], lead_unit_id: int) -> None:
+    if not unit_ids:
+        raise InvalidInput("Chọn ít nhất một đơn vị được xin ý kiến.", "Choose at least one unit to consult.")
+    if lead_unit_id in unit_ids:
+        raise InvalidInput("Đơn vị chủ trì không tự xin ý kiến chính mình.", "The lead unit does not consult itself.")

@@ -1,0 +1,149 @@
+"""The consultation sweeps: deemed agreement at the deadline (clause 2.2) and reminders before it.
+
+Both are idempotent and safe with several workers: deemed agreement locks the items it settles
+(`FOR UPDATE SKIP LOCKED` on PostgreSQL, so workers share the work; SQLite has one writer) and moves a
+request only from pending; reminders set `reminded_at` by compare-and-set."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F
+
+from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
+from congvu.consult.notices import letter_content, render
+from congvu.lib import clock
+from congvu.lib.workdays import local_date
+from congvu.org.models import Notification
+from congvu.org.notify import notify
+from congvu.org.queries import head_of
+from congvu.registry import snapshot
+from congvu.registry.queries import current_calendar, parameter
+from congvu.work.actions import take_numbers
+from congvu.work.deadlines import end_of_local_day
+from congvu.work.models import Event, State, WorkItem
+from congvu.work.trail import chain_event
+
+BATCH = 500
+RENDER_AT_ONCE = 20  # a handful of notices are rendered straight away; a big catch-up is left to batches
+REMINDER_DAYS = "consultation_reminder_days"
+ONE_MICROSECOND = timedelta(microseconds=1)
+
+
+def deem_overdue(now: datetime | None = None) -> int:
+    """Every request still unanswered at the end of its deadline becomes deemed agreed, as of that
+    deadline (also when the sweep runs late, after downtime). Returns how many were settled.
+
+    1. Lock a batch of items that have such requests (skipping items another worker holds).
+    2. Move their due requests from pending to deemed agreed, dated at their own deadline.
+    3. Issue each asking unit's numbered notice, record the silent unit's responsibility, chain an
+       event on the item, and put the item back to work when nothing else is waiting.
+    4. Repeat until no due request is left; then render the first few notices' files."""
+    now = now or clock.now()
+    total, fresh = 0, []
+    while True:
+        with transaction.atomic(), snapshot.pinned():
+            settled = _deem_batch(now)
+        if not settled:
+            break
+        total += len(settled)
+        fresh.extend(settled[: max(0, RENDER_AT_ONCE - len(fresh))])
+    if total <= RENDER_AT_ONCE:
+        for notice in Notice.objects.filter(request_id__in=fresh, file="").select_related("unit"):
+            render(notice)
+    return total
+
+
+def _deem_batch(now: datetime) -> list[int]:
+    due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now)
+    items = list(
+        WorkItem.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(id__in=due.values("item_id")).order_by("id")[:BATCH]
+    )
+    if not items:
+        return []
+    by_id = {item.pk: item for item in items}
+    requests = list(
+        due.filter(item_id__in=list(by_id)).order_by("due_at", "id")
+        .select_related("consultation__asking_unit__parent", "unit", "item", "holder")
+    )
+    ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests], state=RequestState.PENDING).update(
+        state=RequestState.DEEMED_AGREED, deemed_at=F("due_at")
+    )
+    numbers = _number_notices(requests)
+    notices, duties, events, notes = [], [], [], []
+    for request in requests:
+        issued_on = local_date(request.due_at)
+        last_day = local_date(request.due_at - ONE_MICROSECOND)
+        asking = request.consultation.asking_unit
+        signer = head_of(asking, issued_on)
+        number = numbers[request.pk]
+        notices.append(Notice(request=request, unit=asking, year=issued_on.year, number=number, issued_on=issued_on,
+                              signer=signer, content=letter_content(request, number, issued_on, signer)))
+        silent_head = head_of(request.unit, last_day)
+        duties.append(Responsibility(request=request, unit=request.unit, head=silent_head, recorded_at=now))
+        events.append(chain_event(
+            by_id[request.item_id], "deemed_agreement", actor=None, unit=request.unit,
+            rule_code="R-2.2-DEEMED-AGREEMENT",
+            data={"request": request.pk, "as_of": request.due_at.isoformat(),
+                  "notice": f"{number:02d}/TB-{asking.abbrev}"},
+        ))
+        notes += _notifications(request, by_id[request.item_id], signer, silent_head, number, now)
+    Notice.objects.bulk_create(notices)
+    Responsibility.objects.bulk_create(duties)
+    Event.objects.bulk_create(events)
+    Notification.objects.bulk_create(notes)
+    _back_to_work(items)
+    WorkItem.objects.bulk_update(items, ["state", "event_count", "last_hash"])
+    return [r.pk for r in requests]
+
+
+def _number_notices(requests: list[ConsultationRequest]) -> dict[int, int]:
+    """Numbers in each asking unit's yearly notice series, in deadline order."""
+    groups: dict[tuple[int, int], list[ConsultationRequest]] = defaultdict(list)
+    for request in requests:
+        groups[(request.consultation.asking_unit_id, local_date(request.due_at).year)].append(request)
+    numbers = {}
+    for (unit_id, year), members in sorted(groups.items()):
+        first = take_numbers(unit_id, year, "TB", len(members))
+        numbers.update({r.pk: first + i for i, r in enumerate(members)})
+    return numbers
+
+
+def _notifications(request, item, asking_head, silent_head, number: int, now: datetime) -> list[Notification]:
+    text = (f"{request.unit.name} được coi là đồng ý với ý kiến xin về “{item.title}” "
+            f"(Thông báo số {number:02d}/TB-{request.consultation.asking_unit.abbrev})")
+    people = {p.pk: p for p in (asking_head, item.holder, silent_head, request.holder) if p is not None}
+    return [Notification(official=p, text=text[:500], url=f"/cong-viec/{item.pk}/", created_at=now)
+            for p in people.values()]
+
+
+def _back_to_work(items: list[WorkItem]) -> None:
+    waiting = set(
+        ConsultationRequest.objects.filter(item__in=items, state=RequestState.PENDING).values_list("item_id", flat=True)
+    )
+    for item in items:
+        if item.state == State.CONSULTING and item.pk not in waiting:
+            item.state = State.IN_PROGRESS
+
+
+def remind(now: datetime | None = None) -> int:
+    """Remind the consulted unit's head and the official holding the request, a set number of working
+    days before the deadline; each request once (compare-and-set on `reminded_at`)."""
+    now = now or clock.now()
+    days = parameter(REMINDER_DAYS).value
+    horizon = end_of_local_day(current_calendar().add_working_days(local_date(now), days) if days else local_date(now))
+    due = (ConsultationRequest.objects.filter(state=RequestState.PENDING, reminded_at__isnull=True,
+                                              due_at__gt=now, due_at__lte=horizon)
+           .select_related("item", "unit", "holder", "consultation").order_by("due_at")[:BATCH])
+    sent = 0
+    for request in due:
+        with transaction.atomic():
+            if not ConsultationRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(reminded_at=now):
+                continue  # another worker reminded it first
+            last_day = request.consultation.due_date
+            notify([head_of(request.unit, local_date(now)), request.holder],
+                   f"Nhắc hạn: trả lời xin ý kiến về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
+                   f"quá hạn sẽ được coi là đồng ý (Mục 2.2)", f"/cong-viec/{request.item_id}/")
+            sent += 1
+    return sent

@@ -1,0 +1,52 @@
+"""Two workers sweeping at the same moment (PostgreSQL, SKIP LOCKED): every due request is deemed
+agreed exactly once, with one notice each and unbroken numbering."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from congvu.conftest import MORNING
+from congvu.consult import actions
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import ConsultationRequest, Notice, RequestState
+from congvu.lib import clock
+from congvu.testing import build_province
+from congvu.work import actions as work
+from congvu.work import trail
+
+from .test_consultations import MIDNIGHT
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL SKIP LOCKED")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_sweeps_at_once_deem_each_request_once():
+    with clock.travel_to(MORNING):
+        p = build_province()
+        for n in range(12):
+            item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
+                                          matter_type=p.planning_approval, sender="UBND tỉnh", subject=f"Đồ án {n}")
+            work.direct(item, actor=p.construction_head, lead_unit=p.construction)
+            work.assign(item, actor=p.construction_head, holder=p.construction_officer)
+            actions.ask(item, actor=p.construction_officer, units=[p.finance, p.transport], question="Ý kiến?")
+    counts, barrier = [], threading.Barrier(2)
+
+    def sweep() -> None:
+        try:
+            barrier.wait()
+            with clock.travel_to(MIDNIGHT):
+                counts.append(consult_sweep.deem_overdue())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sum(counts) == 24
+    assert Notice.objects.count() == 24
+    assert sorted(Notice.objects.values_list("number", flat=True)) == list(range(1, 25))
+    assert set(ConsultationRequest.objects.values_list("state", flat=True)) == {RequestState.DEEMED_AGREED}
+    assert trail.verify() == []
