@@ -32,7 +32,7 @@ class Consultation(models.Model):
         return f"Xin ý kiến #{self.pk} — {self.item}"
 
 
-class Position(models.TextChoices):
+class ReplyPosition(models.TextChoices):
     AGREE = "agree", "Đồng ý"
     AGREE_WITH_AMENDMENTS = "agree_amend", "Đồng ý, có ý kiến bổ sung"
     DISAGREE = "disagree", "Không đồng ý"
@@ -52,7 +52,7 @@ class ConsultationRequest(models.Model):
                                verbose_name="người chịu trách nhiệm trả lời")
     state = models.CharField("trạng thái", max_length=16, choices=RequestState.choices, default=RequestState.PENDING)
     due_at = models.DateTimeField("hạn trả lời")
-    position = models.CharField("ý kiến", max_length=16, choices=Position.choices, blank=True)
+    position = models.CharField("ý kiến", max_length=16, choices=ReplyPosition.choices, blank=True)
     reasons = models.TextField("lý do, ý kiến cụ thể", blank=True)
     replied_at = models.DateTimeField("ngày trả lời", null=True, blank=True)
     replied_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
@@ -80,7 +80,7 @@ class ConsultationRequest(models.Model):
         """What counts (clause 2.2): a timely reply's position; agreement for silence or a late reply."""
         if self.state == RequestState.ANSWERED and not self.late:
             return self.position
-        return Position.AGREE if self.state != RequestState.PENDING else ""
+        return ReplyPosition.AGREE if self.state != RequestState.PENDING else ""
 
 
 class Notice(models.Model):

@@ -2,14 +2,14 @@
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from congvu.consult.models import ConsultationRequest, Position, Reconciliation, RequestState
+from congvu.consult.models import ConsultationRequest, Reconciliation, ReplyPosition, RequestState
 from congvu.work.models import WorkItem
 
 
 def timely_disagreements(item: WorkItem) -> QuerySet[ConsultationRequest]:
     """Replies that disagree and came in time: a late reply counts as agreement (clause 2.2)."""
     return ConsultationRequest.objects.filter(
-        item=item, state=RequestState.ANSWERED, late=False, position=Position.DISAGREE
+        item=item, state=RequestState.ANSWERED, late=False, position=ReplyPosition.DISAGREE
     ).select_related("unit")
 
 

@@ -3,7 +3,7 @@ disagreement is reconciled by the heads before the matter goes to the Province."
 
 from collections.abc import Collection
 
-from congvu.consult.models import Position
+from congvu.consult.models import ReplyPosition
 from congvu.lib.refusals import InvalidInput, Rule
 
 UNRELATED_CONSULTATION = Rule(
@@ -36,9 +36,9 @@ def check_related(unit_id: int, unit_name: str, related_ids: Collection[int]) ->
 
 
 def check_clear_position(position: str, reasons: str) -> None:
-    if position not in Position.values:
+    if position not in ReplyPosition.values:
         raise CLEAR_POSITION.violation(detail="phải chọn đồng ý, đồng ý có bổ sung, hoặc không đồng ý")
-    if position != Position.AGREE and not reasons.strip():
+    if position != ReplyPosition.AGREE and not reasons.strip():
         raise CLEAR_POSITION.violation(detail="ý kiến bổ sung hoặc không đồng ý phải nêu rõ lý do")
 
 

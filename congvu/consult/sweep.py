@@ -7,7 +7,7 @@ request only from pending; reminders set `reminded_at` by compare-and-set."""
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
@@ -94,8 +94,18 @@ def _deem_batch(now: datetime) -> list[int]:
     Event.objects.bulk_create(events)
     Notification.objects.bulk_create(notes)
     _back_to_work(items)
-    WorkItem.objects.bulk_update(items, ["state", "event_count", "last_hash"])
+    _save_heads(items)
     return [r.pk for r in requests]
+
+
+def _save_heads(items: list[WorkItem]) -> None:
+    """Save each item's state and chain head. One prepared statement for the batch: Django's
+    bulk_update builds a CASE per row and cost more than the rest of the sweep."""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE work_workitem SET state = %s, event_count = %s, last_hash = %s WHERE id = %s",
+            [(item.state, item.event_count, item.last_hash, item.pk) for item in items],
+        )
 
 
 def _number_notices(requests: list[ConsultationRequest]) -> dict[int, int]:
@@ -113,7 +123,8 @@ def _number_notices(requests: list[ConsultationRequest]) -> dict[int, int]:
 def _notifications(request, item, asking_head, silent_head, number: int, now: datetime) -> list[Notification]:
     text = (f"{request.unit.name} được coi là đồng ý với ý kiến xin về “{item.title}” "
             f"(Thông báo số {number:02d}/TB-{request.consultation.asking_unit.abbrev})")
-    people = {p.pk: p for p in (asking_head, item.holder, silent_head, request.holder) if p is not None}
+    holder = snapshot.current().officials.get(item.holder_id)
+    people = {p.pk: p for p in (asking_head, holder, silent_head, request.holder) if p is not None}
     return [Notification(official=p, text=text[:500], url=f"/cong-viec/{item.pk}/", created_at=now)
             for p in people.values()]
 

@@ -17,6 +17,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from congvu.consult import actions as consult
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import ConsultationRequest, Notice, ReplyPosition, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Position, Title, Unit, UnitKind
@@ -27,8 +30,12 @@ from congvu.work.models import Event, State, WorkItem
 
 UNITS, MATTER_TYPES, OFFICERS = 40, 20, 200
 SINCE = date(2020, 1, 1)
-# Monday 02/03/2026, 08:00 local time; each item moves the clock on by a few seconds.
+# Monday 02/03/2026, 08:00 local time; each item moves the clock on by a few seconds. The replies are
+# due at the end of Monday 09/03 (5 working days); the sweep runs the next morning, then items complete.
 START = datetime(2026, 3, 2, 8, 0, tzinfo=TZ)
+SWEEP_AT = datetime(2026, 3, 10, 7, 0, tzinfo=TZ)
+AFTER_REPLIES = datetime(2026, 3, 10, 8, 0, tzinfo=TZ)
+ACTIONS_PER_ITEM = 6  # register, direct, assign, ask, reply, complete
 
 
 @dataclass
@@ -40,6 +47,8 @@ class BenchResult:
     actions_per_second: float
     read_overdue_ms: float
     read_figures_ms: float
+    sweep_seconds: float
+    deemed_agreements: int
     peak_memory_mb: float
     check_passed: bool
     checks: dict = field(default_factory=dict)
@@ -72,26 +81,44 @@ def build_org() -> Org:
     ])
     matter_types = MatterType.objects.bulk_create([
         MatterType(code=f"m{n:02d}", name=f"Loại việc {n:02d}", field="Thử nghiệm", competent_unit=units[n % UNITS],
-                   authority=Authority.UNIT_HEAD, legal_basis="Quy chế thử nghiệm", time_limit_days=5 + n % 15)
+                   authority=Authority.UNIT_HEAD, legal_basis="Quy chế thử nghiệm", time_limit_days=10 + n % 15)
         for n in range(MATTER_TYPES)
     ])
+    for n, matter in enumerate(matter_types):
+        matter.related_units.set([units[i] for i in related_units(n)])
     snapshot.bump()  # bulk_create sends no signals: tell every process the registry changed
     officers = [officials[2 * UNITS + i * per_unit: 2 * UNITS + (i + 1) * per_unit] for i in range(UNITS)]
     return Org(units, officials[:UNITS], officials[UNITS:2 * UNITS], officers, matter_types)
 
 
-def run_item(org: Org, n: int) -> int:
-    """One item of the workload: register, direct, assign, complete. Returns the number of actions."""
-    matter = org.matter_types[n % MATTER_TYPES]
-    u = (n % MATTER_TYPES) % UNITS  # the unit competent for this matter type
-    unit, head, officer = org.units[u], org.heads[u], org.officers[u][n % len(org.officers[u])]
+def start_item(org: Org, n: int) -> tuple[WorkItem, ConsultationRequest]:
+    """Register, direct, assign, ask two related units, and let the first of them agree.
+    Returns the item and the request left unanswered (deemed agreed later by the sweep)."""
+    u = n % MATTER_TYPES  # the unit competent for this matter type
+    matter, unit, head = org.matter_types[u], org.units[u], org.heads[u]
+    officer = org.officers[u][n % len(org.officers[u])]
     with clock.travel_to(START + timedelta(seconds=3 * n)):
         item = actions.register_incoming(actor=org.clerks[u], unit=unit, matter_type=matter,
                                          sender="Công ty thử nghiệm", subject=f"Hồ sơ số {n}")
         actions.direct(item, actor=head, lead_unit=unit)
         actions.assign(item, actor=head, holder=officer)
+        answering, silent = related_units(u)
+        consultation = consult.ask(item, actor=officer, units=[org.units[answering], org.units[silent]],
+                                   question="Đề nghị cho ý kiến")
+        requests = {r.unit_id: r for r in consultation.requests.all()}
+        consult.reply(requests[org.units[answering].pk], actor=org.heads[answering], position=ReplyPosition.AGREE)
+    return item, requests[org.units[silent].pk]
+
+
+def related_units(u: int) -> tuple[int, int]:
+    return (u + 1) % UNITS, (u + 2) % UNITS
+
+
+def finish_item(org: Org, item: WorkItem, n: int) -> None:
+    u = n % MATTER_TYPES
+    officer = org.officers[u][n % len(org.officers[u])]
+    with clock.travel_to(AFTER_REPLIES + timedelta(seconds=n)):
         actions.complete(item, actor=officer, result="Đã giải quyết")
-    return 4
 
 
 def time_read(read: Callable[[], object], repeat: int = 5) -> float:
@@ -106,31 +133,49 @@ def time_read(read: Callable[[], object], repeat: int = 5) -> float:
 
 
 def check(n: int) -> dict:
-    completed = WorkItem.objects.filter(state=State.COMPLETED).count()
-    events = Event.objects.count()
-    return {"completed": completed, "expected_completed": n, "events": events, "expected_events": 4 * n}
+    return {
+        "completed": WorkItem.objects.filter(state=State.COMPLETED).count(), "expected_completed": n,
+        "deemed_agreements": ConsultationRequest.objects.filter(state=RequestState.DEEMED_AGREED).count(),
+        "notices": Notice.objects.count(), "expected_deemed_agreements": n,
+        "events": Event.objects.count(), "expected_events": (ACTIONS_PER_ITEM + 1) * n,
+    }
+
+
+def passed(checks: dict) -> bool:
+    return (checks["completed"] == checks["expected_completed"]
+            and checks["deemed_agreements"] == checks["notices"] == checks["expected_deemed_agreements"]
+            and checks["events"] == checks["expected_events"])
 
 
 def workload(n: int, progress: Callable[[int], None] | None = None) -> BenchResult:
     org = build_org()
+    acting = 0.0
     started = time.perf_counter()
-    done = 0
+    items = []
     for i in range(n):
-        done += run_item(org, i)
+        items.append(start_item(org, i)[0])
         if progress and (i + 1) % 1000 == 0:
             progress(i + 1)
-    seconds = time.perf_counter() - started
-    later = START + timedelta(days=60)
-    with clock.travel_to(later):
+    acting += time.perf_counter() - started
+    started = time.perf_counter()
+    with clock.travel_to(SWEEP_AT):
+        deemed = consult_sweep.deem_overdue()
+    sweep_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for i, item in enumerate(items):
+        finish_item(org, item, i)
+    acting += time.perf_counter() - started
+    with clock.travel_to(AFTER_REPLIES + timedelta(days=60)):
         overdue_ms = time_read(lambda: queries.overdue_per_unit())
         figures_ms = time_read(lambda: queries.unit_figures())
     checks = check(n)
-    passed = checks["completed"] == checks["expected_completed"] and checks["events"] == checks["expected_events"]
+    done = ACTIONS_PER_ITEM * n
     return BenchResult(
-        engine=connection.vendor, items=n, actions=done, seconds=round(seconds, 2),
-        actions_per_second=round(done / seconds, 1), read_overdue_ms=overdue_ms, read_figures_ms=figures_ms,
+        engine=connection.vendor, items=n, actions=done, seconds=round(acting, 2),
+        actions_per_second=round(done / acting, 1), read_overdue_ms=overdue_ms, read_figures_ms=figures_ms,
+        sweep_seconds=round(sweep_seconds, 2), deemed_agreements=deemed,
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        check_passed=passed, checks=checks,
+        check_passed=passed(checks), checks=checks,
     )
 
 

@@ -43,6 +43,7 @@ class Snapshot:
     by_official: dict[int, tuple[PositionFact, ...]]
     by_unit: dict[int, tuple[PositionFact, ...]]
     units: dict[int, Unit]
+    officials: dict[int, Official]
     delegations: dict[int, tuple[Delegation, ...]]
     calendar: Calendar
 
@@ -113,6 +114,7 @@ def build(token: str) -> Snapshot:
         by_official={k: tuple(v) for k, v in by_official.items()},
         by_unit={k: tuple(v) for k, v in by_unit.items()},
         units={u.pk: u for u in Unit.objects.all()},
+        officials={o.pk: o for o in Official.objects.all()},
         delegations={k: tuple(v) for k, v in delegations.items()},
         calendar=calendar_of(list(CalendarDay.objects.order_by("day"))),
     )

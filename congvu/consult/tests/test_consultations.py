@@ -9,7 +9,7 @@ from docx import Document
 
 from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
-from congvu.consult.models import ConsultationRequest, Notice, Position, RequestState, Responsibility
+from congvu.consult.models import ConsultationRequest, Notice, ReplyPosition, RequestState, Responsibility
 from congvu.lib import clock
 from congvu.lib.refusals import InvalidInput, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
@@ -76,8 +76,8 @@ def test_a_head_may_override_an_unrelated_consultation_with_a_reason(province):
 
 def test_every_consultation_of_an_item_is_counted(province, consulted):
     item = consulted[0]
-    actions.reply(consulted[2], actor=province.finance_head, position=Position.AGREE)
-    actions.reply(consulted[3], actor=province.transport_head, position=Position.AGREE)
+    actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.AGREE)
+    actions.reply(consulted[3], actor=province.transport_head, position=ReplyPosition.AGREE)
     ask(province, item, [province.finance])
     assert item.consultations.count() == 2 and item.consultation_requests.count() == 3
 
@@ -91,8 +91,8 @@ def test_the_reply_period_stays_within_the_working_regulation(province):
 
 def test_a_reply_without_a_clear_position_is_refused(province, consulted):
     finance = consulted[2]
-    for position, reasons in (("", ""), ("maybe", "Chưa rõ"), (Position.DISAGREE, "  "),
-                              (Position.AGREE_WITH_AMENDMENTS, "")):
+    for position, reasons in (("", ""), ("maybe", "Chưa rõ"), (ReplyPosition.DISAGREE, "  "),
+                              (ReplyPosition.AGREE_WITH_AMENDMENTS, "")):
         with pytest.raises(RuleViolation) as caught:
             actions.reply(finance, actor=province.finance_head, position=position, reasons=reasons)
         assert caught.value.code == "R-2.2-CLEAR-POSITION"
@@ -106,16 +106,16 @@ def test_the_consulted_unit_assigns_the_reply_to_one_of_its_officials(province, 
         actions.assign_request(finance, actor=province.finance_head, holder=province.construction_officer)
     assert caught.value.code == "R-1.3-STEP-HOLDER"
     actions.assign_request(finance, actor=province.finance_head, holder=province.finance_officer)
-    answered = actions.reply(finance, actor=province.finance_officer, position=Position.AGREE)
+    answered = actions.reply(finance, actor=province.finance_officer, position=ReplyPosition.AGREE)
     assert answered.state == RequestState.ANSWERED and answered.replied_by == province.finance_officer
 
 
 def test_the_item_returns_to_work_when_every_unit_has_answered(province, consulted):
     item, _, finance, transport = consulted
-    actions.reply(finance, actor=province.finance_head, position=Position.AGREE)
+    actions.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
     item.refresh_from_db()
     assert item.state == State.CONSULTING
-    actions.reply(transport, actor=province.transport_head, position=Position.AGREE_WITH_AMENDMENTS,
+    actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE_WITH_AMENDMENTS,
                   reasons="Bổ sung hành lang an toàn đường bộ")
     item.refresh_from_db()
     assert item.state == State.IN_PROGRESS
@@ -131,7 +131,7 @@ def test_silence_is_not_agreement_until_the_last_minute_of_the_last_day(province
 
 def test_deemed_agreement_issues_the_notice_and_records_the_silent_units_responsibility(province, consulted):
     item, _, finance, transport = consulted
-    actions.reply(transport, actor=province.transport_head, position=Position.AGREE)
+    actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
     with clock.travel_to(MIDNIGHT + timedelta(minutes=1)):
         assert consult_sweep.deem_overdue() == 1
     finance.refresh_from_db()
@@ -187,12 +187,12 @@ def test_after_downtime_a_request_is_deemed_agreed_as_of_its_own_deadline(provin
 def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
     item, _, finance, transport = consulted
     with clock.travel_to(MIDNIGHT + timedelta(hours=9)):
-        late = actions.reply(finance, actor=province.finance_head, position=Position.DISAGREE,
+        late = actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE,
                              reasons="Chưa đủ cơ sở xác định nguồn vốn")
-    assert late.late and late.position == Position.DISAGREE and late.effective_position == Position.AGREE
+    assert late.late and late.position == ReplyPosition.DISAGREE and late.effective_position == ReplyPosition.AGREE
     with clock.travel_to(MIDNIGHT + timedelta(hours=10)):
         consult_sweep.deem_overdue()
-        also_late = actions.reply(transport, actor=province.transport_head, position=Position.AGREE)
+        also_late = actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
     assert also_late.state == RequestState.DEEMED_AGREED and also_late.late
     item.refresh_from_db()
     assert item.state == State.IN_PROGRESS
@@ -201,16 +201,16 @@ def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
 
 
 def test_a_request_is_answered_once(province, consulted):
-    actions.reply(consulted[2], actor=province.finance_head, position=Position.AGREE)
+    actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.AGREE)
     with pytest.raises(InvalidState):
-        actions.reply(consulted[2], actor=province.finance_head, position=Position.DISAGREE, reasons="Đổi ý")
+        actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.DISAGREE, reasons="Đổi ý")
 
 
 def test_a_disagreement_must_be_reconciled_by_the_heads_before_submission(province, consulted):
     item, _, finance, transport = consulted
-    actions.reply(finance, actor=province.finance_head, position=Position.DISAGREE,
+    actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE,
                   reasons="Chưa cân đối được nguồn vốn đầu tư hạ tầng")
-    actions.reply(transport, actor=province.transport_head, position=Position.AGREE)
+    actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
     with pytest.raises(RuleViolation) as caught:
         work.submit_to_province(item, actor=province.construction_officer)
     assert caught.value.code == "R-2.3-RECONCILE-FIRST" and "Sở Tài chính" in caught.value.message_vi

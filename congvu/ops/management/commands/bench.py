@@ -25,6 +25,7 @@ class Command(BaseCommand):
                 f"  thao tác/giây:                {result.actions_per_second}\n"
                 f"  đọc: quá hạn theo đơn vị      {result.read_overdue_ms} ms\n"
                 f"  đọc: bảng số liệu theo đơn vị {result.read_figures_ms} ms\n"
+                f"  quét coi như đồng ý:          {result.deemed_agreements} yêu cầu trong {result.sweep_seconds} s\n"
                 f"  bộ nhớ đỉnh:                  {result.peak_memory_mb} MB\n"
                 f"  kiểm tra kết quả:             {'ĐẠT' if result.check_passed else 'KHÔNG ĐẠT'} {result.checks}"
             )

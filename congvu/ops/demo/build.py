@@ -1,0 +1,122 @@
+"""Build the demo province: registries, then three months of work through the actions.
+
+    build_demo(items=300)  into an empty database; same start date → same province
+    fingerprint()          a digest of the items and their trails, independent of database ids"""
+
+import hashlib
+import json
+import random
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count
+
+from congvu.lib import clock
+from congvu.ops.demo import catalog
+from congvu.ops.demo.activity import play
+from congvu.ops.demo.names import NameGenerator
+from congvu.ops.demo.scenarios import Planner
+from congvu.ops.demo.structure import build_structure
+from congvu.ops.demo.subjects import Writer
+from congvu.ops.demo.timeline import Timeline
+from congvu.org.models import Official, Role, Unit
+from congvu.registry.models import MatterType
+from congvu.registry.queries import current_calendar
+from congvu.work.models import Event, Outcome, State, WorkItem
+
+SEED = 2230  # the number of the document the province acts on
+DEFAULT_ITEMS = 300
+
+# The logins worth trying first: (username, post, what they see and do).
+LOGINS: tuple[tuple[str, str, str], ...] = (
+    (catalog.ADMIN_LOGIN, "tài khoản superuser", "trang quản trị: đơn vị, cán bộ, loại việc, phân cấp, lịch công vụ"),
+    ("chutich.ubnd", "Chủ tịch UBND tỉnh", "việc do UBND tỉnh quyết định"),
+    (catalog.OFFICE_HEAD_LOGIN, "Chánh Văn phòng UBND tỉnh",
+     "mọi công việc; tờ trình chờ UBND tỉnh, ghi nhận quyết định"),
+    (catalog.INSPECTOR_LOGIN, "thanh tra công vụ, Sở Nội vụ", "mọi đơn vị: đúng hạn, quá hạn, bị từ chối, vượt quyền"),
+    ("giamdoc.sxd", "Giám đốc Sở Xây dựng", "việc của Sở: chỉ đạo, phân công, gia hạn, vượt quyền có lý do"),
+    ("vanthu.sxd", "Văn thư Sở Xây dựng", "sổ văn bản đến của Sở"),
+    ("chuyenvien.sxd", "Chuyên viên Sở Xây dựng", "việc mình đang giữ"),
+    ("chutich.buonmathuot", "Chủ tịch UBND phường Buôn Ma Thuột", "việc của phường"),
+)
+
+
+class DatabaseNotEmpty(Exception):  # noqa: N818 - named for what the operator sees
+    pass
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    full_name: str
+    post: str
+    role: str  # the system role's label, or "" for an ordinary official
+    sees: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    units: int
+    officials: int
+    matter_types: int
+    items: int
+    events: int
+    refusals: int
+    overrides: int
+    states: list[tuple[str, int]]  # (Vietnamese label, count) in the order of State
+    logins: list[Login]
+    seconds: float
+
+
+def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
+    """Create the demo province in one transaction (all or nothing), "today" being `clock.now()`."""
+    started = time.monotonic()
+    if Unit.objects.exists():
+        raise DatabaseNotEmpty("Cơ sở dữ liệu đã có đơn vị; dữ liệu mẫu chỉ được tạo trên cơ sở dữ liệu trống.")
+    now = clock.now()
+    with transaction.atomic():
+        rng = random.Random(seed)
+        names = NameGenerator(rng)
+        cast = build_structure(names)
+        timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
+        plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
+        play(plans, timeline, rng)
+    return summarize(time.monotonic() - started)
+
+
+def summarize(seconds: float = 0.0) -> Summary:
+    by_state = dict(WorkItem.objects.values_list("state").annotate(n=Count("id")))
+    officials = {o.user.username: o for o in Official.objects.select_related("user")
+                 .filter(user__username__in=[name for name, _, _ in LOGINS])}
+    return Summary(
+        units=Unit.objects.count(), officials=Official.objects.count(), matter_types=MatterType.objects.count(),
+        items=WorkItem.objects.count(), events=Event.objects.count(),
+        refusals=Event.objects.filter(outcome=Outcome.REFUSED).count(),
+        overrides=Event.objects.filter(outcome=Outcome.OVERRIDE).count(),
+        states=[(state.label, by_state.get(state.value, 0)) for state in State],
+        logins=[_login(officials[name], post, sees) for name, post, sees in LOGINS if name in officials],
+        seconds=seconds,
+    )
+
+
+def _login(official: Official, post: str, sees: str) -> Login:
+    role = "" if official.role == Role.OFFICIAL else official.get_role_display()
+    return Login(official.user.username, official.full_name, post, role, sees)
+
+
+def fingerprint() -> str:
+    """sha256 over every item and event as content (titles, states, dates, who, which rule), so two
+    builds compare equal whatever ids the database handed out."""
+    items = WorkItem.objects.values_list(
+        "created_at", "title", "state", "due_date", "lead_unit__code", "holder__user__username", "event_count")
+    events = Event.objects.values_list(
+        "item__created_at", "item__title", "seq", "kind", "outcome", "rule_code", "actor__user__username", "at")
+    rows = {"items": sorted(map(_plain, items)), "events": sorted(map(_plain, events))}
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
+def _plain(row: tuple) -> list:
+    # None → "" so rows always compare (sorting never meets None against a string).
+    return ["" if value is None else value.isoformat() if hasattr(value, "isoformat") else value for value in row]

@@ -1,0 +1,149 @@
+"""The demo province: built through the real actions, in every state, with the buck-passing signals
+the oversight pages need, and the same every time for the same start date."""
+
+from datetime import time
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from congvu.conftest import MORNING
+from congvu.lib import clock
+from congvu.lib.workdays import TZ, local_date
+from congvu.ops.demo import build_demo, fingerprint
+from congvu.ops.demo.catalog import DEMO_PASSWORD, MERGED_AWAY_UNTIL
+from congvu.ops.demo.scenarios import DECORATIONS
+from congvu.org.models import Official, Role, Unit, UnitKind
+from congvu.org.queries import serves_in
+from congvu.registry.models import Authority, CalendarDay, Delegation, MatterType
+from congvu.work.models import CLOSED_STATES, Event, Outcome, State, WorkItem
+from congvu.work.trail import verify
+
+SMALL = 40
+# Consultations have no action yet (congvu.consult); every other state must appear.
+REACHABLE_STATES = {s for s in State if s != State.CONSULTING}
+
+
+def build(items: int = SMALL, seed: int = 2230):
+    with clock.travel_to(MORNING):
+        return build_demo(items=items, seed=seed)
+
+
+@pytest.fixture
+def small_demo(db):
+    return build()
+
+
+def test_the_full_demo_has_the_asked_size_and_every_state(db):
+    summary = build(items=300)
+    assert 25 <= summary.units <= 35
+    assert 140 <= summary.officials <= 165
+    assert 22 <= summary.matter_types <= 30
+    assert 300 <= summary.items <= 330  # each transfer adds the linked item at the competent unit
+    assert {s for s in State if WorkItem.objects.filter(state=s).exists()} == REACHABLE_STATES
+    assert summary.seconds < 30
+
+
+def test_a_small_demo_still_shows_every_state(small_demo):
+    assert {s for s in State if WorkItem.objects.filter(state=s).exists()} == REACHABLE_STATES
+
+
+def test_every_kind_of_refused_attempt_is_in_the_trail(small_demo):
+    refused = set(Event.objects.filter(outcome=Outcome.REFUSED).values_list("rule_code", flat=True))
+    assert refused == {decoration.code for decoration in DECORATIONS.values()}
+
+
+def test_overrides_are_made_by_leaders_with_a_written_reason(small_demo):
+    overrides = Event.objects.filter(outcome=Outcome.OVERRIDE).select_related("actor")
+    assert {e.rule_code for e in overrides} == {"R-1.4-OWN-AUTHORITY-SUBMISSION", "R-2.1-FOREIGN-COMPETENCE"}
+    for event in overrides:
+        assert len(event.data["reason"]) > 20
+        assert serves_in(event.actor, event.unit_id, local_date(event.at), titles=("head", "deputy"))
+
+
+def test_every_open_item_is_held_by_a_named_official_of_the_holder_unit(small_demo):
+    day = local_date(MORNING)
+    open_items = WorkItem.objects.exclude(state__in=CLOSED_STATES).select_related("holder")
+    assert open_items.exists()
+    for item in open_items:
+        assert serves_in(item.holder, item.holder_unit_id, day), item
+
+
+def test_some_open_items_are_overdue_and_some_are_due_soon(small_demo):
+    open_items = WorkItem.objects.exclude(state__in=CLOSED_STATES)
+    assert open_items.filter(due_at__lt=MORNING).exists()
+    assert open_items.filter(due_at__gte=MORNING).exists()
+    completed = WorkItem.objects.filter(state=State.COMPLETED)
+    late = [i for i in completed if i.completed_at > i.due_at]
+    assert late and len(late) < completed.count()
+    assert Event.objects.filter(kind="extend").exists()
+
+
+def test_the_trail_is_intact_and_every_action_happened_in_office_hours(small_demo):
+    assert verify() == []
+    moments = list(Event.objects.order_by("id").values_list("at", flat=True))
+    assert moments == sorted(moments)
+    assert moments[-1] <= MORNING
+    for moment in moments:
+        local = moment.astimezone(TZ)
+        assert local.weekday() < 5 or local.date().isoformat() in _make_up_days()
+        assert time(8, 0) <= local.time() <= time(16, 30)
+        assert not time(11, 30) <= local.time() < time(13, 30)
+
+
+def _make_up_days() -> set[str]:
+    return {d.isoformat() for d in CalendarDay.objects.filter(kind="working_day").values_list("day", flat=True)}
+
+
+def test_the_registries_follow_the_two_tier_province(small_demo):
+    assert Unit.objects.filter(kind=UnitKind.PROVINCE_OFFICE).count() == 1
+    assert Unit.objects.get(is_home_affairs=True).name == "Sở Nội vụ"
+    assert Unit.objects.filter(kind=UnitKind.COMMUNE).count() >= 8
+    assert Unit.objects.filter(kind=UnitKind.DIVISION).count() >= 2
+    merged = Unit.objects.get(valid_to__isnull=False)
+    assert merged.valid_to == MERGED_AWAY_UNTIL and merged.successor.code == "sxd"
+    assert MatterType.objects.filter(authority=Authority.PROVINCE_CHAIRMAN).exists()
+    assert MatterType.objects.filter(competent_kind=UnitKind.COMMUNE).count() >= 2
+    assert Delegation.objects.exists()
+    for unit in Unit.objects.filter(valid_to__isnull=True):
+        assert unit.positions.filter(title="head").exists(), unit
+
+
+def test_the_demo_logins_work_with_their_roles(small_demo):
+    expected = {"admin": Role.ADMINISTRATOR, "noivu.thanhtra": Role.HOME_AFFAIRS,
+                "vanphong.ubnd": Role.PROVINCE_OFFICE, "giamdoc.sxd": Role.OFFICIAL,
+                "vanthu.sxd": Role.OFFICIAL, "chuyenvien.sxd": Role.OFFICIAL}
+    for username, role in expected.items():
+        assert Official.objects.get(user__username=username).role == role
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(DEMO_PASSWORD)
+
+
+def test_the_same_start_date_builds_the_same_province(db):
+    assert _fingerprint_of_a_build() == _fingerprint_of_a_build()
+    assert _fingerprint_of_a_build(seed=7) != _fingerprint_of_a_build()
+
+
+def _fingerprint_of_a_build(seed: int = 2230) -> str:
+    with transaction.atomic():
+        build(seed=seed)
+        digest = fingerprint()
+        transaction.set_rollback(True)
+    return digest
+
+
+def test_the_command_prints_the_states_and_the_logins(db):
+    out = StringIO()
+    with clock.travel_to(MORNING):
+        call_command("demo", items=SMALL, stdout=out)
+    text = out.getvalue()
+    assert "Đã trình UBND tỉnh" in text and "giamdoc.sxd" in text and DEMO_PASSWORD in text
+
+
+def test_the_command_refuses_a_database_that_already_has_units(db):
+    Unit.objects.create(code="ubnd", name="UBND tỉnh", abbrev="UBND", kind=UnitKind.PROVINCE_COMMITTEE)
+    with pytest.raises(CommandError, match="đã có đơn vị"):
+        call_command("demo", items=SMALL, stdout=StringIO())
+    assert not Official.objects.exists()

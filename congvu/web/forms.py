@@ -1,0 +1,172 @@
+"""The web forms: each parses what one action needs, with errors shown next to their field.
+
+A form only checks the shape of the input (a real date, a chosen unit); the rules of 2230/UBND-NC
+are the actions' to check, so that the web, the API and the CLI refuse the same things."""
+
+import re
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from congvu.lib.workdays import parse_vn_date
+from congvu.org.models import Official, Unit
+from congvu.org.queries import officers_of
+from congvu.registry.models import MatterType
+from congvu.web.labels import PRIORITIES, RETURN_GROUNDS
+from congvu.work.access import today
+from congvu.work.models import Priority
+
+_DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
+
+
+class VNDateField(forms.Field):
+    """A date typed as dd/mm/yyyy, the way Vietnamese documents write it; "31/02/2026" is refused
+    with a message saying the day does not exist, not a generic "invalid"."""
+
+    widget = forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"})
+    default_error_messages = {
+        "format": _("“%(value)s” is not a date in the dd/mm/yyyy format (for example 08/02/2024)."),
+        "no_such_day": _("“%(value)s” is not a real calendar date."),
+    }
+
+    def to_python(self, value: object) -> date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        text = str(value)
+        if not _DATE_SHAPE.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["format"], code="format", params={"value": text})
+        try:
+            return parse_vn_date(text)
+        except ValueError:
+            raise forms.ValidationError(
+                self.error_messages["no_such_day"], code="no_such_day", params={"value": text.strip()}
+            ) from None
+
+    def prepare_value(self, value: object) -> object:
+        return value.strftime("%d/%m/%Y") if isinstance(value, date) else value
+
+
+def active_units():
+    on = today()
+    return Unit.objects.filter(valid_from__lte=on).exclude(valid_to__lt=on).order_by("name")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:
+        return obj.name
+
+
+class OverrideMixin(forms.Form):
+    """A head may override an overridable refusal with a written reason; the field is shown only
+    once the action was refused (see the action panel template)."""
+
+    override_reason = forms.CharField(
+        label=_("Override reason"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded in the trail and visible to Home Affairs."),
+    )
+
+
+class RegisterIncomingForm(forms.Form):
+    unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
+    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"))
+    sender = forms.CharField(label=_("Sender"), max_length=250)
+    notation = forms.CharField(label=_("Number and notation"), max_length=80, required=False,
+                               widget=forms.TextInput(attrs={"placeholder": "12/UBND-VX"}))
+    issued_on = VNDateField(label=_("Date of the document"), required=False)
+    doc_type = forms.CharField(label=_("Document type"), max_length=60, initial="Công văn")
+    subject = forms.CharField(label=_("Subject"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    reply_due = VNDateField(label=_("Reply requested by"), required=False)
+    priority = forms.ChoiceField(label=_("Priority"), initial=Priority.NORMAL,
+                                 choices=[(value, text) for value, text in PRIORITIES.items()])
+    requester_unit = UnitChoiceField(label=_("Requesting unit (if another unit asks for an opinion)"),
+                                     queryset=Unit.objects.none(), required=False)
+    original = forms.FileField(label=_("Original document (optional)"), required=False)
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+        self.fields["requester_unit"].queryset = active_units()
+
+
+class DirectForm(OverrideMixin):
+    lead_unit = UnitChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
+    cooperating = forms.ModelMultipleChoiceField(
+        label=_("Co-operating units"), queryset=Unit.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    due_date = VNDateField(label=_("Deadline (empty: the legal time limit)"), required=False)
+    note = forms.CharField(label=_("Direction"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = active_units()
+        self.fields["cooperating"].queryset = active_units()
+
+
+class AssignForm(forms.Form):
+    holder = forms.ModelChoiceField(label=_("Officer who will handle it"), queryset=Official.objects.none())
+    due_date = VNDateField(label=_("Due date of this step (empty: the item's)"), required=False)
+    note = forms.CharField(label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        people = officers_of(item.lead_unit_id, today())
+        self.fields["holder"].queryset = Official.objects.filter(pk__in=[p.pk for p in people])
+
+
+class TransferForm(OverrideMixin):
+    to_unit = UnitChoiceField(label=_("Competent unit"), queryset=Unit.objects.none())
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_unit"].queryset = active_units().exclude(pk=item.holder_unit_id)
+
+
+class ReturnForm(OverrideMixin):
+    grounds = forms.ChoiceField(label=_("Legal grounds for the return"),
+                                choices=[(value, text) for value, text in RETURN_GROUNDS.items()])
+    named_unit = UnitChoiceField(label=_("Competent unit (when the matter is not ours)"),
+                                 queryset=Unit.objects.none(), required=False)
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["named_unit"].queryset = active_units().exclude(pk=item.holder_unit_id)
+
+
+class SubmitForm(OverrideMixin):
+    summary = forms.CharField(label=_("Summary of the submission"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.CharField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class CompleteForm(OverrideMixin):
+    result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("E.g. the number of the permit or reply issued."))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class ExtendForm(forms.Form):
+    new_due = VNDateField(label=_("New deadline"))
+    reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,36 @@
+/* congvu: small progressive enhancements. Every page works without this file. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // The language menu switches as soon as a language is chosen; without JS its button does it.
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest("select[data-autosubmit]");
+    if (select && select.form) {
+      select.form.submit();
+    }
+  });
+
+  // Keep the CSRF token on htmx requests that do not come from a form (forms carry their own).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token && !event.detail.parameters.csrfmiddlewaretoken) {
+      event.detail.headers["X-CSRFToken"] = token.value;
+    }
+  });
+
+  // After htmx swaps a panel, move focus to its first error or refusal, so keyboard and screen-reader
+  // users learn what happened without hunting for it.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    // An outerHTML swap replaces the target: look the new element up by its id.
+    var target = event.detail.target;
+    target = (target && target.id && document.getElementById(target.id)) || target;
+    var alert = target && target.querySelector(".is-invalid, .cv-refusal, .alert-success");
+    if (alert) {
+      if (!alert.hasAttribute("tabindex") && !/INPUT|SELECT|TEXTAREA/.test(alert.tagName)) {
+        alert.setAttribute("tabindex", "-1");
+      }
+      alert.focus();
+    }
+  });
+})();

@@ -1,0 +1,70 @@
+"""Template helpers: Bootstrap classes on form widgets, the official's positions, translated labels."""
+
+import re
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+from congvu.org.models import Official
+from congvu.web import labels
+from congvu.web.roles import may_register, positions_of
+
+register = template.Library()
+_CLAUSE_SUFFIX = re.compile(r"\s*\((?:Mục|clause) [0-9.]+\)\s*$")
+
+
+@register.filter
+def bs_widget(field: forms.BoundField) -> SafeString:
+    """The field's widget with Bootstrap's class, marked invalid (and tied to its error text) when it has errors."""
+    widget = field.field.widget
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    elif isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    else:
+        css = "form-control"
+    attrs = {"class": css}
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+        described.append(f"{field.auto_id}_error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_checkbox(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.simple_tag
+def positions(official: Official | None) -> list[str]:
+    """"Officer, Department of Construction" for each position the official holds today."""
+    if official is None:
+        return []
+    return [f"{labels.label(labels.TITLES, p.title)}, {p.unit.name}" for p in positions_of(official)]
+
+
+@register.filter
+def state_label(value: str) -> str:
+    return labels.label(labels.STATES, value)
+
+
+@register.filter
+def priority_label(value: str) -> str:
+    return labels.label(labels.PRIORITIES, value)
+
+
+@register.filter
+def without_clause(message: str) -> str:
+    """A rule message without its trailing "(Mục 2.1)": the page already shows the clause before it."""
+    return _CLAUSE_SUFFIX.sub("", message)
+
+
+@register.filter
+def can_register(official: Official | None) -> bool:
+    return official is not None and may_register(official)

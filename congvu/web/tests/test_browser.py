@@ -1,0 +1,156 @@
+"""The whole path through a real browser (headless Chromium via Playwright): the clerk registers a
+document, the head directs and assigns it and is refused a transfer of his own department's work
+(rule code and clause on the page), the officer completes it. Screenshots go to docs/screenshots/
+for the README.
+
+Chromium is Debian's (/usr/bin/chromium); without it the test is skipped locally and fails on CI."""
+
+import os
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from congvu.conftest import MORNING
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.testing import PASSWORD, Province
+from congvu.work import actions
+
+# Playwright's sync API runs an event loop in this thread, which makes Django refuse ORM calls from
+# the test itself ("async-unsafe"); nothing here is actually concurrent, so the check is lifted.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.browser
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: the browser tests must run on CI")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def browser():
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed (pip install -e .[test])")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    # Any console error (a script blocked by the Content-Security-Policy, say) fails the test.
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    yield page
+    context.close()
+
+
+def seed_officer_work(p: Province) -> None:
+    """Earlier work the officer already holds, so "my work" has something overdue, due soon and later."""
+    earlier = [
+        (datetime(2026, 1, 12, 9, 0, tzinfo=TZ), "Đề nghị cấp phép xây dựng trạm biến áp 110kV", date(2026, 1, 23)),
+        (MORNING - timedelta(hours=1), "Cấp phép sửa chữa trụ sở UBND phường Xuân Đài", date(2026, 3, 5)),
+        (MORNING - timedelta(hours=2), "Cấp phép xây dựng nhà văn hóa thôn Phú Long", None),
+    ]
+    for moment, subject, due in earlier:
+        with clock.travel_to(moment):
+            item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
+                                             matter_type=p.building_permit, sender="UBND xã An Mỹ", subject=subject)
+            actions.direct(item, actor=p.construction_head, lead_unit=p.construction, due_date=due)
+            actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+
+
+def log_out(page) -> None:
+    page.locator("form[action='/dang-xuat/'] button").click()
+    page.wait_for_url("**/dang-nhap/")
+
+
+def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page, live_server, transactional_db,
+                                                                        province):
+    from playwright.sync_api import expect
+
+    base = live_server.url
+    seed_officer_work(province)
+
+    # The clerk registers the document; the register form is in Vietnamese and dates are dd/mm/yyyy.
+    log_in(page, base, "sxd.clerk")
+    page.get_by_role("link", name="Vào sổ văn bản đến").first.click()
+    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
+    page.fill("#id_sender", "Công ty CP Đầu tư Vịnh Xuân Đài")
+    page.fill("#id_notation", "27/2026/CV-VXĐ")
+    page.fill("#id_issued_on", "02/03/2026")
+    page.fill("#id_subject", "Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".cv-state")).to_have_text("Đã vào sổ")
+    item_url = page.url
+    log_out(page)
+
+    # The head directs and assigns it; htmx swaps the item in place after each action.
+    log_in(page, base, "sxd.head")
+    expect(page.locator("#awaiting-title")).to_have_text("Chờ bạn chỉ đạo, phân công")
+    page.get_by_role("link", name="Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài").click()
+    page.select_option("#chi-dao-cooperating", label="Sở Tài chính")
+    page.fill("#chi-dao-note", "Giao Phòng Quản lý xây dựng thẩm định hồ sơ.")
+    page.locator("#action-chi-dao button[type=submit]").click()
+    expect(page.locator(".cv-state")).to_have_text("Đã có ý kiến chỉ đạo")
+    page.select_option("#phan-cong-holder", label="Hoàng Văn Viên")
+    page.locator("#action-phan-cong button[type=submit]").click()
+    expect(page.locator(".cv-state")).to_have_text("Đang xử lý")
+
+    # Transferring the department's own work is refused under clause 2.1, and the head is offered an override.
+    page.locator("#action-chuyen summary").click()
+    page.select_option("#chuyen-to_unit", label="Sở Tài chính")
+    page.locator("#action-chuyen button[type=submit]").click()
+    refusal = page.locator("#action-chuyen .cv-refusal")
+    expect(refusal).to_contain_text("R-2.1-OWN-COMPETENCE-TRANSFER")
+    expect(refusal).to_contain_text("Mục 2.1")
+    expect(page.locator("#chuyen-override_reason")).to_be_visible()
+    expect(page.locator("#item-trail .cv-event-refused")).to_contain_text("Mục 2.1")  # the trail, swapped out of band
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "item-refused-transfer.png"), full_page=True)
+    log_out(page)
+
+    # The officer completes it; the refused transfer stays in the trail, in red.
+    log_in(page, base, "sxd.officer")
+    days_overdue = page.locator(".cv-section-overdue td.d-sm-table-cell .cv-overdue")
+    expect(days_overdue).to_have_text(re.compile(r"^[1-9][0-9]*$"))
+    page.goto(item_url)
+    page.fill("#hoan-thanh-result", "Đã cấp Giấy phép xây dựng số 31/GPXD ngày 03/03/2026.")
+    page.locator("#action-hoan-thanh button[type=submit]").click()
+    expect(page.locator(".cv-state")).to_have_text("Hoàn thành")
+    expect(page.locator(".cv-event-refused")).to_contain_text("R-2.1-OWN-COMPETENCE-TRANSFER")
+
+    page.reload()
+    page.screenshot(path=str(SCREENSHOTS / "item.png"), full_page=True)
+    page.goto(f"{base}/")
+    page.screenshot(path=str(SCREENSHOTS / "my-work.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SCREENSHOTS / "my-work-phone.png"), full_page=True)
+    assert page.console_errors == []

@@ -1,0 +1,128 @@
+"""The item page's timeline: steps with their delays, and events with what they changed, in words.
+
+Events keep unit and official ids in their data (the trail is hash-chained and must not change
+when a name does), so the names are looked up here, in one query per kind, not one per row."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from congvu.lib.workdays import local_date
+from congvu.org.models import Official, Unit
+from congvu.registry.queries import current_calendar
+from congvu.web.labels import EVENT_KINDS, RETURN_GROUNDS, STEP_KINDS, label
+from congvu.work.access import today
+from congvu.work.models import Event, Outcome, Step, WorkItem
+from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
+
+
+@dataclass
+class StepRow:
+    step: Step
+    kind: str
+    delay_days: int
+
+    @property
+    def due_day(self) -> date:
+        """The last day of the step: its due moment is 24:00 of that day, which reads as 00:00 of the next."""
+        return local_date(self.step.due_at - ONE_MICROSECOND)
+
+
+@dataclass
+class EventRow:
+    event: Event
+    kind: str
+    details: list[str] = field(default_factory=list)
+    clause: str = ""
+    message: str = ""
+    reason: str = ""
+
+    @property
+    def refused(self) -> bool:
+        return self.event.outcome == Outcome.REFUSED
+
+    @property
+    def overridden(self) -> bool:
+        return self.event.outcome == Outcome.OVERRIDE
+
+
+def clause_of(rule_code: str) -> str:
+    """"R-2.1-OWN-COMPETENCE-TRANSFER" → "2.1": the clause is the code's second part."""
+    parts = rule_code.split("-")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def step_rows(item: WorkItem) -> list[StepRow]:
+    return [StepRow(s, label(STEP_KINDS, s.kind), step_delay_days(s)) for s in steps_of(item)]
+
+
+def event_rows(item: WorkItem) -> list[EventRow]:
+    events = list(events_of(item))
+    units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating"))
+    people = _names(Official, events, ("holder",))
+    return [_row(e, units, people) for e in events]
+
+
+def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int, str]:
+    ids: set[int] = set()
+    for event in events:
+        for key in keys:
+            value = event.data.get(key)
+            ids.update(value if isinstance(value, list) else [value] if isinstance(value, int) else [])
+    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
+
+
+def _row(event: Event, units: dict[int, str], people: dict[int, str]) -> EventRow:
+    data = event.data
+    row = EventRow(event, label(EVENT_KINDS, event.kind))
+    if event.rule_code:
+        row.clause = clause_of(event.rule_code)
+        row.message = data.get("message", "")
+        row.reason = data.get("reason", "")
+        return row
+    row.details = [line for line in _details(event.kind, data, units, people) if line]
+    return row
+
+
+def _details(kind: str, data: dict, units: dict[int, str], people: dict[int, str]) -> list[str]:
+    """One short line per fact the event recorded, in the reader's language."""
+    unit = units.get
+    if kind == "register":
+        return [_("Incoming number %s") % data["incoming_number"] if "incoming_number" in data else "",
+                _("From: %s") % data["sender"] if data.get("sender") else "",
+                _("Transferred from item #%s") % data["transferred_from"] if data.get("transferred_from") else "",
+                _("Due: %s") % data.get("due", ""), _("Presented to: %s") % people.get(data.get("holder"), "")]
+    if kind == "direct":
+        cooperating = ", ".join(unit(u, "") for u in data.get("cooperating", []))
+        return [_("Lead unit: %s") % unit(data.get("lead_unit"), ""),
+                _("Co-operating: %s") % cooperating if cooperating else "",
+                _("Due: %s") % data.get("due", ""), data.get("note", "")]
+    if kind == "assign":
+        return [_("Held by: %s") % people.get(data.get("holder"), ""),
+                _("Step due: %s") % data.get("step_due", ""), data.get("note", "")]
+    if kind == "transfer":
+        return [_("To: %s") % unit(data.get("to_unit"), ""), _("New item #%s") % data.get("new_item", ""),
+                data.get("reason", "")]
+    if kind == "return":
+        return [label(RETURN_GROUNDS, data.get("grounds", "")),
+                _("Competent unit: %s") % unit(data["named_unit"]) if data.get("named_unit") else "",
+                data.get("reason", "")]
+    if kind == "extend":
+        return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, data.get("reason", "")]
+    if kind == "complete":
+        return [_("On time") if data.get("on_time") else _("Late")]
+    if kind == "submit":
+        return [data.get("summary", "")]
+    if kind == "province_decision":
+        return [data.get("decision", "")]
+    return []
+
+
+def working_days_overdue(due: date, on: date | None = None) -> int:
+    """Working days past the last day of a period (0 while it runs): what "days overdue" shows."""
+    on = on or today()
+    if on <= due:
+        return 0
+    # A period that ran out on Friday is late on Saturday too, though no working day has passed.
+    return current_calendar().working_days_between(due, on) or 1

@@ -1,0 +1,132 @@
+"""The item page (header, timeline, action forms) and the one endpoint every action form posts to.
+
+An action form works with and without JavaScript: htmx posts it and swaps in the answer (the form
+again with the refusal or errors, or the whole refreshed item on success); a plain POST redirects
+back to the item on success and re-renders the page with the form's errors otherwise."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
+from congvu.web.item_actions import BY_SLUG, ItemAction, Viewer, available_actions
+from congvu.web.labels import STATES, label
+from congvu.web.timeline import event_rows, step_rows, working_days_overdue
+from congvu.web.views import AWAITING_LEADER, official_required, refusal_denied
+from congvu.work.access import access_item, visible_items
+from congvu.work.models import WorkItem
+from congvu.work.queries import holder_when_late
+
+
+@dataclass
+class Panel:
+    """One action form on the item page, with the refusal it got, if any."""
+
+    action: ItemAction
+    form: forms.Form
+    refusal: ActionRefused | None = None
+    show_override: bool = False
+    open: bool = False
+
+    @property
+    def rule_refusal(self) -> RuleViolation | None:
+        return self.refusal if isinstance(self.refusal, RuleViolation) else None
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@official_required
+def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+    try:
+        item = access_item(request.official, item_id)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    return render(request, "web/item.html", item_context(request, item))
+
+
+def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = None) -> dict:
+    """Everything the item page shows; `replace` is the posted form, shown with its errors."""
+    item = WorkItem.objects.select_related(
+        "matter_type", "lead_unit", "holder", "holder_unit", "incoming", "transferred_from"
+    ).get(pk=item.pk)
+    viewer = Viewer(request.official, item)
+    panels = [Panel(a, a.form(item)) for a in available_actions(viewer)]
+    if panels and (viewer.holds or item.state in AWAITING_LEADER):
+        panels[0].open = True  # the likely next step of the one who must take it, ready to fill in
+    if replace is not None:
+        # Shown even when the page would not offer this action, so the refusal is never lost.
+        others = [p for p in panels if p.action.slug != replace.action.slug]
+        panels = [replace, *others]
+        for panel in others:
+            panel.open = False
+    visible = visible_items(request.official)
+    successor = WorkItem.objects.filter(transferred_from=item).first()
+    return {
+        "item": item, "state_label": label(STATES, item.state), "panels": panels,
+        "cooperating": list(item.cooperating_units.order_by("name")),
+        "days_overdue": working_days_overdue(item.due_date) if item.is_open else 0,
+        "late_step": holder_when_late(item), "steps": step_rows(item), "events": event_rows(item),
+        "document": item.incoming,
+        "successor": successor, "successor_visible": bool(successor and visible.filter(pk=successor.pk).exists()),
+        "predecessor_visible": bool(item.transferred_from_id and visible.filter(pk=item.transferred_from_id).exists()),
+    }
+
+
+@require_POST
+@official_required
+def item_action(request: HttpRequest, item_id: int, slug: str) -> HttpResponse:
+    """Parse the form, call the action, show the outcome. An outsider is refused before anything else."""
+    try:
+        item = access_item(request.official, item_id)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    action = BY_SLUG.get(slug)
+    if action is None:
+        raise Http404
+    form = action.form(item, request.POST)
+    refusal = None
+    if form.is_valid():
+        try:
+            result = action.perform(item, request.official, form.cleaned_data)
+        except ActionRefused as exc:
+            refusal = exc
+        else:
+            return _succeeded(request, item, action, result)
+    return _failed(request, item, Panel(action, form, refusal, open=True))
+
+
+def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result: WorkItem) -> HttpResponse:
+    if result.pk != item.pk:
+        text = _("Transferred: the work continues as item #%(number)s at %(unit)s.") % {
+            "number": result.pk, "unit": result.lead_unit}
+    else:
+        text = _("Done: %(action)s.") % {"action": action.title}
+    if not is_htmx(request):
+        messages.success(request, text)
+        return redirect("item", item_id=item.pk)
+    context = {**item_context(request, item), "flash": text}
+    response = render(request, "web/partials/item_body.html", context)
+    # The form asked to swap only itself; on success the whole item (state, timeline, next actions) changed.
+    response["HX-Retarget"] = "#item-body"
+    response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+def _failed(request: HttpRequest, item: WorkItem, panel: Panel) -> HttpResponse:
+    viewer = Viewer(request.official, item)
+    overridable = panel.rule_refusal is not None and panel.rule_refusal.overridable and panel.action.overridable
+    panel.show_override = (overridable and viewer.may_override) or bool(panel.form.data.get("override_reason"))
+    if is_htmx(request):
+        # A rule refusal was written to the trail: refresh it too (out of band), so it shows at once.
+        context = {"panel": panel, "item": item, "trail_oob": panel.rule_refusal is not None}
+        if context["trail_oob"]:
+            context["events"] = event_rows(item)
+        return render(request, "web/partials/action_panel.html", context)
+    return render(request, "web/item.html", item_context(request, item, replace=panel))
