@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "congvu.registry",
     "congvu.work",
     "congvu.consult",
+    "congvu.documents",
+    "congvu.api",
     "congvu.web",
     "congvu.ops",
 ]

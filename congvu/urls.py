@@ -7,5 +7,8 @@ admin.site.site_title = "congvu"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("congvu.api.urls")),
+    path("", include("congvu.consult.urls")),
+    path("", include("congvu.documents.urls")),
     path("", include("congvu.web.urls")),
 ]
