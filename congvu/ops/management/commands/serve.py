@@ -27,6 +27,9 @@ class Command(BaseCommand):
             call_command("demo")
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"congvu đang chạy tại http://{host}:{port}/"))
+        if demo:
+            self.stdout.write("Đăng nhập dùng thử: vanthu.sxd, giamdoc.sxd, chuyenvien.sxd, vanphong.ubnd, "
+                              "noivu.thanhtra, admin — mật khẩu chung congvu2026")
         self.stdout.write(f"Dữ liệu: {settings.DATABASES['default']['NAME']}")
         # Workers are forked from this process: no connection may be shared across the fork.
         connections.close_all()
