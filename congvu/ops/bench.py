@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import TypeVar
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
@@ -28,6 +28,7 @@ from congvu.registry.models import Authority, MatterType
 from congvu.work import actions, queries
 from congvu.work.models import Event, State, WorkItem
 
+T = TypeVar("T")
 UNITS, MATTER_TYPES, OFFICERS = 40, 20, 200
 SINCE = date(2020, 1, 1)
 # Monday 02/03/2026, 08:00 local time; each item moves the clock on by a few seconds. The replies are
@@ -179,22 +180,24 @@ def workload(n: int, progress: Callable[[int], None] | None = None) -> BenchResu
     )
 
 
-def in_scratch_database(run: Callable[[], BenchResult]) -> BenchResult:
+def in_scratch_database(run: Callable[[], T]) -> T:
     """Create a scratch database of the configured engine, run, and drop it.
 
     For SQLite the scratch database is a file (not memory), so each commit is synced to disk as in
-    production (WAL, synchronous=FULL)."""
+    production (WAL, synchronous=FULL). The connection's settings are restored afterwards, so this
+    also works inside a test run."""
+    config = connection.settings_dict
+    saved_test = dict(config.get("TEST") or {})
     with TemporaryDirectory(prefix="congvu-bench-") as scratch:
-        test_settings = settings.DATABASES["default"].setdefault("TEST", {})
-        if connection.vendor == "sqlite":
-            test_settings["NAME"] = str(Path(scratch) / "bench.sqlite3")
-        else:
-            test_settings["NAME"] = f"{settings.DATABASES['default']['NAME']}_bench"
+        config["TEST"] = {**saved_test, "NAME": (
+            str(Path(scratch) / "bench.sqlite3") if connection.vendor == "sqlite" else f"{config['NAME']}_bench"
+        )}
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             return run()
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
+            config["TEST"] = saved_test
 
 
 def bench(n: int, progress: Callable[[int], None] | None = None) -> BenchResult:

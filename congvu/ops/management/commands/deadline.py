@@ -1,7 +1,17 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db.utils import DatabaseError
 
-from congvu.lib.workdays import parse_vn_date
+from congvu.lib.workdays import Calendar, official_calendar, parse_vn_date
 from congvu.registry.queries import current_calendar
+
+
+def calendar(stderr) -> Calendar:
+    """The administrator's calendar; the shipped official schedule when there is no database yet."""
+    try:
+        return current_calendar()
+    except DatabaseError:
+        stderr.write("(Chưa có cơ sở dữ liệu: dùng lịch nghỉ chính thức kèm theo phần mềm.)")
+        return official_calendar()
 
 
 class Command(BaseCommand):
@@ -15,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, event_date: str, days: int, lang: str, **options) -> None:
         try:
             start = parse_vn_date(event_date)
-            explanation = current_calendar().explain(start, days)
+            explanation = calendar(self.stderr).explain(start, days)
         except ValueError as error:
             raise CommandError(str(error)) from error
         # First line: the due date alone, so scripts can read it.
