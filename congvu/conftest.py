@@ -20,3 +20,9 @@ def province(db) -> Province:
 def at_morning():
     with clock.travel_to(MORNING):
         yield MORNING
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Files the tests make (notices, originals) go to a temporary folder, never to ./var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -9,12 +9,12 @@ from django.core.files.base import ContentFile
 
 from congvu.consult import rules
 from congvu.consult.models import Consultation, ConsultationRequest, Outcome, Reconciliation, RequestState
-from congvu.lib import clock
+from congvu.lib import clock, fastsql
 from congvu.lib.refusals import InvalidInput, InvalidState
 from congvu.org.models import Official, Unit
 from congvu.org.notify import notify
 from congvu.org.queries import serves_in
-from congvu.registry.queries import current_calendar, parameter, unit
+from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
 from congvu.work import rules as work_rules
 from congvu.work.access import require_holder_or_leader, require_leader, today
 from congvu.work.actions import action, enforce, leader_to_present_to, lock, save
@@ -45,7 +45,7 @@ def ask(
     setting = parameter(REPLY_DAYS)
     days = setting.value if reply_days is None else reply_days
     rules.check_reply_days(days, setting.minimum, setting.maximum)
-    related = set(item.matter_type.related_units.values_list("id", flat=True))
+    related = related_unit_ids(item.matter_type_id)
     for asked in units:
         enforce(lambda asked=asked: rules.check_related(asked.pk, asked.name, related),
                 item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
@@ -76,9 +76,8 @@ def ask(
 def lock_request(request: ConsultationRequest | int) -> tuple[WorkItem, ConsultationRequest]:
     """The request and its item, the item locked first: every writer of a request takes this order."""
     pk = request.pk if isinstance(request, ConsultationRequest) else request
-    item_id = ConsultationRequest.objects.values_list("item_id", flat=True).get(pk=pk)
-    item = lock(item_id)
-    return item, ConsultationRequest.objects.select_related("consultation").get(pk=pk)
+    item = lock(fastsql.get(ConsultationRequest, pk).item_id)
+    return item, fastsql.get(ConsultationRequest, pk)
 
 
 @action
@@ -91,7 +90,7 @@ def assign_request(request: ConsultationRequest | int, *, actor: Official, holde
     enforce(lambda: work_rules.check_step_holder(serves_in(holder, request.unit_id, today())),
             item=item, actor=actor, unit=request.unit_id)
     request.holder = holder
-    request.save(update_fields=["holder"])
+    fastsql.update(request, ["holder"])
     append_event(item, "consult_assign", actor=actor, unit=unit(request.unit_id),
                  data={"request": request.pk, "holder": holder.pk})
     save(item)
@@ -116,7 +115,7 @@ def reply(
     request.late = now > request.due_at
     if request.state == RequestState.PENDING:
         request.state = RequestState.ANSWERED
-    request.save(update_fields=["position", "reasons", "replied_at", "replied_by", "late", "state"])
+    fastsql.update(request, ["position", "reasons", "replied_at", "replied_by", "late", "state"])
     append_event(item, "consult_reply", actor=actor, unit=unit(request.unit_id),
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)

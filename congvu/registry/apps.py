@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class RegistryConfig(AppConfig):
@@ -16,3 +16,6 @@ class RegistryConfig(AppConfig):
         for model in snapshot.WATCHED:
             post_save.connect(stale, sender=model, weak=False, dispatch_uid=f"snapshot-save-{model.__name__}")
             post_delete.connect(stale, sender=model, weak=False, dispatch_uid=f"snapshot-del-{model.__name__}")
+        from congvu.registry.models import MatterType
+
+        m2m_changed.connect(stale, sender=MatterType.related_units.through, weak=False, dispatch_uid="snapshot-related")

@@ -6,6 +6,7 @@ from congvu.lib.workdays import Calendar
 from congvu.org.models import Unit
 from congvu.registry import snapshot
 from congvu.registry.models import Authority, Delegation, MatterType, RegulationParameter
+from congvu.registry.parameters import DEFAULTS
 from congvu.work.rules import Competence
 
 
@@ -44,7 +45,19 @@ def competence_for(matter_type: MatterType, on: date, territory: Unit | None = N
 
 
 def parameter(key: str) -> RegulationParameter:
-    return RegulationParameter.objects.get(key=key)
+    """The administrator's value, or the shipped default when the row is missing."""
+    if (row := snapshot.current().parameters.get(key)) is not None:
+        return row
+    default = next(d for d in DEFAULTS if d.key == key)
+    return RegulationParameter(**default._asdict())
+
+
+def matter_type(matter_type_id: int) -> MatterType:
+    return snapshot.current().matter_types[matter_type_id]
+
+
+def related_unit_ids(matter_type_id: int) -> frozenset[int]:
+    return snapshot.current().related_units.get(matter_type_id, frozenset())
 
 
 def unit(unit_id: int) -> Unit:

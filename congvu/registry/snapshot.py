@@ -22,7 +22,7 @@ from django.db import connection
 from congvu.lib.official_schedule import DayKind, ScheduleEntry
 from congvu.lib.workdays import Calendar
 from congvu.org.models import Official, Position, Unit
-from congvu.registry.models import CalendarDay, Delegation, MatterType, RegistryVersion
+from congvu.registry.models import CalendarDay, Delegation, MatterType, RegistryVersion, RegulationParameter
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,9 @@ class Snapshot:
     by_unit: dict[int, tuple[PositionFact, ...]]
     units: dict[int, Unit]
     officials: dict[int, Official]
+    matter_types: dict[int, MatterType]
+    related_units: dict[int, frozenset[int]]
+    parameters: dict[str, RegulationParameter]
     delegations: dict[int, tuple[Delegation, ...]]
     calendar: Calendar
 
@@ -65,7 +68,8 @@ def read_token() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT token FROM registry_registryversion WHERE id = 1")
         row = cursor.fetchone()
-    return row[0] if row else ""
+    # No row (a flushed test database): a fresh token, so nothing stale is ever reused.
+    return row[0] if row else uuid.uuid4().hex
 
 
 # Inside an action the registry is read once and pinned: one token read per action, not per question.
@@ -115,9 +119,19 @@ def build(token: str) -> Snapshot:
         by_unit={k: tuple(v) for k, v in by_unit.items()},
         units={u.pk: u for u in Unit.objects.all()},
         officials={o.pk: o for o in Official.objects.all()},
+        matter_types={m.pk: m for m in MatterType.objects.all()},
+        related_units=related_units(),
+        parameters={p.key: p for p in RegulationParameter.objects.all()},
         delegations={k: tuple(v) for k, v in delegations.items()},
         calendar=calendar_of(list(CalendarDay.objects.order_by("day"))),
     )
+
+
+def related_units() -> dict[int, frozenset[int]]:
+    pairs: dict[int, set[int]] = defaultdict(set)
+    for matter_id, unit_id in MatterType.related_units.through.objects.values_list("mattertype_id", "unit_id"):
+        pairs[matter_id].add(unit_id)
+    return {k: frozenset(v) for k, v in pairs.items()}
 
 
 def calendar_of(rows: list[CalendarDay]) -> Calendar:
@@ -131,4 +145,4 @@ def calendar_of(rows: list[CalendarDay]) -> Calendar:
 
 
 # The registry models whose changes make a snapshot stale.
-WATCHED = (Unit, Official, Position, MatterType, Delegation, CalendarDay)
+WATCHED = (Unit, Official, Position, MatterType, Delegation, CalendarDay, RegulationParameter)

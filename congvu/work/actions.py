@@ -6,21 +6,21 @@ rules (a head may override some with a written reason) → change → append the
 
 import functools
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import ParamSpec, TypeVar
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.consult.rules import check_reconciled
-from congvu.lib import clock
+from congvu.lib import clock, fastsql
 from congvu.lib.refusals import InvalidInput, RuleViolation
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
-from congvu.registry.queries import competence_for, current_calendar, unit
+from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_role, today
 from congvu.work.deadlines import Deadline, on_day, working_days_after
@@ -75,7 +75,9 @@ def lock(item: WorkItem | int) -> WorkItem:
     """The item, re-read under a row lock: two officials acting at once are serialised, and the
     second one's checks see the first one's change (nothing is lost)."""
     pk = item.pk if isinstance(item, WorkItem) else item
-    return WorkItem.objects.select_for_update(of=("self",)).select_related("matter_type").get(pk=pk)
+    locked = fastsql.get(WorkItem, pk, for_update=True)
+    locked.matter_type = matter_type(locked.matter_type_id)  # from the registry snapshot, not a join
+    return locked
 
 
 def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | int,
@@ -105,15 +107,23 @@ def competence(item: WorkItem) -> rules.Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
+TAKE_NUMBERS = ("UPDATE work_numberseries SET last = last + %s "
+                "WHERE unit_id = %s AND year = %s AND series = %s RETURNING last")
+CLOSE_STEP = "UPDATE work_step SET ended_at = %s WHERE item_id = %s AND ended_at IS NULL"
+
+
 def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
     """Reserve `count` consecutive numbers of a unit's yearly series (from 1 each year) under a row
     lock; returns the first."""
     unit_id = unit if isinstance(unit, int) else unit.pk
-    row, _ = NumberSeries.objects.select_for_update().get_or_create(unit_id=unit_id, year=year, series=series)
-    first = row.last + 1
-    row.last += count
-    row.save(update_fields=["last"])
-    return first
+    with connection.cursor() as cursor:
+        # One atomic increment; the first number of a year creates the series row, then increments it.
+        for _ in range(2):
+            cursor.execute(TAKE_NUMBERS, [count, unit_id, year, series])
+            if (row := cursor.fetchone()) is not None:
+                return row[0] - count + 1
+            NumberSeries.objects.get_or_create(unit_id=unit_id, year=year, series=series)
+    raise RuntimeError("number series row could not be created")
 
 
 def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Official, due: Deadline | None = None,
@@ -121,18 +131,20 @@ def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Offici
     """Close the open step and open the next one, held by exactly one named official (clause 1.3)."""
     now = clock.now()
     if not first:
-        Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=now)
+        close_step(item, now)
     unit_id = holder_unit if isinstance(holder_unit, int) else holder_unit.pk
-    step = Step.objects.create(
+    step = fastsql.insert(Step(
         item=item, kind=kind, holder_unit_id=unit_id, holder=holder, started_at=now,
         due_at=due.moment if due else item.due_at,
-    )
+    ))
     item.holder_unit_id, item.holder = unit_id, holder
     return step
 
 
-def close_step(item: WorkItem) -> None:
-    Step.objects.filter(item=item, ended_at__isnull=True).update(ended_at=clock.now())
+def close_step(item: WorkItem, now: datetime | None = None) -> None:
+    ended = Step._meta.get_field("ended_at").get_db_prep_save(now or clock.now(), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(CLOSE_STEP, [ended, item.pk])
 
 
 def leader_to_present_to(to_unit: Unit) -> Official:
@@ -143,7 +155,7 @@ def leader_to_present_to(to_unit: Unit) -> Official:
 
 
 def save(item: WorkItem, *fields: str) -> None:
-    item.save(update_fields=[*fields, *CHAIN_FIELDS])
+    fastsql.update(item, [*fields, *CHAIN_FIELDS])
 
 
 @action
@@ -184,12 +196,12 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
                deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
                requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
     head = leader_to_present_to(unit)
-    item = WorkItem.objects.create(
+    item = fastsql.insert(WorkItem(
         title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
         registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
         due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
         holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=clock.now(),
-    )
+    ))
     calendar = current_calendar()
     open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS),
               first=True)

@@ -3,16 +3,19 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
-from congvu.work.models import CLOSED_STATES, OPEN_STATES, Event, State, Step, WorkItem
+from congvu.work.models import OPEN_STATES, Event, Outcome, State, Step, WorkItem
+from congvu.work.rules import OWN_AUTHORITY_SUBMISSION
 
 DUE_SOON = timedelta(days=3)
 ONE_MICROSECOND = timedelta(microseconds=1)
+# Counted in the figures: everything but what went back to its sender or on to the competent unit.
+COUNTED_STATES = tuple(s for s in State if s not in (State.RETURNED, State.TRANSFERRED))
 
 
 def open_items() -> QuerySet[WorkItem]:
@@ -59,23 +62,37 @@ class UnitFigures:
         return round(100 * late / self.assigned, 1) if self.assigned else 0.0
 
 
+def figure_conditions(now: datetime | None = None) -> dict[str, Q]:
+    """The condition behind each of the Government Office's numbers. The figures table counts with
+    them and the item list filters with them, so a number and the list it opens can never differ.
+    Returned and transferred items are not the unit's work and are in no bucket."""
+    now = now or clock.now()
+    completed = Q(state=State.COMPLETED)
+    open_ = Q(state__in=OPEN_STATES)
+    return {
+        "assigned": Q(state__in=COUNTED_STATES),
+        "on_time": completed & Q(completed_at__lte=F("due_at")),
+        "late": completed & Q(completed_at__gt=F("due_at")),
+        "within": open_ & Q(due_at__gte=now),
+        "overdue": open_ & Q(due_at__lt=now),
+    }
+
+
 def unit_figures(now: datetime | None = None, units: QuerySet[Unit] | None = None) -> list[UnitFigures]:
     """Assigned; completed on time / late; not completed within deadline / overdue — per lead unit.
     Returned and transferred items are not the unit's work and are left out."""
-    now = now or clock.now()
-    items = WorkItem.objects.exclude(state__in=[State.RETURNED, State.TRANSFERRED])
+    conditions = figure_conditions(now)
+    items = WorkItem.objects.filter(conditions["assigned"])
     if units is not None:
         items = items.filter(lead_unit__in=units)
-    completed = Q(state=State.COMPLETED)
-    open_ = ~Q(state__in=CLOSED_STATES)
     rows = (
         items.values("lead_unit_id", "lead_unit__name")
         .annotate(
             assigned=Count("id"),
-            on_time=Count("id", filter=completed & Q(completed_at__lte=F("due_at"))),
-            late=Count("id", filter=completed & Q(completed_at__gt=F("due_at"))),
-            within=Count("id", filter=open_ & Q(due_at__gte=now)),
-            overdue=Count("id", filter=open_ & Q(due_at__lt=now)),
+            on_time=Count("id", filter=conditions["on_time"]),
+            late=Count("id", filter=conditions["late"]),
+            within=Count("id", filter=conditions["within"]),
+            overdue=Count("id", filter=conditions["overdue"]),
         )
         .order_by("lead_unit__name")
     )
@@ -121,3 +138,33 @@ def refusals_and_overrides(since: datetime | None = None) -> QuerySet[Event]:
     if since is not None:
         events = events.filter(at__gte=since)
     return events.order_by("-at")
+
+
+def refusals_in_units(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
+    """Attempts a rule refused in these units since `since`, on work still open: the head decides
+    whether one deserves an override with a written reason (DESIGN §2)."""
+    return (
+        Event.objects.filter(outcome=Outcome.REFUSED, unit_id__in=unit_ids, at__gte=since,
+                             item__state__in=OPEN_STATES)
+        .select_related("item", "actor").order_by("-at")
+    )
+
+
+def extensions_and_overrides(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
+    """Deadline extensions approved and refusals overridden in these units since `since`."""
+    return (
+        Event.objects.filter(Q(kind="extend") | Q(outcome=Outcome.OVERRIDE), unit_id__in=unit_ids, at__gte=since)
+        .select_related("item", "actor").order_by("-at")
+    )
+
+
+def submissions_received() -> QuerySet[WorkItem]:
+    """What waits at the Province office, oldest deadline first; `overridden` marks a submission that a
+    head pushed through the own-authority refusal (clause 1.4) with a written reason."""
+    override = Event.objects.filter(item=OuterRef("pk"), outcome=Outcome.OVERRIDE,
+                                    rule_code=OWN_AUTHORITY_SUBMISSION.code)
+    return (
+        WorkItem.objects.filter(state=State.SUBMITTED)
+        .select_related("matter_type", "lead_unit", "registered_unit", "holder")
+        .annotate(overridden=Exists(override)).order_by("due_at", "id")
+    )

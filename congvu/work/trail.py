@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from congvu.lib import clock
+from congvu.lib import clock, fastsql
 from congvu.lib.hashchain import GENESIS, link
 from congvu.org.models import Official, Unit
 from congvu.work.models import Event, Outcome, Seal, WorkItem
@@ -51,9 +51,7 @@ def chain_event(
 def append_event(item: WorkItem, kind: str, **details) -> Event:
     """Append one event to `item`'s chain. The caller holds the item's row lock and saves
     `event_count` and `last_hash` with its own update of the item."""
-    event = chain_event(item, kind, **details)
-    event.save(force_insert=True)
-    return event
+    return fastsql.insert(chain_event(item, kind, **details))
 
 
 CHAIN_FIELDS = ["event_count", "last_hash"]

@@ -1,7 +1,10 @@
 """Build the demo province: registries, then three months of work through the actions.
 
     build_demo(items=300)  into an empty database; same start date → same province
-    fingerprint()          a digest of the items and their trails, independent of database ids"""
+    fingerprint()          a digest of the items and their trails, independent of database ids
+
+The deemed-agreement notices are rendered as .docx files into MEDIA_ROOT at the end of the build,
+like any document the province issues."""
 
 import hashlib
 import json
@@ -13,6 +16,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Count
 
+from congvu.consult import notices
+from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
 from congvu.lib import clock
 from congvu.ops.demo import catalog
 from congvu.ops.demo.activity import play
@@ -66,6 +71,12 @@ class Summary:
     refusals: int
     overrides: int
     states: list[tuple[str, int]]  # (Vietnamese label, count) in the order of State
+    consultations: int
+    requests: list[tuple[str, int]]  # consultation requests: (Vietnamese label, count) in the order of RequestState
+    late_replies: int
+    deemed_agreements: int
+    notices: int
+    reconciliations: int
     logins: list[Login]
     seconds: float
 
@@ -82,8 +93,16 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cast = build_structure(names)
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
-        play(plans, timeline, rng)
+        play(plans, timeline, rng, until=now)
+        render_notices()
     return summarize(time.monotonic() - started)
+
+
+def render_notices() -> None:
+    """Write every deemed-agreement notice's .docx into the media directory (the sweep has already
+    written the first few of each run; `render` skips those)."""
+    for notice in Notice.objects.select_related("unit").order_by("id"):
+        notices.render(notice)
 
 
 def summarize(seconds: float = 0.0) -> Summary:
@@ -96,9 +115,22 @@ def summarize(seconds: float = 0.0) -> Summary:
         refusals=Event.objects.filter(outcome=Outcome.REFUSED).count(),
         overrides=Event.objects.filter(outcome=Outcome.OVERRIDE).count(),
         states=[(state.label, by_state.get(state.value, 0)) for state in State],
+        **_consultation_counts(),
         logins=[_login(officials[name], post, sees) for name, post, sees in LOGINS if name in officials],
         seconds=seconds,
     )
+
+
+def _consultation_counts() -> dict:
+    by_state = dict(ConsultationRequest.objects.values_list("state").annotate(n=Count("id")))
+    return {
+        "consultations": Consultation.objects.count(),
+        "requests": [(state.label, by_state.get(state.value, 0)) for state in RequestState],
+        "late_replies": ConsultationRequest.objects.filter(late=True, replied_at__isnull=False).count(),
+        "deemed_agreements": by_state.get(RequestState.DEEMED_AGREED, 0),
+        "notices": Notice.objects.exclude(file="").count(),
+        "reconciliations": Reconciliation.objects.count(),
+    }
 
 
 def _login(official: Official, post: str, sees: str) -> Login:
@@ -107,13 +139,17 @@ def _login(official: Official, post: str, sees: str) -> Login:
 
 
 def fingerprint() -> str:
-    """sha256 over every item and event as content (titles, states, dates, who, which rule), so two
-    builds compare equal whatever ids the database handed out."""
+    """sha256 over every item, event and consultation request as content (titles, states, dates, who,
+    which rule, which position), so two builds compare equal whatever ids the database handed out."""
     items = WorkItem.objects.values_list(
         "created_at", "title", "state", "due_date", "lead_unit__code", "holder__user__username", "event_count")
     events = Event.objects.values_list(
         "item__created_at", "item__title", "seq", "kind", "outcome", "rule_code", "actor__user__username", "at")
-    rows = {"items": sorted(map(_plain, items)), "events": sorted(map(_plain, events))}
+    requests = ConsultationRequest.objects.values_list(
+        "item__created_at", "item__title", "unit__code", "state", "position", "reasons", "due_at", "late",
+        "holder__user__username")
+    rows = {"items": sorted(map(_plain, items)), "events": sorted(map(_plain, events)),
+            "requests": sorted(map(_plain, requests))}
     return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 

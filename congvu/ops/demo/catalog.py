@@ -126,6 +126,11 @@ class MatterSpec:
     doc_type: str = "Đơn"
 
 
+def is_local(spec: MatterSpec) -> bool:
+    """The unit decides the matter itself: its head's authority, or the Province's delegated to it."""
+    return spec.authority == Authority.UNIT_HEAD or spec.delegated is not None
+
+
 HEAD = Authority.UNIT_HEAD
 CHAIR = Authority.PROVINCE_CHAIRMAN
 XD_BASIS = "Luật Xây dựng 2014, sửa đổi 2020; Nghị định 175/2024/NĐ-CP"

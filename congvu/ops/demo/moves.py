@@ -1,12 +1,15 @@
-"""The demo's moves: each is one call of a real action (`congvu.work.actions`) with the words an
-official would write. A refused attempt is a move too: the action refuses, the refusal is written
-to the item's trail by the action itself, and the demo checks it was refused for the expected rule."""
+"""The demo's moves: each is one call of a real action (`congvu.work.actions`, `congvu.consult.actions`)
+with the words an official would write. A refused attempt is a move too: the action refuses, the
+refusal is written to the item's trail by the action itself, and the demo checks it was refused for
+the expected rule."""
 
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from congvu.consult import actions as consult
+from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import clock
 from congvu.lib.refusals import RuleViolation
 from congvu.lib.workdays import local_date
@@ -46,6 +49,7 @@ class Plan:
     flags: frozenset[str] = frozenset()
     moves: list["Move"] = field(default_factory=list)
     item: WorkItem | None = None
+    consultation: Consultation | None = None  # the latest one asked, which the replies answer
 
 
 Op = Callable[[Plan, Numbers], None]
@@ -130,6 +134,40 @@ def transfer(*, actor: Official, to: Unit, reason: str) -> Op:
 def return_document(*, actor: Official, grounds: str, named: Unit | None = None, reason: str = "") -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
         actions.return_document(plan.item, actor=actor, grounds=grounds, named_unit=named, reason=reason)
+    return run
+
+
+def ask(*, actor: Official, units: list[Unit], question: str, reply_days: int | None = None,
+        override_reason: str = "") -> Op:
+    def run(plan: Plan, numbers: Numbers) -> None:
+        plan.consultation = consult.ask(plan.item, actor=actor, units=units, question=question,
+                                        reply_days=reply_days, override_reason=override_reason)
+    return run
+
+
+def request_of(plan: Plan, unit: Unit) -> ConsultationRequest:
+    return ConsultationRequest.objects.get(consultation=plan.consultation, unit=unit)
+
+
+def assign_request(*, actor: Official, unit: Unit, holder: Official) -> Op:
+    def run(plan: Plan, numbers: Numbers) -> None:
+        consult.assign_request(request_of(plan, unit), actor=actor, holder=holder)
+    return run
+
+
+def reply(*, actor: Official, unit: Unit, position: str, reasons: str = "") -> Op:
+    def run(plan: Plan, numbers: Numbers) -> None:
+        consult.reply(request_of(plan, unit), actor=actor, position=position, reasons=reasons)
+    return run
+
+
+def reconcile(*, actor: Official, unit: Unit, attendees: str, outcome: str, lead_view: str = "",
+              other_view: str = "") -> Op:
+    """The heads' meeting with the unit that disagreed, held the day it is recorded (clause 2.3)."""
+    def run(plan: Plan, numbers: Numbers) -> None:
+        consult.record_reconciliation(request_of(plan, unit), actor=actor, held_on=local_date(clock.now()),
+                                      attendees=attendees, outcome=outcome, lead_view=lead_view,
+                                      other_view=other_view)
     return run
 
 

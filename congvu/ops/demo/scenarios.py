@@ -1,9 +1,10 @@
 """The stories the demo tells, and on which working day each step happens.
 
-Every incoming document gets one scenario (completed on time, overdue, returned, transferred …) in
-fixed proportions, so every state of a work item shows up even in a small demo. Some also get a
-refused attempt (a head trying to transfer his own work, an officer submitting her own unit's
-matter to the Province …): those are the buck-passing signals the oversight pages are built for.
+Every incoming document gets one scenario (completed on time, overdue, returned, transferred,
+consulted …) in fixed proportions, so every state of a work item shows up even in a small demo.
+Some also get a refused attempt (a head trying to transfer his own work, an officer submitting her
+own unit's matter to the Province, a unit asked for an opinion it has nothing to do with …): those
+are the buck-passing signals the oversight pages are built for.
 
 Planning only decides; nothing is written here. All choices come from one seeded
 `random.Random`, drawn in a fixed order, so the same start date gives the same province."""
@@ -12,22 +13,25 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from congvu.ops.demo import catalog, moves, texts
-from congvu.ops.demo.catalog import MatterSpec
+from congvu.ops.demo import catalog, consulting, moves, texts
+from congvu.ops.demo.catalog import MatterSpec, is_local
 from congvu.ops.demo.moves import Move, Op, Plan
 from congvu.ops.demo.structure import Cast, Staff
 from congvu.ops.demo.subjects import Writer
 from congvu.ops.demo.timeline import Timeline
 from congvu.org.models import Official, Unit, UnitKind
-from congvu.registry.models import Authority, MatterType
+from congvu.registry.models import MatterType
 from congvu.work.rules import ReturnGrounds
 
 # (scenario, weight per hundred documents)
 SCENARIOS: tuple[tuple[str, int], ...] = (
-    ("completed_on_time", 24), ("completed_late", 8), ("extended_on_time", 4), ("extended_late", 3),
-    ("province_completed", 8), ("province_submitted", 3), ("province_decided", 3), ("override_submission", 2),
-    ("registered", 5), ("directed", 5), ("in_progress", 12), ("due_soon", 6), ("overdue", 7),
+    ("completed_on_time", 15), ("completed_late", 6), ("extended_on_time", 4), ("extended_late", 3),
+    ("province_completed", 6), ("province_submitted", 3), ("province_decided", 3), ("override_submission", 2),
+    ("registered", 4), ("directed", 5), ("in_progress", 8), ("due_soon", 6), ("overdue", 6),
     ("returned_not_ours", 3), ("returned_requester_own", 2), ("transferred", 4), ("foreign_override", 1),
+    # Consultations (clauses 2.2, 2.3: see `consulting`).
+    ("consult_answered", 6), ("consult_silent", 4), ("consult_late", 2), ("consult_pending", 2),
+    ("consult_due_soon", 2), ("consult_reconciled", 1), ("consult_still_differ", 1), ("consult_override", 1),
 )
 MINIMUM_ITEMS = len(SCENARIOS)
 # Closed without the Province: only matters the unit decides itself (or was delegated) may end so.
@@ -37,7 +41,7 @@ PROVINCE_ONLY = frozenset({"province_completed", "province_submitted", "province
 MISDIRECTED = frozenset({"returned_not_ours", "returned_requester_own", "transferred"})
 WORKED = frozenset({"completed_on_time", "completed_late", "extended_on_time", "extended_late", "in_progress",
                     "due_soon", "overdue"})
-ASSIGNED = WORKED | PROVINCE_ONLY | {"override_submission"}
+ASSIGNED = WORKED | PROVINCE_ONLY | {"override_submission"} | consulting.SCENARIOS
 DIRECTED_AT_HOME = ASSIGNED | {"directed"}
 EXTENDED = frozenset({"extended_on_time", "extended_late"})
 RETURNED = frozenset({"returned_not_ours", "returned_requester_own"})
@@ -62,6 +66,9 @@ DECORATIONS: dict[str, Decoration] = {
     "submit_own": Decoration("R-1.4-OWN-AUTHORITY-SUBMISSION", 0.06, WORKED, local_only=True),
     "officer_extension": Decoration("R-1.5-EXTENSION", 0.5, EXTENDED),
     "return_no_grounds": Decoration("R-2.1-RETURN-GROUNDS", 0.4, RETURNED),
+    "unrelated_ask": Decoration("R-2.2-UNRELATED-CONSULTATION", 0.15, consulting.SCENARIOS - {"consult_override"}),
+    "vague_reply": Decoration("R-2.2-CLEAR-POSITION", 0.5, consulting.RECONCILING),
+    "submit_unreconciled": Decoration("R-2.3-RECONCILE-FIRST", 0.5, consulting.RECONCILING),
 }
 
 
@@ -82,10 +89,6 @@ def allocate(count: int) -> list[str]:
     return [name for (name, _), n in zip(SCENARIOS, counts, strict=True) for _ in range(n)]
 
 
-def is_local(spec: MatterSpec) -> bool:
-    return spec.authority == Authority.UNIT_HEAD or spec.delegated is not None
-
-
 class Flow:
     """A plan's steps as (working-day offset from the registration day, label, action)."""
 
@@ -103,6 +106,7 @@ class Flow:
 class Planner:
     def __init__(self, cast: Cast, timeline: Timeline, rng: random.Random, writer: Writer) -> None:
         self.cast, self.timeline, self.rng, self.writer = cast, timeline, rng, writer
+        self.consulting = consulting.ConsultationFlows(self)
         # Each flow adds a scenario's steps and returns its registration day (an index of the timeline).
         self.flows: dict[str, Callable[[Plan, Flow], int]] = {
             "completed_on_time": self._flow_completed_on_time, "completed_late": self._flow_completed_late,
@@ -114,6 +118,7 @@ class Planner:
             "returned_not_ours": self._flow_returned_not_ours,
             "returned_requester_own": self._flow_returned_requester_own,
             "transferred": self._flow_transferred, "foreign_override": self._flow_foreign_override,
+            **self.consulting.flows(),
         }
 
     def plans(self, count: int) -> list[Plan]:
@@ -129,7 +134,7 @@ class Planner:
 
     def _plan(self, no: int, scenario: str) -> Plan:
         spec, matter = self._matter(scenario)
-        home = self._home(spec)
+        home = self.home(spec)
         unit, lead = home, home
         if scenario == "foreign_override":
             unit = lead = self.cast.units[FOREIGN_DESK]
@@ -144,6 +149,8 @@ class Planner:
     def _matter(self, scenario: str) -> tuple[MatterSpec, MatterType]:
         if scenario == "foreign_override":
             return self.cast.matters[FOREIGN_MATTER]
+        if scenario in consulting.SCENARIOS:
+            return self.consulting.matter(scenario)
         pool = list(self.cast.matters.values())
         if scenario in LOCAL_ONLY:
             pool = [(s, m) for s, m in pool if is_local(s)]
@@ -151,7 +158,7 @@ class Planner:
             pool = [(s, m) for s, m in pool if not is_local(s)]
         return self.rng.choices(pool, [s.weight for s, _ in pool])[0]
 
-    def _home(self, spec: MatterSpec) -> Unit:
+    def home(self, spec: MatterSpec) -> Unit:
         if spec.competent == UnitKind.COMMUNE:
             return self._any_commune()
         unit = self.cast.units[spec.competent]
@@ -186,14 +193,14 @@ class Planner:
     def _decorate(self, plans: list[Plan]) -> None:
         for name, decoration in DECORATIONS.items():
             eligible = [p for p in plans if p.scenario in decoration.scenarios
-                        and (not decoration.local_only or is_local(self._spec(p)))]
+                        and (not decoration.local_only or is_local(self.spec_of(p)))]
             if not eligible:
                 continue
             chosen = self.rng.sample(eligible, max(1, round(decoration.share * len(eligible))))
             for plan in chosen:
                 plan.flags = plan.flags | {name}
 
-    def _spec(self, plan: Plan) -> MatterSpec:
+    def spec_of(self, plan: Plan) -> MatterSpec:
         return self.cast.matters[plan.matter.code][0]
 
     # ---- scheduling ---------------------------------------------------------------------------
@@ -207,11 +214,11 @@ class Planner:
             raise AssertionError(f"Kế hoạch #{plan.no} ({plan.scenario}): các bước không theo thứ tự ngày")
         plan.moves = [Move(start + offset, op, label) for offset, label, op in flow.steps]
 
-    def _anywhere(self, flow: Flow) -> int:
+    def anywhere(self, flow: Flow) -> int:
         """A registration day early enough for the whole story to be over by today."""
         return self.rng.randint(0, max(0, self.timeline.end - flow.span))
 
-    def _ending(self, flow: Flow, most_days_ago: int) -> int:
+    def ending(self, flow: Flow, most_days_ago: int) -> int:
         """A registration day that puts the story's last step at most `most_days_ago` working days ago."""
         return self.timeline.end - flow.span - self.rng.randint(0, most_days_ago)
 
@@ -223,39 +230,39 @@ class Planner:
 
     def _flow_registered(self, plan: Plan, flow: Flow) -> int:
         self._register(plan, flow)
-        return self._ending(flow, 1)
+        return self.ending(flow, 1)
 
     def _flow_directed(self, plan: Plan, flow: Flow) -> int:
         self._register(plan, flow)
         self._direct(plan, flow, self.rng.choice((0, 1)))
-        return self._ending(flow, 1)
+        return self.ending(flow, 1)
 
     def _flow_in_progress(self, plan: Plan, flow: Flow) -> int:
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         self._maybe_submit_own(plan, flow, assigned, assigned + 2)
         slack = max(0, plan.matter.time_limit_days - flow.span - 5)
-        return self._ending(flow, slack)
+        return self.ending(flow, slack)
 
     def _flow_due_soon(self, plan: Plan, flow: Flow) -> int:
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         self._maybe_submit_own(plan, flow, assigned, assigned + 1)
         return self._due_in(plan, self.rng.randint(1, 3))
 
     def _flow_overdue(self, plan: Plan, flow: Flow) -> int:
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         self._maybe_submit_own(plan, flow, assigned, assigned + 3)
         return self._due_in(plan, -self.rng.randint(1, 15))
 
     def _flow_completed_on_time(self, plan: Plan, flow: Flow) -> int:
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         done = self.rng.randint(assigned + 1, plan.matter.time_limit_days)
         self._finish(plan, flow, assigned, done)
-        return self._anywhere(flow)
+        return self.anywhere(flow)
 
     def _flow_completed_late(self, plan: Plan, flow: Flow) -> int:
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         self._finish(plan, flow, assigned, plan.matter.time_limit_days + self.rng.randint(1, 10))
-        return self._anywhere(flow)
+        return self.anywhere(flow)
 
     def _flow_extended_on_time(self, plan: Plan, flow: Flow) -> int:
         return self._extended(plan, flow, late=False)
@@ -265,7 +272,7 @@ class Planner:
 
     def _extended(self, plan: Plan, flow: Flow, *, late: bool) -> int:
         limit = plan.matter.time_limit_days
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         day, extra = self.rng.randint(max(assigned + 1, limit - 4), limit), self.rng.randint(3, 10)
         reason = self.rng.choice(texts.EXTENSION_REASONS)
         if "officer_extension" in plan.flags:
@@ -274,26 +281,26 @@ class Planner:
         flow.add(day, "gia hạn", moves.extend(actor=self.leader(plan.home), extra_days=extra, reason=reason))
         done = limit + extra + self.rng.randint(1, 6) if late else limit + self.rng.randint(1, extra)
         self._finish(plan, flow, day, done)
-        return self._anywhere(flow)
+        return self.anywhere(flow)
 
     def _flow_province_completed(self, plan: Plan, flow: Flow) -> int:
         decided = self._to_province(plan, flow, decide=True)
-        self._complete(plan, flow, decided + self.rng.randint(0, 3))
-        return self._anywhere(flow)
+        self.complete(plan, flow, decided + self.rng.randint(0, 3))
+        return self.anywhere(flow)
 
     def _flow_province_submitted(self, plan: Plan, flow: Flow) -> int:
         self._to_province(plan, flow, decide=False)
-        return self._ending(flow, 4)
+        return self.ending(flow, 4)
 
     def _flow_province_decided(self, plan: Plan, flow: Flow) -> int:
         self._to_province(plan, flow, decide=True)
-        return self._ending(flow, 2)
+        return self.ending(flow, 2)
 
     def _flow_override_submission(self, plan: Plan, flow: Flow) -> int:
         """The head pushes his own unit's matter up to the Province anyway, in writing (clause 1.4)."""
         decided = self._to_province(plan, flow, decide=True, override=True)
-        self._complete(plan, flow, decided + self.rng.randint(0, 2))
-        return self._anywhere(flow)
+        self.complete(plan, flow, decided + self.rng.randint(0, 2))
+        return self.anywhere(flow)
 
     def _flow_returned_not_ours(self, plan: Plan, flow: Flow) -> int:
         return self._returned(plan, flow, ReturnGrounds.NOT_OURS, named=plan.home,
@@ -310,7 +317,7 @@ class Planner:
             flow.add(day, "trả lại (không nêu căn cứ)", moves.refused(
                 "R-2.1-RETURN-GROUNDS", moves.return_document(actor=head, grounds="", reason="Trả lại")))
         flow.add(day, "trả lại", moves.return_document(actor=head, grounds=grounds, named=named, reason=reason))
-        return self._anywhere(flow)
+        return self.anywhere(flow)
 
     def _flow_transferred(self, plan: Plan, flow: Flow) -> int:
         """Sent to the wrong department, which passes it to the competent one; the work goes on there."""
@@ -322,10 +329,10 @@ class Planner:
         self._direct(plan, flow, directed)
         assigned = self._assign(plan, flow, directed + self.rng.choice((0, 1)))
         if self.rng.random() < 0.3:
-            return self._ending(flow, 3)  # still being worked on at the competent unit
+            return self.ending(flow, 3)  # still being worked on at the competent unit
         done = moved + self.rng.randint(assigned - moved + 1, plan.matter.time_limit_days)
-        self._complete(plan, flow, done)
-        return self._anywhere(flow)
+        self.complete(plan, flow, done)
+        return self.anywhere(flow)
 
     def _flow_foreign_override(self, plan: Plan, flow: Flow) -> int:
         """Construction takes on an industrial-park permit, the Board's by law, on a written reason."""
@@ -340,7 +347,7 @@ class Planner:
         done = self.rng.randint(assigned + 1, plan.matter.time_limit_days)
         flow.add(done, "hoàn thành (vượt quyền)", moves.complete(
             actor=head, verdict=self.rng.choice(texts.VERDICTS), override_reason=reason))
-        return self._anywhere(flow)
+        return self.anywhere(flow)
 
     # ---- the common steps ---------------------------------------------------------------------
 
@@ -351,7 +358,7 @@ class Planner:
             clerk=self.staff(plan.unit).clerk, subject=letter.subject, sender=letter.sender,
             notation=letter.notation, doc_type=letter.doc_type, issued_days_before=issued))
 
-    def _prefix(self, plan: Plan, flow: Flow) -> int:
+    def prefix(self, plan: Plan, flow: Flow) -> int:
         """Register → direct → assign, the first hours of every item worked at home; returns the
         assignment day."""
         self._register(plan, flow)
@@ -363,7 +370,7 @@ class Planner:
         desk = plan.home
         head = self.leader(desk)
         self._before_direct(plan, flow, day, head)
-        related = [self.cast.units[c] for c in self._spec(plan).related if c != desk.code]
+        related = [self.cast.units[c] for c in self.spec_of(plan).related if c != desk.code]
         cooperating = sorted(self.rng.sample(related, self.rng.randint(0, len(related))), key=lambda u: u.code)
         flow.add(day, "chỉ đạo", moves.direct(actor=head, lead=desk, cooperating=cooperating,
                                               note=self.rng.choice(texts.DIRECTION_NOTES)))
@@ -402,15 +409,20 @@ class Planner:
 
     def _finish(self, plan: Plan, flow: Flow, assigned: int, done: int) -> None:
         self._maybe_submit_own(plan, flow, assigned, max(assigned, done - 1))
-        self._complete(plan, flow, done)
+        self.complete(plan, flow, done)
 
-    def _complete(self, plan: Plan, flow: Flow, day: int) -> None:
+    def complete(self, plan: Plan, flow: Flow, day: int) -> None:
         flow.add(day, "hoàn thành", moves.complete(actor=plan.officer, verdict=self.rng.choice(texts.VERDICTS)))
 
     def _to_province(self, plan: Plan, flow: Flow, *, decide: bool, override: bool = False) -> int:
         limit = plan.matter.time_limit_days
-        assigned = self._prefix(plan, flow)
+        assigned = self.prefix(plan, flow)
         submitted = self.rng.randint(assigned + 1, max(assigned + 1, limit - 3))
+        return self.submit(plan, flow, submitted, decide=decide, override=override)
+
+    def submit(self, plan: Plan, flow: Flow, submitted: int, *, decide: bool, override: bool = False) -> int:
+        """Submit to the Province on day `submitted` and, if `decide`, record its decision a few days
+        later; returns the day of the last of these steps."""
         summary = texts.submission(plan.matter)
         if override:
             head = self.staff(plan.home).head

@@ -12,6 +12,7 @@ from congvu.ops.demo import catalog
 from congvu.ops.demo.catalog import MatterSpec, UnitSpec
 from congvu.ops.demo.names import NameGenerator
 from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
+from congvu.registry import snapshot
 from congvu.registry.models import Delegation, MatterType
 
 MERGED_UNIT_SINCE = date(2008, 1, 1)
@@ -64,6 +65,7 @@ def build_structure(names: NameGenerator) -> Cast:
     staff = _staff(people, officials, units)
     matters = _create_matters(units)
     usernames = {officials[p.username].pk: p.username for p in people}
+    snapshot.bump()  # bulk_create sends no signals: tell every process the registry changed
     return Cast(units=units, staff=staff, matters=matters, usernames=usernames)
 
 

@@ -3,13 +3,24 @@ the oversight pages need, and the same every time for the same start date."""
 
 from datetime import time
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from docx import Document
 
 from congvu.conftest import MORNING
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import (
+    ConsultationRequest,
+    Notice,
+    Reconciliation,
+    ReplyPosition,
+    RequestState,
+    Responsibility,
+)
 from congvu.lib import clock
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.demo import build_demo, fingerprint
@@ -22,13 +33,19 @@ from congvu.work.models import CLOSED_STATES, Event, Outcome, State, WorkItem
 from congvu.work.trail import verify
 
 SMALL = 40
-# Consultations have no action yet (congvu.consult); every other state must appear.
-REACHABLE_STATES = {s for s in State if s != State.CONSULTING}
+REACHABLE_STATES = set(State)
 
 
 def build(items: int = SMALL, seed: int = 2230):
     with clock.travel_to(MORNING):
         return build_demo(items=items, seed=seed)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """The build renders the deemed-agreement notices into MEDIA_ROOT: keep them out of the real one."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -43,6 +60,8 @@ def test_the_full_demo_has_the_asked_size_and_every_state(db):
     assert 22 <= summary.matter_types <= 30
     assert 300 <= summary.items <= 330  # each transfer adds the linked item at the competent unit
     assert {s for s in State if WorkItem.objects.filter(state=s).exists()} == REACHABLE_STATES
+    assert all(count > 0 for _, count in summary.requests)
+    assert summary.notices == summary.deemed_agreements > 0 and summary.late_replies > 0
     assert summary.seconds < 30
 
 
@@ -57,7 +76,8 @@ def test_every_kind_of_refused_attempt_is_in_the_trail(small_demo):
 
 def test_overrides_are_made_by_leaders_with_a_written_reason(small_demo):
     overrides = Event.objects.filter(outcome=Outcome.OVERRIDE).select_related("actor")
-    assert {e.rule_code for e in overrides} == {"R-1.4-OWN-AUTHORITY-SUBMISSION", "R-2.1-FOREIGN-COMPETENCE"}
+    assert {e.rule_code for e in overrides} == {"R-1.4-OWN-AUTHORITY-SUBMISSION", "R-2.1-FOREIGN-COMPETENCE",
+                                                "R-2.2-UNRELATED-CONSULTATION"}
     for event in overrides:
         assert len(event.data["reason"]) > 20
         assert serves_in(event.actor, event.unit_id, local_date(event.at), titles=("head", "deputy"))
@@ -86,7 +106,8 @@ def test_the_trail_is_intact_and_every_action_happened_in_office_hours(small_dem
     moments = list(Event.objects.order_by("id").values_list("at", flat=True))
     assert moments == sorted(moments)
     assert moments[-1] <= MORNING
-    for moment in moments:
+    # The sweep works at night (at each deadline, 24:00); people act in office hours.
+    for moment in Event.objects.exclude(kind="deemed_agreement").values_list("at", flat=True):
         local = moment.astimezone(TZ)
         assert local.weekday() < 5 or local.date().isoformat() in _make_up_days()
         assert time(8, 0) <= local.time() <= time(16, 30)
@@ -140,6 +161,7 @@ def test_the_command_prints_the_states_and_the_logins(db):
         call_command("demo", items=SMALL, stdout=out)
     text = out.getvalue()
     assert "Đã trình UBND tỉnh" in text and "giamdoc.sxd" in text and DEMO_PASSWORD in text
+    assert "Đang xin ý kiến" in text and "Coi như đồng ý" in text and "thông báo .docx" in text
 
 
 def test_the_command_refuses_a_database_that_already_has_units(db):
@@ -147,3 +169,67 @@ def test_the_command_refuses_a_database_that_already_has_units(db):
     with pytest.raises(CommandError, match="đã có đơn vị"):
         call_command("demo", items=SMALL, stdout=StringIO())
     assert not Official.objects.exists()
+
+
+# ---- consultations (clauses 2.2 and 2.3) ---------------------------------------------------------------
+
+def test_every_state_of_a_consultation_request_occurs(small_demo):
+    assert set(ConsultationRequest.objects.values_list("state", flat=True)) == set(RequestState)
+    answered = ConsultationRequest.objects.filter(state=RequestState.ANSWERED)
+    assert set(answered.values_list("position", flat=True)) == set(ReplyPosition)
+    assert not answered.filter(late=True).exists()
+    for request in answered.exclude(position=ReplyPosition.AGREE):
+        assert len(request.reasons) > 20, request  # amendments and disagreements give their reasons
+
+
+def test_a_late_reply_is_kept_recorded_late_and_counts_as_agreement(small_demo):
+    late = ConsultationRequest.objects.filter(late=True)
+    assert late.exists()
+    for request in late:
+        assert request.replied_at > request.due_at and request.position
+        assert request.effective_position == ReplyPosition.AGREE
+
+
+def test_each_deemed_agreement_is_dated_at_its_own_deadline(small_demo):
+    deemed = ConsultationRequest.objects.filter(state=RequestState.DEEMED_AGREED).select_related("notice")
+    assert deemed.exists()
+    for request in deemed:
+        assert request.deemed_at == request.due_at
+        assert request.notice.issued_on == local_date(request.due_at)
+        event = Event.objects.get(kind="deemed_agreement", data__request=request.pk)
+        assert event.at == request.due_at and event.rule_code == "R-2.2-DEEMED-AGREEMENT"
+
+
+def test_each_deemed_agreement_has_its_responsibility_and_a_notice_on_disk(small_demo, media):
+    deemed = ConsultationRequest.objects.filter(state=RequestState.DEEMED_AGREED)
+    assert Responsibility.objects.count() == Notice.objects.count() == deemed.count()
+    for request in deemed.select_related("responsibility", "notice", "unit"):
+        assert request.responsibility.unit == request.unit and request.responsibility.head is not None
+        path = Path(request.notice.file.path)
+        assert path.is_relative_to(media) and path.exists()
+        text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+        assert f"{request.unit.name} được coi là đồng ý" in text
+
+
+def test_a_disagreement_goes_to_the_heads_before_the_province(small_demo):
+    assert set(Reconciliation.objects.values_list("outcome", flat=True)) == {"agreed", "still_differ"}
+    for meeting in Reconciliation.objects.select_related("item", "request"):
+        assert meeting.request.position == ReplyPosition.DISAGREE and not meeting.request.late
+        submitted = Event.objects.get(item=meeting.item, kind="submit")
+        assert submitted.at > meeting.recorded_at
+        if meeting.outcome == "still_differ":
+            assert meeting.other_view in meeting.item.remaining_differences
+            assert submitted.data["remaining_differences"][0]["lead_view"] == meeting.lead_view
+
+
+def test_items_consulting_today_wait_for_units_still_within_their_period(small_demo):
+    consulting = WorkItem.objects.filter(state=State.CONSULTING)
+    assert consulting.exists()
+    pending = ConsultationRequest.objects.filter(state=RequestState.PENDING)
+    assert set(pending.values_list("item_id", flat=True)) == set(consulting.values_list("id", flat=True))
+    assert not pending.filter(due_at__lte=MORNING).exists()
+
+
+def test_the_reminder_sweep_has_requests_to_remind_today(small_demo):
+    with clock.travel_to(MORNING):
+        assert consult_sweep.remind() > 0

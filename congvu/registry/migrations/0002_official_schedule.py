@@ -3,15 +3,8 @@
 from django.db import migrations
 
 from congvu.lib.official_schedule import OFFICIAL_SCHEDULE
+from congvu.registry.parameters import DEFAULTS as PARAMETERS
 
-PARAMETERS = [
-    ("consultation_reply_days", "Thời hạn trả lời xin ý kiến mặc định (ngày làm việc)", 5, 2, 15,
-     "Quy chế làm việc của UBND tỉnh (Quyết định 04/2023/QĐ-UBND)"),
-    ("consultation_reminder_days", "Nhắc trả lời xin ý kiến trước hạn (ngày làm việc)", 1, 0, 5,
-     "Quy chế làm việc của UBND tỉnh"),
-    ("present_within_days", "Trình lãnh đạo văn bản đến trong (ngày làm việc)", 1, 0, 2,
-     "Nghị định 30/2020/NĐ-CP, Điều 24"),
-]
 
 
 def ship(apps, schema_editor):

@@ -33,9 +33,20 @@ class Command(BaseCommand):
         out("\nCông việc theo trạng thái:")
         for label, count in s.states:
             out(f"  {label:<34} {count:>4}")
+        self._print_consultations(s)
         out(f"\nTài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD}):")
         width = max(len(login.username) for login in s.logins)
         for login in s.logins:
             role = f" [{login.role}]" if login.role else ""
             out(f"  {login.username:<{width}}  {login.full_name}, {login.post}{role} — {login.sees}")
         out("  Các cán bộ khác: <chức vụ>[số].<mã đơn vị>, ví dụ giamdoc.stc, vanthu.snnmt, chuyenvien2.tuyhoa.")
+
+    def _print_consultations(self, s: Summary) -> None:
+        out = self.stdout.write
+        out(f"\nXin ý kiến: {s.consultations} đợt, {sum(n for _, n in s.requests)} yêu cầu gửi các đơn vị")
+        for label, count in s.requests:
+            out(f"  {label:<40} {count:>4}")
+        out(f"  {s.late_replies} ý kiến trả lời quá hạn (vẫn lưu, tính là đồng ý); {s.deemed_agreements} lần coi như "
+            f"đồng ý, {s.notices} thông báo .docx trong thư mục media; "
+            f"{s.reconciliations} cuộc làm việc giữa thủ trưởng.")
+        out("  Yêu cầu sắp đến hạn được nhắc ở lần quét đầu tiên (congvu sweep, hoặc congvu serve mỗi phút).")
