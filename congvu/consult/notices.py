@@ -3,7 +3,7 @@
 Its wording is fixed when the sweep issues it (`letter_content`) and kept on the Notice, so the
 file rendered now or in ten years says the same thing, even after units are renamed or merged."""
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -73,7 +73,8 @@ def letter_content(request: ConsultationRequest, number: int, issued_on: date, s
         recipients=(f"{silent.name};", "Sở Nội vụ (để theo dõi);", f"Lưu: VT, {asking.abbrev}."),
         **signature(asking, signer, issued_on),
     )
-    content = asdict(letter)
+    # A shallow copy: dataclasses.asdict deep-copies and was a fifth of the sweep's time.
+    content = {f.name: getattr(letter, f.name) for f in fields(letter)}
     content["issued_on"] = issued_on.isoformat()
     return content
 

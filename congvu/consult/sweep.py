@@ -12,7 +12,7 @@ from django.db.models import F
 
 from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
 from congvu.consult.notices import letter_content, render
-from congvu.lib import clock
+from congvu.lib import clock, fastsql
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
 from congvu.org.notify import notify
@@ -21,7 +21,7 @@ from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import take_numbers
 from congvu.work.deadlines import end_of_local_day
-from congvu.work.models import Event, State, WorkItem
+from congvu.work.models import State, WorkItem
 from congvu.work.trail import chain_event
 
 BATCH = 500
@@ -89,10 +89,8 @@ def _deem_batch(now: datetime) -> list[int]:
                   "notice": f"{number:02d}/TB-{asking.abbrev}"},
         ))
         notes += _notifications(request, by_id[request.item_id], signer, silent_head, number, now)
-    Notice.objects.bulk_create(notices)
-    Responsibility.objects.bulk_create(duties)
-    Event.objects.bulk_create(events)
-    Notification.objects.bulk_create(notes)
+    for rows in (notices, duties, events, notes):
+        fastsql.insert_many(rows)
     _back_to_work(items)
     _save_heads(items)
     return [r.pk for r in requests]

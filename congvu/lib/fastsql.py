@@ -83,6 +83,17 @@ def insert(obj: M) -> M:
     return obj
 
 
+def insert_many(objs: list[M]) -> None:
+    """INSERT many new rows of one model with one prepared statement (ids are not read back)."""
+    if not objs:
+        return
+    sql, fields = _insert_sql(type(objs[0]), connection.vendor)
+    plain = sql.rsplit(" RETURNING ", 1)[0]
+    rows = [[f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields] for obj in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(plain, rows)
+
+
 def update(obj: models.Model, fields: list[str]) -> None:
     """UPDATE the named fields of one row (like `save(update_fields=…)`, without the compiler)."""
     model = type(obj)
