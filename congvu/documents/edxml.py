@@ -1,0 +1,373 @@
+"""Read an edXML message of the national document axis (QCVN 102:2016) into a plain record.
+
+Pure Python on top of defusedxml: no Django models, so the import page, a future API endpoint and
+the tests share it. The message comes from outside the province, so it is distrusted: any DOCTYPE
+is refused (no entity expansion, no external entities, no "billion laughs"), its size is capped
+before parsing, and every problem is reported in Vietnamese and English with where it was found.
+
+Two shapes occur in the field and both are read:
+- the standard's envelope as the root: `edXML:edXMLEnvelope` (header, then a body holding the
+  manifest and the attachments);
+- the wrapper the axis gateways write: a root `edXML` holding the envelope, with the attachments
+  in a sibling `AttachmentEncoded` (its children are often written without a namespace).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from congvu.lib.refusals import InvalidInput
+
+NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
+DSIG_NS = "http://www.w3.org/2000/09/xmldsig#"
+MAX_MESSAGE_BYTES = 20 * 1024 * 1024
+
+# OtherInfo/Priority (QCVN 102:2016) → congvu.work.models.Priority values. The values are spelled out
+# rather than imported so this module stays free of Django models; a test checks they are valid.
+# 4 is "hỏa tốc hẹn giờ" (flash, to be delivered at a set hour): congvu treats it as flash.
+PRIORITY_BY_CODE = {0: "normal", 1: "urgent", 2: "express", 3: "flash", 4: "flash"}
+PRIORITY_NAMES = {0: "Thường", 1: "Khẩn", 2: "Thượng khẩn", 3: "Hỏa tốc", 4: "Hỏa tốc hẹn giờ"}
+
+_DATE = re.compile(r"([0-9]{4})[/-]([0-9]{1,2})[/-]([0-9]{1,2})")
+
+
+class EdxmlError(InvalidInput):
+    """The message cannot be read; `message_vi`/`message_en` say what is wrong and where."""
+
+    code = "EDXML-INVALID"
+
+    def __init__(self, message_vi: str, message_en: str, where: str = "", where_en: str = "") -> None:
+        where_en = where_en or where
+        suffix_vi = f" (vị trí: {where})" if where else ""
+        suffix_en = f" (at: {where_en})" if where_en else ""
+        super().__init__(f"Bản tin edXML không hợp lệ: {message_vi}{suffix_vi}",
+                         f"Invalid edXML message: {message_en}{suffix_en}")
+        self.where = where
+
+
+@dataclass(frozen=True)
+class Organ:
+    """A sending or receiving body (From / To)."""
+
+    organ_id: str
+    name: str
+    in_charge: str = ""
+    address: str = ""
+    email: str = ""
+    telephone: str = ""
+    fax: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Signer:
+    competence: str  # e.g. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+    position: str
+    full_name: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    content_id: str
+    name: str
+    content_type: str
+    description: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    sender: Organ
+    recipients: tuple[Organ, ...]
+    document_id: str
+    code_number: str
+    code_notation: str
+    place: str
+    promulgated_on: date | None
+    doc_type_code: str
+    doc_type_name: str
+    subject: str
+    content: str
+    signer: Signer | None
+    due_on: date | None
+    to_places: tuple[str, ...]
+    priority_code: int
+    steering_type: str
+    sphere_of_promulgation: str
+    typer_notation: str
+    promulgation_amount: str
+    page_amount: str
+    trace_organ_ids: tuple[str, ...]
+    signed: bool  # an XML-DSig Signature is present; congvu does not verify it
+    attachments: tuple[Attachment, ...]
+
+    @property
+    def sender_id(self) -> str:
+        return self.sender.organ_id
+
+    @property
+    def sender_name(self) -> str:
+        return self.sender.name
+
+    @property
+    def notation(self) -> str:
+        """"123/UBND-KT": the number and the notation as the document prints them after "Số:"."""
+        return "/".join(part for part in (self.code_number, self.code_notation) if part)
+
+    @property
+    def priority(self) -> str:
+        return PRIORITY_BY_CODE[self.priority_code]
+
+    @property
+    def priority_name(self) -> str:
+        return PRIORITY_NAMES[self.priority_code]
+
+
+def parse(data: bytes) -> IncomingMessage:
+    """Parse an edXML message; raise `EdxmlError` saying what is wrong and where."""
+    envelope, root = _envelope(_load(data))
+    header = _required(envelope, "edXMLHeader", "edXMLEnvelope")
+    message = _required(header, "MessageHeader", "edXMLHeader")
+    where = "edXMLHeader/MessageHeader"
+    code = _required(message, "Code", where)
+    code_number, code_notation = _text(code, "CodeNumber"), _text(code, "CodeNotation")
+    if not code_number and not code_notation:
+        raise EdxmlError("thiếu số và ký hiệu văn bản (CodeNumber, CodeNotation)",
+                         "the document's number and notation (CodeNumber, CodeNotation) are missing", f"{where}/Code")
+    subject = _text(message, "Subject")
+    if not subject:
+        raise EdxmlError("thiếu trích yếu văn bản (Subject)", "the subject (Subject) is missing", f"{where}/Subject")
+    promulgation = _child(message, "PromulgationInfo")
+    doc_type = _child(message, "DocumentType")
+    other = _child(message, "OtherInfo")
+    return IncomingMessage(
+        sender=_sender(message, where),
+        recipients=tuple(_organ(to) for to in message.findall(_q("To"))),
+        document_id=_text(message, "DocumentId"),
+        code_number=code_number,
+        code_notation=code_notation,
+        place=_text(promulgation, "Place"),
+        promulgated_on=_date(promulgation, "PromulgationDate", f"{where}/PromulgationInfo/PromulgationDate"),
+        doc_type_code=_text(doc_type, "Type"),
+        doc_type_name=_text(doc_type, "TypeName"),
+        subject=subject,
+        content=_text(message, "Content"),
+        signer=_signer(_child(message, "SignerInfo")),
+        due_on=_date(message, "DueDate", f"{where}/DueDate"),
+        to_places=_to_places(message),
+        priority_code=_priority(other, f"{where}/OtherInfo/Priority"),
+        steering_type=_text(message, "SteeringType"),
+        sphere_of_promulgation=_text(other, "SphereOfPromulgation"),
+        typer_notation=_text(other, "TyperNotation"),
+        promulgation_amount=_text(other, "PromulgationAmount"),
+        page_amount=_text(other, "PageAmount"),
+        trace_organ_ids=_trace(header),
+        signed=root.find(f".//{{{DSIG_NS}}}Signature") is not None,
+        attachments=_attachments(root),
+    )
+
+
+# --- reading the document safely ---------------------------------------------------------------
+
+def _load(data: bytes) -> Element:
+    if len(data) > MAX_MESSAGE_BYTES:
+        megabytes = len(data) / 1024 / 1024
+        raise EdxmlError(f"tệp quá lớn ({megabytes:.1f} MB; tối đa 20 MB)",
+                         f"the file is too large ({megabytes:.1f} MB; at most 20 MB)")
+    if not data.strip():
+        raise EdxmlError("tệp rỗng", "the file is empty")
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise EdxmlError(
+            "bản tin có khai báo DOCTYPE/thực thể (entity) — bị từ chối để bảo đảm an toàn",
+            "the message declares a DOCTYPE or entities — refused for safety", "DOCTYPE",
+        ) from None
+    except ParseError as exc:
+        line, column = exc.position
+        raise EdxmlError("tệp không phải XML hợp lệ", "the file is not well-formed XML",
+                         f"dòng {line}, cột {column + 1}", f"line {line}, column {column + 1}") from None
+
+
+def _envelope(root: Element) -> tuple[Element, Element]:
+    """The edXMLEnvelope element, and the element that holds everything (for attachments and signature)."""
+    namespace, local = _split(root.tag)
+    if local == "edXMLEnvelope" and namespace == NS:
+        return root, root
+    inner = root.find(_q("edXMLEnvelope")) if local == "edXML" and namespace in (NS, "") else None
+    if inner is not None:
+        return inner, root
+    misplaced = root if local == "edXMLEnvelope" else root.find(".//{*}edXMLEnvelope")
+    if misplaced is not None:
+        found = _split(misplaced.tag)[0]
+        raise EdxmlError(
+            f"sai không gian tên (namespace) «{found or 'không có'}»; phải là «{NS}»",
+            f"wrong namespace “{found or 'none'}”; it must be “{NS}”", "edXMLEnvelope",
+        )
+    if local == "edXML":
+        raise EdxmlError("thiếu phần tử edXMLEnvelope", "the edXMLEnvelope element is missing", "edXML/edXMLEnvelope")
+    raise EdxmlError(f"phần tử gốc là «{local}», không phải edXML:edXMLEnvelope",
+                     f"the root element is “{local}”, not edXML:edXMLEnvelope", local)
+
+
+def _split(tag: str) -> tuple[str, str]:
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
+
+
+def _q(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+def _child(parent: Element | None, name: str) -> Element | None:
+    return None if parent is None else parent.find(_q(name))
+
+
+# What a missing required element holds, said the way a clerk would say it.
+_MEANING = {
+    "From": ("thông tin cơ quan gửi", "the sender"),
+    "Code": ("số, ký hiệu văn bản", "the document's number and notation"),
+    "MessageHeader": ("phần thông tin văn bản", "the document's header"),
+    "edXMLHeader": ("phần đầu bản tin", "the message header"),
+}
+
+
+def _required(parent: Element, name: str, where: str) -> Element:
+    found = parent.find(_q(name))
+    if found is None:
+        meaning_vi, meaning_en = _MEANING.get(name, ("phần tử bắt buộc", "a required element"))
+        raise EdxmlError(f"thiếu {meaning_vi} (phần tử {name})", f"{meaning_en} is missing (element {name})",
+                         f"{where}/{name}")
+    return found
+
+
+def _text(parent: Element | None, name: str) -> str:
+    if parent is None:
+        return ""
+    return " ".join((parent.findtext(_q(name)) or "").split())
+
+
+def _date(parent: Element | None, name: str, where: str) -> date | None:
+    """yyyy/MM/dd as the standard writes it (yyyy-MM-dd tolerated); empty means absent."""
+    text = _text(parent, name)
+    if not text:
+        return None
+    match = _DATE.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(part) for part in match.groups())
+        return date(year, month, day)
+    except ValueError:
+        raise EdxmlError(f"ngày «{text}» không hợp lệ (định dạng yyyy/MM/dd, ví dụ 2026/03/02)",
+                         f"the date “{text}” is invalid (format yyyy/MM/dd, e.g. 2026/03/02)", where) from None
+
+
+# --- the header's parts ------------------------------------------------------------------------
+
+def _organ(element: Element) -> Organ:
+    return Organ(
+        organ_id=_text(element, "OrganId"), name=_text(element, "OrganName"),
+        in_charge=_text(element, "OrganizationInCharge"), address=_text(element, "OrganAdd"),
+        email=_text(element, "Email"), telephone=_text(element, "Telephone"), fax=_text(element, "Fax"),
+        website=_text(element, "Website"),
+    )
+
+
+def _sender(message: Element, where: str) -> Organ:
+    sender = _organ(_required(message, "From", where))
+    if not sender.name:
+        raise EdxmlError("thiếu tên cơ quan gửi (From/OrganName)", "the sender's name (From/OrganName) is missing",
+                         f"{where}/From/OrganName")
+    return sender
+
+
+def _signer(element: Element | None) -> Signer | None:
+    if element is None:
+        return None
+    signer = Signer(_text(element, "Competence"), _text(element, "Position"), _text(element, "FullName"))
+    return signer if any((signer.competence, signer.position, signer.full_name)) else None
+
+
+def _to_places(message: Element) -> tuple[str, ...]:
+    places = message.find(_q("ToPlaces"))
+    if places is None:
+        return ()
+    return tuple(text for place in places.findall(_q("Place")) if (text := " ".join((place.text or "").split())))
+
+
+def _priority(other: Element | None, where: str) -> int:
+    text = _text(other, "Priority")
+    if not text:
+        return 0
+    if not text.isdigit() or int(text) not in PRIORITY_BY_CODE:
+        raise EdxmlError(f"độ khẩn «{text}» không hợp lệ (chỉ từ 0 đến 4)",
+                         f"the priority “{text}” is invalid (0 to 4 only)", where)
+    return int(text)
+
+
+def _trace(header: Element) -> tuple[str, ...]:
+    traces = header.find(_q("TraceHeaderList"))
+    if traces is None:
+        return ()
+    return tuple(_text(trace, "OrganId") for trace in traces.findall(_q("TraceHeader")))
+
+
+# --- attachments -------------------------------------------------------------------------------
+
+def _attachments(root: Element) -> tuple[Attachment, ...]:
+    """Every `Attachment`, in the body or in the gateways' `AttachmentEncoded`; names and descriptions
+    missing on an attachment are taken from the manifest's reference with the same ContentId."""
+    references = {_local_text(ref, "ContentId"): ref for ref in _by_local_name(root, "Reference")}
+    return tuple(
+        _attachment(element, index, references) for index, element in enumerate(_by_local_name(root, "Attachment"), 1)
+    )
+
+
+def _attachment(element: Element, index: int, references: dict[str, Element]) -> Attachment:
+    content_id = _local_text(element, "ContentId")
+    reference = references.get(content_id) if content_id else None
+
+    def field(name: str) -> str:
+        return _local_text(element, name) or (_local_text(reference, name) if reference is not None else "")
+
+    name = field("AttachmentName") or f"dinh-kem-{index}"
+    where = (f"tệp đính kèm thứ {index} «{name}»", f"attachment {index} “{name}”")
+    encoded = "".join(_local_text(element, "ContentTransferEncoded", keep_spaces=True).split())
+    if not encoded:
+        raise EdxmlError("tệp đính kèm không có nội dung (ContentTransferEncoded)",
+                         "an attachment has no content (ContentTransferEncoded)", *where)
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise EdxmlError("nội dung tệp đính kèm không phải base64 hợp lệ",
+                         "an attachment's content is not valid base64", *where) from None
+    return Attachment(content_id, name, field("ContentType") or "application/octet-stream",
+                      field("Description"), data)
+
+
+def _by_local_name(root: Element, local: str) -> Iterator[Element]:
+    return (element for element in root.iter() if _split(element.tag)[1] == local)
+
+
+def _local_text(element: Element, local: str, *, keep_spaces: bool = False) -> str:
+    for child in element:
+        if _split(child.tag)[1] == local:
+            text = child.text or ""
+            return text if keep_spaces else " ".join(text.split())
+    return ""
