@@ -61,6 +61,11 @@ EVENT_KINDS = {
     "extend": _("Deadline extended"),
     "refused": _("Action refused"),
     "override": _("Refusal overridden"),
+    "consult": _("Opinions asked of related units"),
+    "consult_assign": _("Consultation request assigned"),
+    "consult_reply": _("Reply to the consultation"),
+    "deemed_agreement": _("Deemed agreement: no reply by the deadline"),
+    "reconcile": _("Heads' meeting on a disagreement"),
 }
 
 RETURN_GROUNDS = {

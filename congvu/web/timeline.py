@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from congvu.consult.forms import OUTCOMES, POSITIONS
+from congvu.consult.models import ConsultationRequest
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
@@ -15,6 +18,12 @@ from congvu.web.labels import EVENT_KINDS, RETURN_GROUNDS, STEP_KINDS, label
 from congvu.work.access import today
 from congvu.work.models import Event, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
+
+CONSULTATION_KINDS = ("consult", "consult_assign", "consult_reply", "deemed_agreement", "reconcile")
+# Events written by a sweep carry a rule code but no message of their own.
+RULE_MESSAGES = {
+    "R-2.2-DEEMED-AGREEMENT": gettext_lazy("A unit that does not reply by the deadline is deemed to agree"),
+}
 
 
 @dataclass
@@ -59,9 +68,17 @@ def step_rows(item: WorkItem) -> list[StepRow]:
 
 def event_rows(item: WorkItem) -> list[EventRow]:
     events = list(events_of(item))
-    units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating"))
+    units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating", "units"))
     people = _names(Official, events, ("holder",))
+    units.update(_consulted_units(events))
     return [_row(e, units, people) for e in events]
+
+
+def _consulted_units(events: list[Event]) -> dict[str, str]:
+    """The consulted unit of each request a heads' meeting was about, keyed "request:<id>"."""
+    ids = {e.data["request"] for e in events if e.kind == "reconcile" and isinstance(e.data.get("request"), int)}
+    rows = ConsultationRequest.objects.filter(pk__in=ids).values_list("pk", "unit__name")
+    return {f"request:{pk}": name for pk, name in rows}
 
 
 def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int, str]:
@@ -73,21 +90,22 @@ def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int,
     return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
 
 
-def _row(event: Event, units: dict[int, str], people: dict[int, str]) -> EventRow:
+def _row(event: Event, units: dict, people: dict[int, str]) -> EventRow:
     data = event.data
     row = EventRow(event, label(EVENT_KINDS, event.kind))
     if event.rule_code:
         row.clause = clause_of(event.rule_code)
-        row.message = data.get("message", "")
+        row.message = data.get("message", "") or str(RULE_MESSAGES.get(event.rule_code, ""))
         row.reason = data.get("reason", "")
-        return row
     row.details = [line for line in _details(event.kind, data, units, people) if line]
     return row
 
 
-def _details(kind: str, data: dict, units: dict[int, str], people: dict[int, str]) -> list[str]:
+def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:
     """One short line per fact the event recorded, in the reader's language."""
     unit = units.get
+    if kind in CONSULTATION_KINDS:
+        return _consultation_details(kind, data, units, people)
     if kind == "register":
         return [_("Incoming number %s") % data["incoming_number"] if "incoming_number" in data else "",
                 _("From: %s") % data["sender"] if data.get("sender") else "",
@@ -117,6 +135,25 @@ def _details(kind: str, data: dict, units: dict[int, str], people: dict[int, str
     if kind == "province_decision":
         return [data.get("decision", "")]
     return []
+
+
+def _consultation_details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:
+    if kind == "consult":
+        asked = ", ".join(units.get(u, "") for u in data.get("units", []))
+        return [_("Consulted: %s") % asked,
+                _("Reply within %(days)s working days, by %(due)s") % {"days": data.get("reply_days"),
+                                                                       "due": data.get("due")}]
+    if kind == "consult_assign":
+        return [_("Reply prepared by: %s") % people.get(data.get("holder"), "")]
+    if kind == "consult_reply":
+        late = _("Late: counts as agreement (clause 2.2)") if data.get("late") else ""
+        return [label(POSITIONS, data.get("position", "")), late]
+    if kind == "deemed_agreement":
+        notice = _("Notice No. %s") % data["notice"] if data.get("notice") else ""
+        return [notice]
+    # A heads' meeting (clause 2.3)
+    return [_("With %s") % units.get(f"request:{data.get('request')}", ""),
+            _("Meeting of %s") % data.get("held_on", ""), label(OUTCOMES, data.get("outcome", ""))]
 
 
 def working_days_overdue(due: date, on: date | None = None) -> int:

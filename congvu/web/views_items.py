@@ -10,15 +10,19 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congvu.consult.models import ConsultationRequest
+from congvu.consult.panels import ConsultationPanel, consultation_panel
 from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
+from congvu.org.queries import unit_ids_of
 from congvu.web.item_actions import BY_SLUG, ItemAction, Viewer, available_actions
 from congvu.web.labels import STATES, label
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.web.views import AWAITING_LEADER, official_required, refusal_denied
-from congvu.work.access import access_item, visible_items
+from congvu.work.access import access_item, today, visible_items
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
 
@@ -47,12 +51,23 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     try:
         item = access_item(request.official, item_id)
     except AccessDenied as refusal:
+        if _consulted_on(request, item_id):
+            # A consulted unit's official (sent here by a notification) answers from the unit's
+            # requests page, which shows what the request needs but not the rest of the item.
+            return redirect(reverse("consult_requests") + f"?cong-viec={item_id}")
         return refusal_denied(request, refusal)
     return render(request, "web/item.html", item_context(request, item))
 
 
-def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = None) -> dict:
-    """Everything the item page shows; `replace` is the posted form, shown with its errors."""
+def _consulted_on(request: HttpRequest, item_id: int) -> bool:
+    units = unit_ids_of(request.official, today())
+    return bool(units) and ConsultationRequest.objects.filter(item_id=item_id, unit_id__in=units).exists()
+
+
+def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = None,
+                 consultation: ConsultationPanel | None = None) -> dict:
+    """Everything the item page shows; `replace` (an action form) or `consultation` (the
+    consultation panel with a posted form) is shown with its errors."""
     item = WorkItem.objects.select_related(
         "matter_type", "lead_unit", "holder", "holder_unit", "incoming", "transferred_from"
     ).get(pk=item.pk)
@@ -74,6 +89,7 @@ def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = N
         "days_overdue": working_days_overdue(item.due_date) if item.is_open else 0,
         "late_step": holder_when_late(item), "steps": step_rows(item), "events": event_rows(item),
         "document": item.incoming,
+        "consultation": consultation or consultation_panel(request.official, item),
         "successor": successor, "successor_visible": bool(successor and visible.filter(pk=successor.pk).exists()),
         "predecessor_visible": bool(item.transferred_from_id and visible.filter(pk=item.transferred_from_id).exists()),
     }

@@ -1,0 +1,31 @@
+"""Changes an official makes to their own things: marking notifications read.
+
+A notification belongs to one official; nobody else may mark it, not even a leader of their unit,
+since "read" is a fact about that person. No item event: a notification is not part of any item's
+trail (the change it announced already is)."""
+
+from congvu.lib import clock
+from congvu.lib.refusals import AccessDenied
+from congvu.org.models import Notification, Official
+from congvu.work.actions import action
+
+
+def _not_yours() -> AccessDenied:
+    return AccessDenied("Thông báo này không phải của bạn.", "This notification is not yours.")
+
+
+@action
+def mark_read(notification: Notification | int, *, actor: Official) -> Notification:
+    """Mark one of the actor's own notifications read (once: the first reading time is kept)."""
+    pk = notification.pk if isinstance(notification, Notification) else notification
+    mine = Notification.objects.filter(pk=pk, official=actor)
+    if not mine.exists():
+        raise _not_yours()
+    mine.filter(read_at__isnull=True).update(read_at=clock.now())
+    return mine.get()
+
+
+@action
+def mark_all_read(*, actor: Official) -> int:
+    """Mark every unread notification of the actor read; returns how many were unread."""
+    return Notification.objects.filter(official=actor, read_at__isnull=True).update(read_at=clock.now())
