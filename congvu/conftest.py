@@ -26,3 +26,9 @@ def at_morning():
 def media_in_tmp(settings, tmp_path):
     """Files the tests make (notices, originals) go to a temporary folder, never to ./var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Each persona's password costs ~0.3 s with the production hasher; tests only need it to check."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

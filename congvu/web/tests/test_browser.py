@@ -26,6 +26,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """docs/screenshots/ when CONGVU_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary folder,
+    so an ordinary test run leaves tracked files alone."""
+    if os.environ.get("CONGVU_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -92,7 +101,7 @@ def log_out(page) -> None:
     page.wait_for_url("**/dang-nhap/")
 
 
-def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page, live_server, transactional_db,
+def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page, live_server, transactional_db, tmp_path,
                                                                         province):
     from playwright.sync_api import expect
 
@@ -133,8 +142,8 @@ def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page,
     expect(refusal).to_contain_text("Mục 2.1")
     expect(page.locator("#chuyen-override_reason")).to_be_visible()
     expect(page.locator("#item-trail .cv-event-refused")).to_contain_text("Mục 2.1")  # the trail, swapped out of band
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "item-refused-transfer.png"), full_page=True)
+    shots = screenshot_folder(tmp_path)
+    page.screenshot(path=str(shots / "item-refused-transfer.png"), full_page=True)
     log_out(page)
 
     # The officer completes it; the refused transfer stays in the trail, in red.
@@ -148,9 +157,9 @@ def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page,
     expect(page.locator(".cv-event-refused")).to_contain_text("R-2.1-OWN-COMPETENCE-TRANSFER")
 
     page.reload()
-    page.screenshot(path=str(SCREENSHOTS / "item.png"), full_page=True)
+    page.screenshot(path=str(shots / "item.png"), full_page=True)
     page.goto(f"{base}/")
-    page.screenshot(path=str(SCREENSHOTS / "my-work.png"), full_page=True)
+    page.screenshot(path=str(shots / "my-work.png"), full_page=True)
     page.set_viewport_size(PHONE)
-    page.screenshot(path=str(SCREENSHOTS / "my-work-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "my-work-phone.png"), full_page=True)
     assert page.console_errors == []
