@@ -101,8 +101,9 @@ def log_out(page) -> None:
     page.wait_for_url("**/dang-nhap/")
 
 
-def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(page, live_server, transactional_db, tmp_path,
-                                                                        province):
+def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(
+    page, live_server, transactional_db, tmp_path, province,
+):
     from playwright.sync_api import expect
 
     base = live_server.url
