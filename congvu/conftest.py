@@ -5,6 +5,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.testing import Province, build_province
+from congvu.testing_browser import browser, page  # noqa: F401 - the browser tests' fixtures
 
 # Tuesday 03/03/2026, 09:00 in Hà Nội: an ordinary working morning, far from any holiday.
 MORNING = datetime(2026, 3, 3, 9, 0, tzinfo=TZ)

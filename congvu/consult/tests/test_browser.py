@@ -8,7 +8,6 @@ the deadline are viewed with the clock moved as well. The consultation panel's s
 docs/screenshots/ only when CONGVU_SCREENSHOTS=1 (so ordinary runs leave tracked files alone).
 Chromium is Debian's (/usr/bin/chromium); without it the test is skipped locally and fails on CI."""
 
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -20,18 +19,11 @@ from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.testing import PASSWORD, Province
+from congvu.testing import Province
+from congvu.testing_browser import log_in, log_out, screenshot_folder
 from congvu.work import actions as work
 from congvu.work.models import WorkItem
 
-# Playwright's sync API runs an event loop in this thread, which makes Django refuse ORM calls from
-# the test itself ("async-unsafe"); nothing here is actually concurrent, so the check is lifted.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 # Asked on Tuesday 03/03/2026 for 5 working days: the last day is Tuesday 10/03; Wednesday morning is past it.
 AFTER_DEADLINE = datetime(2026, 3, 11, 8, 30, tzinfo=TZ)
 QUESTION = "Đề nghị cho ý kiến về chỉ tiêu sử dụng đất và đấu nối giao thông của đồ án"
@@ -39,18 +31,9 @@ QUESTION = "Đề nghị cho ý kiến về chỉ tiêu sử dụng đất và �
 pytestmark = pytest.mark.browser
 
 
-def unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}: the browser tests must run on CI")
-    pytest.skip(reason)
-
-
 @pytest.fixture(autouse=True)
-def _browser_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _browser_settings(settings):
     settings.LANGUAGE_CODE = "vi"
-    # The personas sign in through the form; the real hasher costs ~0.3 s per persona to set up.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -59,58 +42,11 @@ def _frozen_clock():
         yield
 
 
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed (pip install -e .[test])")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                  timezone_id="Asia/Ho_Chi_Minh", accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Any console error (a script or style blocked by the Content-Security-Policy, say) fails the test.
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    yield page
-    context.close()
-
-
-def screenshot_path(tmp_path: Path) -> Path:
-    if os.environ.get("CONGVU_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        return SCREENSHOTS / "consultation.png"
-    return tmp_path / "consultation.png"
-
-
 def item_in_progress(p: Province) -> WorkItem:
     item = work.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.planning_approval,
                                   sender="UBND tỉnh Phú Yên", subject="Quy hoạch chi tiết 1/500 khu dân cư Bắc Hòa")
     work.direct(item, actor=p.construction_head, lead_unit=p.construction)
     return work.assign(item, actor=p.construction_head, holder=p.construction_officer)
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}/")
-
-
-def log_out(page) -> None:
-    page.locator("form[action='/dang-xuat/'] button").click()
-    page.wait_for_url("**/dang-nhap/")
 
 
 def docx_text(path: Path) -> str:
@@ -168,7 +104,7 @@ def test_a_silent_unit_is_deemed_to_agree_and_its_notice_downloads_in_a_browser(
         expect(row.locator(".cv-request-state")).to_have_text("Coi như đồng ý")
         expect(row).to_contain_text("từ 24:00 ngày 10/03/2026")
         expect(page.locator(f"#yeu-cau-{finance.pk} .cv-request-state")).to_have_text("Đã trả lời")
-        page.locator("#consultation-panel").screenshot(path=str(screenshot_path(tmp_path)))
+        page.locator("#consultation-panel").screenshot(path=str(screenshot_folder(tmp_path) / "consultation.png"))
 
         with page.expect_download() as caught:
             row.locator(".cv-notice-link").click()

@@ -1,76 +1,23 @@
 """The whole path through a real browser (headless Chromium via Playwright): the clerk registers a
 document, the head directs and assigns it and is refused a transfer of his own department's work
-(rule code and clause on the page), the officer completes it. Screenshots go to docs/screenshots/
-for the README.
+(rule code and clause on the page), the officer completes it. With CONGVU_SCREENSHOTS=1 its
+screenshots refresh docs/screenshots/ for the README.
 
 Chromium is Debian's (/usr/bin/chromium); without it the test is skipped locally and fails on CI."""
 
-import os
 import re
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from congvu.conftest import MORNING
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.testing import PASSWORD, Province
+from congvu.testing import Province
+from congvu.testing_browser import PHONE, log_in, log_out, screenshot_folder
 from congvu.work import actions
 
-# Playwright's sync API runs an event loop in this thread, which makes Django refuse ORM calls from
-# the test itself ("async-unsafe"); nothing here is actually concurrent, so the check is lifted.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-
-def screenshot_folder(tmp_path: Path) -> Path:
-    """docs/screenshots/ when CONGVU_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary folder,
-    so an ordinary test run leaves tracked files alone."""
-    if os.environ.get("CONGVU_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        return SCREENSHOTS
-    return tmp_path
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = pytest.mark.browser
-
-
-def unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}: the browser tests must run on CI")
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed (pip install -e .[test])")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Any console error (a script blocked by the Content-Security-Policy, say) fails the test.
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    yield page
-    context.close()
 
 
 def seed_officer_work(p: Province) -> None:
@@ -86,19 +33,6 @@ def seed_officer_work(p: Province) -> None:
                                              matter_type=p.building_permit, sender="UBND xã An Mỹ", subject=subject)
             actions.direct(item, actor=p.construction_head, lead_unit=p.construction, due_date=due)
             actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}/")
-
-
-def log_out(page) -> None:
-    page.locator("form[action='/dang-xuat/'] button").click()
-    page.wait_for_url("**/dang-nhap/")
 
 
 def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(

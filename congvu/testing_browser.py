@@ -1,0 +1,79 @@
+"""Headless Chromium for the browser tests: Debian's /usr/bin/chromium driven by Playwright for Python.
+
+The fixtures `browser` and `page` are offered to every test through congvu/conftest.py. Without
+Chromium a browser test is skipped with its reason on a developer's machine, and fails under CI=true
+(where .ci/run installs it), so it is never skipped silently where it can run."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from congvu.testing import PASSWORD
+
+# Playwright's sync API runs an event loop in the test's thread, which makes Django refuse ORM calls
+# from the test itself ("async-unsafe"); nothing here is actually concurrent, so the check is lifted.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling home, which this closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: the browser tests must run on CI")
+    pytest.skip(reason)
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """docs/screenshots/ when CONGVU_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary
+    folder, so an ordinary test run leaves tracked files alone."""
+    if os.environ.get("CONGVU_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path
+
+
+@pytest.fixture
+def browser():
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed (pip install -e .[test])")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
+                                  accept_downloads=True)
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    # Any console error (a script or style blocked by the Content-Security-Policy, say) fails the test.
+    opened.console_errors = []
+    opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))
+    yield opened
+    context.close()
+
+
+def log_in(page, base: str, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+
+
+def log_out(page) -> None:
+    page.locator("form[action='/dang-xuat/'] button").click()
+    page.wait_for_url("**/dang-nhap/")
