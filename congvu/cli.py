@@ -6,6 +6,7 @@
     congvu deadline  DD/MM/YYYY N — the due date of an N-working-day period, and why
     congvu bench     the standard workload of DESIGN §8 on the configured database
     congvu audit     verify | seal — the tamper-evident trail
+    congvu apitoken  USERNAME — issue an API token for an official (printed once)
 """
 
 import os

@@ -21,8 +21,8 @@ def deny(what_vi: str, what_en: str) -> AccessDenied:
 
 
 def visible_items(official: Official) -> QuerySet[WorkItem]:
-    """Items an official may see: those their units hold, lead, co-operate on or registered;
-    Home Affairs, the Province office and administrators see all (DESIGN §1)."""
+    """Items an official may see: those their units hold, lead, co-operate on, registered or are
+    consulted on; Home Affairs, the Province office and administrators see all (DESIGN §1)."""
     items = WorkItem.objects.all()
     if official.sees_everything:
         return items
@@ -30,6 +30,7 @@ def visible_items(official: Official) -> QuerySet[WorkItem]:
     return items.filter(
         Q(holder=official) | Q(holder_unit__in=units) | Q(lead_unit__in=units)
         | Q(registered_unit__in=units) | Q(cooperating_units__in=units)
+        | Q(consultation_requests__unit__in=units)
     ).distinct()
 
 

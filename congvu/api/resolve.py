@@ -1,0 +1,93 @@
+"""Ids in, objects out: each id the API receives is resolved here, through the access helpers.
+
+An item or request the caller may not see answers exactly like one that does not exist (404), so
+ids reveal nothing. A registry id in a body (unit, matter type, official) that names nothing usable
+makes the input invalid (422): the registries are public to every official."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from congvu.api.errors import not_found
+from congvu.consult.models import ConsultationRequest
+from congvu.lib.refusals import InvalidInput
+from congvu.org.models import Official, Unit
+from congvu.org.queries import unit_ids_of
+from congvu.registry import snapshot
+from congvu.registry.models import MatterType
+from congvu.registry.queries import current_calendar
+from congvu.work.access import today, visible_items
+from congvu.work.models import WorkItem
+
+# A date this close to the calendar's end could be moved past it (to the next working day).
+CALENDAR_MARGIN = timedelta(days=31)
+
+
+def item(official: Official, pk: int) -> WorkItem:
+    found = visible_items(official).filter(pk=pk).first()
+    if found is None:
+        raise not_found("công việc", "item", pk)
+    return found
+
+
+def visible_requests(official: Official):
+    """Requests to the official's units, and every request of an item they may see."""
+    mine = Q(unit_id__in=unit_ids_of(official, today()))
+    return ConsultationRequest.objects.filter(mine | Q(item__in=visible_items(official).values("pk")))
+
+
+def request(official: Official, pk: int) -> ConsultationRequest:
+    found = visible_requests(official).filter(pk=pk).first()
+    if found is None:
+        raise not_found("yêu cầu xin ý kiến", "consultation request", pk)
+    return found
+
+
+def unit(pk: int, field: str) -> Unit:
+    found = snapshot.current().units.get(pk)
+    if found is None or not found.is_active_on(today()):
+        raise InvalidInput(f"{field}: không có đơn vị #{pk} đang hoạt động.", f"{field}: no active unit #{pk}.")
+    return found
+
+
+def unit_at_path(pk: int) -> Unit:
+    found = snapshot.current().units.get(pk)
+    if found is None or not found.is_active_on(today()):
+        raise not_found("đơn vị", "unit", pk)
+    return found
+
+
+def unit_or_none(pk: int | None, field: str) -> Unit | None:
+    return None if pk is None else unit(pk, field)
+
+
+def units(pks: list[int], field: str) -> list[Unit]:
+    return [unit(pk, field) for pk in dict.fromkeys(pks)]
+
+
+def matter_type(pk: int) -> MatterType:
+    found = MatterType.objects.filter(pk=pk).first()
+    if found is None:
+        raise InvalidInput(f"matter_type: không có loại việc #{pk}.", f"matter_type: no matter type #{pk}.")
+    return found
+
+
+def official(pk: int, field: str) -> Official:
+    found = snapshot.current().officials.get(pk)
+    if found is None:
+        raise InvalidInput(f"{field}: không có cán bộ #{pk}.", f"{field}: no official #{pk}.")
+    return found
+
+
+def calendar_date(day: date | None, field: str) -> date | None:
+    """A date counted on the working calendar must lie inside it; outside, say so (not a 500)."""
+    if day is None:
+        return None
+    calendar = current_calendar()
+    first, last = calendar.first_day, calendar.last_day - CALENDAR_MARGIN
+    if not first <= day <= last:
+        raise InvalidInput(
+            f"{field}: ngày {day:%d/%m/%Y} nằm ngoài lịch làm việc ({first:%d/%m/%Y} – {last:%d/%m/%Y}).",
+            f"{field}: {day:%d/%m/%Y} is outside the working calendar ({first:%d/%m/%Y} – {last:%d/%m/%Y}).",
+        )
+    return day

@@ -1,0 +1,65 @@
+"""Consultation requests addressed to my units: list, name who prepares the reply, reply, and the
+heads' meeting over a disagreement (clauses 2.2 and 2.3)."""
+
+from django.http import HttpRequest
+from ninja import Path, Query, Router, Status
+
+from congvu.api import resolve, serialize
+from congvu.api.fields import MAX_ID
+from congvu.api.inputs import ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
+from congvu.api.routers.common import answers, caller
+from congvu.api.schemas import ReconciliationOut, RequestOut, RequestPage
+from congvu.consult import actions as consult
+from congvu.consult.queries import requests_to_unit
+from congvu.org.queries import unit_ids_of
+from congvu.work.access import today
+
+router = Router(tags=["Xin ý kiến"])
+
+
+def RequestId():  # noqa: N802 - used like a type in the signatures
+    return Path(..., ge=1, le=MAX_ID, description="Số hiệu yêu cầu xin ý kiến")
+
+
+@router.get("/consultation-requests", response=answers(RequestPage),
+            summary="Yêu cầu xin ý kiến gửi đến các đơn vị của tôi")
+def list_requests(request: HttpRequest, filters: Query[RequestFilters]):
+    found = requests_to_unit(unit_ids_of(caller(request), today())).select_related("notice__unit")
+    if filters.state:
+        found = found.filter(state=filters.state)
+    found = found.order_by("state", "due_at", "id")
+    page = found[filters.offset: filters.offset + filters.limit]
+    return {"count": found.count(), "limit": filters.limit, "offset": filters.offset,
+            "requests": [serialize.request_row(r) for r in page]}
+
+
+@router.get("/consultation-requests/{request_id}", response=answers(RequestOut), summary="Một yêu cầu xin ý kiến")
+def get_request(request: HttpRequest, request_id: int = RequestId()):
+    return serialize.request_detail(resolve.request(caller(request), request_id).pk)
+
+
+@router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut),
+             summary="Lãnh đạo đơn vị được hỏi giao người chuẩn bị trả lời")
+def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: int = RequestId()):
+    found = resolve.request(caller(request), request_id)
+    consult.assign_request(found, actor=caller(request), holder=resolve.official(payload.holder, "holder"))
+    return serialize.request_detail(found.pk)
+
+
+@router.post("/consultation-requests/{request_id}/reply", response=answers(RequestOut),
+             summary="Trả lời: đồng ý / đồng ý có bổ sung / không đồng ý, có lý do (Mục 2.2)")
+def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId()):
+    found = resolve.request(caller(request), request_id)
+    consult.reply(found, actor=caller(request), position=payload.position, reasons=payload.reasons)
+    return serialize.request_detail(found.pk)
+
+
+@router.post("/consultation-requests/{request_id}/reconciliation", response=answers(ReconciliationOut, 201),
+             summary="Ghi nhận cuộc làm việc trực tiếp giữa thủ trưởng (Mục 2.3)")
+def reconcile(request: HttpRequest, payload: ReconciliationIn, request_id: int = RequestId()):
+    found = resolve.request(caller(request), request_id)
+    meeting = consult.record_reconciliation(
+        found, actor=caller(request), held_on=payload.held_on, attendees=payload.attendees,
+        outcome=payload.outcome, lead_view=payload.lead_view, other_view=payload.other_view,
+    )
+    return Status(201, serialize.reconciliation_row(meeting))

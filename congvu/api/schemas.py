@@ -1,0 +1,226 @@
+"""What the API returns. Codes (states, kinds, rule codes) are stable for machines; labels are in
+the reader's language; moments are in Viet Nam time (+07:00), dates ISO."""
+
+from datetime import date
+from typing import Any
+
+from ninja import Schema
+
+from congvu.api.fields import LocalDateTime
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    abbrev: str
+    kind: str
+    parent_id: int | None
+    is_home_affairs: bool
+
+
+class PositionOut(Schema):
+    unit_id: int
+    unit_name: str
+    title: str
+    title_label: str
+    is_leader: bool
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    email: str
+    role: str
+    role_label: str
+    sees_everything: bool
+    sees_figures: bool
+    may_register: bool
+    positions: list[PositionOut]
+    unit_ids: list[int]
+    leader_unit_ids: list[int]
+
+
+class OfficialOut(Schema):
+    id: int
+    full_name: str
+    titles: list[str]
+
+
+class MatterTypeOut(Schema):
+    id: int
+    code: str
+    name: str
+    field: str
+    competent_unit_id: int | None
+    competent_kind: str
+    authority: str
+    legal_basis: str
+    time_limit_days: int
+    related_unit_ids: list[int]
+
+
+class ItemOut(Schema):
+    id: int
+    title: str
+    state: str
+    state_label: str
+    origin: str
+    matter_type_id: int
+    matter_type_name: str
+    registered_unit_id: int
+    lead_unit_id: int
+    lead_unit_name: str
+    holder_unit_id: int
+    holder_id: int
+    holder_name: str
+    due_date: date
+    due_at: LocalDateTime
+    created_at: LocalDateTime
+    completed_at: LocalDateTime | None
+    incoming_number: int | None
+    overdue: bool
+
+
+class ItemPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[ItemOut]
+
+
+class IncomingOut(Schema):
+    id: int
+    unit_id: int
+    year: int
+    incoming_number: int
+    sender: str
+    notation: str
+    issued_on: date | None
+    doc_type: str
+    subject: str
+    received_on: date
+    reply_due: date | None
+    priority: str
+
+
+class StepOut(Schema):
+    kind: str
+    kind_label: str
+    holder_unit_id: int
+    holder_unit_name: str
+    holder_id: int
+    holder_name: str
+    started_at: LocalDateTime
+    due_at: LocalDateTime
+    ended_at: LocalDateTime | None
+    delay_days: int
+
+
+class EventOut(Schema):
+    seq: int
+    kind: str
+    outcome: str
+    rule_code: str
+    clause: str
+    message: str
+    reason: str
+    actor_id: int | None
+    actor_name: str
+    unit_id: int | None
+    unit_name: str
+    at: LocalDateTime
+    data: dict[str, Any]
+    hash: str
+
+
+class RequestOut(Schema):
+    id: int
+    consultation_id: int
+    item_id: int
+    item_title: str
+    asking_unit_id: int
+    asking_unit_name: str
+    question: str
+    unit_id: int
+    unit_name: str
+    holder_id: int
+    holder_name: str
+    state: str
+    due_at: LocalDateTime
+    position: str
+    reasons: str
+    replied_at: LocalDateTime | None
+    late: bool
+    deemed_at: LocalDateTime | None
+    notice: str | None
+
+
+class RequestPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    requests: list[RequestOut]
+
+
+class ConsultationOut(Schema):
+    id: int
+    item_id: int
+    asking_unit_id: int
+    asked_by_id: int
+    question: str
+    reply_days: int
+    asked_at: LocalDateTime
+    due_date: date
+    due_at: LocalDateTime
+    requests: list[RequestOut]
+
+
+class ReconciliationOut(Schema):
+    id: int
+    request_id: int
+    item_id: int
+    held_on: date
+    attendees: str
+    outcome: str
+    lead_view: str
+    other_view: str
+    recorded_at: LocalDateTime
+
+
+class ItemDetail(ItemOut):
+    requester_unit_id: int | None
+    cooperating_unit_ids: list[int]
+    result: str
+    remaining_differences: str
+    transferred_from_id: int | None
+    transferred_to_id: int | None
+    incoming: IncomingOut | None
+    actions: list[str]
+    steps: list[StepOut]
+    events: list[EventOut]
+    consultations: list[ConsultationOut]
+    reconciliations: list[ReconciliationOut]
+
+
+class FiguresOut(Schema):
+    unit_id: int
+    unit_name: str
+    assigned: int
+    completed_on_time: int
+    completed_late: int
+    open_within_deadline: int
+    open_overdue: int
+    overdue_rate: float
+
+
+class DeadlineOut(Schema):
+    event_date: date
+    days: int
+    due_date: date
+    due_at: LocalDateTime
+    calendar_version: str
+    lines: list[str]
+    lines_vi: list[str]
+    lines_en: list[str]

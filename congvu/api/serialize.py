@@ -1,0 +1,168 @@
+"""Objects to the API's output shapes, a fixed number of queries per response (never one per row)."""
+
+from django.db.models import QuerySet
+
+from congvu.api.errors import language
+from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation
+from congvu.consult.queries import requests_of
+from congvu.lib import clock
+from congvu.org.models import Official, Role
+from congvu.registry import snapshot
+from congvu.web.item_actions import Viewer, available_actions
+from congvu.web.labels import STATES, STEP_KINDS, label
+from congvu.work.models import Event, WorkItem
+from congvu.work.queries import events_of, step_delay_days, steps_of
+from congvu.work.rules import TRANSITIONS
+
+ITEM_RELATED = ("matter_type", "lead_unit", "holder", "incoming")
+# The web's action transitions, named as the API's action paths.
+ACTION_PATHS = {"decide": "province-decision"}
+ROLE_LABELS = {
+    Role.OFFICIAL: ("Cán bộ, công chức", "Official"),
+    Role.PROVINCE_OFFICE: ("Văn phòng UBND tỉnh", "Province office"),
+    Role.HOME_AFFAIRS: ("Sở Nội vụ (giám sát)", "Department of Home Affairs (oversight)"),
+    Role.ADMINISTRATOR: ("Quản trị hệ thống", "Administrator"),
+}
+
+
+def role_label(role: str) -> str:
+    vi, en = ROLE_LABELS.get(role, (role, role))
+    return en if language() == "en" else vi
+
+
+def item_row(item: WorkItem) -> dict:
+    now = clock.now()
+    return {
+        "id": item.pk, "title": item.title, "state": item.state, "state_label": label(STATES, item.state),
+        "origin": item.origin, "matter_type_id": item.matter_type_id, "matter_type_name": item.matter_type.name,
+        "registered_unit_id": item.registered_unit_id, "lead_unit_id": item.lead_unit_id,
+        "lead_unit_name": item.lead_unit.name, "holder_unit_id": item.holder_unit_id, "holder_id": item.holder_id,
+        "holder_name": item.holder.full_name, "due_date": item.due_date, "due_at": item.due_at,
+        "created_at": item.created_at, "completed_at": item.completed_at,
+        "incoming_number": item.incoming.incoming_number if item.incoming else None,
+        "overdue": item.is_open and item.due_at < now,
+    }
+
+
+def item_rows(items: QuerySet[WorkItem]) -> list[dict]:
+    return [item_row(i) for i in items.select_related(*ITEM_RELATED)]
+
+
+def item_detail(item_id: int, official: Official) -> dict:
+    item = WorkItem.objects.select_related(*ITEM_RELATED).get(pk=item_id)
+    successor = WorkItem.objects.filter(transferred_from=item).values_list("pk", flat=True).first()
+    requests = list(requests_of(item).select_related("notice__unit", "consultation__asking_unit", "item"))
+    return {
+        **item_row(item),
+        "requester_unit_id": item.requester_unit_id,
+        "cooperating_unit_ids": sorted(item.cooperating_units.values_list("pk", flat=True)),
+        "result": item.result, "remaining_differences": item.remaining_differences,
+        "transferred_from_id": item.transferred_from_id, "transferred_to_id": successor,
+        "incoming": incoming(item), "actions": actions_for(official, item),
+        "steps": [step_row(s) for s in steps_of(item)],
+        "events": [event_row(e) for e in events_of(item)],
+        "consultations": consultations(item, requests),
+        "reconciliations": [reconciliation_row(r) for r in item.reconciliations.order_by("held_on", "id")],
+    }
+
+
+def incoming(item: WorkItem) -> dict | None:
+    doc = item.incoming
+    if doc is None:
+        return None
+    return {"id": doc.pk, "unit_id": doc.unit_id, "year": doc.year, "incoming_number": doc.incoming_number,
+            "sender": doc.sender, "notation": doc.notation, "issued_on": doc.issued_on, "doc_type": doc.doc_type,
+            "subject": doc.subject, "received_on": doc.received_on, "reply_due": doc.reply_due,
+            "priority": doc.priority}
+
+
+def actions_for(official: Official, item: WorkItem) -> list[str]:
+    """What the caller may plausibly do next (the buttons the web page would show); the action
+    itself still judges."""
+    viewer = Viewer(official, item)
+    names = [ACTION_PATHS.get(a.transition, a.transition) for a in available_actions(viewer)]
+    if item.state in TRANSITIONS["consult"][0] and (viewer.holds or viewer.leads_lead_unit):
+        names.append("consultations")
+    return names
+
+
+def step_row(step) -> dict:
+    return {"kind": step.kind, "kind_label": label(STEP_KINDS, step.kind), "holder_unit_id": step.holder_unit_id,
+            "holder_unit_name": step.holder_unit.name, "holder_id": step.holder_id,
+            "holder_name": step.holder.full_name, "started_at": step.started_at, "due_at": step.due_at,
+            "ended_at": step.ended_at, "delay_days": step_delay_days(step)}
+
+
+def clause_of(rule_code: str) -> str:
+    """"R-2.1-OWN-COMPETENCE-TRANSFER" → "2.1"."""
+    parts = rule_code.split("-")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def event_row(event: Event) -> dict:
+    data = event.data if isinstance(event.data, dict) else {"value": event.data}
+    return {
+        "seq": event.seq, "kind": event.kind, "outcome": event.outcome, "rule_code": event.rule_code,
+        "clause": clause_of(event.rule_code), "message": str(data.get("message", "")) if event.rule_code else "",
+        "reason": str(data.get("reason", "")) if event.rule_code else "",
+        "actor_id": event.actor_id, "actor_name": event.actor.full_name if event.actor else "",
+        "unit_id": event.unit_id, "unit_name": event.unit.name if event.unit else "", "at": event.at,
+        "data": data, "hash": event.hash,
+    }
+
+
+def notice_number(request: ConsultationRequest) -> str | None:
+    """The deemed-agreement notice's number, e.g. "05/TB-SXD" (Decree 30: a leading 0 under 10)."""
+    try:
+        notice = request.notice
+    except Notice.DoesNotExist:
+        return None
+    return f"{notice.number:02d}/TB-{notice.unit.abbrev}"
+
+
+def request_row(request: ConsultationRequest) -> dict:
+    consultation, names = request.consultation, snapshot.current()
+    holder = names.officials.get(request.holder_id)
+    unit = names.units.get(request.unit_id)
+    return {
+        "id": request.pk, "consultation_id": consultation.pk, "item_id": request.item_id,
+        "item_title": request.item.title, "asking_unit_id": consultation.asking_unit_id,
+        "asking_unit_name": consultation.asking_unit.name, "question": consultation.question,
+        "unit_id": request.unit_id, "unit_name": unit.name if unit else "", "holder_id": request.holder_id,
+        "holder_name": holder.full_name if holder else "", "state": request.state, "due_at": request.due_at,
+        "position": request.position, "reasons": request.reasons, "replied_at": request.replied_at,
+        "late": request.late, "deemed_at": request.deemed_at, "notice": notice_number(request),
+    }
+
+
+REQUEST_RELATED = ("consultation__asking_unit", "item", "notice__unit")
+
+
+def request_detail(request_id: int) -> dict:
+    return request_row(ConsultationRequest.objects.select_related(*REQUEST_RELATED).get(pk=request_id))
+
+
+def consultation_row(consultation: Consultation, requests: list[ConsultationRequest]) -> dict:
+    return {
+        "id": consultation.pk, "item_id": consultation.item_id, "asking_unit_id": consultation.asking_unit_id,
+        "asked_by_id": consultation.asked_by_id, "question": consultation.question,
+        "reply_days": consultation.reply_days, "asked_at": consultation.asked_at,
+        "due_date": consultation.due_date, "due_at": consultation.due_at,
+        "requests": [request_row(r) for r in requests if r.consultation_id == consultation.pk],
+    }
+
+
+def consultations(item: WorkItem, requests: list[ConsultationRequest]) -> list[dict]:
+    return [consultation_row(c, requests) for c in item.consultations.order_by("asked_at", "id")]
+
+
+def consultation_detail(consultation_id: int) -> dict:
+    consultation = Consultation.objects.get(pk=consultation_id)
+    requests = list(consultation.requests.select_related(*REQUEST_RELATED).order_by("id"))
+    return consultation_row(consultation, requests)
+
+
+def reconciliation_row(meeting: Reconciliation) -> dict:
+    return {"id": meeting.pk, "request_id": meeting.request_id, "item_id": meeting.item_id,
+            "held_on": meeting.held_on, "attendees": meeting.attendees, "outcome": meeting.outcome,
+            "lead_view": meeting.lead_view, "other_view": meeting.other_view, "recorded_at": meeting.recorded_at}

@@ -1,0 +1,127 @@
+"""Every endpoint refuses the anonymous caller (401) and the outsider — signed in, but serving in no
+unit — (403), whatever ids they name; tokens are stored hashed and stop working once revoked."""
+
+import pytest
+from django.test import Client
+from django.utils.crypto import get_random_string
+
+from congvu.api.actions import digest, issue_token, revoke_token
+from congvu.api.api import api
+from congvu.api.models import ApiToken
+from congvu.api.tests.conftest import ApiClient
+from congvu.api.tests.helpers import consulted_item
+from congvu.testing import make_official
+
+pytestmark = pytest.mark.django_db
+
+# Every operation of the API, with a body that would be well-formed.
+ENDPOINTS = [
+    ("get", "/api/me", None),
+    ("get", "/api/units", None),
+    ("get", "/api/units/{unit}/officials", None),
+    ("get", "/api/matter-types", None),
+    ("get", "/api/deadline?from=03/03/2026&days=5", None),
+    ("get", "/api/figures", None),
+    ("get", "/api/items", None),
+    ("get", "/api/items/{item}", None),
+    ("post", "/api/incoming", {"unit": "{unit}", "matter_type": 1, "sender": "A", "subject": "B"}),
+    ("post", "/api/items/{item}/direct", {"lead_unit": "{unit}"}),
+    ("post", "/api/items/{item}/assign", {"holder": 1}),
+    ("post", "/api/items/{item}/transfer", {"to_unit": "{unit}"}),
+    ("post", "/api/items/{item}/return", {"grounds": "not_ours"}),
+    ("post", "/api/items/{item}/submit", {}),
+    ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
+    ("post", "/api/items/{item}/complete", {"result": "Xong"}),
+    ("post", "/api/items/{item}/extend", {"new_due": "30/04/2026", "reason": "Chờ hồ sơ"}),
+    ("post", "/api/items/{item}/consultations", {"units": ["{unit}"], "question": "Ý kiến?"}),
+    ("get", "/api/consultation-requests", None),
+    ("get", "/api/consultation-requests/{request}", None),
+    ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
+    ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
+    ("post", "/api/consultation-requests/{request}/reconciliation",
+     {"held_on": "03/03/2026", "attendees": "A, B", "outcome": "agreed"}),
+]
+
+
+def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict):
+    path = path.format(**ids)
+    if body is None:
+        return client.client.get(path, headers=client.headers)
+    body = {k: ([ids["unit"]] if v == ["{unit}"] else ids["unit"] if v == "{unit}" else v) for k, v in body.items()}
+    return client.post(path, body)
+
+
+@pytest.fixture
+def ids(province):
+    item, request = consulted_item(province)
+    return {"item": item.pk, "request": request.pk, "unit": province.finance.pk}
+
+
+def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
+    schema = api.get_openapi_schema(path_prefix="/api/")
+    operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
+    listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
+               .replace("{request}", "{request_id}")) for m, p, _ in ENDPOINTS}
+    assert listed == operations
+
+
+@pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS)
+def test_an_anonymous_caller_gets_401_with_a_json_reason(province, ids, api_as, method, path, body):
+    response = call(api_as(None), method, path, body, ids)
+    assert response.status_code == 401
+    assert response.json()["code"] == "UNAUTHENTICATED"
+
+
+@pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS)
+def test_the_outsider_is_refused_everywhere_with_403(province, ids, api_as, method, path, body):
+    response = call(api_as(province.outsider), method, path, body, ids)
+    assert response.status_code == 403
+    assert response.json()["code"] == "ACCESS-DENIED"
+    assert "không được sử dụng" in response.json()["message"]
+
+
+def test_an_account_with_no_official_is_refused(province, django_user_model):
+    user = django_user_model.objects.create_user("robot", password="x-robot-2026")
+    client = Client()
+    client.force_login(user)
+    response = client.get("/api/me")
+    assert response.status_code == 403 and "chưa gắn với cán bộ" in response.json()["message"]
+
+
+def test_a_wrong_or_revoked_token_is_401(province, api_as):
+    token, clear = issue_token(official=province.construction_clerk, name="e-office")
+    assert ApiClient(clear).get("/api/me").status_code == 200
+    assert ApiClient(clear + "x").get("/api/me").status_code == 401
+    revoke_token(token)
+    assert ApiClient(clear).get("/api/me").status_code == 401
+
+
+def test_only_the_hash_of_a_token_is_stored_and_its_use_is_noted(province):
+    token, clear = issue_token(official=province.construction_clerk, name="e-office")
+    assert clear.startswith("cv_") and len(clear) > 40
+    stored = ApiToken.objects.get(pk=token.pk)
+    assert stored.key_hash == digest(clear) and clear not in {stored.key_hash, stored.prefix, stored.name}
+    assert stored.last_used_at is None
+    ApiClient(clear).get("/api/me")
+    stored.refresh_from_db()
+    assert stored.last_used_at is not None
+
+
+def test_a_signed_in_session_reads_and_writes_with_csrf(province):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(province.construction_clerk.user)
+    assert client.get("/api/me").json()["full_name"] == "Bùi Thị Sổ"
+    body = {"unit": province.construction.pk, "matter_type": province.building_permit.pk,
+            "sender": "Công ty A", "subject": "Đề nghị"}
+    refused = client.post("/api/incoming", body, content_type="application/json")
+    assert refused.status_code == 403 and refused.json()["code"] == "ACCESS-DENIED"
+    token = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")  # what a page's CSRF cookie would hold
+    client.cookies["csrftoken"] = token
+    accepted = client.post("/api/incoming", body, content_type="application/json", headers={"X-CSRFToken": token})
+    assert accepted.status_code == 201
+
+
+def test_a_position_that_ended_ends_api_access(province, api_as):
+    retired = make_official("retired", "Người Đã Nghỉ", province.finance, "officer")
+    retired.positions.update(valid_to="2025-12-31")
+    assert api_as(retired).get("/api/me").status_code == 403
