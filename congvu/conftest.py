@@ -33,3 +33,11 @@ def media_in_tmp(settings, tmp_path):
 def fast_password_hashing(settings):
     """Each persona's password costs ~0.3 s with the production hasher; tests only need it to check."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings, request):
+    """Each test gets its own empty in-memory cache (login throttling counts failures there), so no
+    test needs the database just to clear the shared cache table production uses."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": request.node.nodeid}}

@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "congvu.web.middleware.ContentSecurityPolicyMiddleware",
+    "congvu.web.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "congvu.urls"
@@ -120,6 +120,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+# A cache every worker and server shares (login throttling counts failures across all of them):
+# a table in the same database, so there is nothing more to run.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "congvu_cache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

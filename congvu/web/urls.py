@@ -1,14 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from congvu.web import views, views_incoming, views_items
+from congvu.web import views, views_incoming, views_items, views_lists, views_oversight
+from congvu.web.throttle import ThrottledLoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
+    path("dang-nhap/", ThrottledLoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
          name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("tong-hop/", views.overview, name="overview"),
+    path("danh-sach/", views_lists.item_list, name="item_list"),
+    path("tong-hop/", views_oversight.overview, name="overview"),
+    path("tong-hop/xuat-excel/<slug:table>/", views_oversight.overview_export, name="overview_export"),
     path("van-ban-den/", views_incoming.register_list, name="register_list"),
     path("van-ban-den/moi/", views_incoming.register, name="register"),
     path("van-ban-den/<int:document_id>/tep-goc/", views_incoming.original, name="original"),

@@ -1,6 +1,9 @@
-"""My work, the figures overview, and the helpers every page view shares."""
+"""The home page — one section per role the official has (DESIGN §1) — and the helpers every page
+view shares. An official can hold several roles (a head who also registers documents, an inspector
+who also handles work): every section that applies is shown, each with its own reads."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -9,19 +12,32 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from congvu.consult.models import RequestState
+from congvu.consult.queries import requests_to_unit
+from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused
-from congvu.org.models import Official, Role
-from congvu.org.queries import leader_unit_ids_of
-from congvu.web.roles import may_register
+from congvu.org.models import Official, Role, Unit
+from congvu.org.queries import leader_unit_ids_of, unit_ids_of
+from congvu.registry.queries import competence_for, unit
+from congvu.web.list_filters import figure_rows, province_totals
+from congvu.web.roles import OVERSIGHT_ROLES, clerk_units, may_register, sees_overview
 from congvu.web.timeline import working_days_overdue
 from congvu.work.access import today
-from congvu.work.models import State, WorkItem
-from congvu.work.queries import my_work, unit_figures
+from congvu.work.models import IncomingDocument, State, WorkItem
+from congvu.work.queries import (
+    extensions_and_overrides,
+    my_work,
+    refusals_in_units,
+    submissions_received,
+    unit_figures,
+)
 
 View = Callable[..., HttpResponse]
-OVERSIGHT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_OFFICE, Role.ADMINISTRATOR)
+__all__ = ["AWAITING_LEADER", "OVERSIGHT_ROLES", "denied", "official_required", "refusal_denied"]
 # Waiting on the leader who holds them: a new item needs a direction, a directed one an officer.
 AWAITING_LEADER = (State.REGISTERED, State.DIRECTED)
+RECENT = timedelta(days=30)  # how far back a head's approvals and refusals are shown
+SHOWN = 10
 
 
 def denied(request: HttpRequest, message: str) -> HttpResponse:
@@ -57,8 +73,25 @@ def with_overdue_days(items) -> list[tuple[WorkItem, int]]:
 @official_required
 def home(request: HttpRequest) -> HttpResponse:
     official = request.official
+    on = today()
+    units, leads = unit_ids_of(official, on), leader_unit_ids_of(official, on)
+    context = {"serves": bool(units), "is_leader": bool(leads), **my_work_context(official, leads)}
+    context["may_register"] = may_register(official)
+    if desks := clerk_units(official):
+        context["clerk"] = clerk_context(desks)
+    if leads:
+        context["head"] = head_context(official, leads)
+    if official.role in (Role.PROVINCE_OFFICE, Role.ADMINISTRATOR):
+        context["province_office"] = {"rows": submissions_context()}
+    if sees_overview(official):
+        context["oversight"] = oversight_context()
+    return render(request, "web/home.html", context)
+
+
+def my_work_context(official: Official, leads: set[int]) -> dict:
+    """What the official holds (overdue, due soon, later), what waits for their direction when they
+    lead a unit, and the consultations they must answer."""
     buckets = my_work(official)
-    leads = leader_unit_ids_of(official, today())
     awaiting = []
     if leads:
         # Shown in their own table, so taken out of the three buckets below to avoid listing them twice.
@@ -73,16 +106,59 @@ def home(request: HttpRequest) -> HttpResponse:
         ("due_soon", _("Due within 3 days"), with_overdue_days(buckets["due_soon"])),
         ("later", _("Later"), with_overdue_days(buckets["later"])),
     ]
-    return render(request, "web/home.html", {
-        "awaiting": awaiting, "is_leader": bool(leads), "sections": sections,
+    to_answer = list(requests_to_unit(unit_ids_of(official, today()))
+                     .filter(holder=official, state=RequestState.PENDING).order_by("due_at"))
+    return {
+        "awaiting": awaiting, "sections": sections, "to_answer": to_answer,
+        "holds_any": any(rows for _key, _title, rows in sections),
         "held_count": sum(len(rows) for _key, _title, rows in sections) + len(awaiting),
-        "may_register": may_register(official), "sees_overview": official.role in OVERSIGHT_ROLES,
-    })
+    }
 
 
-@official_required
-def overview(request: HttpRequest) -> HttpResponse:
-    """The Government Office's task figures per lead unit, for Home Affairs and the Province office."""
-    if request.official.role not in OVERSIGHT_ROLES:
-        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
-    return render(request, "web/overview.html", {"figures": unit_figures()})
+def clerk_context(registering: list[Unit]) -> dict:
+    """The clerk's desk: register, import, and the latest entries of their units' registers."""
+    latest = (IncomingDocument.objects.filter(unit__in=registering).select_related("unit")
+              .order_by("-received_on", "-incoming_number")[:SHOWN])
+    received_today = IncomingDocument.objects.filter(unit__in=registering, received_on=today()).count()
+    return {"units": registering, "latest": list(latest), "received_today": received_today,
+            "show_unit": len(registering) > 1}
+
+
+def head_context(official: Official, leads: set[int]) -> dict:
+    """A unit head's desk: approvals and refusals to weigh, consultations put to the unit, its figures."""
+    since = clock.now() - RECENT
+    figures = unit_figures(units=Unit.objects.filter(pk__in=leads))
+    return {
+        "refusals": list(refusals_in_units(leads, since)[:SHOWN]),
+        "approvals": list(extensions_and_overrides(leads, since)[:SHOWN]),
+        # Those the head holds are already under "Consultations you must answer".
+        "requests": list(requests_to_unit(leads).filter(state=RequestState.PENDING)
+                         .exclude(holder=official)[:SHOWN * 2]),
+        "figures": figure_rows(figures),
+    }
+
+
+def competence_note(item: WorkItem) -> tuple[bool, str]:
+    """Is this really the Province's to decide (clause 1.4)? Only when the matter's authority is the
+    Province chairman and no delegation is in force; otherwise, who should decide it."""
+    competence = competence_for(item.matter_type, today(), territory=item.registered_unit)
+    if not competence.decides_locally:
+        return True, ""
+    unit_id = competence.unit_id or competence.territory_id
+    return False, unit(unit_id).name if unit_id else item.lead_unit.name
+
+
+def submissions_context() -> list[dict]:
+    return [
+        {"item": item, "days": working_days_overdue(item.due_date), "overridden": item.overridden,
+         "province_competent": ok, "competent_unit": who}
+        for item in submissions_received()[:SHOWN * 5]
+        for ok, who in [competence_note(item)]
+    ]
+
+
+def oversight_context() -> dict:
+    """The province at a glance; the overview (/tong-hop/) has the full tables."""
+    figures = unit_figures()
+    worst = sorted((f for f in figures if f.open_overdue), key=lambda f: (-f.open_overdue, f.unit_name))[:5]
+    return {"total": figure_rows([province_totals(figures)])[0], "worst": figure_rows(worst)}

@@ -10,19 +10,16 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.consult.models import ConsultationRequest
 from congvu.consult.panels import ConsultationPanel, consultation_panel
 from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
-from congvu.org.queries import unit_ids_of
 from congvu.web.item_actions import BY_SLUG, ItemAction, Viewer, available_actions
 from congvu.web.labels import STATES, label
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.web.views import AWAITING_LEADER, official_required, refusal_denied
-from congvu.work.access import access_item, today, visible_items
+from congvu.work.access import access_item, visible_items
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
 
@@ -51,17 +48,8 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     try:
         item = access_item(request.official, item_id)
     except AccessDenied as refusal:
-        if _consulted_on(request, item_id):
-            # A consulted unit's official (sent here by a notification) answers from the unit's
-            # requests page, which shows what the request needs but not the rest of the item.
-            return redirect(reverse("consult_requests") + f"?cong-viec={item_id}")
         return refusal_denied(request, refusal)
     return render(request, "web/item.html", item_context(request, item))
-
-
-def _consulted_on(request: HttpRequest, item_id: int) -> bool:
-    units = unit_ids_of(request.official, today())
-    return bool(units) and ConsultationRequest.objects.filter(item_id=item_id, unit_id__in=units).exists()
 
 
 def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = None,

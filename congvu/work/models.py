@@ -52,6 +52,7 @@ class IncomingDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "year", "incoming_number"], name="one_incoming_number")
         ]
+        indexes = [models.Index(fields=["notation"], name="work_incoming_notation_idx")]
 
     def __str__(self) -> str:
         return f"Số đến {self.incoming_number}/{self.year} — {self.subject}"
@@ -122,6 +123,10 @@ class WorkItem(models.Model):
             models.Index(fields=["lead_unit", "state"]),
             models.Index(fields=["holder", "state"]),
             models.Index(fields=["holder_unit", "state"]),
+            # For the item list (/danh-sach/): sort by due date, filter by unit and state, search titles.
+            models.Index(fields=["due_at"], name="work_item_due_idx"),
+            models.Index(fields=["lead_unit", "state", "due_at"], name="work_item_lead_state_due_idx"),
+            models.Index(fields=["title", "incoming"], name="work_item_title_idx"),
         ]
 
     def __str__(self) -> str:

@@ -22,6 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host: str, port: int, workers: int, demo: bool, no_sweep: bool, **options) -> None:
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
         if demo and not Unit.objects.exists():
             self.stdout.write("Đang tạo tỉnh mẫu…")
             call_command("demo")

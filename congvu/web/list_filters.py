@@ -1,0 +1,206 @@
+"""The filters of the item list (/danh-sach/), read from the query string so that every list can be
+linked to (the overview's numbers open the list behind them) and exported as it is shown.
+
+Filters narrow `visible_items(official)` only: nobody finds, counts or exports an item through a
+filter that they could not open. Each filter is written so that an index serves it at 300,000
+items: the due range becomes a range of `due_at` (which is the end of the due day), and the state
+and lead unit meet the (lead_unit, state, due_at) and (state, due_at) indexes."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from congvu.org.models import Official, Position, Unit
+from congvu.registry.models import MatterType
+from congvu.web.forms import UnitChoiceField, VNDateField
+from congvu.web.labels import STATES
+from congvu.work.access import today
+from congvu.work.deadlines import end_of_local_day
+from congvu.work.models import IncomingDocument, WorkItem
+from congvu.work.queries import UnitFigures, figure_conditions
+
+# The Government Office's buckets (congvu.work.queries.figure_conditions), as the list names them.
+BUCKETS = {
+    "assigned": _("Assigned (counted in the figures)"),
+    "on_time": _("Completed on time"),
+    "late": _("Completed late"),
+    "within": _("Not completed, within the deadline"),
+    "overdue": _("Not completed, overdue"),
+}
+SORTS = {"due": ("due_at", "id"), "-due": ("-due_at", "-id")}
+TEXT_MAX = 200
+FEW_MATCHES = 5000
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Official) -> str:
+        return obj.full_name
+
+
+class ItemFilterForm(forms.Form):
+    q = forms.CharField(label=_("Title, subject or notation"), required=False, max_length=TEXT_MAX)
+    # Every unit, merged ones too: their past work is still counted and linked to from the figures.
+    unit = UnitChoiceField(label=_("Lead unit"), queryset=Unit.objects.order_by("name"), required=False,
+                           empty_label=_("All units"))
+    state = forms.ChoiceField(label=_("State"), required=False)
+    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+                                         required=False, empty_label=_("All matter types"))
+    due_from = VNDateField(label=_("Due from"), required=False)
+    due_to = VNDateField(label=_("Due to"), required=False)
+    holder = OfficialChoiceField(label=_("Holder"), queryset=Official.objects.none(), required=False,
+                                 empty_label=_("Anyone"))
+    bucket = forms.ChoiceField(label=_("Deadline"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by due date"), required=False,
+                             choices=[("due", _("Earliest first")), ("-due", _("Latest first"))])
+
+    def __init__(self, data: dict, *, official: Official) -> None:
+        super().__init__(data)
+        self.fields["state"].choices = [("", _("All states")), *((k, v) for k, v in STATES.items())]
+        self.fields["bucket"].choices = [("", _("Any")), *BUCKETS.items()]
+        self.fields["holder"].queryset = holders_for(official)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("due_from"), data.get("due_to")
+        if start and end and end < start:
+            self.add_error("due_to", _("The end of the range comes before its start."))
+        return data
+
+
+def holders_for(official: Official) -> QuerySet[Official]:
+    """Whom the holder filter offers: everyone serving anywhere to those who see every unit, the
+    people of one's own units to everyone else."""
+    serving = Position.objects.active_on(today())
+    if not official.sees_everything:
+        serving = serving.filter(unit__in=official.positions.active_on(today()).values("unit"))
+    return Official.objects.filter(pk__in=serving.values("official")).order_by("full_name")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list is narrowed by, once validated (an invalid field is ignored and shown in error)."""
+
+    q: str = ""
+    unit: int | None = None
+    state: str = ""
+    matter_type: int | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    holder: int | None = None
+    bucket: str = ""
+    sort: str = "due"
+
+    @classmethod
+    def from_form(cls, form: ItemFilterForm) -> "Filters":
+        form.is_valid()
+        data = form.cleaned_data
+
+        def pk(name: str) -> int | None:
+            return data[name].pk if data.get(name) else None
+
+        return cls(q=(data.get("q") or "").strip(), unit=pk("unit"), state=data.get("state") or "",
+                   matter_type=pk("matter_type"), due_from=data.get("due_from"), due_to=data.get("due_to"),
+                   holder=pk("holder"), bucket=data.get("bucket") or "", sort=data.get("sort") or "due")
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.unit, self.state, self.matter_type, self.due_from, self.due_to, self.holder,
+                    self.bucket))
+
+
+def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
+    """The choices of each select, as plain (value, label) pairs: the page renders them in a loop,
+    which costs a few milliseconds where Django's widget templates cost a hundred for ~300 options."""
+    fields = form.fields
+
+    def rows(queryset, label: str) -> list[tuple[str, str]]:
+        return [(str(pk), name) for pk, name in queryset.values_list("pk", label)]
+
+    return {
+        "unit": [("", str(fields["unit"].empty_label)), *rows(fields["unit"].queryset, "name")],
+        "matter_type": [("", str(fields["matter_type"].empty_label)), *rows(fields["matter_type"].queryset, "name")],
+        "holder": [("", str(fields["holder"].empty_label)), *rows(fields["holder"].queryset, "full_name")],
+        **{name: [(str(v), str(label)) for v, label in fields[name].choices] for name in ("state", "bucket", "sort")},
+    }
+
+
+def text_condition(text: str) -> Q:
+    """The words typed: in the title (the subject of the incoming document) or in the document's
+    number and notation; "#123" or "123" also finds item 123. Both columns have an index that a
+    `LIKE '%…%'` reads whole, far smaller than the tables."""
+    notations = IncomingDocument.objects.filter(notation__icontains=text).values("pk")
+    condition = Q(title__icontains=text) | Q(incoming__in=notations)
+    number = text.removeprefix("#")
+    if number.isdigit() and len(number) < 12:
+        condition |= Q(pk=int(number))
+    return condition
+
+
+def text_matches(text: str) -> list[int] | None:
+    """The ids of the items a search matches, when they are few (most searches): one pass over the
+    title and notation indexes. None when there are more: the list then tests the words while it
+    walks the due-date index, where a page of such common matches comes quickly. (Walking that index
+    for a rare word would read every item, and counting, then sorting, would read them twice.)"""
+    if not text:
+        return None
+    matches = list(WorkItem.objects.filter(text_condition(text)).values_list("pk", flat=True)[:FEW_MATCHES + 1])
+    return matches if len(matches) <= FEW_MATCHES else None
+
+
+def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:
+    """The filtered list, sorted by due date; `matches` are the search's ids from `text_matches`."""
+    if filters.unit:
+        items = items.filter(lead_unit_id=filters.unit)
+    if filters.state:
+        items = items.filter(state=filters.state)
+    if filters.matter_type:
+        items = items.filter(matter_type_id=filters.matter_type)
+    if filters.holder:
+        items = items.filter(holder_id=filters.holder)
+    # A period ends at 24:00 of its last day, so "due on day d" is "due_at == end of d".
+    if filters.due_from:
+        items = items.filter(due_at__gte=end_of_local_day(filters.due_from))
+    if filters.due_to:
+        items = items.filter(due_at__lte=end_of_local_day(filters.due_to))
+    if filters.bucket:
+        items = items.filter(figure_conditions()[filters.bucket])
+    if filters.q:
+        items = items.filter(pk__in=matches) if matches is not None else items.filter(text_condition(filters.q))
+    return items.order_by(*SORTS.get(filters.sort, SORTS["due"]))
+
+
+# The numbers of the figures tables, each with the link to the list that shows exactly those items.
+FIGURE_COLUMNS = ("assigned", "on_time", "late", "within", "overdue")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figures: UnitFigures
+    cells: list[tuple[str, int, str]]  # (bucket, number, link to the list behind the number)
+
+
+def list_link(unit_id: int | None, bucket: str) -> str:
+    """The item list of one unit's bucket; the province's totals (no unit) open every unit's."""
+    query = {"unit": unit_id, "bucket": bucket} if unit_id else {"bucket": bucket}
+    return f"{reverse('item_list')}?{urlencode(query)}"
+
+
+def figure_rows(figures: list[UnitFigures]) -> list[FigureRow]:
+    def cells(f: UnitFigures) -> list[tuple[str, int, str]]:
+        numbers = (f.assigned, f.completed_on_time, f.completed_late, f.open_within_deadline, f.open_overdue)
+        return [(b, n, list_link(f.unit_id, b)) for b, n in zip(FIGURE_COLUMNS, numbers, strict=True)]
+
+    return [FigureRow(f, cells(f)) for f in figures]
+
+
+def province_totals(figures: list[UnitFigures]) -> UnitFigures:
+    def total(name: str) -> int:
+        return sum(getattr(f, name) for f in figures)
+
+    return UnitFigures(0, str(_("The whole province")), total("assigned"), total("completed_on_time"),
+                       total("completed_late"), total("open_within_deadline"), total("open_overdue"))

@@ -1,0 +1,138 @@
+"""The province overview (/tong-hop/) for Home Affairs, the Province office and administrators:
+the Government Office's figures per unit — each number a link to the list behind it — the overdue
+work, the deemed agreements with their notices, and the refusals and overrides; each also as .xlsx."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from congvu.consult.models import Responsibility
+from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
+from congvu.lib.workdays import local_date
+from congvu.web.labels import EVENT_KINDS, OUTCOMES, STATES, label
+from congvu.web.list_filters import figure_rows, province_totals
+from congvu.web.roles import sees_overview
+from congvu.web.timeline import working_days_overdue
+from congvu.web.views import denied, official_required
+from congvu.work.access import today
+from congvu.work.models import Event, WorkItem
+from congvu.work.queries import figure_conditions, refusals_and_overrides, unit_figures
+
+SHOWN = 50  # rows of each long table on the page; the full table is one click away (list or .xlsx)
+
+
+def overdue_items() -> QuerySet[WorkItem]:
+    return (WorkItem.objects.filter(figure_conditions()["overdue"])
+            .select_related("lead_unit", "holder", "matter_type").order_by("due_at", "id"))
+
+
+def deemed_agreements() -> QuerySet[Responsibility]:
+    """The silent units' responsibility records (clause 2.2), newest first, with the asking unit's notice."""
+    return (Responsibility.objects.select_related(
+        "unit", "head", "request__item", "request__notice", "request__notice__unit",
+    ).order_by("-recorded_at", "-id"))
+
+
+def notice_label(responsibility: Responsibility) -> str:
+    notice = getattr(responsibility.request, "notice", None)
+    if notice is None:
+        return ""
+    return f"{notice.number:02d}/TB-{notice.unit.abbrev}, {notice.issued_on:%d/%m/%Y}"
+
+
+def notice_id(responsibility: Responsibility) -> int | None:
+    notice = getattr(responsibility.request, "notice", None)
+    return notice.pk if notice is not None else None
+
+
+def with_overdue_days(items: Iterable[WorkItem]) -> list[tuple[WorkItem, int]]:
+    on = today()
+    return [(item, working_days_overdue(item.due_date, on)) for item in items]
+
+
+@official_required
+def overview(request: HttpRequest) -> HttpResponse:
+    if not sees_overview(request.official):
+        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
+    figures = unit_figures()
+    overdue = overdue_items()
+    deemed = deemed_agreements()
+    signals = refusals_and_overrides()
+    return render(request, "web/overview.html", {
+        "rows": figure_rows(figures), "total": figure_rows([province_totals(figures)])[0],
+        "overdue": with_overdue_days(overdue[:SHOWN]), "overdue_count": overdue.count(),
+        "deemed": [(r, notice_label(r), notice_id(r)) for r in deemed[:SHOWN]], "deemed_count": deemed.count(),
+        "signals": list(signals[:SHOWN]), "signals_count": signals.count(), "shown": SHOWN,
+    })
+
+
+@official_required
+def overview_export(request: HttpRequest, table: str) -> HttpResponse:
+    if not sees_overview(request.official):
+        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
+    sheet = EXPORTS.get(table)
+    if sheet is None:
+        raise Http404
+    with translation.override("vi"):
+        return xlsx_response(f"tong-hop-{table}-{today():%d-%m-%Y}.xlsx", [sheet()])
+
+
+def _columns(*spec: tuple[str, int]) -> list[Column]:
+    return [Column(_(header), width) for header, width in spec]
+
+
+N = gettext_noop  # marks a header for translation; it is translated when the sheet is written
+FIGURE_HEADERS = (
+    (N("Unit"), 40), (N("Assigned"), 12), (N("Completed on time"), 14), (N("Completed late"), 14),
+    (N("Not completed, within the deadline"), 16), (N("Not completed, overdue"), 16), (N("Overdue rate (%)"), 12),
+)
+OVERDUE_HEADERS = (
+    (N("No."), 8), (N("Work item"), 60), (N("Lead unit"), 30), (N("Holder"), 24), (N("State"), 22),
+    (N("Due date"), 13), (N("Overdue (working days)"), 14),
+)
+DEEMED_HEADERS = (
+    (N("Silent unit"), 30), (N("Head"), 24), (N("No."), 8), (N("Work item"), 60), (N("Deemed agreed on"), 14),
+    (N("Notice"), 24), (N("Rule"), 26),
+)
+SIGNAL_HEADERS = (
+    (N("When"), 17), (N("Outcome"), 24), (N("Action"), 24), (N("Rule"), 30), (N("Unit"), 30), (N("Official"), 24),
+    (N("No."), 8), (N("Work item"), 50), (N("Reason or refusal"), 60),
+)
+
+
+def figures_sheet() -> Sheet:
+    figures = unit_figures()
+    rows = [(f.unit_name, f.assigned, f.completed_on_time, f.completed_late, f.open_within_deadline,
+             f.open_overdue, f.overdue_rate) for f in [*figures, province_totals(figures)]]
+    return Sheet(_("Figures per unit"), _columns(*FIGURE_HEADERS), rows)
+
+
+def overdue_sheet() -> Sheet:
+    on = today()
+    rows = ((i.pk, i.title, i.lead_unit.name, i.holder.full_name, label(STATES, i.state), i.due_date,
+             working_days_overdue(i.due_date, on)) for i in overdue_items()[:MAX_ROWS + 1].iterator(chunk_size=2000))
+    return Sheet(_("Overdue work"), _columns(*OVERDUE_HEADERS), rows)
+
+
+def deemed_sheet() -> Sheet:
+    rows = ((r.unit.name, r.head.full_name if r.head else "", r.request.item_id, r.request.item.title,
+             local_date(r.recorded_at), notice_label(r), r.rule_code)
+            for r in deemed_agreements()[:MAX_ROWS + 1].iterator(chunk_size=2000))
+    return Sheet(_("Deemed agreements"), _columns(*DEEMED_HEADERS), rows)
+
+
+def signals_sheet() -> Sheet:
+    events: Iterable[Event] = refusals_and_overrides()[:MAX_ROWS + 1].iterator(chunk_size=2000)
+    rows = ((e.at, label(OUTCOMES, e.outcome), label(EVENT_KINDS, e.kind), e.rule_code,
+             e.unit.name if e.unit else "", e.actor.full_name if e.actor else "", e.item_id, e.item.title,
+             e.data.get("reason", "") or e.data.get("message", "")) for e in events)
+    return Sheet(_("Refusals and overrides"), _columns(*SIGNAL_HEADERS), rows)
+
+
+EXPORTS = {"so-lieu": figures_sheet, "qua-han": overdue_sheet, "coi-nhu-dong-y": deemed_sheet,
+           "tu-choi-vuot-quyen": signals_sheet}
