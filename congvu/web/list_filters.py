@@ -7,10 +7,9 @@ items: the due range becomes a range of `due_at` (which is the end of the due da
 and lead unit meet the (lead_unit, state, due_at) and (state, due_at) indexes."""
 
 from dataclasses import dataclass
-from datetime import date
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +19,8 @@ from congvu.registry.models import MatterType
 from congvu.web.forms import UnitChoiceField, VNDateField
 from congvu.web.labels import STATES
 from congvu.work.access import today
-from congvu.work.deadlines import end_of_local_day
-from congvu.work.models import IncomingDocument, WorkItem
-from congvu.work.queries import UnitFigures, figure_conditions
+from congvu.work.listing import Filters
+from congvu.work.queries import UnitFigures
 
 # The Government Office's buckets (congvu.work.queries.figure_conditions), as the list names them.
 BUCKETS = {
@@ -32,9 +30,7 @@ BUCKETS = {
     "within": _("Not completed, within the deadline"),
     "overdue": _("Not completed, overdue"),
 }
-SORTS = {"due": ("due_at", "id"), "-due": ("-due_at", "-id")}
 TEXT_MAX = 200
-FEW_MATCHES = 5000
 
 
 class OfficialChoiceField(forms.ModelChoiceField):
@@ -81,36 +77,17 @@ def holders_for(official: Official) -> QuerySet[Official]:
     return Official.objects.filter(pk__in=serving.values("official")).order_by("full_name")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the list is narrowed by, once validated (an invalid field is ignored and shown in error)."""
+def filters_from_form(form: ItemFilterForm) -> Filters:
+    """The list's filters from its query-string form (an invalid field is ignored and shown in error)."""
+    form.is_valid()
+    data = form.cleaned_data
 
-    q: str = ""
-    unit: int | None = None
-    state: str = ""
-    matter_type: int | None = None
-    due_from: date | None = None
-    due_to: date | None = None
-    holder: int | None = None
-    bucket: str = ""
-    sort: str = "due"
+    def pk(name: str) -> int | None:
+        return data[name].pk if data.get(name) else None
 
-    @classmethod
-    def from_form(cls, form: ItemFilterForm) -> "Filters":
-        form.is_valid()
-        data = form.cleaned_data
-
-        def pk(name: str) -> int | None:
-            return data[name].pk if data.get(name) else None
-
-        return cls(q=(data.get("q") or "").strip(), unit=pk("unit"), state=data.get("state") or "",
+    return Filters(q=(data.get("q") or "").strip(), unit=pk("unit"), state=data.get("state") or "",
                    matter_type=pk("matter_type"), due_from=data.get("due_from"), due_to=data.get("due_to"),
                    holder=pk("holder"), bucket=data.get("bucket") or "", sort=data.get("sort") or "due")
-
-    @property
-    def active(self) -> bool:
-        return any((self.q, self.unit, self.state, self.matter_type, self.due_from, self.due_to, self.holder,
-                    self.bucket))
 
 
 def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
@@ -127,51 +104,6 @@ def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
         "holder": [("", str(fields["holder"].empty_label)), *rows(fields["holder"].queryset, "full_name")],
         **{name: [(str(v), str(label)) for v, label in fields[name].choices] for name in ("state", "bucket", "sort")},
     }
-
-
-def text_condition(text: str) -> Q:
-    """The words typed: in the title (the subject of the incoming document) or in the document's
-    number and notation; "#123" or "123" also finds item 123. Both columns have an index that a
-    `LIKE '%…%'` reads whole, far smaller than the tables."""
-    notations = IncomingDocument.objects.filter(notation__icontains=text).values("pk")
-    condition = Q(title__icontains=text) | Q(incoming__in=notations)
-    number = text.removeprefix("#")
-    if number.isdigit() and len(number) < 12:
-        condition |= Q(pk=int(number))
-    return condition
-
-
-def text_matches(text: str) -> list[int] | None:
-    """The ids of the items a search matches, when they are few (most searches): one pass over the
-    title and notation indexes. None when there are more: the list then tests the words while it
-    walks the due-date index, where a page of such common matches comes quickly. (Walking that index
-    for a rare word would read every item, and counting, then sorting, would read them twice.)"""
-    if not text:
-        return None
-    matches = list(WorkItem.objects.filter(text_condition(text)).values_list("pk", flat=True)[:FEW_MATCHES + 1])
-    return matches if len(matches) <= FEW_MATCHES else None
-
-
-def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:
-    """The filtered list, sorted by due date; `matches` are the search's ids from `text_matches`."""
-    if filters.unit:
-        items = items.filter(lead_unit_id=filters.unit)
-    if filters.state:
-        items = items.filter(state=filters.state)
-    if filters.matter_type:
-        items = items.filter(matter_type_id=filters.matter_type)
-    if filters.holder:
-        items = items.filter(holder_id=filters.holder)
-    # A period ends at 24:00 of its last day, so "due on day d" is "due_at == end of d".
-    if filters.due_from:
-        items = items.filter(due_at__gte=end_of_local_day(filters.due_from))
-    if filters.due_to:
-        items = items.filter(due_at__lte=end_of_local_day(filters.due_to))
-    if filters.bucket:
-        items = items.filter(figure_conditions()[filters.bucket])
-    if filters.q:
-        items = items.filter(pk__in=matches) if matches is not None else items.filter(text_condition(filters.q))
-    return items.order_by(*SORTS.get(filters.sort, SORTS["due"]))
 
 
 # The numbers of the figures tables, each with the link to the list that shows exactly those items.

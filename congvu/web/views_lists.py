@@ -16,11 +16,12 @@ from django.utils.translation import gettext_noop
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.workdays import local_date
 from congvu.web.labels import STATES, label
-from congvu.web.list_filters import Filters, ItemFilterForm, apply, filter_options, text_matches
+from congvu.web.list_filters import ItemFilterForm, filter_options, filters_from_form
 from congvu.web.roles import serves_anywhere
 from congvu.web.timeline import working_days_overdue
 from congvu.web.views import denied, official_required
 from congvu.work.access import today, visible_items
+from congvu.work.listing import apply, text_matches
 from congvu.work.models import OPEN_STATES, State, WorkItem
 
 PAGE_SIZE = 25
@@ -97,7 +98,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     if not serves_anywhere(official):
         return denied(request, _("You hold no position in any unit, so there is no work list to show."))
     form = ItemFilterForm(request.GET, official=official)
-    filters = Filters.from_form(form)
+    filters = filters_from_form(form)
     visible = visible_items(official)
     items = apply(visible, filters, text_matches(filters.q))
     if request.GET.get("format") == "xlsx":

@@ -2,7 +2,6 @@
 Each action endpoint parses its body, resolves the ids, calls the one action in
 `congvu.work.actions` / `congvu.consult.actions`, and answers with the item as it now stands."""
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Path, Query, Router, Status
 
@@ -26,6 +25,7 @@ from congvu.api.schemas import ConsultationOut, ItemDetail, ItemPage
 from congvu.consult import actions as consult
 from congvu.work import actions
 from congvu.work.access import visible_items
+from congvu.work.listing import Filters, apply, text_matches
 from congvu.work.models import WorkItem
 
 router = Router(tags=["Công việc"])
@@ -36,22 +36,10 @@ def ItemId():  # noqa: N802 - used like a type in the signatures: item_id: int =
 
 
 def filtered(items, f: ItemFilters):
-    if f.q:
-        items = items.filter(Q(title__icontains=f.q) | Q(incoming__subject__icontains=f.q)
-                             | Q(incoming__sender__icontains=f.q) | Q(incoming__notation__icontains=f.q))
-    if f.unit:
-        items = items.filter(Q(lead_unit_id=f.unit) | Q(holder_unit_id=f.unit))
-    if f.state:
-        items = items.filter(state=f.state)
-    if f.matter_type:
-        items = items.filter(matter_type_id=f.matter_type)
-    if f.due_from:
-        items = items.filter(due_date__gte=f.due_from)
-    if f.due_to:
-        items = items.filter(due_date__lte=f.due_to)
-    if f.holder:
-        items = items.filter(holder_id=f.holder)
-    return items
+    """The same filters, with the same meaning, as the web's item list (congvu.work.listing)."""
+    wanted = Filters(q=(f.q or "").strip(), unit=f.unit, state=f.state or "", matter_type=f.matter_type,
+                     due_from=f.due_from, due_to=f.due_to, holder=f.holder)
+    return apply(items, wanted, text_matches(wanted.q))
 
 
 @router.get("/items", response=answers(ItemPage), summary="Công việc tôi được xem (lọc, phân trang)")
