@@ -56,9 +56,9 @@ def ask(
     )
     if attachment is not None:
         consultation.attachment.save(attachment_name or "tai-lieu", attachment, save=False)
-    consultation.save()
+    fastsql.insert(consultation)
     heads = [leader_to_present_to(u) for u in units]
-    ConsultationRequest.objects.bulk_create([
+    fastsql.insert_many([
         ConsultationRequest(consultation=consultation, item=item, unit=u, holder=head, due_at=deadline.moment)
         for u, head in zip(units, heads, strict=True)
     ])

@@ -8,23 +8,22 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 
-from congvu.lib import clock
+from congvu.lib import clock, fastsql
 from congvu.org.models import Notification, Official
 
 log = logging.getLogger("congvu.notify")
 
 
-def notify(officials: Iterable[Official | None], text: str, url: str = "") -> list[Notification]:
+def notify(officials: Iterable[Official | None], text: str, url: str = "") -> None:
     """Notify each distinct official once; `None` entries (a vacant post) are skipped."""
     people = {o.pk: o for o in officials if o is not None}
     now = clock.now()
-    rows = Notification.objects.bulk_create(
+    fastsql.insert_many(
         [Notification(official=o, text=text[:500], url=url, created_at=now) for o in people.values()]
     )
     if settings.EMAIL_HOST:
         mails = [("[congvu] " + text[:120], text, None, [o.email]) for o in people.values() if o.email]
         transaction.on_commit(lambda: _send(mails))
-    return rows
 
 
 def _send(mails: list[tuple]) -> None:

@@ -179,7 +179,7 @@ def register_incoming(
     )
     if original is not None:
         document.original.save(original_name or "van-ban-goc", original, save=False)
-    document.save()
+    fastsql.insert(document)
     calendar = current_calendar()
     deadline = working_days_after(calendar, on, matter_type.time_limit_days)
     origin = Origin.REQUEST if requester_unit else Origin.INCOMING
