@@ -94,6 +94,17 @@ def insert_many(objs: list[M]) -> None:
         cursor.executemany(plain, rows)
 
 
+def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT rows given as tuples of database-ready values for `columns` (attnames) — for the
+    sweep's thousands of plain rows, where even building model instances showed in the profile."""
+    if not rows:
+        return
+    names = ", ".join(_q(model._meta.get_field(c).column) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {_q(model._meta.db_table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+
+
 def update(obj: models.Model, fields: list[str]) -> None:
     """UPDATE the named fields of one row (like `save(update_fields=…)`, without the compiler)."""
     model = type(obj)
