@@ -41,3 +41,16 @@ def empty_cache(settings, request):
     test needs the database just to clear the shared cache table production uses."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                    "LOCATION": request.node.nodeid}}
+
+
+@pytest.fixture
+def client_of():
+    """A test client signed in as the given official (the way the pages' tests speak)."""
+    from django.test import Client
+
+    def make(official) -> Client:
+        client = Client()
+        client.force_login(official.user)
+        return client
+
+    return make

@@ -45,16 +45,6 @@ def _frozen_clock():
         yield
 
 
-@pytest.fixture
-def client_of():
-    def make(official) -> Client:
-        client = Client()
-        client.force_login(official.user)
-        return client
-
-    return make
-
-
 def working_item(p: Province, matter=None) -> WorkItem:
     item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
                                   matter_type=matter or p.planning_approval, sender="UBND tỉnh",

@@ -33,16 +33,6 @@ def _pages(settings, tmp_path):
         yield
 
 
-@pytest.fixture
-def client_of():
-    def make(official) -> Client:
-        client = Client()
-        client.force_login(official.user)
-        return client
-
-    return make
-
-
 def upload(name: str, data: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data if data is not None else (SAMPLES / name).read_bytes())
 

@@ -1,9 +1,7 @@
 import pytest
-from django.test import Client
 
 from congvu.conftest import MORNING
 from congvu.lib import clock
-from congvu.org.models import Official
 
 
 @pytest.fixture(autouse=True)
@@ -18,15 +16,3 @@ def _frozen_clock():
     """Every web test happens on Tuesday 03/03/2026 at 09:00, like the province fixture."""
     with clock.travel_to(MORNING):
         yield
-
-
-@pytest.fixture
-def client_of():
-    """A test client signed in as the given official."""
-
-    def make(official: Official) -> Client:
-        client = Client()
-        client.force_login(official.user)
-        return client
-
-    return make

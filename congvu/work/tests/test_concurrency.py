@@ -53,14 +53,20 @@ def run_together(*calls) -> list[BaseException]:
     return errors
 
 
-@pytest.mark.django_db(transaction=True)
-def test_an_extension_and_a_handover_at_the_same_moment_both_survive(monkeypatch):
+def province_with_item_in_progress():
+    """Committed for real (transactional test): the threads each need their own connection to see it."""
     with clock.travel_to(MORNING):
         p = build_province()
         item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
                                          matter_type=p.building_permit, sender="Công ty A", subject="Hồ sơ A")
         actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
         actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    return p, item
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_extension_and_a_handover_at_the_same_moment_both_survive(monkeypatch):
+    p, item = province_with_item_in_progress()
     slow_trail(monkeypatch)
     errors = run_together(
         lambda: actions.extend_deadline(item.pk, actor=p.construction_head, new_due=date(2026, 4, 20),
@@ -78,12 +84,7 @@ def test_an_extension_and_a_handover_at_the_same_moment_both_survive(monkeypatch
 
 @pytest.mark.django_db(transaction=True)
 def test_two_completions_at_once_complete_once_and_refuse_the_other(monkeypatch):
-    with clock.travel_to(MORNING):
-        p = build_province()
-        item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                         matter_type=p.building_permit, sender="Công ty B", subject="Hồ sơ B")
-        actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
-        actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    p, item = province_with_item_in_progress()
     slow_trail(monkeypatch)
     errors = run_together(
         lambda: actions.complete(item.pk, actor=p.construction_officer, result="Kết quả của chuyên viên"),
