@@ -37,6 +37,8 @@ START = datetime(2026, 3, 2, 8, 0, tzinfo=TZ)
 SWEEP_AT = datetime(2026, 3, 10, 7, 0, tzinfo=TZ)
 AFTER_REPLIES = datetime(2026, 3, 10, 8, 0, tzinfo=TZ)
 ACTIONS_PER_ITEM = 6  # register, direct, assign, ask, reply, complete
+# Every item starts within Monday's eight working hours, however large N is, so all replies fall due together.
+WORKDAY_SLOTS = 8 * 3600 // 3
 
 
 @dataclass
@@ -98,7 +100,7 @@ def start_item(org: Org, n: int) -> tuple[WorkItem, ConsultationRequest]:
     u = n % MATTER_TYPES  # the unit competent for this matter type
     matter, unit, head = org.matter_types[u], org.units[u], org.heads[u]
     officer = org.officers[u][n % len(org.officers[u])]
-    with clock.travel_to(START + timedelta(seconds=3 * n)):
+    with clock.travel_to(START + timedelta(seconds=3 * (n % WORKDAY_SLOTS))):
         item = actions.register_incoming(actor=org.clerks[u], unit=unit, matter_type=matter,
                                          sender="Công ty thử nghiệm", subject=f"Hồ sơ số {n}")
         actions.direct(item, actor=head, lead_unit=unit)
