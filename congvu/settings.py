@@ -144,6 +144,9 @@ FORMAT_MODULE_PATH = ["congvu.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# `congvu serve` fills it (collectstatic); until then WhiteNoise serves from the apps' folders and
+# would warn on every request that the folder is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
