@@ -5,8 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from congvu.lib.refusals import RuleViolation
 from congvu.work import actions, trail
-from congvu.work.models import Event, WorkItem
+from congvu.work.models import Event, Outcome, WorkItem
 
 pytestmark = pytest.mark.usefixtures("at_morning")
 
@@ -108,6 +109,8 @@ def test_seals_cover_only_what_moved_since_the_previous_seal(items, province):
 
 
 def test_refusals_are_chained_like_any_event(items, province):
-    with pytest.raises(Exception):  # noqa: B017 - any refusal; the trail is what is asserted
+    with pytest.raises(RuleViolation):
         actions.transfer(items[0], actor=province.construction_head, to_unit=province.finance)
+    refusal = Event.objects.filter(item=items[0]).order_by("-seq").first()
+    assert (refusal.outcome, refusal.rule_code) == (Outcome.REFUSED, "R-2.1-OWN-COMPETENCE-TRANSFER")
     assert trail.verify() == []
