@@ -231,6 +231,18 @@ def test_an_official_who_may_not_register_for_the_unit_is_refused_at_the_first_r
     assert WorkItem.objects.count() == 0
 
 
+@pytest.mark.django_db
+def test_a_row_whose_text_holds_a_control_character_is_refused_at_its_row_naming_the_field(
+        fast_personas, province, at_morning):
+    rows = registrations(province, 3)
+    rows[1] = Registration(row=3, matter_type=province.building_permit, sender="Văn phòng\x1b UBND tỉnh",
+                           subject="Nhiệm vụ số 2")
+    with pytest.raises(RowRefused) as refused:
+        register_all(actor=province.construction_clerk, unit=province.construction, registrations=rows)
+    assert refused.value.row == 3 and "“nơi gửi”" in refused.value.message_vi
+    assert WorkItem.objects.count() == 0
+
+
 # --- text and bounds: a sheet is literal text, and reading it is bounded whatever it claims ---------
 
 def test_the_template_writes_registry_names_as_literal_text():
