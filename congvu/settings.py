@@ -35,6 +35,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
+def env_int(name: str, default: int, minimum: int = 1) -> int:
+    """A whole number from the environment; anything else, or below `minimum`, is a configuration error."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit() or int(raw) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
+    return int(raw)
+
+
 def secret_key() -> str:
     """The configured key, or one generated once and kept beside the data (never in the repository)."""
     if key := os.environ.get("CONGVU_SECRET_KEY"):
@@ -154,6 +164,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# How much one upload may make the server read (issue 7). An original or an attachment (MB); an edXML
+# message (MB, and elements: a real one has a few hundred); the rows of an Excel list of tasks.
+CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20)
+CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20)
+CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000)
+CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -13,11 +13,10 @@ from congvu.consult.models import ConsultationRequest, Outcome, ReplyPosition, R
 from congvu.org.models import Official, Unit
 from congvu.org.queries import officers_of
 from congvu.registry.queries import parameter
-from congvu.web.forms import OverrideMixin, VNDateField, active_units
+from congvu.web.forms import OverrideMixin, TextField, UploadField, VNDateField, active_units
 from congvu.work.access import today
 from congvu.work.models import WorkItem
 
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 # Django has no Vietnamese for "Select a valid choice", so the forms say it themselves.
 CHOOSE_LISTED = _("Choose one of the listed options.")
 
@@ -63,13 +62,13 @@ class AskForm(OverrideMixin):
         "required": _("Choose at least one unit to consult."), "invalid_choice": _("Choose from the listed units."),
         "invalid_pk_value": _("Choose from the listed units."),
     })
-    question = forms.CharField(label=_("Question"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+    question = TextField(label=_("Question"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
                                help_text=_("What exactly the consulted units must give their opinion on."))
     reply_days = forms.IntegerField(label=_("Reply within (working days)"), error_messages={
         "invalid": _("Enter the number of working days as a whole number."),
         "required": _("Enter the number of working days."),
     })
-    attachment = forms.FileField(label=_("Attachment (optional)"), required=False)
+    attachment = UploadField(label=_("Attachment (optional)"), required=False)
 
     def __init__(self, *args, item: WorkItem, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -85,12 +84,6 @@ class AskForm(OverrideMixin):
         days.widget.attrs.update({"min": setting.minimum, "max": setting.maximum})
         days.help_text = _("Default %(value)s; the working regulation allows %(min)s to %(max)s.") % {
             "value": setting.value, **bounds}
-
-    def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if upload and upload.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError(_("The attachment is larger than 20 MB."))
-        return upload
 
 
 def _check_range(value: int | None, minimum: int, maximum: int, message) -> None:
@@ -116,7 +109,7 @@ class ReplyForm(forms.Form):
         label=_("Position"), required=False, widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         choices=list(POSITIONS.items()), error_messages={"invalid_choice": CHOOSE_LISTED},
     )
-    reasons = forms.CharField(
+    reasons = TextField(
         label=_("Reasons and specific opinion"), required=False, max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required unless you simply agree."),
@@ -128,13 +121,13 @@ class ReplyForm(forms.Form):
 
 class ReconcileForm(forms.Form):
     held_on = VNDateField(label=_("Date of the heads' meeting"))
-    attendees = forms.CharField(label=_("Attendees"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    attendees = TextField(label=_("Attendees"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     outcome = forms.ChoiceField(label=_("Outcome"), choices=list(OUTCOMES.items()),
                                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                                 error_messages={"invalid_choice": CHOOSE_LISTED})
-    lead_view = forms.CharField(label=_("The lead unit's view"), required=False, max_length=5000,
+    lead_view = TextField(label=_("The lead unit's view"), required=False, max_length=5000,
                                 widget=forms.Textarea(attrs={"rows": 2}))
-    other_view = forms.CharField(label=_("The other unit's view"), required=False, max_length=5000,
+    other_view = TextField(label=_("The other unit's view"), required=False, max_length=5000,
                                  widget=forms.Textarea(attrs={"rows": 2}),
                                  help_text=_("When they still differ, both views go with the submission."))
 

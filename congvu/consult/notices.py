@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from congvu.consult.models import ConsultationRequest, Notice
 from congvu.documents.letters import Letter, render_docx
+from congvu.lib.isolation import Rows
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Title, Unit, UnitKind
 from congvu.org.queries import serves_in
@@ -99,11 +100,14 @@ def render(notice: Notice) -> Notice:
 
 
 def render_pending(limit: int = 100) -> int:
-    """Render up to `limit` notices that have no file yet (after a large catch-up, a batch a minute)."""
+    """Render up to `limit` notices that have no file yet (after a large catch-up, a batch a minute).
+    Each on its own: one that cannot be rendered is logged, skipped and retried next round, and
+    reported (`RowsFailed`) after the others were rendered."""
     pending = Notice.objects.filter(file="").select_related("unit").order_by("id")[:limit]
-    count = 0
+    rows, count = Rows("tạo tệp thông báo", "thông báo"), 0
     for notice in pending:
-        render(notice)
-        count += 1
-    return count
+        with rows.each(notice.pk):
+            render(notice)
+            count += 1
+    return rows.report(count)
 

@@ -2,8 +2,12 @@
 
 Both are idempotent and safe with several workers: deemed agreement locks the items it settles
 (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so workers share the work; SQLite has one writer) and moves a
-request only from pending; reminders set `reminded_at` by compare-and-set."""
+request only from pending; reminders set `reminded_at` by compare-and-set.
 
+Both isolate a bad row (`congvu.lib.isolation`): it is logged and skipped, the others are done, and
+the sweep then raises `RowsFailed` naming it."""
+
+import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -13,6 +17,7 @@ from django.db.models import F
 from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
 from congvu.consult.notices import letter_content, render
 from congvu.lib import clock, fastsql
+from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
 from congvu.org.notify import notify
@@ -28,6 +33,7 @@ BATCH = 1000
 RENDER_AT_ONCE = 20  # a handful of notices are rendered straight away; a big catch-up is left to batches
 REMINDER_DAYS = "consultation_reminder_days"
 ONE_MICROSECOND = timedelta(microseconds=1)
+log = logging.getLogger("congvu.sweep")
 
 
 def deem_overdue(now: datetime | None = None) -> int:
@@ -38,30 +44,60 @@ def deem_overdue(now: datetime | None = None) -> int:
     2. Move their due requests from pending to deemed agreed, dated at their own deadline.
     3. Issue each asking unit's numbered notice, record the silent unit's responsibility, chain an
        event on the item, and put the item back to work when nothing else is waiting.
-    4. Repeat until no due request is left; then render the first few notices' files."""
+    4. Should the batch fail, settle its items one by one, each in a savepoint: an item that still
+       fails is rolled back, logged and left out of the next batches; the others settle.
+    5. Repeat until no due request is left; then render the first few notices' files.
+    Raises `RowsFailed` at the end when an item failed (its requests stay pending, retried next round)."""
     now = now or clock.now()
-    total, fresh = 0, []
+    total, fresh, rows = 0, [], Rows("coi như đồng ý", "công việc")
     while True:
         with transaction.atomic(), snapshot.pinned():
-            settled = _deem_batch(now)
-        if not settled:
+            settled = _deem_batch(now, rows)
+        if settled is None:
             break
         total += len(settled)
         fresh.extend(settled[: max(0, RENDER_AT_ONCE - len(fresh))])
     if total <= RENDER_AT_ONCE:
-        for notice in Notice.objects.filter(request_id__in=fresh, file="").select_related("unit"):
+        _render_now(fresh)
+    return rows.report(total)
+
+
+def _render_now(request_ids: list[int]) -> None:
+    """Render these notices' files at once; one that fails is left to `render_pending`, which runs
+    next in the same round and reports it."""
+    pending = Rows("tạo tệp thông báo", "thông báo")
+    for notice in Notice.objects.filter(request_id__in=request_ids, file="").select_related("unit"):
+        with pending.each(notice.pk):
             render(notice)
-    return total
 
 
-def _deem_batch(now: datetime) -> list[int]:
+def _deem_batch(now: datetime, rows: Rows) -> list[int] | None:
+    """The requests settled in one batch of locked items; None when no item is left to lock."""
     due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now)
     items = list(
         WorkItem.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(id__in=due.values("item_id")).order_by("id")[:BATCH]
+        .filter(id__in=due.values("item_id")).exclude(id__in=rows.failed).order_by("id")[:BATCH]
     )
     if not items:
-        return []
+        return None
+    try:
+        with transaction.atomic():  # a savepoint: the whole batch at once is the fast path
+            return _settle(items, now)
+    except Exception:
+        log.warning("deemed agreement: a batch of %s items failed; settling them one by one", len(items),
+                    exc_info=True)
+    settled: list[int] = []
+    for pk in [item.pk for item in items]:
+        with rows.each(pk):
+            # Read again (still locked by this transaction): the failed attempt moved the chain heads
+            # of the objects in memory.
+            settled += _settle([WorkItem.objects.get(pk=pk)], now)
+    return settled
+
+
+def _settle(items: list[WorkItem], now: datetime) -> list[int]:
+    """Deem every due request of these (locked) items agreed; the requests settled."""
+    due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now)
     by_id = {item.pk: item for item in items}
     requests = list(
         due.filter(item_id__in=list(by_id)).order_by("due_at", "id")
@@ -149,14 +185,19 @@ def remind(now: datetime | None = None) -> int:
     due = (ConsultationRequest.objects.filter(state=RequestState.PENDING, reminded_at__isnull=True,
                                               due_at__gt=now, due_at__lte=horizon)
            .select_related("item", "unit", "holder", "consultation").order_by("due_at")[:BATCH])
-    sent = 0
+    rows, sent = Rows("nhắc hạn xin ý kiến", "yêu cầu"), 0
     for request in due:
-        with transaction.atomic():
-            if not ConsultationRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(reminded_at=now):
-                continue  # another worker reminded it first
-            last_day = request.consultation.due_date
-            notify([head_of(request.unit, local_date(now)), request.holder],
-                   f"Nhắc hạn: trả lời xin ý kiến về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
-                   f"quá hạn sẽ được coi là đồng ý (Mục 2.2)", f"/cong-viec/{request.item_id}/")
-            sent += 1
-    return sent
+        with rows.each(request.pk):  # a failed reminder is rolled back, so it is tried again next round
+            sent += _remind_one(request, now)
+    return rows.report(sent)
+
+
+def _remind_one(request: ConsultationRequest, now: datetime) -> bool:
+    """Remind about one request, unless another worker just did (then False)."""
+    if not ConsultationRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(reminded_at=now):
+        return False
+    last_day = request.consultation.due_date
+    notify([head_of(request.unit, local_date(now)), request.holder],
+           f"Nhắc hạn: trả lời xin ý kiến về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
+           f"quá hạn sẽ được coi là đồng ý (Mục 2.2)", f"/cong-viec/{request.item_id}/")
+    return True

@@ -3,7 +3,10 @@
 Reading checks every row and collects every problem (row number, column, message in Vietnamese and
 English) before anything is registered: the import is all or nothing (see
 `congvu.documents.actions.register_all`). No Django models are needed here; the matter types are
-passed in by code, so the checks can be tested on their own."""
+passed in by code, so the checks can be tested on their own.
+
+Reading is bounded whatever the file claims: at most `CONGVU_IMPORT_MAX_ROWS` data rows (1000
+unless configured), only the template's columns, and only so many blank rows are skipped."""
 
 from __future__ import annotations
 
@@ -15,27 +18,35 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from django.conf import settings
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from congvu.documents.xlsx_export import as_text
 from congvu.lib.workdays import parse_vn_date
 
 M = TypeVar("M")
 
-MAX_ROWS = 1000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 # A small .xlsx can unpack to gigabytes (a "zip bomb"); a real list of 1000 tasks unpacks to a few MB.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-# Blank rows are skipped, but only this far: a sheet formatted down to row 1,048,576 is not read to the end.
-MAX_SCANNED_ROW = 20 * MAX_ROWS
+# Blank rows are skipped, but only this many per data row allowed: a sheet formatted down to row
+# 1,048,576 is not read to the end.
+SCANNED_ROWS_PER_ROW = 20
+# The headings are looked for in this many columns of row 1 (the template has 7; a clerk may add
+# a few of their own). A sheet whose used range reaches column XFD is not read 16,384 cells a row.
+MAX_HEADER_COLUMNS = 64
 DATA_SHEET = "Danh sách công việc"
 CODES_SHEET = "Danh mục loại việc"
 HELP_SHEET = "Hướng dẫn"
-# Rows of the template that carry the drop-down lists (a little more than MAX_ROWS data rows).
-VALIDATED_ROWS = MAX_ROWS + 1
+
+
+def max_rows() -> int:
+    """How many data rows one file may hold (`CONGVU_IMPORT_MAX_ROWS`)."""
+    return settings.CONGVU_IMPORT_MAX_ROWS
 
 
 @dataclass(frozen=True)
@@ -121,17 +132,18 @@ def build_template(matter_types: Iterable[tuple[str, str, str, int]]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
-    _write_headings(sheet)
+    validated_rows = max_rows() + 1  # the rows that carry the drop-down lists: every data row allowed
+    _write_headings(sheet, validated_rows)
     codes = book.create_sheet(CODES_SHEET)
     count = _write_codes(codes, matter_types)
-    _add_lists(sheet, count)
+    _add_lists(sheet, count, validated_rows)
     _write_help(book.create_sheet(HELP_SHEET))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _write_headings(sheet) -> None:
+def _write_headings(sheet, validated_rows: int) -> None:
     bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="8B1A1A")
     for index, column in enumerate(COLUMNS, 1):
         cell = sheet.cell(row=1, column=index, value=column.header)
@@ -141,7 +153,7 @@ def _write_headings(sheet) -> None:
         sheet.column_dimensions[letter].width = column.width
         if column.key in ("notation", "issued_on", "reply_due"):
             # Text cells: "05/03/2026" and "05/CV-UBND" stay as typed instead of becoming dates or numbers.
-            for row in range(2, VALIDATED_ROWS + 1):
+            for row in range(2, validated_rows + 1):
                 sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
 
@@ -152,14 +164,17 @@ def _write_codes(sheet, matter_types: Iterable[tuple[str, str, str, int]]) -> in
         cell.font = Font(bold=True)
     count = 0
     for code, name, field, days in matter_types:
-        sheet.append([code, name, field, days])
         count += 1
+        # The registry's names are typed by administrators: written as literal text like any export.
+        for column, text in enumerate((code, name, field), 1):
+            as_text(sheet.cell(row=count + 1, column=column), text)
+        sheet.cell(row=count + 1, column=4, value=days)
     for letter, width in zip("ABCD", (30, 60, 24, 18), strict=True):
         sheet.column_dimensions[letter].width = width
     return count
 
 
-def _add_lists(sheet, code_count: int) -> None:
+def _add_lists(sheet, code_count: int, validated_rows: int) -> None:
     codes_column = get_column_letter(COLUMNS.index(BY_KEY["matter_code"]) + 1)
     priority_column = get_column_letter(COLUMNS.index(BY_KEY["priority"]) + 1)
     codes = DataValidation(type="list", formula1=f"'{CODES_SHEET}'!$A$2:$A${max(code_count + 1, 2)}",
@@ -168,30 +183,31 @@ def _add_lists(sheet, code_count: int) -> None:
     priority = DataValidation(type="list", formula1='"' + ",".join(PRIORITY_LABELS) + '"', allow_blank=True,
                               showErrorMessage=True, errorTitle="Độ khẩn",
                               error="Chọn Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc.")
-    codes.add(f"{codes_column}2:{codes_column}{VALIDATED_ROWS}")
-    priority.add(f"{priority_column}2:{priority_column}{VALIDATED_ROWS}")
+    codes.add(f"{codes_column}2:{codes_column}{validated_rows}")
+    priority.add(f"{priority_column}2:{priority_column}{validated_rows}")
     sheet.add_data_validation(codes)
     sheet.add_data_validation(priority)
 
 
-HELP_LINES = (
-    "HƯỚNG DẪN NHẬP DANH SÁCH CÔNG VIỆC ĐƯỢC GIAO",
-    "",
-    "1. Mỗi dòng của sheet «Danh sách công việc» là một văn bản, một công việc; dòng 1 là tiêu đề, giữ nguyên.",
-    "2. Trích yếu / nội dung: bắt buộc, tối đa 500 ký tự.",
-    "3. Nơi gửi: bắt buộc, tối đa 250 ký tự (cơ quan, đơn vị giao việc).",
-    "4. Số ký hiệu: không bắt buộc, tối đa 80 ký tự (ví dụ 123/UBND-KT).",
-    "5. Ngày văn bản, Hạn trả lời: không bắt buộc, ghi theo dạng dd/mm/yyyy (ví dụ 05/03/2026).",
-    "6. Mã loại việc: bắt buộc, chọn trong danh sách (xem sheet «Danh mục loại việc»); thời hạn giải quyết"
-    " theo quy định được tính từ ngày vào sổ.",
-    "7. Độ khẩn: Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc; để trống là Thường.",
-    f"8. Tối đa {MAX_ROWS} dòng mỗi lần nhập; chỉ nhận tệp .xlsx.",
-    "9. Nếu có dòng sai, không dòng nào được vào sổ: hệ thống báo lỗi theo từng dòng, sửa rồi tải lên lại.",
-)
+def help_lines() -> tuple[str, ...]:
+    return (
+        "HƯỚNG DẪN NHẬP DANH SÁCH CÔNG VIỆC ĐƯỢC GIAO",
+        "",
+        "1. Mỗi dòng của sheet «Danh sách công việc» là một văn bản, một công việc; dòng 1 là tiêu đề, giữ nguyên.",
+        "2. Trích yếu / nội dung: bắt buộc, tối đa 500 ký tự.",
+        "3. Nơi gửi: bắt buộc, tối đa 250 ký tự (cơ quan, đơn vị giao việc).",
+        "4. Số ký hiệu: không bắt buộc, tối đa 80 ký tự (ví dụ 123/UBND-KT).",
+        "5. Ngày văn bản, Hạn trả lời: không bắt buộc, ghi theo dạng dd/mm/yyyy (ví dụ 05/03/2026).",
+        "6. Mã loại việc: bắt buộc, chọn trong danh sách (xem sheet «Danh mục loại việc»); thời hạn giải quyết"
+        " theo quy định được tính từ ngày vào sổ.",
+        "7. Độ khẩn: Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc; để trống là Thường.",
+        f"8. Tối đa {max_rows()} dòng mỗi lần nhập; chỉ nhận tệp .xlsx.",
+        "9. Nếu có dòng sai, không dòng nào được vào sổ: hệ thống báo lỗi theo từng dòng, sửa rồi tải lên lại.",
+    )
 
 
 def _write_help(sheet) -> None:
-    for line in HELP_LINES:
+    for line in help_lines():
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 120
@@ -203,8 +219,10 @@ def read(data: bytes, matter_types: Mapping[str, M], today: date) -> Reading[M]:
     """Every row of the list, checked; `matter_types` maps each known code to its matter type.
     Raises `FileRefused` when the file is not a usable .xlsx of the template."""
     sheet = _open_sheet(data)
-    rows = sheet.iter_rows(values_only=True)
-    positions = _header_positions(next(rows, ()))
+    positions = _header_positions(_header_row(sheet))
+    # Only the template's columns are read: without `max_col`, openpyxl pads every row to the
+    # sheet's declared used range, 16,384 cells a row for a sheet formatted to column XFD.
+    rows = sheet.iter_rows(min_row=2, max_col=max(positions.values()) + 1, values_only=True)
     checked: list[Row[M]] = []
     problems: list[Problem] = []
     known = {code.casefold(): matter for code, matter in matter_types.items()}
@@ -244,6 +262,29 @@ def _open_sheet(data: bytes):
     return book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
 
 
+# openpyxl parses a sheet lazily, row by row: XML it cannot parse (a control character such as
+# "&#1;" in a cell, which XML 1.0 does not allow) surfaces while iterating, as a SyntaxError
+# (ParseError) or a ValueError. It is the file's fault: refused like a damaged file, saying from
+# which row on the sheet could not be read, not answered with a server error.
+UNPARSABLE = (SyntaxError, ValueError)
+
+
+def _header_row(sheet) -> tuple:
+    try:
+        return next(sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_HEADER_COLUMNS, values_only=True), ())
+    except UNPARSABLE:
+        raise _unreadable_from(1) from None
+
+
+def _unreadable_from(row: int) -> FileRefused:
+    return FileRefused(
+        f"Không đọc được tệp Excel từ dòng {row} trở đi: có ô chứa ký tự không hợp lệ (ký tự điều khiển ẩn, "
+        "thường do dán từ chương trình khác) hoặc tệp bị hỏng. Hãy gõ lại nội dung các dòng đó.",
+        f"The Excel file cannot be read from row {row} on: a cell holds an invalid (hidden control) "
+        "character, often pasted from another program, or the file is damaged. Type those rows again.",
+    )
+
+
 def _header_positions(header: tuple) -> dict[str, int]:
     """Where each template column is, found by its heading (so reordered columns still work)."""
     found = {_fold(value): index for index, value in enumerate(header) if isinstance(value, str)}
@@ -265,18 +306,24 @@ def _header_positions(header: tuple) -> dict[str, int]:
 
 
 def _data_rows(rows: Iterator[tuple]) -> Iterator[tuple[int, tuple]]:
-    """(sheet row number, values) of each non-empty row; more than MAX_ROWS is refused."""
-    count = 0
-    for number, values in enumerate(rows, 2):
-        if all(_blank(value) for value in values):
-            if number > MAX_SCANNED_ROW:
-                return
-            continue
-        count += 1
-        if count > MAX_ROWS:
-            raise FileRefused(f"Tệp có hơn {MAX_ROWS} dòng dữ liệu; hãy chia thành nhiều tệp.",
-                              f"The file has more than {MAX_ROWS} data rows; split it into several files.")
-        yield number, values
+    """(sheet row number, values) of each non-empty row; more than `max_rows()` is refused, and
+    blank rows are skipped only up to row `SCANNED_ROWS_PER_ROW × max_rows()`."""
+    limit = max_rows()
+    count, number = 0, 1
+    try:
+        # The consumer's own exceptions are not thrown in here, only the reading's.
+        for number, values in enumerate(rows, 2):
+            if all(_blank(value) for value in values):
+                if number > SCANNED_ROWS_PER_ROW * limit:
+                    return
+                continue
+            count += 1
+            if count > limit:
+                raise FileRefused(f"Tệp có hơn {limit} dòng dữ liệu; hãy chia thành nhiều tệp.",
+                                  f"The file has more than {limit} data rows; split it into several files.")
+            yield number, values
+    except UNPARSABLE:
+        raise _unreadable_from(number + 1) from None
 
 
 def _check_row(number: int, cells: dict, known: Mapping[str, M], today: date) -> tuple[Row[M] | None, list[Problem]]:

@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from congvu.documents.edxml import MAX_MESSAGE_BYTES
+from congvu.documents.edxml import max_message_bytes
 from congvu.documents.excel_import import MAX_FILE_BYTES
 from congvu.org.models import Unit
 from congvu.registry.models import MatterType
-from congvu.web.forms import UnitChoiceField
+from congvu.web.forms import TextField, UnitChoiceField
 
 
 class _ReceivingUnitForm(forms.Form):
@@ -45,14 +45,14 @@ class EdxmlUploadForm(_ReceivingUnitForm):
     matter_type = _matter_type_field()
 
     def clean_message(self) -> UploadedFile:
-        return _checked_upload(self.cleaned_data["message"], (".edxml", ".xml"), MAX_MESSAGE_BYTES,
+        return _checked_upload(self.cleaned_data["message"], (".edxml", ".xml"), max_message_bytes(),
                                _("Choose an edXML message: a .edxml or .xml file."))
 
 
 class EdxmlConfirmForm(_ReceivingUnitForm):
     """The preview's form: the pending upload (a signed token) and the classification, still editable."""
 
-    token = forms.CharField(widget=forms.HiddenInput)
+    token = TextField(widget=forms.HiddenInput)
     matter_type = _matter_type_field()
 
 

@@ -209,7 +209,7 @@ def edxml_attachments(document: IncomingDocument) -> tuple[edxml.Attachment, ...
     if not document.original or PurePath(document.original.name).suffix.lower() not in (".edxml", ".xml"):
         return ()
     with document.original.open("rb") as stored:
-        data = stored.read(edxml.MAX_MESSAGE_BYTES + 1)
+        data = stored.read(edxml.max_message_bytes() + 1)
     try:
         return edxml.parse(data).attachments
     except edxml.EdxmlError:
@@ -250,7 +250,7 @@ def excel_upload(request: HttpRequest) -> HttpResponse:
     shown = [(p, p.message(language)) for p in problems[:MAX_PROBLEMS_SHOWN]]
     return render(request, "documents/excel_upload.html", {
         "form": form, "problems": shown, "problem_count": len(problems),
-        "rows_with_problems": len({p.row for p in problems if p.row}), "max_rows": excel_import.MAX_ROWS,
+        "rows_with_problems": len({p.row for p in problems if p.row}), "max_rows": excel_import.max_rows(),
     })
 
 

@@ -1,6 +1,6 @@
 """Any list as an .xlsx workbook: a bold header row in the language of the report, real Excel dates
-shown as dd/mm/yyyy (so the sheet sorts and filters by date), written in openpyxl's write-only mode
-so that even the largest export allowed stays in bounded memory."""
+shown as dd/mm/yyyy (so the sheet sorts and filters by date), every text as literal text (`as_text`),
+written in openpyxl's write-only mode so that even the largest export allowed stays in bounded memory."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -9,10 +9,11 @@ from io import BytesIO
 
 from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from congvu.lib.text import FORMULA_STARTS, printable
 from congvu.lib.workdays import TZ
 
 MAX_ROWS = 50_000
@@ -44,9 +45,33 @@ def excel_value(value: object) -> object:
     return value
 
 
+def as_text(cell: Cell, value: str) -> Cell:
+    """Put `value` in `cell` as literal text, whatever it starts with.
+
+    Text reaches the sheets from officials and from other provinces' edXML messages (a sender,
+    a notation, a subject), so it is never trusted to be harmless:
+    - C0 control characters are removed (openpyxl refuses them, and one in a subject made every
+      export of the item fail); they are refused at entry, this covers rows from before that.
+    - openpyxl stores any string starting with "=" as a formula. Setting the data type to "s"
+      after the value stores it as an inline string instead (`t="inlineStr"`): Excel and
+      LibreOffice read that as text and never evaluate it, and the text stays exactly as typed,
+      which a leading apostrophe would not. Strings starting with "+", "-" or "@" are already
+      stored as text by openpyxl; the cell is marked "quotePrefix" for all of `FORMULA_STARTS`,
+      so that a user who edits the cell in Excel keeps it as text too."""
+    cell.value = printable(value)
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell
+
+
 def _cell(sheet, value: object, bold: bool = False) -> WriteOnlyCell:
     value = excel_value(value)
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=None)
+    if isinstance(value, str):
+        as_text(cell, value)
+    else:
+        cell.value = value
     if isinstance(value, datetime):
         cell.number_format = DATETIME_FORMAT
     elif isinstance(value, date):

@@ -1,16 +1,20 @@
 """The sweeps the server runs every minute: small, idempotent, safe with several workers.
 
-Each area contributes one function returning a short report line; `run_all` runs them in order.
-Consultations add the deemed-agreement and reminder sweeps here."""
+Each area contributes one function returning a short report line; `run_all` runs them in order,
+each on its own: a part that fails is logged and reported, and the parts after it still run (a
+notice that could not be rendered once stopped reminders and the trail seal for the whole
+province). Within a part, one bad row is skipped the same way (`congvu.lib.isolation`)."""
 
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import close_old_connections
 
 from congvu.consult import notices
 from congvu.consult import sweep as consult_sweep
+from congvu.lib.isolation import RowsFailed
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -37,8 +41,26 @@ def remind_consultations() -> str:
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, remind_consultations, seal_trail]
 
 
-def run_all() -> list[str]:
-    return [sweep() for sweep in SWEEPS]
+@dataclass(frozen=True)
+class Report:
+    """One part's line of a round; `ok` is False when the part, or one of its rows, failed."""
+
+    line: str
+    ok: bool = True
+
+
+def run_one(sweep: Callable[[], str]) -> Report:
+    try:
+        return Report(sweep())
+    except RowsFailed as partial:  # the failed rows are logged one by one; the rest was done
+        return Report(f"LỖI {partial}", ok=False)
+    except Exception as error:
+        log.exception("sweep %s failed", sweep.__name__)
+        return Report(f"LỖI {sweep.__name__}: {type(error).__name__}: {error}", ok=False)
+
+
+def run_all() -> list[Report]:
+    return [run_one(sweep) for sweep in SWEEPS]
 
 
 def start_scheduler(every_seconds: float = 60.0) -> threading.Event:
@@ -49,10 +71,10 @@ def start_scheduler(every_seconds: float = 60.0) -> threading.Event:
         while not stop.wait(every_seconds):
             try:
                 close_old_connections()
-                for line in run_all():
-                    log.info(line)
-            except Exception:  # a failed sweep must not stop the next one; it is logged and retried
-                log.exception("sweep failed")
+                for report in run_all():
+                    log.log(logging.INFO if report.ok else logging.ERROR, report.line)
+            except Exception:  # e.g. the database is unreachable: logged, and tried again next minute
+                log.exception("sweep round failed")
 
     threading.Thread(target=loop, name="congvu-sweep", daemon=True).start()
     return stop

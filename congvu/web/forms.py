@@ -1,14 +1,20 @@
 """The web forms: each parses what one action needs, with errors shown next to their field.
 
-A form only checks the shape of the input (a real date, a chosen unit); the rules of 2230/UBND-NC
-are the actions' to check, so that the web, the API and the CLI refuse the same things."""
+A form only checks the shape of the input (a real date, a chosen unit, text without control
+characters, a file within the upload limit); the rules of 2230/UBND-NC are the actions' to check,
+so that the web, the API and the CLI refuse the same things. Every free-text field of a form is a
+`TextField` and every upload an `UploadField` (a test holds every form to it)."""
 
 import re
 from datetime import date
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.text import has_control_chars
+from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
 from congvu.org.queries import officers_of
@@ -49,6 +55,35 @@ class VNDateField(forms.Field):
         return value.strftime("%d/%m/%Y") if isinstance(value, date) else value
 
 
+class TextField(forms.CharField):
+    """Text an official types. A C0 control character (pasted from another program) is refused here,
+    beside the field, with the field's name; the action would refuse it too (`check_inputs`)."""
+
+    default_error_messages = {
+        "control_chars": _("“%(field)s” contains an invalid control character (a hidden character pasted "
+                           "from another program): type the text again."),
+    }
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if value and has_control_chars(value):
+            raise forms.ValidationError(self.error_messages["control_chars"], code="control_chars",
+                                        params={"field": self.label or ""})
+
+
+class UploadField(forms.FileField):
+    """A file no larger than `CONGVU_MAX_UPLOAD_MB`. Django has already spooled it to a temporary
+    file in 64 KB chunks; this refuses it before anything else reads it."""
+
+    default_error_messages = {"too_large": _("The file is larger than %(mb)s MB.")}
+
+    def validate(self, value: UploadedFile | None) -> None:
+        super().validate(value)
+        if value and value.size > max_upload_bytes():
+            raise forms.ValidationError(self.error_messages["too_large"], code="too_large",
+                                        params={"mb": settings.CONGVU_MAX_UPLOAD_MB})
+
+
 def active_units():
     on = today()
     return Unit.objects.filter(valid_from__lte=on).exclude(valid_to__lt=on).order_by("name")
@@ -63,7 +98,7 @@ class OverrideMixin(forms.Form):
     """A head may override an overridable refusal with a written reason; the field is shown only
     once the action was refused (see the action panel template)."""
 
-    override_reason = forms.CharField(
+    override_reason = TextField(
         label=_("Override reason"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded in the trail and visible to Home Affairs."),
@@ -73,18 +108,18 @@ class OverrideMixin(forms.Form):
 class RegisterIncomingForm(forms.Form):
     unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
     matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"))
-    sender = forms.CharField(label=_("Sender"), max_length=250)
-    notation = forms.CharField(label=_("Number and notation"), max_length=80, required=False,
+    sender = TextField(label=_("Sender"), max_length=250)
+    notation = TextField(label=_("Number and notation"), max_length=80, required=False,
                                widget=forms.TextInput(attrs={"placeholder": "12/UBND-VX"}))
     issued_on = VNDateField(label=_("Date of the document"), required=False)
-    doc_type = forms.CharField(label=_("Document type"), max_length=60, initial="Công văn")
-    subject = forms.CharField(label=_("Subject"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    doc_type = TextField(label=_("Document type"), max_length=60, initial="Công văn")
+    subject = TextField(label=_("Subject"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
     reply_due = VNDateField(label=_("Reply requested by"), required=False)
     priority = forms.ChoiceField(label=_("Priority"), initial=Priority.NORMAL,
                                  choices=[(value, text) for value, text in PRIORITIES.items()])
     requester_unit = UnitChoiceField(label=_("Requesting unit (if another unit asks for an opinion)"),
                                      queryset=Unit.objects.none(), required=False)
-    original = forms.FileField(label=_("Original document (optional)"), required=False)
+    original = UploadField(label=_("Original document (optional)"), required=False)
 
     def __init__(self, *args, units, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,7 +136,7 @@ class DirectForm(OverrideMixin):
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
     due_date = VNDateField(label=_("Deadline (empty: the legal time limit)"), required=False)
-    note = forms.CharField(label=_("Direction"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = TextField(label=_("Direction"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,7 +147,7 @@ class DirectForm(OverrideMixin):
 class AssignForm(forms.Form):
     holder = forms.ModelChoiceField(label=_("Officer who will handle it"), queryset=Official.objects.none())
     due_date = VNDateField(label=_("Due date of this step (empty: the item's)"), required=False)
-    note = forms.CharField(label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = TextField(label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -122,7 +157,7 @@ class AssignForm(forms.Form):
 
 class TransferForm(OverrideMixin):
     to_unit = UnitChoiceField(label=_("Competent unit"), queryset=Unit.objects.none())
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = TextField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -134,7 +169,7 @@ class ReturnForm(OverrideMixin):
                                 choices=[(value, text) for value, text in RETURN_GROUNDS.items()])
     named_unit = UnitChoiceField(label=_("Competent unit (when the matter is not ours)"),
                                  queryset=Unit.objects.none(), required=False)
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = TextField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -142,7 +177,7 @@ class ReturnForm(OverrideMixin):
 
 
 class SubmitForm(OverrideMixin):
-    summary = forms.CharField(label=_("Summary of the submission"), required=False,
+    summary = TextField(label=_("Summary of the submission"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
@@ -150,14 +185,14 @@ class SubmitForm(OverrideMixin):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.CharField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    decision = TextField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
 
 
 class CompleteForm(OverrideMixin):
-    result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}),
+    result = TextField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("E.g. the number of the permit or reply issued."))
 
     def __init__(self, *args, item, **kwargs) -> None:
@@ -166,7 +201,7 @@ class CompleteForm(OverrideMixin):
 
 class ExtendForm(forms.Form):
     new_due = VNDateField(label=_("New deadline"))
-    reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = TextField(label=_("Reason for the extension"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)

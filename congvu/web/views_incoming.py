@@ -2,7 +2,6 @@
 the original."""
 
 from django.contrib import messages
-from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -42,13 +41,14 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _register(request: HttpRequest, data: dict) -> WorkItem:
+    # The upload itself goes to storage: it is copied in chunks (or its temporary file moved), never
+    # read whole into memory; the form and the action both hold it to CONGVU_MAX_UPLOAD_MB.
     upload = data.get("original")
     return actions.register_incoming(
         actor=request.official, unit=data["unit"], matter_type=data["matter_type"], sender=data["sender"],
         subject=data["subject"], notation=data["notation"], issued_on=data["issued_on"],
         doc_type=data["doc_type"], reply_due=data["reply_due"], priority=data["priority"],
-        requester_unit=data["requester_unit"],
-        original=ContentFile(upload.read()) if upload else None, original_name=upload.name if upload else "",
+        requester_unit=data["requester_unit"], original=upload, original_name=upload.name if upload else "",
     )
 
 

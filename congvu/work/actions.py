@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import ParamSpec, TypeVar
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import connection, transaction
 
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.consult.rules import check_reconciled
 from congvu.lib import clock, fastsql
 from congvu.lib.refusals import InvalidInput, RuleViolation
+from congvu.lib.text import check_clean
+from congvu.lib.uploads import check_upload_size
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.registry import snapshot
@@ -44,12 +46,52 @@ PRESENT_WITHIN_DAYS = 1
 ASSIGN_WITHIN_DAYS = 1
 
 
+# How a refusal names each text or file an action takes (Vietnamese, English), as the forms label
+# them; a parameter missing here is named by its own name. The check lives in `action`, so the web,
+# the API, the imports and the CLI refuse the same input in one place.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "subject": ("trích yếu", "subject"),
+    "sender": ("nơi gửi", "sender"),
+    "notation": ("số, ký hiệu", "number and notation"),
+    "doc_type": ("loại văn bản", "document type"),
+    "note": ("ý kiến chỉ đạo, nội dung giao việc", "direction or instructions"),
+    "reason": ("lý do", "reason"),
+    "override_reason": ("lý do vượt quyền", "override reason"),
+    "summary": ("tóm tắt nội dung tờ trình", "summary of the submission"),
+    "decision": ("quyết định của UBND tỉnh", "the Province's decision"),
+    "result": ("kết quả giải quyết", "result"),
+    "question": ("nội dung xin ý kiến", "question"),
+    "reasons": ("lý do, ý kiến cụ thể", "reasons and specific opinion"),
+    "attendees": ("thành phần", "attendees"),
+    "lead_view": ("ý kiến của đơn vị chủ trì", "the lead unit's view"),
+    "other_view": ("ý kiến của đơn vị còn khác", "the other unit's view"),
+    "original": ("văn bản gốc", "original document"),
+    "original_name": ("tên tệp văn bản gốc", "name of the original file"),
+    "attachment": ("tài liệu đính kèm", "attachment"),
+    "attachment_name": ("tên tệp đính kèm", "name of the attachment"),
+}
+
+
+def check_inputs(kwargs: dict[str, object]) -> None:
+    """Refuse, naming the field, a text holding a control character (it would break every .xlsx
+    and .docx written from it) or a file over the upload limit. Only keyword arguments: the
+    positional one of an action is always the item or request it acts on."""
+    for name, value in kwargs.items():
+        label = FIELD_LABELS.get(name, (name, name))
+        if isinstance(value, str):
+            check_clean(value, *label)
+        elif isinstance(value, File):
+            check_upload_size(value.size, *label)
+
+
 def action(fn: Callable[P, R]) -> Callable[P, R]:
-    """Run `fn` in one transaction. A rule refusal rolls the change back, then is itself written to
-    the item's trail in a transaction of its own, so oversight sees refused attempts too."""
+    """Run `fn` in one transaction, once its text and file arguments passed `check_inputs`. A rule
+    refusal rolls the change back, then is itself written to the item's trail in a transaction of
+    its own, so oversight sees refused attempts too."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        check_inputs(kwargs)
         try:
             with transaction.atomic(), snapshot.pinned():
                 return fn(*args, **kwargs)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from congvu.documents.edxml import MAX_MESSAGE_BYTES, PRIORITY_BY_CODE, EdxmlError, parse
+from congvu.documents.edxml import PRIORITY_BY_CODE, EdxmlError, max_message_bytes, parse
 from congvu.work.models import Priority
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -121,7 +121,7 @@ def test_entity_declarations_are_refused_before_anything_is_expanded_or_fetched(
 
 
 def test_a_message_over_20_mb_is_refused_without_being_parsed():
-    oversize = b"<" + b"x" * MAX_MESSAGE_BYTES
+    oversize = b"<" + b"x" * max_message_bytes()
     with pytest.raises(EdxmlError) as refused:
         parse(oversize)
     assert "tệp quá lớn" in refused.value.message_vi and "tối đa 20 MB" in refused.value.message_vi
@@ -146,3 +146,63 @@ def test_a_refusal_is_an_invalid_input_the_pages_show_like_any_other():
     with pytest.raises(EdxmlError) as refused:
         parse(sample("broken/missing-subject.edxml"))
     assert refused.value.as_dict("vi")["code"] == "EDXML-INVALID"
+
+
+# --- bounds: a hostile message is refused early, before it costs time or memory ------------------
+
+def with_filler(filler: bytes) -> bytes:
+    """A real message with `filler` inside its body, where a hostile sender could put anything."""
+    text = sample("so-tai-chinh-khan.edxml")
+    return text.replace(b"</edXML:Content>", b"</edXML:Content>" + filler, 1)
+
+
+def peak_memory_while(function, *args) -> tuple[int, Exception | None]:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        function(*args)
+        error = None
+    except Exception as refused:  # returned for the caller to inspect
+        error = refused
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak, error
+
+
+def test_a_message_of_two_million_elements_is_refused_at_the_element_limit_in_little_memory():
+    hostile = with_filler(b"<x/>" * 2_000_000)  # 8 MB: under the byte cap; built whole it took ~0.5 GB
+    peak, refused = peak_memory_while(parse, hostile)
+    assert isinstance(refused, EdxmlError)
+    assert "hơn 20.000 phần tử XML" in refused.message_vi
+    assert "phần tử thứ 20.001" in refused.where  # it stopped counting right there
+    assert peak < 30 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
+
+
+def test_the_element_limit_is_a_setting_and_real_messages_are_far_below_it(settings):
+    for name in ("ubnd-tinh-giao-nhiem-vu.edxml", "so-tai-chinh-khan.edxml", "cong-dien-hoa-toc.edxml"):
+        parse(sample(name))
+    settings.CONGVU_EDXML_MAX_ELEMENTS = 30
+    with pytest.raises(EdxmlError, match="hơn 30 phần tử"):
+        parse(sample("so-tai-chinh-khan.edxml"))
+
+
+def test_nesting_deeper_than_any_message_is_refused_with_where():
+    with pytest.raises(EdxmlError) as refused:
+        parse(with_filler(b"<x>" * 100_000 + b"</x>" * 100_000))
+    assert "lồng nhau quá 40 cấp" in refused.value.message_vi
+    assert refused.value.where.startswith("edXML/edXMLEnvelope/edXMLHeader/…/x/x")
+
+
+def test_the_byte_cap_is_a_setting(settings):
+    settings.CONGVU_EDXML_MAX_MB = 1
+    with pytest.raises(EdxmlError, match="tối đa 1 MB"):
+        parse(with_filler(b"<!-- " + b"x" * 1024 * 1024 + b" -->"))
+
+
+def test_a_control_character_is_refused_by_the_parser_with_its_line_and_column():
+    text = sample("so-tai-chinh-khan.edxml").replace(b"V/v \xc4\x91\xe1\xbb\x81 ngh\xe1\xbb\x8b", b"V/v&#x1b; x", 1)
+    assert b"&#x1b;" in text
+    with pytest.raises(EdxmlError) as refused:
+        parse(text)
+    assert "không phải XML hợp lệ" in refused.value.message_vi and "dòng 31, cột" in refused.value.message_vi

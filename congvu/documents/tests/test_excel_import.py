@@ -2,6 +2,7 @@
 which column and what is wrong, and registration of the whole list in one transaction or not at all."""
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 
@@ -14,9 +15,10 @@ from congvu.documents.excel_import import (
     COLUMNS,
     DATA_SHEET,
     HELP_SHEET,
-    MAX_ROWS,
+    MAX_HEADER_COLUMNS,
     FileRefused,
     build_template,
+    max_rows,
     read,
 )
 from congvu.work.models import IncomingDocument, Priority, WorkItem
@@ -63,8 +65,8 @@ def test_the_template_has_the_vietnamese_headings_the_codes_and_the_instructions
 def test_the_template_offers_drop_down_lists_for_matter_type_codes_and_priority():
     validations = load_workbook(io.BytesIO(template()))[DATA_SHEET].data_validations.dataValidation
     by_range = {str(v.sqref): v.formula1 for v in validations}
-    assert by_range[f"E2:E{MAX_ROWS + 1}"] == f"'{CODES_SHEET}'!$A$2:$A$3"
-    assert by_range[f"G2:G{MAX_ROWS + 1}"] == '"Thường,Khẩn,Thượng khẩn,Hỏa tốc"'
+    assert by_range[f"E2:E{max_rows() + 1}"] == f"'{CODES_SHEET}'!$A$2:$A$3"
+    assert by_range[f"G2:G{max_rows() + 1}"] == '"Thường,Khẩn,Thượng khẩn,Hỏa tốc"'
 
 
 def test_a_filled_template_reads_back_row_by_row():
@@ -180,7 +182,7 @@ def test_more_than_1000_rows_is_refused():
     book = Workbook(write_only=True)
     sheet = book.create_sheet(DATA_SHEET)
     sheet.append([column.header for column in COLUMNS])
-    for _ in range(MAX_ROWS + 1):
+    for _ in range(max_rows() + 1):
         sheet.append(GOOD_ROW)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -227,3 +229,86 @@ def test_an_official_who_may_not_register_for_the_unit_is_refused_at_the_first_r
                      registrations=registrations(province, 2))
     assert refused.value.row == 2 and refused.value.code == "ACCESS-DENIED"
     assert WorkItem.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_row_whose_text_holds_a_control_character_is_refused_at_its_row_naming_the_field(
+        fast_personas, province, at_morning):
+    rows = registrations(province, 3)
+    rows[1] = Registration(row=3, matter_type=province.building_permit, sender="Văn phòng\x1b UBND tỉnh",
+                           subject="Nhiệm vụ số 2")
+    with pytest.raises(RowRefused) as refused:
+        register_all(actor=province.construction_clerk, unit=province.construction, registrations=rows)
+    assert refused.value.row == 3 and "“nơi gửi”" in refused.value.message_vi
+    assert WorkItem.objects.count() == 0
+
+
+# --- text and bounds: a sheet is literal text, and reading it is bounded whatever it claims ---------
+
+def test_the_template_writes_registry_names_as_literal_text():
+    matters = [("=cmd|' /C calc'!A0", "@SUM(1+1) Cấp phép\x01", "-Xây dựng", 20)]
+    book = load_workbook(io.BytesIO(build_template(matters)))
+    code, name, field, days = book[CODES_SHEET][2]
+    assert [c.data_type for c in (code, name, field)] == ["s", "s", "s"]
+    assert (code.value, name.value, field.value, days.value) == ("=cmd|' /C calc'!A0", "@SUM(1+1) Cấp phép",
+                                                                 "-Xây dựng", 20)
+
+
+def test_the_row_limit_is_a_setting_and_the_template_says_it(settings):
+    settings.CONGVU_IMPORT_MAX_ROWS = 3
+    with pytest.raises(FileRefused, match="hơn 3 dòng"):
+        read(filled(*[GOOD_ROW] * 4), MATTERS, TODAY)
+    assert read(filled(*[GOOD_ROW] * 3), MATTERS, TODAY).ok
+    book = load_workbook(io.BytesIO(template()))
+    assert any("Tối đa 3 dòng" in (row[0].value or "") for row in book[HELP_SHEET].iter_rows())
+    assert {str(v.sqref) for v in book[DATA_SHEET].data_validations.dataValidation} == {"E2:E4", "G2:G4"}
+
+
+def rewritten(data: bytes, part: str, pattern: bytes, new: bytes) -> bytes:
+    """`data` with `pattern` replaced by `new` in one part of the .xlsx package, as another program might write it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            target.writestr(entry, re.sub(pattern, new, content) if entry.filename == part else content)
+    return out.getvalue()
+
+
+def test_a_sheet_whose_used_range_reaches_column_xfd_is_read_over_the_template_columns_only(monkeypatch):
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    # 2,000 rows formatted across the sheet, as a clerk's "format the whole sheet" leaves it.
+    book = load_workbook(io.BytesIO(template()))
+    sheet = book[DATA_SHEET]
+    for column, value in enumerate(GOOD_ROW, 1):
+        sheet.cell(row=2, column=column, value=value)
+    for row in range(3, 2000):
+        sheet.cell(row=row, column=1).number_format = "@"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = rewritten(buffer.getvalue(), "xl/worksheets/sheet1.xml", rb'<dimension ref="[A-Z0-9:]+"/>',
+                     b'<dimension ref="A1:XFD1048576"/>')
+    assert data != buffer.getvalue()
+    materialised = []
+    original = ReadOnlyWorksheet._get_row
+
+    def counting(self, *args, **kwargs):
+        row = original(self, *args, **kwargs)
+        materialised.append(len(row))
+        return row
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_get_row", counting)
+    reading = read(data, MATTERS, TODAY)
+    assert reading.ok and len(reading.rows) == 1
+    header, *rows = materialised  # cells per row read, not 16,384
+    assert header == MAX_HEADER_COLUMNS and set(rows) == {len(COLUMNS)} and len(rows) < 2000
+
+
+def test_a_cell_holding_a_control_character_refuses_the_file_saying_from_which_row(settings):
+    data = filled(GOOD_ROW, GOOD_ROW, ("Trích yếu PLACEHOLDER",) + GOOD_ROW[1:])
+    # XML 1.0 allows no control character, not even written as a character reference.
+    data = rewritten(data, "xl/worksheets/sheet1.xml", b"PLACEHOLDER", b"&#1;")
+    with pytest.raises(FileRefused) as refused:
+        read(data, MATTERS, TODAY)
+    assert "từ dòng 4 trở đi" in refused.value.problem.message_vi
+    assert "ký tự điều khiển" in refused.value.problem.message_vi

@@ -305,3 +305,24 @@ def test_a_list_for_a_unit_whose_head_is_missing_is_refused_with_its_rule_and_ro
     html = page.content.decode()
     assert "R-1.3-STEP-HOLDER" in html and "<td>2</td>" in html
     assert IncomingDocument.objects.count() == 0 and WorkItem.objects.count() == 0
+
+
+def test_a_sheet_with_a_control_character_is_refused_on_the_page_not_with_a_server_error(province, client_of):
+    from congvu.documents.tests.test_excel_import import rewritten
+
+    clerk = client_of(province.construction_clerk)
+    sheet = xlsx(PERMIT_ROW, ("Kiểm tra PLACEHOLDER",) + PERMIT_ROW[1:], base=template_of(clerk))
+    data = rewritten(sheet.read(), "xl/worksheets/sheet1.xml", b"PLACEHOLDER", b"&#x1b;")
+    page = clerk.post("/van-ban-den/nhap-excel/", {
+        "unit": province.construction.pk, "sheet": SimpleUploadedFile("danh-sach-cong-viec.xlsx", data)})
+    assert page.status_code == 200
+    assert "Không đọc được tệp Excel từ dòng 3 trở đi" in page.content.decode()
+    assert IncomingDocument.objects.count() == 0
+
+
+def test_an_edxml_message_with_millions_of_elements_is_refused_on_the_page(province, client_of):
+    message = (SAMPLES / "so-tai-chinh-khan.edxml").read_bytes().replace(
+        b"</edXML:Content>", b"</edXML:Content>" + b"<x/>" * 1_000_000, 1)
+    page = preview(client_of(province.construction_clerk), province, "ban-tin.edxml", message)
+    assert page.status_code == 200 and "hơn 20.000 phần tử XML" in page.content.decode()
+    assert IncomingDocument.objects.count() == 0

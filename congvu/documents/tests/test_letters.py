@@ -292,3 +292,16 @@ def test_the_generator_does_not_import_django():
     modules = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
     modules += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not [name for name in modules if name.split(".")[0] == "django"]
+
+
+def test_control_characters_stored_in_any_text_are_dropped_and_the_letter_still_renders():
+    # python-docx refuses them; a consultation question holding one stopped the notice sweep.
+    dirty = dataclasses.replace(
+        NOTICE, subject="Về việc coi như đồng ý\x01", paragraphs=("Nội dung xin ý kiến\x1b[0m: chỉ tiêu\x0b đất.",),
+        recipients=("Sở Tài chính;\x08",), signer_name="Nguyễn\x00 Văn An",
+    )
+    document = _open(dirty)
+    texts = [p.text for p in document.paragraphs] + [
+        p.text for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    assert "Về việc coi như đồng ý" in texts and "Nội dung xin ý kiến[0m: chỉ tiêu đất." in texts
+    assert "- Sở Tài chính;" in texts and "Nguyễn Văn An" in texts

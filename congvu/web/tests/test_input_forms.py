@@ -1,0 +1,82 @@
+"""The forms refuse a pasted control character beside the field that holds it, and an upload over
+`CONGVU_MAX_UPLOAD_MB`; the original of a registration goes to storage without being read whole."""
+
+import inspect
+
+import pytest
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+
+from congvu.consult import forms as consult_forms
+from congvu.documents import forms as document_forms
+from congvu.web import forms as web_forms
+from congvu.web.forms import TextField, UploadField
+from congvu.web.tests.helpers import act, direct_and_assign, register, register_form
+from congvu.work.models import IncomingDocument, State
+
+pytestmark = pytest.mark.django_db
+FORM_MODULES = (web_forms, consult_forms, document_forms)
+
+
+def all_forms() -> list[type[forms.Form]]:
+    return [cls for module in FORM_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__]
+
+
+@pytest.mark.parametrize("form", all_forms(), ids=lambda form: form.__name__)
+def test_every_text_field_of_every_form_refuses_control_characters(form):
+    loose = [name for name, field in form.base_fields.items()
+             if isinstance(field, forms.CharField) and not isinstance(field, TextField)]
+    assert loose == [], f"{form.__name__}: make these TextField so a control character is refused: {loose}"
+
+
+def test_the_register_form_names_the_field_holding_a_control_character(province, client_of):
+    response = client_of(province.construction_clerk).post(
+        "/van-ban-den/moi/", register_form(province, subject="Đề nghị cấp phép\x1b[31m xây dựng"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Trường «Trích yếu» chứa ký tự điều khiển không hợp lệ" in html
+    assert not IncomingDocument.objects.exists()
+
+
+def test_an_action_form_names_the_field_holding_a_control_character(province, client_of):
+    head = client_of(province.construction_head)
+    item = direct_and_assign(head, register(client_of(province.construction_clerk), province), province)
+    response = act(client_of(province.construction_officer), item, "hoan-thanh", {"result": "Đã cấp\x0c phép"})
+    assert "Trường «Kết quả giải quyết» chứa ký tự điều khiển không hợp lệ" in response.content.decode()
+    item.refresh_from_db()
+    assert item.state == State.IN_PROGRESS
+
+
+def test_an_original_over_the_upload_limit_is_refused_beside_its_field(province, client_of, settings):
+    settings.CONGVU_MAX_UPLOAD_MB = 1
+    data = register_form(province, original=SimpleUploadedFile("scan.pdf", b"x" * (1024 * 1024 + 1)))
+    html = client_of(province.construction_clerk).post("/van-ban-den/moi/", data).content.decode()
+    assert "Tệp lớn hơn 1 MB." in html
+    assert not IncomingDocument.objects.exists()
+
+
+def test_the_upload_fields_are_held_to_the_limit():
+    assert isinstance(web_forms.RegisterIncomingForm.base_fields["original"], UploadField)
+    assert isinstance(consult_forms.AskForm.base_fields["attachment"], UploadField)
+
+
+def test_the_original_goes_to_storage_without_being_read_whole(province, client_of, settings, monkeypatch):
+    # As every upload over 2.5 MB is in production: spooled by Django to a temporary file.
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    reads: list[tuple] = []
+
+    def spying_read(self):
+        def read(*size):
+            reads.append(size)
+            return self.file.read(*size)
+        return read
+
+    monkeypatch.setattr(TemporaryUploadedFile, "read", property(spying_read))
+    content = b"%PDF-1.4 " + b"x" * 300_000
+    data = register_form(province, original=SimpleUploadedFile("ho-so.pdf", content))
+    response = client_of(province.construction_clerk).post("/van-ban-den/moi/", data)
+    assert response.status_code == 302
+    assert all(size and 0 < size[0] <= 1024 * 1024 for size in reads), reads  # chunks, never read()
+    with IncomingDocument.objects.get().original.open("rb") as stored:
+        assert stored.read() == content
