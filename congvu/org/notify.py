@@ -22,8 +22,14 @@ def notify(officials: Iterable[Official | None], text: str, url: str = "") -> No
         [Notification(official=o, text=text[:500], url=url, created_at=now) for o in people.values()]
     )
     if settings.EMAIL_HOST:
-        mails = [("[congvu] " + text[:120], text, None, [o.email]) for o in people.values() if o.email]
+        mails = [(subject_line(text), text, None, [o.email]) for o in people.values() if o.email]
         transaction.on_commit(lambda: _send(mails))
+
+
+def subject_line(text: str) -> str:
+    """A mail subject from a notification: one line (a newline in an item's title would make Django
+    refuse the header after the action committed), at most 120 characters of the text."""
+    return "[congvu] " + " ".join(text.split())[:120]
 
 
 def _send(mails: list[tuple]) -> None:
