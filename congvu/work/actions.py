@@ -383,6 +383,9 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
 def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, reason: str) -> WorkItem:
     """A later deadline, approved by the lead unit's head or deputy with a reason (clause 1.5)."""
     item = lock(item)
+    # Who holds the work may ask (an officer's own extension is a refused attempt the trail keeps:
+    # only a leader approves, clause 1.5); anyone else is refused before any rule is asked.
+    require_holder_or_leader(actor, item, "gia hạn công việc này", "extend this item's deadline")
     rules.check_transition("extend", item.state)
     deadline = on_day(current_calendar(), new_due)
     leader = is_leader(actor, item.lead_unit_id, today())
