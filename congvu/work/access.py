@@ -15,8 +15,8 @@ from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied
 from congvu.lib.workdays import local_date
-from congvu.org.models import Official, Role
-from congvu.org.queries import is_leader, unit_ids_of
+from congvu.org.models import Official
+from congvu.org.queries import is_leader, records_province_decisions, unit_ids_of
 from congvu.work.models import WorkItem
 
 
@@ -111,6 +111,8 @@ def require_holder_or_leader(actor: Official, item: WorkItem, what_vi: str, what
     require_leader(actor, item.lead_unit_id, what_vi, what_en)
 
 
-def require_role(actor: Official, role: str, what_vi: str, what_en: str) -> None:
-    if actor.role != role and actor.role != Role.ADMINISTRATOR:
+def require_province_recorder(actor: Official, what_vi: str, what_en: str) -> None:
+    """The Province office's head or deputy, or an official the registry names for it (see
+    `congvu.org.queries.records_province_decisions`); its clerk only registers documents."""
+    if not records_province_decisions(actor, today()):
         raise deny(what_vi, what_en)

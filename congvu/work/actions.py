@@ -16,13 +16,13 @@ from congvu.consult.queries import remaining_differences, unreconciled_disagreem
 from congvu.consult.rules import check_reconciled
 from congvu.lib import clock, fastsql
 from congvu.lib.refusals import InvalidInput, RuleViolation
-from congvu.org.models import Official, Role, Unit, UnitKind
+from congvu.org.models import Official, Unit, UnitKind
 from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
 from congvu.work import rules
-from congvu.work.access import deny, require_holder_or_leader, require_leader, require_role, today
+from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder, today
 from congvu.work.deadlines import Deadline, on_day, working_days_after
 from congvu.work.models import (
     IncomingDocument,
@@ -344,9 +344,10 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
 
 @action
 def record_province_decision(item: WorkItem | int, *, actor: Official, decision: str) -> WorkItem:
-    """The Province office records the Province's decision; the item returns to its lead unit."""
+    """The Province office's head or deputy, or the official the registry names for it, records the
+    Province's decision; the item returns to its lead unit."""
     item = lock(item)
-    require_role(actor, Role.PROVINCE_OFFICE, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
     rules.check_transition("decide", item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
