@@ -36,6 +36,7 @@ from congvu.consult.panels import (
     requests_for,
 )
 from congvu.lib.filetypes import safe_content_type
+from congvu.lib.ids import parse_id
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Official
@@ -204,11 +205,13 @@ def requests_page(request: HttpRequest) -> HttpResponse:
 
 def _requests_page(request: HttpRequest, replace: RequestCard | None = None) -> HttpResponse:
     raw = request.GET.get("cong-viec", "")
-    item_id = int(raw) if raw.isdigit() else None
+    item_id = parse_id(raw)
     pending, settled = requests_for(request.official, item_id)
     return render(request, "consult/requests.html", {
         "pending": request_cards(request.official, pending, replace),
         "settled": request_cards(request.official, settled, replace), "item_id": item_id,
+        # Said, not silently dropped: the page then shows every request.
+        "bad_item_id": raw if raw and item_id is None else "",
     })
 
 
