@@ -6,17 +6,14 @@ makes the input invalid (422): the registries are public to every official."""
 
 from datetime import date, timedelta
 
-from django.db.models import Q
-
 from congvu.api.errors import not_found
 from congvu.consult.models import ConsultationRequest
 from congvu.lib.refusals import InvalidInput
 from congvu.org.models import Official, Unit
-from congvu.org.queries import unit_ids_of
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
-from congvu.work.access import today, visible_items
+from congvu.work.access import items_in_sight, today, visible_requests
 from congvu.work.models import WorkItem
 
 # A date this close to the calendar's end could be moved past it (to the next working day).
@@ -24,16 +21,12 @@ CALENDAR_MARGIN = timedelta(days=31)
 
 
 def item(official: Official, pk: int) -> WorkItem:
-    found = visible_items(official).filter(pk=pk).first()
+    """An item the caller sees whole or is consulted on (what they see of it: `serialize.item_detail`);
+    an action on it then asks the action, which refuses who may not act (403)."""
+    found = items_in_sight(official).filter(pk=pk).first()
     if found is None:
         raise not_found("công việc", "item", pk)
     return found
-
-
-def visible_requests(official: Official):
-    """Requests to the official's units, and every request of an item they may see."""
-    mine = Q(unit_id__in=unit_ids_of(official, today()))
-    return ConsultationRequest.objects.filter(mine | Q(item__in=visible_items(official).values("pk")))
 
 
 def request(official: Official, pk: int) -> ConsultationRequest:

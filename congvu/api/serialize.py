@@ -10,6 +10,7 @@ from congvu.org.models import Official, Role
 from congvu.registry import snapshot
 from congvu.web.item_actions import Viewer, available_actions
 from congvu.web.labels import STATES, STEP_KINDS, label
+from congvu.work.access import own_requests, visible_items
 from congvu.work.models import Event, WorkItem
 from congvu.work.queries import events_of, step_delay_days, steps_of
 from congvu.work.rules import TRANSITIONS
@@ -50,6 +51,8 @@ def item_rows(items: QuerySet[WorkItem]) -> list[dict]:
 
 def item_detail(item_id: int, official: Official) -> dict:
     item = WorkItem.objects.select_related(*ITEM_RELATED).get(pk=item_id)
+    if not visible_items(official).filter(pk=item_id).exists():
+        return consulted_detail(item, official)
     successor = WorkItem.objects.filter(transferred_from=item).values_list("pk", flat=True).first()
     requests = list(requests_of(item).select_related("notice__unit", "consultation__asking_unit", "item"))
     return {
@@ -63,6 +66,22 @@ def item_detail(item_id: int, official: Official) -> dict:
         "events": [event_row(e) for e in events_of(item)],
         "consultations": consultations(item, requests),
         "reconciliations": [reconciliation_row(r) for r in item.reconciliations.order_by("held_on", "id")],
+    }
+
+
+def consulted_detail(item: WorkItem, official: Official) -> dict:
+    """The item as a unit only consulted on it sees it (congvu.work.access): its summary, its own
+    requests with their consultations and heads' meetings; the steps, the trail, the incoming
+    document, the other units' requests and the lead unit's notes are left empty."""
+    requests = list(own_requests(official).filter(item=item).select_related(*REQUEST_RELATED).order_by("id"))
+    asked = item.consultations.filter(pk__in={r.consultation_id for r in requests}).order_by("asked_at", "id")
+    meetings = item.reconciliations.filter(request__in=requests).order_by("held_on", "id")
+    return {
+        **item_row(item), "incoming_number": None, "requester_unit_id": None, "cooperating_unit_ids": [],
+        "result": "", "remaining_differences": "", "transferred_from_id": None, "transferred_to_id": None,
+        "incoming": None, "actions": [], "steps": [], "events": [],
+        "consultations": [consultation_row(c, requests) for c in asked],
+        "reconciliations": [reconciliation_row(r) for r in meetings],
     }
 
 

@@ -32,9 +32,12 @@ def item_url(item_id: int) -> str:
 @action
 def ask(
     item: WorkItem | int, *, actor: Official, units: Iterable[Unit], question: str, reply_days: int | None = None,
-    attachment: ContentFile | None = None, attachment_name: str = "", override_reason: str = "",
+    attachment: ContentFile | None = None, attachment_name: str = "", shares_original: bool = False,
+    override_reason: str = "",
 ) -> Consultation:
-    """The lead unit asks related units for their opinion, each to answer within `reply_days` working days."""
+    """The lead unit asks related units for their opinion, each to answer within `reply_days` working days.
+    The consulted units see the question, the attachment and, if `shares_original`, the incoming
+    original; nothing else of the item."""
     item = lock(item)
     require_holder_or_leader(actor, item, "xin ý kiến cho công việc này", "consult on this item")
     target = work_rules.check_transition("consult", item.state)
@@ -42,6 +45,9 @@ def ask(
     rules.check_units_to_ask({u.pk for u in units}, item.lead_unit_id)
     if not question.strip():
         raise InvalidInput("Cần nêu nội dung xin ý kiến.", "The question is required.")
+    if shares_original and not (item.incoming_id and item.incoming.original):
+        raise InvalidInput("Công việc này không có văn bản gốc để gửi kèm.",
+                           "This item has no original document to share.")
     setting = parameter(REPLY_DAYS)
     days = setting.value if reply_days is None else reply_days
     rules.check_reply_days(days, setting.minimum, setting.maximum)
@@ -52,6 +58,7 @@ def ask(
     deadline = working_days_after(current_calendar(), today(), days)
     consultation = Consultation(
         item=item, asking_unit_id=item.lead_unit_id, asked_by=actor, question=question.strip(), reply_days=days,
+        shares_original=shares_original,
         asked_at=clock.now(), due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
     )
     if attachment is not None:
@@ -65,7 +72,7 @@ def ask(
     item.state = target
     append_event(item, "consult", actor=actor, unit=unit(item.lead_unit_id), data={
         "consultation": consultation.pk, "units": [u.pk for u in units], "reply_days": days,
-        "due": f"{deadline.day:%d/%m/%Y}",
+        "due": f"{deadline.day:%d/%m/%Y}", "shares_original": shares_original,
     })
     save(item, "state")
     notify(heads, f"{unit(item.lead_unit_id).name} xin ý kiến về “{item.title}”, hạn trả lời "

@@ -69,9 +69,14 @@ class AskForm(OverrideMixin):
         "required": _("Enter the number of working days."),
     })
     attachment = UploadField(label=_("Attachment (optional)"), required=False)
+    shares_original = forms.BooleanField(
+        label=_("Also send the incoming original"), required=False,
+        help_text=_("The consulted units see the question and the attachment; the original only if ticked."))
 
     def __init__(self, *args, item: WorkItem, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not (item.incoming_id and item.incoming.original):
+            del self.fields["shares_original"]  # nothing to share
         related = set(item.matter_type.related_units.values_list("id", flat=True))
         self.fields["units"].related_ids = related
         self.fields["units"].queryset = units_to_ask(item, related)

@@ -17,6 +17,9 @@ class Consultation(models.Model):
     asked_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name="người xin ý kiến")
     question = models.TextField("nội dung xin ý kiến")
     attachment = models.FileField("tài liệu kèm theo", upload_to="consult/%Y/", blank=True)
+    # The consulted units see the question and the attachment; the incoming original only when the
+    # asking unit ticks it (the rest of the item's file stays with the units that hold the work).
+    shares_original = models.BooleanField("gửi kèm văn bản gốc", default=False)
     reply_days = models.PositiveSmallIntegerField("thời hạn trả lời (ngày làm việc)")
     asked_at = models.DateTimeField("ngày xin ý kiến")
     due_at = models.DateTimeField("hạn trả lời")

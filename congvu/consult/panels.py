@@ -1,7 +1,8 @@
-"""What the consultation pages show: the panel on the item page (every consultation of the item,
-each consulted unit's state, reply, notice and the heads' meetings, with the forms the viewer may
-use) and one card per request on a consulted unit's requests page. Reads only: the forms post to
-`congvu.consult.views`, which calls `congvu.consult.actions`."""
+"""What the consultation pages show: the panel on the item page of those who see the item whole
+(every consultation of the item, each consulted unit's state, reply, notice and the heads' meetings,
+with the forms the viewer may use), one card per request on a consulted unit's requests page, and
+the consulted unit's view of the item (its summary and the unit's own request cards). Reads only:
+the forms post to `congvu.consult.views`, which calls `congvu.consult.actions`."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -11,16 +12,16 @@ from django.db.models import Prefetch, QuerySet
 
 from congvu.consult.forms import POSITIONS, REQUEST_STATES, AskForm, AssignRequestForm, ReconcileForm, ReplyForm
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
-from congvu.consult.queries import remaining_differences, requests_of, requests_to_unit, unreconciled_disagreements
+from congvu.consult.queries import remaining_differences, requests_of, unreconciled_disagreements
 from congvu.consult.sweep import REMINDER_DAYS
 from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused, RuleViolation
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official
-from congvu.org.queries import is_leader, unit_ids_of
+from congvu.org.queries import is_leader
 from congvu.registry.queries import current_calendar, parameter
 from congvu.web.item_actions import Viewer
-from congvu.work.access import today, visible_items
+from congvu.work.access import own_requests, today
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import WorkItem
 from congvu.work.queries import ONE_MICROSECOND
@@ -152,7 +153,6 @@ class RequestCard(RequestRow):
 
     assign: FormPanel | None = None
     reply: FormPanel | None = None
-    item_visible: bool = False
     due_soon: bool = False
     overdue: bool = False
     flash: str = ""
@@ -160,14 +160,6 @@ class RequestCard(RequestRow):
     @property
     def may_reply_late(self) -> bool:
         return self.request.state == RequestState.DEEMED_AGREED
-
-
-def may_see_request(official: Official, request: ConsultationRequest) -> bool:
-    """Officials of the consulted unit (and its holder) see their own requests; whoever may see the
-    item sees all of its requests."""
-    if request.unit_id in unit_ids_of(official, today()) or request.holder_id == official.pk:
-        return True
-    return visible_items(official).filter(pk=request.item_id).exists()
 
 
 def may_assign(official: Official, request: ConsultationRequest) -> bool:
@@ -190,9 +182,10 @@ def reply_form(request: ConsultationRequest, data: dict | None = None) -> ReplyF
 
 
 def requests_for(official: Official, item_id: int | None = None) -> tuple[list, list]:
-    """The requests to the official's units: pending ones by deadline, then the settled, newest first."""
-    base = with_meetings(requests_to_unit(unit_ids_of(official, today())))
-    base = base.select_related("replied_by", "consultation__asked_by")
+    """The requests to the official's units (and those they hold): pending ones by deadline, then the
+    settled, newest first."""
+    base = with_meetings(own_requests(official)).select_related(
+        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
     if item_id is not None:
         base = base.filter(item_id=item_id)
     pending = list(base.filter(state=RequestState.PENDING).order_by("due_at", "id"))
@@ -210,28 +203,26 @@ def reminder_horizon() -> datetime:
 def request_cards(official: Official, requests: list[ConsultationRequest],
                   replace: RequestCard | None = None) -> list[RequestCard]:
     """One card per request; `replace` is the card whose form was just posted (kept as posted)."""
-    visible = set(visible_items(official).filter(pk__in={r.item_id for r in requests}).values_list("pk", flat=True))
     now, horizon = clock.now(), reminder_horizon()
     cards = []
     for request in requests:
         if replace is not None and replace.request.pk == request.pk:
             cards.append(replace)
             continue
-        cards.append(request_card(official, request, visible=request.item_id in visible, now=now, horizon=horizon))
+        cards.append(request_card(official, request, now=now, horizon=horizon))
     return cards
 
 
-def request_card(official: Official, request: ConsultationRequest, *, visible: bool | None = None,
+def request_card(official: Official, request: ConsultationRequest, *,
                  now: datetime | None = None, horizon: datetime | None = None) -> RequestCard:
+    """A card links to its item: whoever is shown a request may open the item, whole or as consulted."""
     now, horizon = now or clock.now(), horizon or reminder_horizon()
-    if visible is None:
-        visible = visible_items(official).filter(pk=request.item_id).exists()
     pending = request.state == RequestState.PENDING
     return RequestCard(
         request,
         assign=FormPanel(assign_form(request)) if may_assign(official, request) else None,
         reply=FormPanel(reply_form(request)) if may_reply(official, request) else None,
-        item_visible=visible, overdue=pending and request.due_at <= now,
+        overdue=pending and request.due_at <= now,
         due_soon=pending and now < request.due_at <= horizon,
     )
 
@@ -241,3 +232,12 @@ def one_request(request_id: int) -> ConsultationRequest | None:
     return with_meetings(ConsultationRequest.objects.filter(pk=request_id)).select_related(
         "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by",
     ).first()
+
+
+def consulted_view(official: Official, item: WorkItem) -> dict:
+    """The item as a unit consulted on it sees it: the summary (title, matter type, lead unit, due
+    date) and its own requests with their questions and shared files; not the trail, the steps, the
+    other units' requests or the original (unless the asking unit shared it)."""
+    pending, settled = requests_for(official, item.pk)
+    summary = WorkItem.objects.select_related("matter_type", "lead_unit").get(pk=item.pk)
+    return {"item": summary, "pending": request_cards(official, pending), "settled": request_cards(official, settled)}

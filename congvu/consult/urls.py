@@ -9,6 +9,7 @@ urlpatterns = [
     path("xin-y-kien/<int:request_id>/tra-loi/", views.reply, name="consult_reply"),
     path("xin-y-kien/<int:request_id>/lam-viec-truc-tiep/", views.reconcile, name="consult_reconcile"),
     path("xin-y-kien/dot/<int:consultation_id>/tai-lieu/", views.attachment, name="consult_attachment"),
+    path("xin-y-kien/dot/<int:consultation_id>/van-ban-goc/", views.shared_original, name="consult_original"),
     path("thong-bao/<int:notice_id>/tai-ve/", views.notice_file, name="notice_file"),
     path("thong-bao-cua-toi/", views.notifications, name="my_notifications"),
     path("thong-bao-cua-toi/da-doc-het/", views.notifications_all_read, name="notifications_all_read"),

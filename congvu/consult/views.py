@@ -1,6 +1,9 @@
 """The consultation pages (clauses 2.2 and 2.3): the ask and heads'-meeting forms on the item page,
-the notice and attachment downloads, the consulted unit's requests page with its assign and reply
-forms, and the official's notifications.
+the notice, attachment and shared-original downloads, the consulted unit's requests page with its
+assign and reply forms, and the official's notifications.
+
+An official the action refuses for who they are (AccessDenied) gets the 403 page, like an outsider:
+only a refusal of the rules or of the input is shown in the form.
 
 Each form works with and without JavaScript, like the item page's action forms: htmx posts it and
 swaps in the answer (the form again with its errors or refusal, or the refreshed item or request on
@@ -9,7 +12,7 @@ success); a plain POST redirects on success and re-renders the whole page otherw
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +28,6 @@ from congvu.consult.panels import (
     ask_form,
     assign_form,
     consultation_panel,
-    may_see_request,
     one_request,
     reconcile_form,
     reply_form,
@@ -33,6 +35,8 @@ from congvu.consult.panels import (
     request_cards,
     requests_for,
 )
+from congvu.lib.filetypes import safe_content_type
+from congvu.lib.ids import parse_id
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Official
@@ -41,7 +45,7 @@ from congvu.web.item_actions import Viewer
 from congvu.web.timeline import event_rows
 from congvu.web.views import denied, official_required, refusal_denied
 from congvu.web.views_items import is_htmx, item_context
-from congvu.work.access import access_item, today, visible_items
+from congvu.work.access import access_item, may_see_consultation, may_see_request, today
 from congvu.work.models import WorkItem
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -70,8 +74,11 @@ def ask(request: HttpRequest, item_id: int) -> HttpResponse:
             consultation = actions.ask(
                 item, actor=request.official, units=data["units"], question=data["question"],
                 reply_days=data["reply_days"], attachment=ContentFile(upload.read()) if upload else None,
-                attachment_name=upload.name if upload else "", override_reason=data["override_reason"],
+                attachment_name=upload.name if upload else "", shares_original=data.get("shares_original", False),
+                override_reason=data["override_reason"],
             )
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:
@@ -105,6 +112,8 @@ def reconcile(request: HttpRequest, request_id: int) -> HttpResponse:
                 consult_request, actor=request.official, held_on=data["held_on"], attendees=data["attendees"],
                 outcome=data["outcome"], lead_view=data["lead_view"], other_view=data["other_view"],
             )
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:
@@ -158,19 +167,30 @@ def notice_file(request: HttpRequest, notice_id: int) -> HttpResponse:
 @official_required
 def attachment(request: HttpRequest, consultation_id: int) -> HttpResponse:
     consultation = Consultation.objects.filter(pk=consultation_id).first()
-    if consultation is None or not _may_see_consultation(request.official, consultation):
+    if consultation is None or not may_see_consultation(request.official, consultation):
         return refusal_denied(request, _not_yours_to_see())
     if not consultation.attachment:
         raise Http404
-    name = consultation.attachment.name.rsplit("/", 1)[-1]
-    return FileResponse(consultation.attachment.open("rb"), as_attachment=True, filename=name)
+    return _download(consultation.attachment)
 
 
-def _may_see_consultation(official: Official, consultation: Consultation) -> bool:
-    units = unit_ids_of(official, today())
-    if consultation.requests.filter(Q(unit_id__in=units) | Q(holder=official)).exists():
-        return True
-    return visible_items(official).filter(pk=consultation.item_id).exists()
+@official_required
+def shared_original(request: HttpRequest, consultation_id: int) -> HttpResponse:
+    """The item's incoming original, for the units a consultation asks when the asking unit shared it
+    (those who see the item whole download it from the register)."""
+    consultation = Consultation.objects.select_related("item__incoming").filter(pk=consultation_id).first()
+    if consultation is None or not may_see_consultation(request.official, consultation):
+        return refusal_denied(request, _not_yours_to_see())
+    document = consultation.item.incoming
+    if not consultation.shares_original or document is None or not document.original:
+        raise Http404
+    return _download(document.original)
+
+
+def _download(stored: FieldFile) -> FileResponse:
+    """An uploaded file, always as an attachment and with an allow-listed type, never as a page."""
+    name = stored.name.rsplit("/", 1)[-1]
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=name, content_type=safe_content_type(name))
 
 
 # The consulted unit's side: its requests, assign, reply -------------------------------------------
@@ -185,11 +205,13 @@ def requests_page(request: HttpRequest) -> HttpResponse:
 
 def _requests_page(request: HttpRequest, replace: RequestCard | None = None) -> HttpResponse:
     raw = request.GET.get("cong-viec", "")
-    item_id = int(raw) if raw.isdigit() else None
+    item_id = parse_id(raw)
     pending, settled = requests_for(request.official, item_id)
     return render(request, "consult/requests.html", {
         "pending": request_cards(request.official, pending, replace),
         "settled": request_cards(request.official, settled, replace), "item_id": item_id,
+        # Said, not silently dropped: the page then shows every request.
+        "bad_item_id": raw if raw and item_id is None else "",
     })
 
 
@@ -212,6 +234,8 @@ def assign(request: HttpRequest, request_id: int) -> HttpResponse:
         holder = form.cleaned_data["holder"]
         try:
             actions.assign_request(consult_request, actor=request.official, holder=holder)
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:
@@ -233,6 +257,8 @@ def reply(request: HttpRequest, request_id: int) -> HttpResponse:
         try:
             answered = actions.reply(consult_request, actor=request.official, position=form.cleaned_data["position"],
                                      reasons=form.cleaned_data["reasons"])
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:

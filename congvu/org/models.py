@@ -93,6 +93,12 @@ class Position(models.Model):
     title = models.CharField("chức danh", max_length=16, choices=Title.choices)
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
+    # Besides the office's head and deputies, the Province office names who records the Province's
+    # decisions (e.g. the officer of its general division); a clerk only registers documents.
+    records_decisions = models.BooleanField(
+        "được giao ghi nhận quyết định của UBND tỉnh", default=False,
+        help_text="Chỉ có hiệu lực với chức vụ tại Văn phòng UBND tỉnh; thủ trưởng, cấp phó luôn được ghi nhận.",
+    )
 
     objects = PositionQuerySet.as_manager()
 

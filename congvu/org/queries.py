@@ -4,7 +4,7 @@ answered from the registry snapshot (congvu.registry.snapshot), not a query each
 from collections.abc import Iterable
 from datetime import date
 
-from congvu.org.models import LEADER_TITLES, Official, Title, Unit
+from congvu.org.models import LEADER_TITLES, Official, Title, Unit, UnitKind
 from congvu.registry import snapshot
 
 
@@ -23,6 +23,18 @@ def serves_in(official: Official, unit: Unit | int, on: date, titles: Iterable[s
 def is_leader(official: Official, unit: Unit | int, on: date) -> bool:
     """Head or deputy: directs, approves extensions, may override a refusal with a written reason."""
     return serves_in(official, unit, on, LEADER_TITLES)
+
+
+def records_province_decisions(official: Official, on: date) -> bool:
+    """May record the Province's decision on a submission: the Province office's head or deputy, or
+    an official whose position in the office the registry names for it (`Position.records_decisions`)."""
+    registry = snapshot.current()
+    return any(
+        p.active_on(on) and (p.title in LEADER_TITLES or p.records_decisions)
+        and (office := registry.units.get(p.unit_id)) is not None and office.kind == UnitKind.PROVINCE_OFFICE
+        and office.is_active_on(on)
+        for p in registry.by_official.get(official.pk, ())
+    )
 
 
 def is_clerk_or_leader(official: Official, unit: Unit | int, on: date) -> bool:

@@ -32,6 +32,7 @@ class PositionFact:
     title: str
     valid_from: date
     valid_to: date | None
+    records_decisions: bool = False
 
     def active_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -107,7 +108,7 @@ def build(token: str) -> Snapshot:
     by_official: dict[int, list[PositionFact]] = defaultdict(list)
     by_unit: dict[int, list[PositionFact]] = defaultdict(list)
     for p in Position.objects.select_related("official").order_by("valid_from", "id"):
-        fact = PositionFact(p.official, p.unit_id, p.title, p.valid_from, p.valid_to)
+        fact = PositionFact(p.official, p.unit_id, p.title, p.valid_from, p.valid_to, p.records_decisions)
         by_official[p.official_id].append(fact)
         by_unit[p.unit_id].append(fact)
     delegations: dict[int, list[Delegation]] = defaultdict(list)

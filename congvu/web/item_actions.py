@@ -12,8 +12,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from congvu.org.models import Official, Role
-from congvu.org.queries import leader_unit_ids_of
+from congvu.org.models import Official
+from congvu.org.queries import leader_unit_ids_of, records_province_decisions
 from congvu.registry.queries import competence_for
 from congvu.web import forms as web_forms
 from congvu.work import actions
@@ -46,8 +46,8 @@ class Viewer:
         return self.item.holder_id == self.official.pk
 
     @property
-    def is_province_office(self) -> bool:
-        return self.official.role in (Role.PROVINCE_OFFICE, Role.ADMINISTRATOR)
+    def records_province_decisions(self) -> bool:
+        return records_province_decisions(self.official, today())
 
     @property
     def may_override(self) -> bool:
@@ -134,7 +134,7 @@ ITEM_ACTIONS = [
     ItemAction("trinh-tinh", "submit", _("Submit to the Province"), _("Submit"), web_forms.SubmitForm,
                lambda v: v.holds or v.leads_lead_unit, _submit, overridable=True),
     ItemAction("quyet-dinh-tinh", "decide", _("Record the Province's decision"), _("Record the decision"),
-               web_forms.DecisionForm, lambda v: v.is_province_office, _decide),
+               web_forms.DecisionForm, lambda v: v.records_province_decisions, _decide),
     ItemAction("gia-han", "extend", _("Extend the deadline"), _("Extend"), web_forms.ExtendForm,
                lambda v: v.leads_lead_unit, _extend),
     ItemAction("chuyen", "transfer", _("Transfer to the competent unit"), _("Transfer"), web_forms.TransferForm,

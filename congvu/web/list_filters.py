@@ -2,11 +2,16 @@
 linked to (the overview's numbers open the list behind them) and exported as it is shown.
 
 Filters narrow `visible_items(official)` only: nobody finds, counts or exports an item through a
-filter that they could not open. Each filter is written so that an index serves it at 300,000
-items: the due range becomes a range of `due_at` (which is the end of the due day), and the state
-and lead unit meet the (lead_unit, state, due_at) and (state, due_at) indexes."""
+filter that they could not open. A value that cannot be read (an id in other digits than 0–9 or
+beyond a bigint, a date that does not exist or lies outside the working calendar) is not applied,
+and the page says so, next to the field and above the list; it never fails the page.
+
+Each filter is written so that an index serves it at 300,000 items: the due range becomes a range
+of `due_at` (which is the end of the due day), and the state and lead unit meet the
+(lead_unit, state, due_at) and (state, due_at) indexes."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django import forms
 from django.db.models import QuerySet
@@ -14,8 +19,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
 from congvu.registry.models import MatterType
+from congvu.registry.queries import current_calendar
 from congvu.web.forms import UnitChoiceField, VNDateField
 from congvu.web.labels import STATES
 from congvu.work.access import today
@@ -31,28 +38,51 @@ BUCKETS = {
     "overdue": _("Not completed, overdue"),
 }
 TEXT_MAX = 200
+NOT_LISTED = _("“%(value)s” is not one of the listed options.")
 
 
-class OfficialChoiceField(forms.ModelChoiceField):
+class StrictIdMixin:
+    """Only an id written in ASCII digits within a bigint picks an object: Python would read "٣" as 3
+    and the database fails on 99999999999999999999 (congvu.lib.ids)."""
+
+    def to_python(self, value: object) -> object:
+        if value not in self.empty_values and parse_id(str(value)) is None:
+            raise forms.ValidationError(NOT_LISTED, code="invalid_choice", params={"value": value})
+        return super().to_python(value)
+
+
+class UnitFilterField(StrictIdMixin, UnitChoiceField):
+    pass
+
+
+class MatterTypeFilterField(StrictIdMixin, forms.ModelChoiceField):
+    pass
+
+
+class OfficialChoiceField(StrictIdMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: Official) -> str:
         return obj.full_name
+
+
+def choice(label: str, **kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, error_messages={"invalid_choice": NOT_LISTED}, **kwargs)
 
 
 class ItemFilterForm(forms.Form):
     q = forms.CharField(label=_("Title, subject or notation"), required=False, max_length=TEXT_MAX)
     # Every unit, merged ones too: their past work is still counted and linked to from the figures.
-    unit = UnitChoiceField(label=_("Lead unit"), queryset=Unit.objects.order_by("name"), required=False,
-                           empty_label=_("All units"))
-    state = forms.ChoiceField(label=_("State"), required=False)
-    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
-                                         required=False, empty_label=_("All matter types"))
+    unit = UnitFilterField(label=_("Lead unit"), queryset=Unit.objects.order_by("name"), required=False,
+                           empty_label=_("All units"), error_messages={"invalid_choice": NOT_LISTED})
+    state = choice(_("State"))
+    matter_type = MatterTypeFilterField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+                                        required=False, empty_label=_("All matter types"),
+                                        error_messages={"invalid_choice": NOT_LISTED})
     due_from = VNDateField(label=_("Due from"), required=False)
     due_to = VNDateField(label=_("Due to"), required=False)
     holder = OfficialChoiceField(label=_("Holder"), queryset=Official.objects.none(), required=False,
-                                 empty_label=_("Anyone"))
-    bucket = forms.ChoiceField(label=_("Deadline"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by due date"), required=False,
-                             choices=[("due", _("Earliest first")), ("-due", _("Latest first"))])
+                                 empty_label=_("Anyone"), error_messages={"invalid_choice": NOT_LISTED})
+    bucket = choice(_("Deadline"))
+    sort = choice(_("Sort by due date"), choices=[("due", _("Earliest first")), ("-due", _("Latest first"))])
 
     def __init__(self, data: dict, *, official: Official) -> None:
         super().__init__(data)
@@ -60,12 +90,35 @@ class ItemFilterForm(forms.Form):
         self.fields["bucket"].choices = [("", _("Any")), *BUCKETS.items()]
         self.fields["holder"].queryset = holders_for(official)
 
+    def clean_due_from(self) -> date | None:
+        return within_calendar(self.cleaned_data.get("due_from"))
+
+    def clean_due_to(self) -> date | None:
+        return within_calendar(self.cleaned_data.get("due_to"))
+
+    @property
+    def ignored(self) -> list[str]:
+        """The labels of the filters not applied because their value could not be read."""
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("due_from"), data.get("due_to")
         if start and end and end < start:
             self.add_error("due_to", _("The end of the range comes before its start."))
         return data
+
+
+def within_calendar(day: date | None) -> date | None:
+    """Every deadline is counted on the working calendar, so a date outside it filters nothing; it is
+    refused rather than passed on (31/12/9999 would overflow the end of its day)."""
+    calendar = current_calendar()
+    if day is not None and not calendar.first_day <= day <= calendar.last_day:
+        raise forms.ValidationError(
+            _("%(day)s is outside the working calendar (%(first)s – %(last)s)."), code="outside_calendar",
+            params={"day": f"{day:%d/%m/%Y}", "first": f"{calendar.first_day:%d/%m/%Y}",
+                    "last": f"{calendar.last_day:%d/%m/%Y}"})
+    return day
 
 
 def holders_for(official: Official) -> QuerySet[Official]:

@@ -1,6 +1,8 @@
 """The item page (header, timeline, action forms) and the one endpoint every action form posts to.
 
-An action form works with and without JavaScript: htmx posts it and swaps in the answer (the form
+Those who see the item whole get the page; a unit only consulted on it gets its consultation view
+(congvu.consult.panels.consulted_view); anyone else, and anyone an action refuses for who they are,
+gets the 403 page. An action form works with and without JavaScript: htmx posts it and swaps in the answer (the form
 again with the refusal or errors, or the whole refreshed item on success); a plain POST redirects
 back to the item on success and re-renders the page with the form's errors otherwise."""
 
@@ -13,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.consult.panels import ConsultationPanel, consultation_panel
+from congvu.consult.panels import ConsultationPanel, consultation_panel, consulted_view
 from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
 from congvu.web.item_actions import BY_SLUG, ItemAction, Viewer, available_actions
 from congvu.web.labels import STATES, label
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.web.views import AWAITING_LEADER, official_required, refusal_denied
-from congvu.work.access import access_item, visible_items
+from congvu.work.access import Sight, access_item, sight_of, visible_items
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
 
@@ -46,9 +48,11 @@ def is_htmx(request: HttpRequest) -> bool:
 @official_required
 def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     try:
-        item = access_item(request.official, item_id)
+        item, sight = sight_of(request.official, item_id)
     except AccessDenied as refusal:
         return refusal_denied(request, refusal)
+    if sight == Sight.CONSULTED:
+        return render(request, "consult/consulted_item.html", consulted_view(request.official, item))
     return render(request, "web/item.html", item_context(request, item))
 
 
@@ -99,6 +103,8 @@ def item_action(request: HttpRequest, item_id: int, slug: str) -> HttpResponse:
     if form.is_valid():
         try:
             result = action.perform(item, request.official, form.cleaned_data)
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:

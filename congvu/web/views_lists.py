@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
+from congvu.lib.ids import parse_id
 from congvu.lib.workdays import local_date
 from congvu.web.labels import STATES, label
 from congvu.web.list_filters import ItemFilterForm, filter_options, filters_from_form
@@ -57,10 +58,7 @@ class Page:
 
 
 def page_number(raw: str | None) -> int:
-    try:
-        return max(1, int(raw or 1))
-    except ValueError:
-        return 1
+    return parse_id(raw or "") or 1
 
 
 def days_late(state: str, due: date, completed_at: datetime | None, on: date) -> int:
@@ -101,7 +99,8 @@ def item_list(request: HttpRequest) -> HttpResponse:
     filters = filters_from_form(form)
     visible = visible_items(official)
     items = apply(visible, filters, text_matches(filters.q))
-    if request.GET.get("format") == "xlsx":
+    # An export with a filter that was not applied would hand over more than was asked: the page says why instead.
+    if request.GET.get("format") == "xlsx" and not form.ignored:
         return export_items(items)
     return render(request, "web/lists/items.html", {
         "form": form, "options": filter_options(form), "filters": filters,

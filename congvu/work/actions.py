@@ -18,13 +18,13 @@ from congvu.lib import clock, fastsql
 from congvu.lib.refusals import InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
-from congvu.org.models import Official, Role, Unit, UnitKind
+from congvu.org.models import Official, Unit, UnitKind
 from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
 from congvu.work import rules
-from congvu.work.access import deny, require_holder_or_leader, require_leader, require_role, today
+from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder, today
 from congvu.work.deadlines import Deadline, on_day, working_days_after
 from congvu.work.models import (
     IncomingDocument,
@@ -189,6 +189,25 @@ def close_step(item: WorkItem, now: datetime | None = None) -> None:
         cursor.execute(CLOSE_STEP, [ended, item.pk])
 
 
+def off_calendar(day: date, field_vi: str, field_en: str) -> InvalidInput:
+    """A date typed for something due (e.g. 31/12/9999) that the official calendar does not cover:
+    bad input, refused with the calendar's bounds, not an error of the server."""
+    calendar = current_calendar()
+    first, last = f"{calendar.first_day:%d/%m/%Y}", f"{calendar.last_day:%d/%m/%Y}"
+    return InvalidInput(
+        f"{field_vi.capitalize()} {day:%d/%m/%Y} nằm ngoài lịch làm việc đã có ({first} – {last}).",
+        f"The {field_en} {day:%d/%m/%Y} is outside the working calendar ({first} – {last}).",
+    )
+
+
+def deadline_on(day: date, field_vi: str, field_en: str) -> Deadline:
+    """A deadline typed as a date, moved to a working day (Art. 148)."""
+    try:
+        return on_day(current_calendar(), day)
+    except ValueError:  # the calendar's own refusal of a day it does not cover
+        raise off_calendar(day, field_vi, field_en) from None
+
+
 def leader_to_present_to(to_unit: Unit) -> Official:
     head = head_of(to_unit, today())
     if head is None:
@@ -214,6 +233,12 @@ def register_incoming(
         raise deny("vào sổ văn bản đến của đơn vị này", "register incoming documents for this unit")
     if not subject.strip() or not sender.strip():
         raise InvalidInput("Cần nhập nơi gửi và trích yếu văn bản.", "Sender and subject are required.")
+    if issued_on is not None and issued_on > on:
+        raise InvalidInput(f"Ngày văn bản {issued_on:%d/%m/%Y} không được sau ngày nhận {on:%d/%m/%Y}.",
+                           f"The document's date {issued_on:%d/%m/%Y} cannot be after the day it is received.")
+    calendar = current_calendar()
+    if reply_due is not None and not calendar.first_day <= reply_due <= calendar.last_day:
+        raise off_calendar(reply_due, "hạn trả lời", "reply date")
     document = IncomingDocument(
         unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"), sender=sender.strip(),
         notation=notation.strip(), issued_on=issued_on, doc_type=doc_type, subject=subject.strip(),
@@ -222,7 +247,6 @@ def register_incoming(
     if original is not None:
         document.original.save(original_name or "van-ban-goc", original, save=False)
     fastsql.insert(document)
-    calendar = current_calendar()
     deadline = working_days_after(calendar, on, matter_type.time_limit_days)
     origin = Origin.REQUEST if requester_unit else Origin.INCOMING
     return _open_item(
@@ -264,7 +288,7 @@ def direct(
     rules.check_transition("direct", item.state)
     calendar = current_calendar()
     legal = working_days_after(calendar, item.event_date, item.matter_type.time_limit_days)
-    deadline = on_day(calendar, due_date) if due_date else legal
+    deadline = deadline_on(due_date, "hạn xử lý", "deadline") if due_date else legal
     enforce(lambda: rules.check_deadline(deadline.day, legal.day), item=item, actor=actor, unit=item.holder_unit_id)
     enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit)),
             item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
@@ -294,7 +318,7 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
     enforce(lambda: rules.check_step_holder(holder is not None and serves_in(holder, unit_id, today()),
                                             holder_given=holder is not None),
             item=item, actor=actor, unit=unit_id)
-    step_due = on_day(current_calendar(), due_date) if due_date else None
+    step_due = deadline_on(due_date, "hạn của bước", "step's due date") if due_date else None
     if step_due is not None:
         enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
     previous_state, item.state = item.state, target
@@ -386,9 +410,10 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
 
 @action
 def record_province_decision(item: WorkItem | int, *, actor: Official, decision: str) -> WorkItem:
-    """The Province office records the Province's decision; the item returns to its lead unit."""
+    """The Province office's head or deputy, or the official the registry names for it, records the
+    Province's decision; the item returns to its lead unit."""
     item = lock(item)
-    require_role(actor, Role.PROVINCE_OFFICE, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
     rules.check_transition("decide", item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
@@ -425,8 +450,11 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
 def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, reason: str) -> WorkItem:
     """A later deadline, approved by the lead unit's head or deputy with a reason (clause 1.5)."""
     item = lock(item)
+    # Who holds the work may ask (an officer's own extension is a refused attempt the trail keeps:
+    # only a leader approves, clause 1.5); anyone else is refused before any rule is asked.
+    require_holder_or_leader(actor, item, "gia hạn công việc này", "extend this item's deadline")
     rules.check_transition("extend", item.state)
-    deadline = on_day(current_calendar(), new_due)
+    deadline = deadline_on(new_due, "hạn mới", "new deadline")
     leader = is_leader(actor, item.lead_unit_id, today())
     enforce(lambda: rules.check_extension(approver_is_leader=leader, reason=reason, new_due=deadline.day,
                                           current_due=item.due_date), item=item, actor=actor, unit=item.lead_unit_id)

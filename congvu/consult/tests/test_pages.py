@@ -284,13 +284,15 @@ def test_the_notice_downloads_as_a_docx_rendered_on_demand_saying_the_silent_uni
     assert Notice.objects.get(pk=notice.pk).file  # rendered once, kept
 
 
-def test_a_notice_downloads_for_whoever_sees_the_item_and_no_one_else(province, client_of, consulted):
+def test_a_notice_downloads_for_its_unit_and_whoever_sees_the_item_whole_and_no_one_else(
+        province, client_of, consulted):
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
     notice = Notice.objects.get(request=consulted[1])  # Finance's
     assert client_of(province.finance_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
-    # Transport, consulted on the same item, sees the item's consultation panel and so its notices.
-    assert client_of(province.transport_head).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
+    assert client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
+    # Transport, consulted on the same item, sees only its own request: Finance's is not its business.
+    assert client_of(province.transport_head).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 403
     assert client_of(province.commune_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 403
 
 

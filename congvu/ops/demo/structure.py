@@ -162,8 +162,11 @@ def _create_officials(people: list[_Person], admin_name: str) -> dict[str, Offic
 
 
 def _create_positions(people: list[_Person], officials: dict[str, Official], units: dict[str, Unit]) -> None:
+    # The office's officers (its general division) are the ones the registry names to record the
+    # Province's decisions besides its leaders; its clerk only registers documents.
     rows = [
-        Position(official=officials[p.username], unit=units[code], title=title, valid_from=catalog.REFORM_DAY)
+        Position(official=officials[p.username], unit=units[code], title=title, valid_from=catalog.REFORM_DAY,
+                 records_decisions=code == catalog.OFFICE.code and title == Title.OFFICER)
         for p in people for code, title in p.positions
     ]
     # The last deputy director of Construction headed the Transport department until it merged into

@@ -19,6 +19,18 @@
     }
   });
 
+  // A refusal of who you are (403: the access-refused page) would be dropped silently by htmx, which
+  // swaps no error answer: show that page's message in place of the page's content instead.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 403) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.target = document.getElementById("main");
+      event.detail.selectOverride = "#main";
+      event.detail.swapOverride = "outerHTML";
+    }
+  });
+
   // After htmx swaps a panel, move focus to its first error or refusal, so keyboard and screen-reader
   // users learn what happened without hunting for it.
   document.addEventListener("htmx:afterSwap", function (event) {

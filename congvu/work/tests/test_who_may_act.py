@@ -1,0 +1,180 @@
+"""Access is checked before any rule: whoever may not take an action is refused for who they are
+(403 on the page, 403 or 404 in the API) and leaves nothing in the item's trail: a refused attempt
+written to the trail counts against the lead unit, so a stranger must not be able to write one.
+
+Every action, through the web form and through its API endpoint, is tried by five officials who may
+not take it: an outsider, the head of a consulted unit, a clerk, an officer who does not hold the
+work, and the head of an unrelated unit."""
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from congvu.api.actions import issue_token
+from congvu.consult import actions as consult
+from congvu.consult.models import ConsultationRequest, ReplyPosition
+from congvu.org.models import Official, Title
+from congvu.testing import Province, make_official
+from congvu.work import actions
+from congvu.work.models import Event, State, WorkItem
+
+pytestmark = pytest.mark.usefixtures("at_morning")
+
+
+@dataclass
+class World:
+    p: Province
+    other_officer: Official  # of the lead unit, not holding the work
+    registered: WorkItem     # waiting for its direction
+    working: WorkItem        # in progress; Finance was consulted and agreed
+    submitted: WorkItem      # at the Province; Finance was consulted and agreed
+    request: ConsultationRequest  # Finance's pending request on a third item, also put to Transport
+
+
+def consulted_item(p: Province, units: list, answer: bool) -> WorkItem:
+    item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.planning_approval,
+                                     sender="UBND tỉnh", subject="Quy hoạch chi tiết khu dân cư Bắc Hòa")
+    actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
+    actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    consultation = consult.ask(item, actor=p.construction_officer, units=units, question="Ý kiến về nguồn vốn")
+    if answer:
+        for request in consultation.requests.all():
+            consult.reply(request, actor=p.finance_head, position=ReplyPosition.AGREE)
+    item.refresh_from_db()
+    return item
+
+
+@pytest.fixture
+def world(province) -> World:
+    p = province
+    registered = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
+                                           matter_type=p.building_permit, sender="Công ty A", subject="Cấp phép")
+    submitted = consulted_item(p, [p.finance], answer=True)
+    actions.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình")
+    asking = consulted_item(p, [p.finance, p.transport], answer=False)
+    return World(
+        p=p, other_officer=make_official("sxd.officer2", "Trương Văn Khác", p.construction, Title.OFFICER),
+        registered=registered, working=consulted_item(p, [p.finance], answer=True),
+        submitted=WorkItem.objects.get(pk=submitted.pk),
+        request=ConsultationRequest.objects.get(item=asking, unit=p.finance),
+    )
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One action as a page posts it and as the API is called for it."""
+
+    name: str
+    target: str  # which item of the world, or "request"
+    web: str     # the form's address; {item} and {request} are filled in
+    web_data: dict
+    api: str
+    api_body: dict
+
+    def item_of(self, w: World) -> WorkItem:
+        return w.request.item if self.target == "request" else getattr(w, self.target)
+
+
+def units(w: World) -> dict:
+    return {"construction": w.p.construction.pk, "finance": w.p.finance.pk, "transport": w.p.transport.pk,
+            "officer": w.p.construction_officer.pk, "finance_officer": w.p.finance_officer.pk}
+
+
+ATTEMPTS = [
+    Attempt("direct", "registered", "/cong-viec/{item}/chi-dao/", {"lead_unit": "{construction}", "due_date": ""},
+            "/api/items/{item}/direct", {"lead_unit": "{construction}"}),
+    Attempt("assign", "working", "/cong-viec/{item}/phan-cong/", {"holder": "{officer}", "due_date": ""},
+            "/api/items/{item}/assign", {"holder": "{officer}"}),
+    Attempt("transfer", "working", "/cong-viec/{item}/chuyen/", {"to_unit": "{finance}"},
+            "/api/items/{item}/transfer", {"to_unit": "{finance}"}),
+    Attempt("return", "working", "/cong-viec/{item}/tra-lai/", {"grounds": "not_ours", "named_unit": "{finance}"},
+            "/api/items/{item}/return", {"grounds": "not_ours", "named_unit": "{finance}"}),
+    Attempt("submit", "working", "/cong-viec/{item}/trinh-tinh/", {"summary": "Tờ trình"},
+            "/api/items/{item}/submit", {"summary": "Tờ trình"}),
+    Attempt("decide", "submitted", "/cong-viec/{item}/quyet-dinh-tinh/", {"decision": "Đồng ý"},
+            "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
+    Attempt("complete", "working", "/cong-viec/{item}/hoan-thanh/", {"result": "Xong"},
+            "/api/items/{item}/complete", {"result": "Xong"}),
+    Attempt("extend", "working", "/cong-viec/{item}/gia-han/", {"new_due": "30/04/2026", "reason": "Chờ hồ sơ"},
+            "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"}),
+    Attempt("ask", "working", "/cong-viec/{item}/xin-y-kien/",
+            {"units": ["{transport}"], "question": "Ý kiến?", "reply_days": "5"},
+            "/api/items/{item}/consultations", {"units": ["{transport}"], "question": "Ý kiến?"}),
+    Attempt("assign_request", "request", "/xin-y-kien/{request}/phan-cong/", {"holder": "{finance_officer}"},
+            "/api/consultation-requests/{request}/assign", {"holder": "{finance_officer}"}),
+    Attempt("reply", "request", "/xin-y-kien/{request}/tra-loi/", {"position": "agree"},
+            "/api/consultation-requests/{request}/reply", {"position": "agree"}),
+    Attempt("reconcile", "request", "/xin-y-kien/{request}/lam-viec-truc-tiep/",
+            {"held_on": "03/03/2026", "attendees": "Hai giám đốc", "outcome": "agreed"},
+            "/api/consultation-requests/{request}/reconciliation",
+            {"held_on": "2026-03-03", "attendees": "Hai giám đốc", "outcome": "agreed"}),
+]
+PERSONAS = ["outsider", "consulted_head", "clerk", "officer_not_holding", "other_head"]
+
+
+def persona(w: World, name: str, attempt: Attempt) -> Official:
+    """The official playing `name` for this attempt. On a consultation request, the consulted head is
+    the head of the other unit consulted on the item, and the officer is one of the asked unit who
+    does not hold the request; for the Province's decision, the clerk is the Province office's."""
+    on_request = attempt.target == "request"
+    return {
+        "outsider": w.p.outsider,
+        "consulted_head": w.p.transport_head if on_request else w.p.finance_head,
+        "clerk": w.p.office_clerk if attempt.name == "decide" else w.p.construction_clerk,
+        "officer_not_holding": w.p.finance_officer if on_request else w.other_officer,
+        "other_head": w.p.commune_head,
+    }[name]
+
+
+def filled(value, w: World, attempt: Attempt):
+    ids = {**units(w), "item": attempt.item_of(w).pk, "request": w.request.pk}
+    if isinstance(value, list):
+        return [filled(v, w, attempt) for v in value]
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return ids[value[1:-1]]
+    return value.format(**ids) if isinstance(value, str) else value
+
+
+def post_form(official: Official, attempt: Attempt, w: World):
+    client = Client()
+    client.force_login(official.user)
+    return client.post(filled(attempt.web, w, attempt), {k: filled(v, w, attempt) for k, v in attempt.web_data.items()})
+
+
+def call_api(official: Official, attempt: Attempt, w: World):
+    token = issue_token(official=official, name="pytest")[1]
+    body = {k: filled(v, w, attempt) for k, v in attempt.api_body.items()}
+    return Client().post(filled(attempt.api, w, attempt), json.dumps(body), content_type="application/json",
+                         headers={"Authorization": f"Bearer {token}"})
+
+
+def trail(item: WorkItem) -> tuple[int, str, int]:
+    item.refresh_from_db()
+    return item.event_count, item.last_hash, Event.objects.filter(item=item).count()
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+@pytest.mark.parametrize("attempt", ATTEMPTS, ids=[a.name for a in ATTEMPTS])
+@pytest.mark.parametrize("channel", ["web", "api"])
+def test_who_may_not_act_is_refused_before_any_rule_and_leaves_no_trail(world, channel, attempt, who):
+    official = persona(world, who, attempt)
+    item = attempt.item_of(world)
+    before = trail(item)
+    if channel == "web":
+        assert post_form(official, attempt, world).status_code == 403
+    else:
+        response = call_api(official, attempt, world)
+        assert response.status_code in (403, 404), response.content
+        assert response.json()["code"] in ("ACCESS-DENIED", "NOT-FOUND")
+    assert trail(item) == before
+    assert WorkItem.objects.filter(transferred_from=item).count() == 0
+
+
+def test_the_world_is_set_as_the_attempts_expect(world):
+    """The refusals above are refusals of access, not of state: each item is where its actions apply."""
+    assert world.registered.state == State.REGISTERED
+    assert world.working.state == State.IN_PROGRESS and world.working.holder == world.p.construction_officer
+    assert world.submitted.state == State.SUBMITTED
+    assert world.request.state == "pending" and world.request.holder == world.p.finance_head
