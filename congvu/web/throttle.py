@@ -15,7 +15,7 @@ failed where:
   also the most failures elsewhere can cost the real owner, a stranger can never keep them out for
   more than a minute. A success clears the account's counters (not the address's: one's own valid
   account must not reset the count of guesses made at other people's).
-- One address guessing one account reaches the 15-minute wait after 13 failures (~100 guesses a day).
+- One address guessing one account reaches the 15-minute wait after 14 failures (~110 guesses a day).
 - One address guessing many accounts gets 20 free failures (a busy office mistypes too), then waits.
   Behind a reverse proxy every official would share the proxy's address: list the proxies in
   CONGVU_TRUSTED_PROXIES and the address counted is the client's (`client_address`).
