@@ -221,6 +221,8 @@ if SESSION_COOKIE_SECURE:
     # X-Forwarded-Proto the client sent), and browsers are told never to use plain HTTP again.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("CONGVU_HSTS_SECONDS", 31536000)
+    # Left off on purpose (`check --deploy` names them): HSTS for subdomains and preloading bind
+    # every other site of the province's domain, and redirecting plain HTTP is the proxy's job.
 CONGVU_TRUSTED_PROXIES = env_networks("CONGVU_TRUSTED_PROXIES")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
