@@ -154,19 +154,20 @@ class SignIn:
         return {key: [at for at in stored.get(key, []) if now - at < limit.window]
                 for key, limit in self.limits.items()}
 
-    def wait(self) -> timedelta:
+    def wait(self, failures: dict[str, list[datetime]] | None = None) -> timedelta:
         """How long until this attempt may be evaluated (zero: now)."""
         now = clock.now()
-        waits = [failures[-1] + self.limits[key].wait_after(len(failures)) - now
-                 for key, failures in self._failures(now).items() if failures]
+        failures = self._failures(now) if failures is None else failures
+        waits = [recent[-1] + self.limits[key].wait_after(len(recent)) - now
+                 for key, recent in failures.items() if recent]
         return max([timedelta(0), *waits])
 
     @contextmanager
     def turn(self) -> Iterator[None]:
         """Evaluate the attempt inside this block, or raise Throttled with the time left."""
-        if (wait := self.wait()) > timedelta(0):
-            raise Throttled(wait)
         counted = self._failures(clock.now())
+        if (wait := self.wait(counted)) > timedelta(0):
+            raise Throttled(wait)
         contested = [f"{key}:turn" for key, limit in self.limits.items() if len(counted[key]) >= limit.free]
         taken = [key for key in contested if cache.add(key, 1, TURN_SECONDS)]
         try:
