@@ -12,8 +12,15 @@
 import os
 import sys
 
+# Everything congvu writes — the SQLite database and its journals, the generated secret key, media
+# files, notices, collected static files, scratch benchmark databases — is for the server's account
+# only. Set before settings load, so it covers the files they create too; settings and storage also
+# set these permissions explicitly, for servers started some other way (e.g. gunicorn congvu.wsgi).
+PRIVATE_UMASK = 0o077
+
 
 def main(argv: list[str] | None = None) -> None:
+    os.umask(PRIVATE_UMASK)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congvu.settings")
     from django.core.management import execute_from_command_line
 

@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from congvu.web.throttle import ThrottledAdminAuthenticationForm, throttled
+
 admin.site.site_header = "congvu — Quản trị danh mục"
 admin.site.site_title = "congvu"
+# The administration's sign-in counts against the same accounts and addresses as the site's
+# (congvu/web/throttle.py); the path below shadows the admin's own, so it answers 429 the same way.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
+    path("quan-tri/login/", throttled(admin.site.login)),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("congvu.api.urls")),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from congvu.org.admin_passwords import send_password_reset_links
 from congvu.org.models import Official, Position, Unit
 
 
@@ -24,6 +25,7 @@ class OfficialAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "email", "user__username"]
     inlines = [PositionInline]
     raw_id_fields = ["user"]
+    actions = [send_password_reset_links]
 
 
 @admin.register(Position)

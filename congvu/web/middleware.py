@@ -1,10 +1,13 @@
-"""Security headers on every answer: a strict Content-Security-Policy (everything is served by
-congvu itself — no CDN on a government intranet — so nothing else needs to be allowed), no referrer
-sent to other sites, and no browser feature a duty system never uses (camera, microphone, location…)."""
+"""Security headers on every answer: a strict Content-Security-Policy (everything is served by congvu
+itself — no CDN on a government intranet — so nothing else needs to be allowed), no referrer sent to
+other sites, no browser feature a duty system never uses (camera, microphone, location…), and
+`Cache-Control: no-store` on everything personal — every answer to a signed-in official, every API
+answer, every download — so no browser cache, shared computer or proxy keeps a copy."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -15,6 +18,7 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=()"
 )
+API_PREFIX = "/api/"
 
 
 class SecurityHeadersMiddleware:
@@ -26,5 +30,18 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", POLICY)
         response.setdefault("Referrer-Policy", REFERRER_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if is_personal(request, response):
+            add_never_cache_headers(response)  # no-store, no-cache, private, max-age=0
         return response
 
+
+def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """Anything a cache must not keep: answers to a signed-in official, the API (bearer tokens carry no
+    session), and every download (files, exports — recognised by being an attachment or a stream)."""
+    user = getattr(request, "user", None)
+    return (
+        (user is not None and user.is_authenticated)
+        or request.path_info.startswith(API_PREFIX)
+        or response.has_header("Content-Disposition")
+        or response.streaming
+    )
