@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from congvu.lib.filetypes import safe_content_type
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.queries import unit_ids_of
 from congvu.web.forms import RegisterIncomingForm
@@ -77,7 +78,8 @@ def original(request: HttpRequest, document_id: int) -> HttpResponse:
     if not document.original:
         raise Http404
     name = document.original.name.rsplit("/", 1)[-1]
-    return FileResponse(document.original.open("rb"), as_attachment=True, filename=name)
+    return FileResponse(document.original.open("rb"), as_attachment=True, filename=name,
+                        content_type=safe_content_type(name))
 
 
 def _may_read(request: HttpRequest, document: IncomingDocument) -> bool:

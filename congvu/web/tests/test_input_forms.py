@@ -80,3 +80,16 @@ def test_the_original_goes_to_storage_without_being_read_whole(province, client_
     assert all(size and 0 < size[0] <= 1024 * 1024 for size in reads), reads  # chunks, never read()
     with IncomingDocument.objects.get().original.open("rb") as stored:
         assert stored.read() == content
+
+
+@pytest.mark.parametrize(("name", "served_as"), [
+    ("don.pdf", "application/pdf"), ("trang.html", "application/octet-stream"), ("anh.svg", "application/octet-stream"),
+])
+def test_an_original_is_served_with_its_allow_listed_type_and_never_as_a_page(province, client_of, name, served_as):
+    clerk = client_of(province.construction_clerk)
+    clerk.post("/van-ban-den/moi/", register_form(province, original=SimpleUploadedFile(name, b"<script>1</script>")))
+    document = IncomingDocument.objects.get()
+    response = clerk.get(f"/van-ban-den/{document.pk}/tep-goc/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == served_as
+    assert response["Content-Disposition"].startswith("attachment")
