@@ -6,6 +6,7 @@ CONGVU_SECRET_KEY the session signing key; generated once into CONGVU_DATA_DIR w
 CONGVU_DEBUG      "1" for Django's debug pages (never in production)
 CONGVU_ALLOWED_HOSTS comma-separated host names (localhost,127.0.0.1)
 CONGVU_EMAIL_HOST SMTP host for reminders; unset = e-mail written to the console log
+CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 """
 
 import os
@@ -169,6 +170,12 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CONGVU_EMAIL_FROM", "congvu@localhost")
+
+# A leaked token stops working by itself after this many days; the official is issued a new one.
+_token_days = os.environ.get("CONGVU_API_TOKEN_DAYS", "180")
+if not (_token_days.isascii() and _token_days.isdigit() and int(_token_days) > 0):
+    raise ImproperlyConfigured(f"CONGVU_API_TOKEN_DAYS must be a positive number of days, not {_token_days!r}")
+API_TOKEN_DAYS = int(_token_days)
 
 LOGGING = {
     "version": 1,
