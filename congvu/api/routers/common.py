@@ -3,13 +3,14 @@
 from django.http import HttpRequest
 from ninja import Schema
 
-from congvu.api.errors import ERROR_STATUSES, ErrorOut
+from congvu.api.errors import ErrorOut
 from congvu.org.models import Official
 
 
-def answers(schema: type[Schema] | type[list], status: int = 200) -> dict:
-    """The success answer, and the error body for every error status the API gives."""
-    return {status: schema, ERROR_STATUSES: ErrorOut}
+def answers(schema: type[Schema] | type[list], errors: frozenset[int], status: int = 200) -> dict:
+    """The success answer, and the error body for each error status this operation can give
+    (congvu.api.errors: AUTH, FILTERED, ONE_OBJECT, ACTION)."""
+    return {status: schema, errors: ErrorOut}
 
 
 def caller(request: HttpRequest) -> Official:

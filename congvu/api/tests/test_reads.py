@@ -37,7 +37,7 @@ def test_a_units_officials_are_listed_to_its_own_people_only(province, api_as):
 
 
 def test_the_deadline_calculator_explains_the_count_in_the_readers_language(province, api_as):
-    answer = api_as(province.construction_clerk).get("/api/deadline", **{"from": "30/04/2026", "days": 5}).json()
+    answer = api_as(province.construction_clerk).get("/api/deadline", **{"from": "2026-04-30", "days": 5}).json()
     assert answer["due_date"] == "2026-05-08" and answer["due_at"] == "2026-05-09T00:00:00+07:00"
     assert answer["lines"] == answer["lines_vi"] and "Không tính 01/05/2026" in " ".join(answer["lines"])
     english = api_as(province.construction_clerk, "en").get("/api/deadline", **{"from": "2026-04-30", "days": 5})
@@ -47,9 +47,9 @@ def test_the_deadline_calculator_explains_the_count_in_the_readers_language(prov
 @pytest.mark.parametrize(("params", "field"), [
     ({"from": "31/02/2026", "days": 5}, "query.from"),
     ({"from": "mai", "days": 5}, "query.from"),
-    ({"from": "03/03/2026", "days": 366}, "query.days"),
-    ({"from": "03/03/2026", "days": -1}, "query.days"),
-    ({"from": "03/03/2026"}, "query.days"),
+    ({"from": "2026-03-03", "days": 366}, "query.days"),
+    ({"from": "2026-03-03", "days": -1}, "query.days"),
+    ({"from": "2026-03-03"}, "query.days"),
 ])
 def test_a_bad_deadline_question_is_422_naming_the_field(province, api_as, params, field):
     response = api_as(province.construction_clerk).get("/api/deadline", **params)
@@ -102,7 +102,7 @@ def test_items_filter_by_text_state_unit_holder_and_due_dates_and_page(province,
     assert head.get("/api/items", unit=p.construction.pk).json()["count"] == 4
     assert head.get("/api/items", unit=p.finance.pk).json()["count"] == 0
     assert head.get("/api/items", matter_type=p.planning_approval.pk).json()["count"] == 1
-    assert head.get("/api/items", due_from="01/04/2026").json()["count"] == 1  # the 25-day planning approval
+    assert head.get("/api/items", due_from="2026-04-01").json()["count"] == 1  # the 25-day planning approval
     assert head.get("/api/items", due_to="2026-03-31").json()["count"] == 3
     page = head.get("/api/items", limit=2, offset=2).json()
     assert (page["count"], len(page["items"]), page["offset"]) == (4, 2, 2)

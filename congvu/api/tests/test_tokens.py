@@ -151,7 +151,7 @@ def test_the_command_revokes_a_leaked_token_given_whole_and_refuses_twice(provin
         command("--revoke", clear)
 
 
-@pytest.mark.parametrize("args", [(), ("--revoke", "cv_khongco"), ("--revoke", "99999999999999999999"),
+@pytest.mark.parametrize("args", [(), ("--revoke", "cv_khongco"), ("--revoke", "99999999999999999999"), ("--revoke", "9223372036854775808"),
                                   ("--revoke", "1", "--list"), ("--list", "khong-co-ai"), ("khong-co-ai",)])
 def test_the_command_refuses_what_it_cannot_do(province, args):
     with pytest.raises(CommandError):

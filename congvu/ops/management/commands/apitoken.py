@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from congvu.api.actions import PREFIX_SHOWN, TOKEN_PREFIX, digest, issue_token, revoke_token
+from congvu.api.fields import MAX_ID
 from congvu.api.models import ApiToken
 from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused
@@ -41,12 +42,14 @@ def line(token: ApiToken) -> str:
 def find(key: str) -> ApiToken:
     """A token by its id, by its shown prefix (or the start of it), or by the whole token (a leaked one)."""
     key = key.strip().removesuffix("…").removesuffix("...")
+    found: QuerySet[ApiToken] = ApiToken.objects.none()
     if key.isascii() and key.isdigit():
-        found: QuerySet[ApiToken] = ApiToken.objects.filter(pk=int(key)) if len(key) < 19 else ApiToken.objects.none()
+        if int(key) <= MAX_ID:  # an id past 64 bits names no row (and would overflow the database's integer)
+            found = ApiToken.objects.filter(pk=int(key))
     elif key.startswith(TOKEN_PREFIX) and len(key) > PREFIX_SHOWN:
         found = ApiToken.objects.filter(key_hash=digest(key))
-    else:
-        found = ApiToken.objects.filter(prefix__startswith=key) if key else ApiToken.objects.none()
+    elif key:
+        found = ApiToken.objects.filter(prefix__startswith=key)
     matches = list(found.select_related("official__user")[:2])
     if not matches:
         raise CommandError(f"Không có token nào ứng với «{key}».")
