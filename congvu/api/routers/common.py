@@ -13,6 +13,14 @@ def answers(schema: type[Schema] | type[list], errors: frozenset[int], status: i
     return {status: schema, errors: ErrorOut}
 
 
+def then(status: int, parameter: str, value: str, operations: tuple[str, ...]) -> dict:
+    """OpenAPI links (an operation's `openapi_extra`): what a client may do next with the object this
+    answer returns — e.g. the new item's id, `$response.body#/id`, is the `item_id` of each action on it.
+    Generated clients and Swagger UI show them; schemathesis follows them to test whole sequences."""
+    links = {name: {"operationId": name, "parameters": {parameter: value}} for name in operations}
+    return {"responses": {status: {"links": links}}}
+
+
 def caller(request: HttpRequest) -> Official:
     """The official the authentication admitted (see congvu.api.auth)."""
     return request.official

@@ -16,6 +16,8 @@ from congvu.org.queries import unit_ids_of
 from congvu.work.access import today
 
 router = Router(tags=["Xin ý kiến"])
+# What can be done with a consultation request an answer names.
+REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "reconcile")
 
 
 def RequestId():  # noqa: N802 - used like a type in the signatures

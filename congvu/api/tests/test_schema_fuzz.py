@@ -3,20 +3,24 @@ calls valid and ones it calls invalid — as a unit head of a small province wou
 check it has on every answer: no server error; status, headers, content type and body as
 documented; schema-valid requests accepted (2xx, or 401/403/404/409: a missing object or a refusal
 by the rules is not a rejection of the input); schema-violating ones rejected; unsupported methods
-answered 405 with Allow; requests without credentials refused; and the stateful checks
-(use_after_free, ensure_resource_availability), which find nothing to say here: the API deletes
-nothing. Only max_response_time is left out — a timed assertion would make CI flaky.
+answered 405 with Allow; requests without credentials refused; and, along the links the document
+declares (a registered item → its actions; a consultation → its requests), that what was just made
+can be read back (ensure_resource_availability; use_after_free has nothing to find, the API deletes
+nothing). Only max_response_time is left out — a timed assertion would make CI flaky.
 
 Every operation goes through schemathesis's three phases: the examples in the document, the
 coverage phase (each bound at and past its edge, each constraint broken once, missing and
 unsupported media types and methods) and fuzzing. Once with random ids (mostly unknown: 404), and
 once more, with schema-valid input only, against the real item and consultation request the
-fixture made, so the actions themselves answer.
+fixture made, so the actions themselves answer. Then schemathesis's stateful phase runs sequences
+of calls along the links.
 
 Bounded and derandomised so CI is stable: EXAMPLES fuzzed cases per operation and mode (the
-coverage phase adds its own fixed set), the whole file about a minute on two cores. The schema is
+coverage phase adds its own fixed set) and SEQUENCES sequences of at most STEPS calls, the whole file
+about a minute and a half on two busy cores. The schema is
 loaded from the app itself (Django's WSGI handler), inside the test's database transaction."""
 
+import hypothesis
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
@@ -31,10 +35,13 @@ from congvu.api.actions import issue_token
 from congvu.api.api import api
 from congvu.api.tests.helpers import consulted_item, incoming_body
 from congvu.consult import actions as consult
+from congvu.testing import Province
 from congvu.work import actions as work
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = 25
+SEQUENCES = 30
+STEPS = 6
 load_all_checks()
 ALL_CHECKS = CHECKS.get_all()
 
@@ -108,3 +115,27 @@ def test_every_check_schemathesis_has_passes(demo_token, known_ids, operation_id
     if real:
         # Only valid input here: an invalid path parameter replaced by a real id would become valid.
         run_every_phase(schema, operation_id, demo_token, Override(path_parameters=real))
+
+
+def test_sequences_along_the_documents_links_pass_every_check(province: Province, demo_token, known_ids):
+    auth = {"Authorization": f"Bearer {demo_token}"}
+    # A registration names a real unit and matter type, so that it succeeds and its links are followed
+    # (generated ids name nothing: 404, and no sequence would go further).
+    real_ids = {"unit": province.construction.pk, "matter_type": province.building_permit.pk, "requester_unit": None}
+
+    class Sequences(loaded(demo_token, "positive").as_state_machine()):
+        def before_call(self, case) -> None:
+            if case.operation.path == "/api/incoming" and isinstance(case.body, dict):
+                case.body.update(real_ids)
+
+        def get_call_kwargs(self, case) -> dict:
+            return {"headers": auth}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs) -> None:
+            # Every check (the default set is every one), told which credentials were sent.
+            case.validate_response(response, checks=ALL_CHECKS, headers=auth, transport_kwargs=kwargs,
+                                   recorder=self.recorder)
+
+    Sequences.run(settings=hypothesis.settings(
+        max_examples=SEQUENCES, stateful_step_count=STEPS, derandomize=True, deadline=None, database=None,
+        suppress_health_check=list(hypothesis.HealthCheck)))

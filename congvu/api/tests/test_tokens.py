@@ -151,8 +151,9 @@ def test_the_command_revokes_a_leaked_token_given_whole_and_refuses_twice(provin
         command("--revoke", clear)
 
 
-@pytest.mark.parametrize("args", [(), ("--revoke", "cv_khongco"), ("--revoke", "99999999999999999999"), ("--revoke", "9223372036854775808"),
-                                  ("--revoke", "1", "--list"), ("--list", "khong-co-ai"), ("khong-co-ai",)])
+@pytest.mark.parametrize("args", [(), ("--revoke", "cv_khongco"), ("--revoke", "99999999999999999999"),
+                                  ("--revoke", "9223372036854775808"), ("--revoke", "1", "--list"),
+                                  ("--list", "khong-co-ai"), ("khong-co-ai",)])
 def test_the_command_refuses_what_it_cannot_do(province, args):
     with pytest.raises(CommandError):
         command(*args)
@@ -183,3 +184,23 @@ def test_the_admin_filters_tokens_by_state_and_logs_a_revocation(province, admin
     live.refresh_from_db()
     assert live.revoked_by == "quản trị: admin"
     assert LogEntry.objects.get(object_id=str(live.pk)).get_change_message() == "Thu hồi token API"
+
+
+# The migration
+
+@pytest.mark.django_db(transaction=True)
+def test_tokens_issued_before_expiry_existed_expire_180_days_after_their_issue():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("api", "0001_initial")])
+    old_apps = executor.loader.project_state([("api", "0001_initial")]).apps
+    user = old_apps.get_model("auth", "User").objects.create(username="legacy")
+    official = old_apps.get_model("org", "Official").objects.create(user=user, full_name="Người Cũ")
+    old_apps.get_model("api", "ApiToken").objects.create(official=official, name="e-office", key_hash="0" * 64,
+                                                         prefix="cv_0000000", created_at=MORNING)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    token = ApiToken.objects.get()
+    assert token.expires_at == MORNING + timedelta(days=180) and token.issued_by == ""
