@@ -78,6 +78,18 @@ def test_dates_are_iso_8601_in_and_out(province, api_as):
     assert deadline["schema"]["format"] == "date"
 
 
+def test_answers_link_to_what_can_be_done_next_with_what_they_return(province, api_as):
+    schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
+    operation_ids = {op["operationId"] for ops in schema["paths"].values() for op in ops.values()}
+    registered = schema["paths"]["/api/incoming"]["post"]["responses"]["201"]["links"]
+    assert registered["direct"] == {"operationId": "direct", "parameters": {"item_id": "$response.body#/id"}}
+    asked = schema["paths"]["/api/items/{item_id}/consultations"]["post"]["responses"]["201"]["links"]
+    assert asked["reply"]["parameters"] == {"request_id": "$response.body#/requests/0/id"}
+    linked = {link["operationId"] for ops in schema["paths"].values() for op in ops.values()
+              for answer in op["responses"].values() for link in answer.get("links", {}).values()}
+    assert linked <= operation_ids and len(linked) == 14
+
+
 def test_the_openapi_document_and_docs_are_for_officials_only(province, api_as):
     assert api_as(None).get("/api/openapi.json").status_code == 401
     assert api_as(province.outsider).get("/api/openapi.json").status_code == 403

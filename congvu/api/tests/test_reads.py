@@ -45,7 +45,8 @@ def test_the_deadline_calculator_explains_the_count_in_the_readers_language(prov
 
 
 @pytest.mark.parametrize(("params", "field"), [
-    ({"from": "31/02/2026", "days": 5}, "query.from"),
+    ({"from": "2026-02-31", "days": 5}, "query.from"),
+    ({"from": "30/04/2026", "days": 5}, "query.from"),
     ({"from": "mai", "days": 5}, "query.from"),
     ({"from": "2026-03-03", "days": 366}, "query.days"),
     ({"from": "2026-03-03", "days": -1}, "query.days"),
@@ -57,10 +58,11 @@ def test_a_bad_deadline_question_is_422_naming_the_field(province, api_as, param
     assert response.json()["errors"][0]["field"] == field
 
 
-def test_a_deadline_beyond_the_calendar_is_422_not_a_500(province, api_as):
+def test_a_deadline_beyond_the_calendar_is_409_not_a_500(province, api_as):
     client = api_as(province.construction_clerk)
-    assert client.get("/api/deadline", **{"from": "01/01/1999", "days": 5}).status_code == 422
-    assert client.get("/api/deadline", **{"from": "01/11/2035", "days": 300}).status_code == 422
+    before = client.get("/api/deadline", **{"from": "1999-01-01", "days": 5})
+    assert before.status_code == 409 and "lịch làm việc" in before.json()["message"]
+    assert client.get("/api/deadline", **{"from": "2035-11-01", "days": 300}).status_code == 409
 
 
 def test_figures_are_for_home_affairs_and_the_province_office_only(province, api_as):
