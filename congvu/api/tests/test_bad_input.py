@@ -122,7 +122,7 @@ def test_heads_who_still_differ_must_record_each_sides_view(province, api_as):
     assert response.status_code == 422 and response.json()["errors"][0]["type"] == "views_required"
 
 
-@pytest.mark.parametrize("raw", ["{bad json", "[1, 2]", '"text"', "null", json.dumps({"unit": 1e400})])
+@pytest.mark.parametrize("raw", ["{bad json", "[1, 2]", '"text"', "", "null", json.dumps({"unit": 1e400})])
 def test_a_body_that_is_not_the_expected_json_object_is_a_4xx_with_a_json_reason(province, api_as, raw):
     client = api_as(province.construction_clerk)
     response = client.client.post("/api/incoming", raw, content_type="application/json", headers=client.headers)
