@@ -17,6 +17,7 @@ CONGVU_SESSION_IDLE_HOURS a session unused this long is signed out (8)
 CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an attachment) (20)
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
+CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 """
 
 import ipaddress
@@ -243,6 +244,9 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CONGVU_EMAIL_FROM", "congvu@localhost")
+
+# A leaked token stops working by itself after this many days; the official is issued a new one.
+API_TOKEN_DAYS = env_int("CONGVU_API_TOKEN_DAYS", 180, minimum=1)
 
 LOGGING = {
     "version": 1,

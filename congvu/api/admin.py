@@ -1,21 +1,44 @@
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from congvu.api.actions import revoke_token
 from congvu.api.models import ApiToken
+from congvu.lib import clock
+
+
+class TokenState(admin.SimpleListFilter):
+    """Live, expired or revoked: what an administrator asks first when an account or a system is in doubt."""
+
+    title = "tình trạng"
+    parameter_name = "tinh_trang"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("live", "Còn hiệu lực"), ("expired", "Hết hạn"), ("revoked", "Đã thu hồi")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> QuerySet[ApiToken]:
+        now = clock.now()
+        conditions = {
+            "live": Q(revoked_at__isnull=True, expires_at__gt=now),
+            "expired": Q(revoked_at__isnull=True, expires_at__lte=now),
+            "revoked": Q(revoked_at__isnull=False),
+        }
+        return queryset.filter(conditions[self.value()]) if self.value() in conditions else queryset
 
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     """Read-only: a token is issued with `congvu apitoken <username>` (shown once) and can only be revoked."""
 
-    list_display = ["prefix", "name", "official", "created_at", "last_used_at", "revoked_at"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_display = ["prefix", "name", "official", "state", "created_at", "issued_by", "expires_at", "last_used_at",
+                    "revoked_at", "revoked_by"]
+    list_filter = [TokenState]
     search_fields = ["name", "prefix", "official__full_name", "official__user__username"]
-    readonly_fields = ["official", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["official", "name", "prefix", "created_at", "issued_by", "expires_at", "last_used_at",
+                       "revoked_at", "revoked_by"]
     exclude = ["key_hash"]
     actions = ["revoke"]
+    list_select_related = ["official"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -27,9 +50,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
         return False  # a revoked token stays on record: who could act as whom, and until when
 
+    @admin.display(description="tình trạng")
+    def state(self, token: ApiToken) -> str:
+        if token.revoked_at is not None:
+            return "Đã thu hồi"
+        return "Còn hiệu lực" if token.is_live_at(clock.now()) else "Hết hạn"
+
     @admin.action(description="Thu hồi các token đã chọn", permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
-        live = list(queryset.filter(revoked_at__isnull=True).values_list("pk", flat=True))
-        for pk in live:
-            revoke_token(pk)
+        live = list(queryset.filter(revoked_at__isnull=True))
+        for token in live:
+            revoke_token(token, actor=request.user)
+            self.log_change(request, token, "Thu hồi token API")
         self.message_user(request, f"Đã thu hồi {len(live)} token.", messages.SUCCESS)

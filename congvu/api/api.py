@@ -4,6 +4,7 @@ every read and action of the web interface, as JSON, documented at /api/docs (Op
 
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from ninja import NinjaAPI
 from ninja.renderers import BaseRenderer
@@ -17,14 +18,20 @@ DESCRIPTION = """\
 Giao diện lập trình của **congvu** — công việc đúng thẩm quyền, đúng hạn, có người chịu trách nhiệm
 ở từng bước (văn bản 2230/UBND-NC).
 
-*Xác thực*: `Authorization: Bearer <token>` (cấp bằng lệnh `congvu apitoken <tên đăng nhập>`), hoặc
-phiên đăng nhập của trình duyệt (ghi cần mã CSRF). *Ngôn ngữ*: tiếng Việt; `Accept-Language: en` cho
-tiếng Anh. *Ngày*: nhận `dd/mm/yyyy` hoặc `yyyy-mm-dd`; trả về ISO, giờ Việt Nam (+07:00).
+*Xác thực*: `Authorization: Bearer <token>` (cấp bằng lệnh `congvu apitoken <tên đăng nhập>`; token hết
+hạn sau {token_days} ngày — `CONGVU_API_TOKEN_DAYS` — và mất hiệu lực ngay khi bị thu hồi hoặc tài khoản bị khóa),
+hoặc phiên đăng nhập của trình duyệt (ghi cần mã CSRF). *Ngôn ngữ*: tiếng Việt; `Accept-Language: en` cho
+tiếng Anh. *Ngày*: ISO 8601 `yyyy-mm-dd`, cả khi gửi lẫn khi nhận; thời điểm ISO 8601 kèm múi giờ, giờ Việt
+Nam (+07:00). *Văn bản*: không được chứa ký tự điều khiển C0 (trừ tab, xuống dòng); trường bắt buộc không
+được để trống. *Thân yêu cầu*: JSON (`Content-Type: application/json`).
 
-*Lỗi*: một thân JSON `{code, clause, message, message_vi, message_en, errors}` — 409 khi quy tắc từ chối
-(mã quy tắc và điều khoản, ví dụ `R-2.1-OWN-COMPETENCE-TRANSFER`, Mục 2.1) hoặc trạng thái không cho
-phép; 403 không có quyền; 404 không có hoặc không được xem; 422 dữ liệu không hợp lệ; 401 chưa xác thực.
-"""
+*Lỗi*: một thân JSON `{code, clause, message, message_vi, message_en, errors}`. 422 khi dữ liệu sai lược đồ
+này (errors nêu từng trường); 404 khi số hiệu (trong đường dẫn hay trong thân) không có hoặc không được xem;
+409 khi yêu cầu đúng lược đồ nhưng bị từ chối theo quy tắc (mã quy tắc và điều khoản, ví dụ
+`R-2.1-OWN-COMPETENCE-TRANSFER`, Mục 2.1), theo trạng thái công việc, hoặc theo danh mục, lịch làm việc, Quy
+chế làm việc hiện hành; 403 không có quyền; 401 chưa xác thực; 400 thân không đọc được; 413 thân quá lớn;
+415 thân không phải JSON; 405 phương thức không dùng ở địa chỉ này.
+""".replace("{token_days}", str(settings.API_TOKEN_DAYS))
 
 
 class Utf8JsonRenderer(BaseRenderer):
@@ -40,6 +47,15 @@ class Utf8JsonRenderer(BaseRenderer):
 class CongvuAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         return operation.view_func.__name__  # "direct", "list_items": what a generated client calls
+
+    def get_openapi_schema(self, *args, **kwargs) -> dict:
+        """ninja's document, each error answer described by what it means here (not just "Conflict")."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation["responses"].items():
+                    response["description"] = errors.ERROR_DESCRIPTIONS.get(int(status), response["description"])
+        return schema
 
 
 api = CongvuAPI(

@@ -1,7 +1,10 @@
 """Who is calling: a bearer token issued to an official (other systems), or a signed-in official's
 session (the browser docs), with CSRF checked on a session's writes. Either way the caller must be an
 official who serves in a unit today or has an oversight role; anyone else is refused (403) before
-any endpoint runs, so an outsider learns nothing."""
+any endpoint runs, so an outsider learns nothing.
+
+Both are checked on every request, so a deactivated account (`User.is_active = False`) loses the API
+at once (401), whether or not its tokens were revoked yet; so does an expired or revoked token."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -56,7 +59,9 @@ class OfficialSession(APIKeyCookie):
 
     def __call__(self, request: HttpRequest) -> Official | None:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
+        # Django's backend already signs a deactivated user out of a live session; checked again here
+        # so that no other authentication backend can let one into the API.
+        if user is None or not user.is_authenticated or not user.is_active:
             return None
         if check_csrf(request) is not None:
             raise HttpError(403, "CSRF")

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import ninja
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from ninja.errors import HttpError
 from ninja.openapi.docs import Swagger
 
 from congvu.api.auth import BearerToken, OfficialSession
-from congvu.api.errors import body_of, http_refusal, status_of, unauthenticated
+from congvu.api.errors import NotFound, http_refusal, json_refusal, unauthenticated
 from congvu.lib.refusals import ActionRefused
 from congvu.web.middleware import POLICY
 
@@ -47,9 +47,9 @@ class BundledSwagger(Swagger):
         return response
 
 
-def docs_asset(request: HttpRequest, name: str) -> FileResponse:
+def docs_asset(request: HttpRequest, name: str) -> HttpResponse:
     if name not in ASSETS:
-        raise Http404
+        return json_refusal(NotFound("Không có tệp này trong tài liệu API.", "No such file in the API docs."))
     response = FileResponse((BUNDLE / name).open("rb"), content_type=ASSETS[name])
     response["Cache-Control"] = f"public, max-age={ONE_DAY}"
     return response
@@ -63,13 +63,13 @@ def officials_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         try:
             official = BearerToken()(request) or OfficialSession()(request)
         except ActionRefused as refusal:
-            return JsonResponse(body_of(refusal), status=status_of(refusal))
+            return json_refusal(refusal)
         except HttpError as error:
-            return JsonResponse(body_of(http_refusal(error)), status=error.status_code)
+            return json_refusal(http_refusal(error))
         if official is not None:
             return view(request, *args, **kwargs)
         if request.path.rstrip("/").endswith("/docs"):
             return redirect_to_login(request.get_full_path())
-        return JsonResponse(body_of(unauthenticated()), status=401)
+        return json_refusal(unauthenticated())
 
     return wrapper

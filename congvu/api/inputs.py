@@ -1,11 +1,14 @@
 """What each action endpoint accepts: the fields of the action it calls, typed and bounded. The
-schemas check shape only; the actions judge the rules, exactly as for the web forms."""
+schemas check shape only — everything they declare is checked here, and answered 422 — while the
+actions judge the rules (409), exactly as for the web forms."""
 
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
 
-from congvu.api.fields import Id, InputDate, Text
+from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
 from congvu.consult.models import Outcome, ReplyPosition
 from congvu.work.models import Priority, State
 from congvu.work.rules import ReturnGrounds
@@ -18,41 +21,41 @@ LONG_TEXT = Text(10000)
 
 
 class IncomingIn(Schema):
-    unit: Id = Field(description="Đơn vị vào sổ (văn thư, thủ trưởng hoặc cấp phó của đơn vị)")
-    matter_type: Id
-    sender: Text(250, min_length=1)
-    subject: Text(500, min_length=1)
+    unit: BodyId = Field(description="Đơn vị vào sổ (văn thư, thủ trưởng hoặc cấp phó của đơn vị)")
+    matter_type: BodyId
+    sender: Text(250, required=True)
+    subject: Text(500, required=True)
     notation: Text(80) = ""
     issued_on: InputDate | None = None
-    doc_type: Text(60, min_length=1) = "Công văn"
+    doc_type: Text(60, required=True) = "Công văn"
     reply_due: InputDate | None = None
     priority: Priority = Priority.NORMAL
-    requester_unit: Id | None = Field(None, description="Đơn vị đề nghị, khi văn bản là đề nghị của đơn vị khác")
+    requester_unit: BodyId | None = Field(None, description="Đơn vị đề nghị, khi văn bản là đề nghị của đơn vị khác")
 
 
 class DirectIn(Schema):
-    lead_unit: Id
-    cooperating: list[Id] = Field([], max_length=MAX_UNITS)
+    lead_unit: BodyId
+    cooperating: list[BodyId] = Field([], max_length=MAX_UNITS)
     due_date: InputDate | None = Field(None, description="Hạn xử lý; để trống thì theo thời hạn pháp luật")
     note: NOTE = ""
     override_reason: Text(1000) = OVERRIDE
 
 
 class AssignIn(Schema):
-    holder: Id | None = Field(description="Cán bộ của đơn vị chủ trì giữ bước xử lý (Mục 1.3)")
+    holder: BodyId | None = Field(description="Cán bộ của đơn vị chủ trì giữ bước xử lý (Mục 1.3)")
     due_date: InputDate | None = None
     note: NOTE = ""
 
 
 class TransferIn(Schema):
-    to_unit: Id
+    to_unit: BodyId
     reason: REASON = ""
     override_reason: Text(1000) = OVERRIDE
 
 
 class ReturnIn(Schema):
     grounds: Literal[ReturnGrounds.NOT_OURS, ReturnGrounds.REQUESTER_OWN]
-    named_unit: Id | None = Field(None, description="Đơn vị có thẩm quyền (khi trả lại vì không thuộc thẩm quyền)")
+    named_unit: BodyId | None = Field(None, description="Đơn vị có thẩm quyền (khi trả lại vì không thuộc thẩm quyền)")
     reason: REASON = ""
     override_reason: Text(1000) = OVERRIDE
 
@@ -63,28 +66,30 @@ class SubmitIn(Schema):
 
 
 class DecisionIn(Schema):
-    decision: Text(10000, min_length=1)
+    decision: Text(10000, required=True)
 
 
 class CompleteIn(Schema):
-    result: Text(10000, min_length=1)
+    result: Text(10000, required=True)
     override_reason: Text(1000) = OVERRIDE
 
 
 class ExtendIn(Schema):
     new_due: InputDate
-    reason: Text(2000, min_length=1)
+    reason: Text(2000, required=True)
 
 
 class ConsultIn(Schema):
-    units: list[Id] = Field(min_length=1, max_length=MAX_UNITS)
-    question: Text(10000, min_length=1)
-    reply_days: int | None = Field(None, ge=1, le=365, description="Để trống: theo Quy chế làm việc")
+    units: list[BodyId] = Field(min_length=1, max_length=MAX_UNITS)
+    question: Text(10000, required=True)
+    # The regulation's own bounds (2–15 days today) are registry data the administrator may change, so
+    # the schema says only what any regulation could allow; the action refuses the rest (409).
+    reply_days: BodyInt(ge=1, le=365) | None = Field(None, description="Để trống: theo Quy chế làm việc")
     override_reason: Text(1000) = OVERRIDE
 
 
 class RequestAssignIn(Schema):
-    holder: Id
+    holder: BodyId
 
 
 class ReplyIn(Schema):
@@ -92,12 +97,30 @@ class ReplyIn(Schema):
     reasons: LONG_TEXT = ""
 
 
+# When the heads still differ, each side's view travels with the submission (clause 2.3): said in the
+# schema as well as checked, so that the document does not call valid what is refused.
+EACH_SIDES_VIEW = {
+    "if": {"properties": {"outcome": {"const": Outcome.STILL_DIFFER.value}}, "required": ["outcome"]},
+    "then": {"properties": {"lead_view": {"pattern": NONBLANK_TEXT_PATTERN},
+                            "other_view": {"pattern": NONBLANK_TEXT_PATTERN}},
+             "required": ["lead_view", "other_view"]},
+}
+
+
 class ReconciliationIn(Schema):
+    model_config = ConfigDict(json_schema_extra=EACH_SIDES_VIEW)
+
     held_on: InputDate
-    attendees: Text(2000, min_length=1)
+    attendees: Text(2000, required=True)
     outcome: Outcome
-    lead_view: LONG_TEXT = ""
-    other_view: LONG_TEXT = ""
+    lead_view: LONG_TEXT = Field("", description="Bắt buộc khi còn khác nhau (still_differ)")
+    other_view: LONG_TEXT = Field("", description="Bắt buộc khi còn khác nhau (still_differ)")
+
+    @model_validator(mode="after")
+    def each_sides_view_when_they_differ(self) -> "ReconciliationIn":
+        if self.outcome == Outcome.STILL_DIFFER and not (self.lead_view.strip() and self.other_view.strip()):
+            raise PydanticCustomError("views_required", "When the heads still differ, record each side's view")
+        return self
 
 
 class ItemFilters(Schema):

@@ -2,11 +2,15 @@
 
 An item or request the caller may not see answers exactly like one that does not exist (404), so
 ids reveal nothing. A registry id in a body (unit, matter type, official) that names nothing usable
-makes the input invalid (422): the registries are public to every official."""
+is a 404 too, naming the field: any id is well-formed (the schema cannot list the registry), so it
+is the object, not the input, that is missing. The registries are public to every official.
+
+A date the schema accepts but the working calendar does not cover is refused with 409 (the
+calendar as it stands; the administrator adds the next years)."""
 
 from datetime import date, timedelta
 
-from congvu.api.errors import not_found
+from congvu.api.errors import NotFound, not_found
 from congvu.consult.models import ConsultationRequest
 from congvu.lib.refusals import InvalidInput
 from congvu.org.models import Official, Unit
@@ -39,7 +43,7 @@ def request(official: Official, pk: int) -> ConsultationRequest:
 def unit(pk: int, field: str) -> Unit:
     found = snapshot.current().units.get(pk)
     if found is None or not found.is_active_on(today()):
-        raise InvalidInput(f"{field}: không có đơn vị #{pk} đang hoạt động.", f"{field}: no active unit #{pk}.")
+        raise NotFound(f"{field}: không có đơn vị #{pk} đang hoạt động.", f"{field}: no active unit #{pk}.")
     return found
 
 
@@ -61,19 +65,19 @@ def units(pks: list[int], field: str) -> list[Unit]:
 def matter_type(pk: int) -> MatterType:
     found = MatterType.objects.filter(pk=pk).first()
     if found is None:
-        raise InvalidInput(f"matter_type: không có loại việc #{pk}.", f"matter_type: no matter type #{pk}.")
+        raise NotFound(f"matter_type: không có loại việc #{pk}.", f"matter_type: no matter type #{pk}.")
     return found
 
 
 def official(pk: int, field: str) -> Official:
     found = snapshot.current().officials.get(pk)
     if found is None:
-        raise InvalidInput(f"{field}: không có cán bộ #{pk}.", f"{field}: no official #{pk}.")
+        raise NotFound(f"{field}: không có cán bộ #{pk}.", f"{field}: no official #{pk}.")
     return found
 
 
 def calendar_date(day: date | None, field: str) -> date | None:
-    """A date counted on the working calendar must lie inside it; outside, say so (not a 500)."""
+    """A date counted on the working calendar must lie inside it; outside, say so (409, not a 500)."""
     if day is None:
         return None
     calendar = current_calendar()

@@ -1,5 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from congvu.api.actions import deactivate_account
 from congvu.org.admin_passwords import send_password_reset_links
 from congvu.org.models import Official, Position, Unit
 
@@ -18,6 +23,34 @@ class UnitAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent", "successor"]
 
 
+# Deactivating an account. It goes through congvu.api.actions.deactivate_account, which also revokes
+# the official's API tokens for good: the admin is the top layer and may call into any app, while
+# org itself knows nothing of tokens. Both ways an administrator can lock someone out lead there:
+# the action on the officials' list, and unticking "active" on the user's own page.
+
+
+@admin.action(description="Khóa tài khoản và thu hồi token API", permissions=["change"])
+def deactivate_officials(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Official]) -> None:
+    for official in queryset.select_related("user"):
+        revoked = deactivate_account(official.user, actor=request.user)
+        modeladmin.log_change(request, official, f"Khóa tài khoản, thu hồi {revoked} token API")
+    modeladmin.message_user(request, f"Đã khóa {queryset.count()} tài khoản và thu hồi token API của họ.",
+                            messages.SUCCESS)
+
+
+class DeactivatingUserAdmin(UserAdmin):
+    """Django's user admin, where unticking "active" also revokes the official's API tokens."""
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            deactivate_account(obj, actor=request.user)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), DeactivatingUserAdmin)
+
+
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
     list_display = ["full_name", "email", "role"]
@@ -25,7 +58,7 @@ class OfficialAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "email", "user__username"]
     inlines = [PositionInline]
     raw_id_fields = ["user"]
-    actions = [send_password_reset_links]
+    actions = [send_password_reset_links, deactivate_officials]
 
 
 @admin.register(Position)

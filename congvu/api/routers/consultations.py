@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router, Status
 
 from congvu.api import resolve, serialize
+from congvu.api.errors import ACTION, FILTERED, ONE_OBJECT
 from congvu.api.fields import MAX_ID
 from congvu.api.inputs import ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
 from congvu.api.routers.common import answers, caller
@@ -15,13 +16,15 @@ from congvu.org.queries import unit_ids_of
 from congvu.work.access import today
 
 router = Router(tags=["Xin ý kiến"])
+# What can be done with a consultation request an answer names.
+REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "reconcile")
 
 
 def RequestId():  # noqa: N802 - used like a type in the signatures
     return Path(..., ge=1, le=MAX_ID, description="Số hiệu yêu cầu xin ý kiến")
 
 
-@router.get("/consultation-requests", response=answers(RequestPage),
+@router.get("/consultation-requests", response=answers(RequestPage, FILTERED),
             summary="Yêu cầu xin ý kiến gửi đến các đơn vị của tôi")
 def list_requests(request: HttpRequest, filters: Query[RequestFilters]):
     found = requests_to_unit(unit_ids_of(caller(request), today())).select_related("notice__unit")
@@ -33,12 +36,13 @@ def list_requests(request: HttpRequest, filters: Query[RequestFilters]):
             "requests": [serialize.request_row(r) for r in page]}
 
 
-@router.get("/consultation-requests/{request_id}", response=answers(RequestOut), summary="Một yêu cầu xin ý kiến")
+@router.get("/consultation-requests/{request_id}", response=answers(RequestOut, ONE_OBJECT),
+            summary="Một yêu cầu xin ý kiến")
 def get_request(request: HttpRequest, request_id: int = RequestId()):
     return serialize.request_detail(resolve.request(caller(request), request_id).pk)
 
 
-@router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut),
+@router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut, ACTION),
              summary="Lãnh đạo đơn vị được hỏi giao người chuẩn bị trả lời")
 def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
@@ -46,7 +50,7 @@ def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: i
     return serialize.request_detail(found.pk)
 
 
-@router.post("/consultation-requests/{request_id}/reply", response=answers(RequestOut),
+@router.post("/consultation-requests/{request_id}/reply", response=answers(RequestOut, ACTION),
              summary="Trả lời: đồng ý / đồng ý có bổ sung / không đồng ý, có lý do (Mục 2.2)")
 def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
@@ -54,7 +58,7 @@ def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId())
     return serialize.request_detail(found.pk)
 
 
-@router.post("/consultation-requests/{request_id}/reconciliation", response=answers(ReconciliationOut, 201),
+@router.post("/consultation-requests/{request_id}/reconciliation", response=answers(ReconciliationOut, ACTION, 201),
              summary="Ghi nhận cuộc làm việc trực tiếp giữa thủ trưởng (Mục 2.3)")
 def reconcile(request: HttpRequest, payload: ReconciliationIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)

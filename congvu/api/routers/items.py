@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Path, Query, Router, Status
 
 from congvu.api import resolve, serialize
+from congvu.api.errors import ACTION, FILTERED, ONE_OBJECT
 from congvu.api.fields import MAX_ID
 from congvu.api.inputs import (
     AssignIn,
@@ -20,7 +21,8 @@ from congvu.api.inputs import (
     SubmitIn,
     TransferIn,
 )
-from congvu.api.routers.common import answers, caller
+from congvu.api.routers.common import answers, caller, then
+from congvu.api.routers.consultations import REQUEST_ACTIONS
 from congvu.api.schemas import ConsultationOut, ItemDetail, ItemPage
 from congvu.consult import actions as consult
 from congvu.work import actions
@@ -29,6 +31,15 @@ from congvu.work.listing import Filters, apply, text_matches
 from congvu.work.models import WorkItem
 
 router = Router(tags=["Công việc"])
+
+
+# What can be done with an item an answer returns (the paths below, and the item itself).
+ITEM_ACTIONS = ("get_item", "direct", "assign", "transfer", "return_document", "submit", "province_decision",
+                "complete", "extend", "ask")
+
+
+def next_on_item(status: int = 200) -> dict:
+    return then(status, "item_id", "$response.body#/id", ITEM_ACTIONS)
 
 
 def ItemId():  # noqa: N802 - used like a type in the signatures: item_id: int = ItemId()
@@ -42,7 +53,7 @@ def filtered(items, f: ItemFilters):
     return apply(items, wanted, text_matches(wanted.q))
 
 
-@router.get("/items", response=answers(ItemPage), summary="Công việc tôi được xem (lọc, phân trang)")
+@router.get("/items", response=answers(ItemPage, FILTERED), summary="Công việc tôi được xem (lọc, phân trang)")
 def list_items(request: HttpRequest, filters: Query[ItemFilters]):
     # visible_items() may join co-operating units (DISTINCT): page over ids, then load the page.
     ids = filtered(visible_items(caller(request)), filters).order_by("due_at", "id").values_list("pk", flat=True)
@@ -52,14 +63,15 @@ def list_items(request: HttpRequest, filters: Query[ItemFilters]):
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": [by_id[pk] for pk in page]}
 
 
-@router.get("/items/{item_id}", response=answers(ItemDetail),
+@router.get("/items/{item_id}", response=answers(ItemDetail, ONE_OBJECT),
             summary="Một công việc: các bước, nhật ký (kể cả từ chối, vượt quyền), xin ý kiến")
 def get_item(request: HttpRequest, item_id: int = ItemId()):
     official = caller(request)
     return serialize.item_detail(resolve.item(official, item_id).pk, official)
 
 
-@router.post("/incoming", response=answers(ItemDetail, 201), summary="Vào sổ văn bản đến (mở công việc)")
+@router.post("/incoming", response=answers(ItemDetail, ACTION, 201), openapi_extra=next_on_item(201),
+             summary="Vào sổ văn bản đến (mở công việc)")
 def register_incoming(request: HttpRequest, payload: IncomingIn):
     official = caller(request)
     item = actions.register_incoming(
@@ -75,7 +87,8 @@ def done(request: HttpRequest, item: WorkItem):
     return serialize.item_detail(item.pk, caller(request))
 
 
-@router.post("/items/{item_id}/direct", response=answers(ItemDetail), summary="Chỉ đạo: đơn vị chủ trì, phối hợp, hạn")
+@router.post("/items/{item_id}/direct", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Chỉ đạo: đơn vị chủ trì, phối hợp, hạn")
 def direct(request: HttpRequest, payload: DirectIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.direct(item, actor=caller(request), lead_unit=resolve.unit(payload.lead_unit, "lead_unit"),
@@ -85,7 +98,8 @@ def direct(request: HttpRequest, payload: DirectIn, item_id: int = ItemId()):
     return done(request, item)
 
 
-@router.post("/items/{item_id}/assign", response=answers(ItemDetail), summary="Phân công một cán bộ giữ bước xử lý")
+@router.post("/items/{item_id}/assign", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Phân công một cán bộ giữ bước xử lý")
 def assign(request: HttpRequest, payload: AssignIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     holder = resolve.official(payload.holder, "holder") if payload.holder is not None else None
@@ -94,7 +108,7 @@ def assign(request: HttpRequest, payload: AssignIn, item_id: int = ItemId()):
     return done(request, item)
 
 
-@router.post("/items/{item_id}/transfer", response=answers(ItemDetail),
+@router.post("/items/{item_id}/transfer", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
              summary="Chuyển đơn vị có thẩm quyền (transferred_to_id: công việc mới)")
 def transfer(request: HttpRequest, payload: TransferIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
@@ -103,7 +117,8 @@ def transfer(request: HttpRequest, payload: TransferIn, item_id: int = ItemId())
     return done(request, item)
 
 
-@router.post("/items/{item_id}/return", response=answers(ItemDetail), summary="Trả lại văn bản (Mục 2.1)")
+@router.post("/items/{item_id}/return", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Trả lại văn bản (Mục 2.1)")
 def return_document(request: HttpRequest, payload: ReturnIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.return_document(item, actor=caller(request), grounds=payload.grounds,
@@ -112,7 +127,8 @@ def return_document(request: HttpRequest, payload: ReturnIn, item_id: int = Item
     return done(request, item)
 
 
-@router.post("/items/{item_id}/submit", response=answers(ItemDetail), summary="Trình UBND tỉnh (Mục 1.4, 2.3)")
+@router.post("/items/{item_id}/submit", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Trình UBND tỉnh (Mục 1.4, 2.3)")
 def submit(request: HttpRequest, payload: SubmitIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.submit_to_province(item, actor=caller(request), summary=payload.summary,
@@ -120,7 +136,7 @@ def submit(request: HttpRequest, payload: SubmitIn, item_id: int = ItemId()):
     return done(request, item)
 
 
-@router.post("/items/{item_id}/province-decision", response=answers(ItemDetail),
+@router.post("/items/{item_id}/province-decision", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
              summary="Văn phòng UBND tỉnh ghi nhận quyết định của tỉnh")
 def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
@@ -128,14 +144,16 @@ def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = 
     return done(request, item)
 
 
-@router.post("/items/{item_id}/complete", response=answers(ItemDetail), summary="Hoàn thành, ghi kết quả")
+@router.post("/items/{item_id}/complete", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Hoàn thành, ghi kết quả")
 def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason)
     return done(request, item)
 
 
-@router.post("/items/{item_id}/extend", response=answers(ItemDetail), summary="Gia hạn (Mục 1.5)")
+@router.post("/items/{item_id}/extend", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Gia hạn (Mục 1.5)")
 def extend(request: HttpRequest, payload: ExtendIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.extend_deadline(item, actor=caller(request), new_due=resolve.calendar_date(payload.new_due, "new_due"),
@@ -143,7 +161,8 @@ def extend(request: HttpRequest, payload: ExtendIn, item_id: int = ItemId()):
     return done(request, item)
 
 
-@router.post("/items/{item_id}/consultations", response=answers(ConsultationOut, 201),
+@router.post("/items/{item_id}/consultations", response=answers(ConsultationOut, ACTION, 201),
+             openapi_extra=then(201, "request_id", "$response.body#/requests/0/id", REQUEST_ACTIONS),
              summary="Xin ý kiến các đơn vị liên quan (Mục 2.2)")
 def ask(request: HttpRequest, payload: ConsultIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)

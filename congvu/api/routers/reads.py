@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
 from congvu.api import resolve, serialize
-from congvu.api.errors import language
+from congvu.api.errors import AUTH, FILTERED, ONE_OBJECT, language
 from congvu.api.fields import MAX_ID, InputDate
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, OfficialOut, UnitOut
@@ -22,7 +22,7 @@ router = Router(tags=["Tra cứu"])
 OVERSIGHT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_OFFICE, Role.ADMINISTRATOR)
 
 
-@router.get("/me", response=answers(MeOut), summary="Tôi là ai: cán bộ, đơn vị, chức danh, vai trò")
+@router.get("/me", response=answers(MeOut, AUTH), summary="Tôi là ai: cán bộ, đơn vị, chức danh, vai trò")
 def me(request: HttpRequest):
     official = caller(request)
     positions = Position.objects.active_on(today()).filter(official=official).select_related("unit")
@@ -42,14 +42,14 @@ class UnitFilters(Schema):
     kind: UnitKind | None = None
 
 
-@router.get("/units", response=answers(list[UnitOut]), summary="Các cơ quan, đơn vị đang hoạt động")
+@router.get("/units", response=answers(list[UnitOut], FILTERED), summary="Các cơ quan, đơn vị đang hoạt động")
 def units(request: HttpRequest, filters: Query[UnitFilters]):
     on = today()
     found = Unit.objects.filter(valid_from__lte=on).exclude(valid_to__lt=on).order_by("kind", "name")
     return found.filter(kind=filters.kind) if filters.kind else found
 
 
-@router.get("/units/{unit_id}/officials", response=answers(list[OfficialOut]),
+@router.get("/units/{unit_id}/officials", response=answers(list[OfficialOut], ONE_OBJECT),
             summary="Cán bộ đang công tác tại một đơn vị (để phân công)")
 def unit_officials(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_ID)):
     official, on = caller(request), today()
@@ -65,7 +65,7 @@ def unit_officials(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_I
     return list(people.values())
 
 
-@router.get("/matter-types", response=answers(list[MatterTypeOut]), summary="Danh mục loại việc và thẩm quyền")
+@router.get("/matter-types", response=answers(list[MatterTypeOut], AUTH), summary="Danh mục loại việc và thẩm quyền")
 def matter_types(request: HttpRequest):
     rows = MatterType.objects.prefetch_related("related_units").order_by("field", "name")
     return [{**{f: getattr(m, f) for f in ("id", "code", "name", "field", "competent_unit_id", "competent_kind",
@@ -78,7 +78,7 @@ class DeadlineQuery(Schema):
     days: int = Field(ge=0, le=365, description="Số ngày làm việc")
 
 
-@router.get("/deadline", response=answers(DeadlineOut),
+@router.get("/deadline", response=answers(DeadlineOut, FILTERED | {409}),
             summary="Hạn của thời hạn N ngày làm việc và cách tính (Điều 147–148 BLDS 2015)")
 def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
     start = resolve.calendar_date(params.event_date, "from")
@@ -92,7 +92,7 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
             "lines": en if language() == "en" else vi, "lines_vi": vi, "lines_en": en}
 
 
-@router.get("/figures", response=answers(list[FiguresOut]),
+@router.get("/figures", response=answers(list[FiguresOut], AUTH),
             summary="Số liệu theo đơn vị (Sở Nội vụ, Văn phòng UBND tỉnh)")
 def figures(request: HttpRequest):
     if caller(request).role not in OVERSIGHT_ROLES:

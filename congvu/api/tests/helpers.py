@@ -27,4 +27,4 @@ def consulted_item(p: Province) -> tuple[WorkItem, ConsultationRequest]:
 def incoming_body(p: Province, **changes) -> dict:
     return {"unit": p.construction.pk, "matter_type": p.building_permit.pk, "sender": "Công ty TNHH Sông Cầu",
             "subject": "Đề nghị cấp giấy phép xây dựng nhà xưởng", "notation": "15/2026/CV-SC",
-            "issued_on": "02/03/2026", **changes}
+            "issued_on": "2026-03-02", **changes}

@@ -20,7 +20,7 @@ ENDPOINTS = [
     ("get", "/api/units", None),
     ("get", "/api/units/{unit}/officials", None),
     ("get", "/api/matter-types", None),
-    ("get", "/api/deadline?from=03/03/2026&days=5", None),
+    ("get", "/api/deadline?from=2026-03-03&days=5", None),
     ("get", "/api/figures", None),
     ("get", "/api/items", None),
     ("get", "/api/items/{item}", None),
@@ -32,14 +32,14 @@ ENDPOINTS = [
     ("post", "/api/items/{item}/submit", {}),
     ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
     ("post", "/api/items/{item}/complete", {"result": "Xong"}),
-    ("post", "/api/items/{item}/extend", {"new_due": "30/04/2026", "reason": "Chờ hồ sơ"}),
+    ("post", "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"}),
     ("post", "/api/items/{item}/consultations", {"units": ["{unit}"], "question": "Ý kiến?"}),
     ("get", "/api/consultation-requests", None),
     ("get", "/api/consultation-requests/{request}", None),
     ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
     ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
     ("post", "/api/consultation-requests/{request}/reconciliation",
-     {"held_on": "03/03/2026", "attendees": "A, B", "outcome": "agreed"}),
+     {"held_on": "2026-03-03", "attendees": "A, B", "outcome": "agreed"}),
 ]
 
 

@@ -8,9 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from congvu.api.errors import ERROR_STATUSES
+from congvu.api.errors import ERROR_DESCRIPTIONS
+from congvu.api.fields import NONBLANK_TEXT_PATTERN
 from congvu.api.models import ApiToken
 from congvu.api.tests.conftest import ApiClient
+from congvu.lib.text import CLEAN_TEXT_PATTERN
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +23,71 @@ def test_the_openapi_document_declares_every_answer_including_the_errors(provinc
     assert set(schema["components"]["securitySchemes"]) == {"BearerToken", "OfficialSession"}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
-            declared = {int(code) for code in operation["responses"]}
-            assert declared > ERROR_STATUSES, (method, path)
-            error = operation["responses"]["409"]["content"]["application/json"]["schema"]
-            assert error == {"$ref": "#/components/schemas/ErrorOut"}
+            responses = {int(code): answer for code, answer in operation["responses"].items()}
+            errors = {code: answer for code, answer in responses.items() if code >= 400}
+            assert set(errors) >= {401, 403}, (method, path)
+            if "{" in path:
+                assert 404 in errors, (method, path)  # an unknown id
+            if method == "post":
+                assert set(errors) >= {400, 404, 409, 413, 415, 422}, (method, path)
+            for code, answer in errors.items():
+                assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
+                assert answer["description"] == ERROR_DESCRIPTIONS[code]
+
+
+def strings_in(schema: dict, components: dict):
+    """Every string schema of the text an API client writes (bodies and parameters), by name."""
+    if "$ref" in schema:
+        yield from strings_in(components[schema["$ref"].split("/")[-1]], components)
+    for name, field in schema.get("properties", {}).items():
+        for option in field.get("anyOf", [field]):
+            if option.get("type") == "string":
+                yield name, option
+            elif option.get("type") == "array":
+                yield from ((name, item) for item in [option["items"]] if item.get("type") == "string")
+
+
+def test_every_free_text_input_declares_its_length_and_that_control_characters_are_refused(province, api_as):
+    schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    seen = set()
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            bodies = [operation["requestBody"]["content"]["application/json"]["schema"]] \
+                if "requestBody" in operation else []
+            parameters = [{"properties": {p["name"]: p["schema"] for p in operation.get("parameters", [])}}]
+            for name, field in (pair for source in bodies + parameters for pair in strings_in(source, components)):
+                if "enum" in field or "const" in field:
+                    continue
+                if field.get("format") == "date":
+                    seen.add("date")
+                    continue
+                assert field["pattern"] in (CLEAN_TEXT_PATTERN, NONBLANK_TEXT_PATTERN), name
+                assert 0 < field["maxLength"] <= 10_000, name
+                seen.add(name)
+    assert {"subject", "question", "reason", "q", "attendees", "date"} <= seen
+
+
+def test_dates_are_iso_8601_in_and_out(province, api_as):
+    schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    assert components["ExtendIn"]["properties"]["new_due"]["format"] == "date"
+    assert components["ItemOut"]["properties"]["due_date"]["format"] == "date"
+    assert components["ItemOut"]["properties"]["due_at"]["format"] == "date-time"
+    deadline = next(p for p in schema["paths"]["/api/deadline"]["get"]["parameters"] if p["name"] == "from")
+    assert deadline["schema"]["format"] == "date"
+
+
+def test_answers_link_to_what_can_be_done_next_with_what_they_return(province, api_as):
+    schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
+    operation_ids = {op["operationId"] for ops in schema["paths"].values() for op in ops.values()}
+    registered = schema["paths"]["/api/incoming"]["post"]["responses"]["201"]["links"]
+    assert registered["direct"] == {"operationId": "direct", "parameters": {"item_id": "$response.body#/id"}}
+    asked = schema["paths"]["/api/items/{item_id}/consultations"]["post"]["responses"]["201"]["links"]
+    assert asked["reply"]["parameters"] == {"request_id": "$response.body#/requests/0/id"}
+    linked = {link["operationId"] for ops in schema["paths"].values() for op in ops.values()
+              for answer in op["responses"].values() for link in answer.get("links", {}).values()}
+    assert linked <= operation_ids and len(linked) == 14
 
 
 def test_the_openapi_document_and_docs_are_for_officials_only(province, api_as):
@@ -52,7 +115,8 @@ def test_the_docs_page_loads_swagger_ui_from_congvu_itself_not_a_cdn(province):
         asset = client.get(source)
         assert asset.status_code == 200 and b"".join(asset.streaming_content)
     assert client.get("/api/docs/assets/../../settings.py").status_code == 404
-    assert client.get("/api/docs/assets/redoc.standalone.js").status_code == 404
+    missing = client.get("/api/docs/assets/redoc.standalone.js")
+    assert missing.status_code == 404 and missing.json()["code"] == "NOT-FOUND"
 
 
 def test_the_command_prints_a_working_token_once_and_stores_only_its_hash(province):

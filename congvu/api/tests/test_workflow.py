@@ -77,7 +77,7 @@ def test_a_province_matter_with_a_disagreement_is_reconciled_submitted_and_decid
     refused = officer.post(f"/api/items/{item_id}/submit", {"summary": "Tờ trình"})
     assert refused.status_code == 409 and refused.json()["code"] == "R-2.3-RECONCILE-FIRST"
     meeting = ok(head.post(f"/api/consultation-requests/{request_id}/reconciliation", {
-        "held_on": "03/03/2026", "attendees": "Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính",
+        "held_on": "2026-03-03", "attendees": "Giám đốc Sở Xây dựng, Giám đốc Sở Tài chính",
         "outcome": "still_differ", "lead_view": "Bố trí vốn năm 2027", "other_view": "Chưa có vốn"}), 201)
     assert meeting["outcome"] == "still_differ" and meeting["held_on"] == "2026-03-03"
     submitted = ok(officer.post(f"/api/items/{item_id}/submit", {"summary": "Tờ trình"}))
