@@ -85,6 +85,7 @@ class ConsultIn(Schema):
     # The regulation's own bounds (2–15 days today) are registry data the administrator may change, so
     # the schema says only what any regulation could allow; the action refuses the rest (409).
     reply_days: BodyInt(ge=1, le=365) | None = Field(None, description="Để trống: theo Quy chế làm việc")
+    shares_original: bool = Field(False, description="Gửi kèm văn bản gốc cho các đơn vị được lấy ý kiến")
     override_reason: Text(1000) = OVERRIDE
 
 

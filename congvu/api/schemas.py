@@ -2,9 +2,9 @@
 the reader's language; moments are in Viet Nam time (+07:00), dates ISO."""
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from congvu.api.fields import LocalDateTime
 
@@ -190,6 +190,9 @@ class ReconciliationOut(Schema):
 
 
 class ItemDetail(ItemOut):
+    view: Literal["whole", "consulted"] = Field(
+        description="whole: the caller's unit holds the work; consulted: the caller's unit is only consulted "
+                    "and sees the summary and its own requests")
     requester_unit_id: int | None
     cooperating_unit_ids: list[int]
     result: str

@@ -56,7 +56,7 @@ def item_detail(item_id: int, official: Official) -> dict:
     successor = WorkItem.objects.filter(transferred_from=item).values_list("pk", flat=True).first()
     requests = list(requests_of(item).select_related("notice__unit", "consultation__asking_unit", "item"))
     return {
-        **item_row(item),
+        **item_row(item), "view": "whole",
         "requester_unit_id": item.requester_unit_id,
         "cooperating_unit_ids": sorted(item.cooperating_units.values_list("pk", flat=True)),
         "result": item.result, "remaining_differences": item.remaining_differences,
@@ -77,7 +77,8 @@ def consulted_detail(item: WorkItem, official: Official) -> dict:
     asked = item.consultations.filter(pk__in={r.consultation_id for r in requests}).order_by("asked_at", "id")
     meetings = item.reconciliations.filter(request__in=requests).order_by("held_on", "id")
     return {
-        **item_row(item), "incoming_number": None, "requester_unit_id": None, "cooperating_unit_ids": [],
+        **item_row(item), "view": "consulted", "incoming_number": None, "requester_unit_id": None,
+        "cooperating_unit_ids": [],
         "result": "", "remaining_differences": "", "transferred_from_id": None, "transferred_to_id": None,
         "incoming": None, "actions": [], "steps": [], "events": [],
         "consultations": [consultation_row(c, requests) for c in asked],

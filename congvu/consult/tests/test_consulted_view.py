@@ -5,6 +5,7 @@ served with an allow-listed type, never as a page."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from congvu.api.actions import issue_token
 from congvu.consult import actions
@@ -131,7 +132,6 @@ def test_the_consultation_attachment_keeps_an_allow_listed_type_and_is_never_a_p
 
 
 def api_get(official, path: str):
-    from django.test import Client
 
     token = issue_token(official=official, name="pytest")[1]
     return Client().get(path, headers={"Authorization": f"Bearer {token}"})
@@ -141,6 +141,7 @@ def test_the_api_gives_a_consulted_unit_the_same_consultation_view(province, cli
     finance, transport = requests(ask(province, client_of, item))
     detail = api_get(province.finance_head, f"/api/items/{item.pk}").json()
     assert detail["title"] == item.title and detail["lead_unit_id"] == province.construction.pk
+    assert detail["view"] == "consulted"
     assert detail["events"] == [] and detail["steps"] == [] and detail["incoming"] is None
     assert detail["incoming_number"] is None and detail["actions"] == []
     assert [r["id"] for c in detail["consultations"] for r in c["requests"]] == [finance.pk]
@@ -152,6 +153,16 @@ def test_the_api_gives_a_consulted_unit_the_same_consultation_view(province, cli
 def test_the_api_still_gives_the_lead_unit_the_whole_item(province, client_of, item):
     finance, transport = requests(ask(province, client_of, item))
     detail = api_get(province.construction_officer, f"/api/items/{item.pk}").json()
+    assert detail["view"] == "whole"
     assert len(detail["events"]) == 4 and detail["incoming"]["incoming_number"] == 1
     assert {r["id"] for c in detail["consultations"] for r in c["requests"]} == {finance.pk, transport.pk}
     assert api_get(province.construction_officer, f"/api/consultation-requests/{transport.pk}").status_code == 200
+
+
+def test_asking_through_the_api_may_share_the_original(province, client_of, item):
+    token = issue_token(official=province.construction_officer, name="pytest")[1]
+    body = {"units": [province.finance.pk], "question": QUESTION, "reply_days": 5, "shares_original": True}
+    response = Client().post(f"/api/items/{item.pk}/consultations", body, content_type="application/json",
+                             headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 201, response.content
+    assert Consultation.objects.get(item=item).shares_original
