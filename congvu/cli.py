@@ -6,7 +6,12 @@
     congvu deadline  DD/MM/YYYY N — the due date of an N-working-day period, and why
     congvu bench     the standard workload of DESIGN §8 on the configured database
     congvu audit     verify | seal — the tamper-evident trail
+    congvu listbench the item list page at N items, in a scratch database
     congvu apitoken  USERNAME — issue an API token for an official (printed once)
+
+`serve` and `demo` migrate the database themselves; any other command that needs it, on a database
+not reachable or not migrated, says in Vietnamese what to run (`congvu migrate`) and exits with
+status 1 instead of a traceback.
 """
 
 import os
@@ -23,8 +28,17 @@ def main(argv: list[str] | None = None) -> None:
     os.umask(PRIVATE_UMASK)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congvu.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["congvu", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        execute_from_command_line(["congvu", *(sys.argv[1:] if argv is None else argv)])
+    except DatabaseError:
+        # congvu's own commands check the database before they start (congvu/ops/dbcheck.py); this
+        # covers the rest (Django's createsuperuser, changepassword, loaddata …) after the fact.
+        from congvu.ops.dbcheck import exit_if_unmigrated
+
+        exit_if_unmigrated()
+        raise
 
 
 if __name__ == "__main__":

@@ -113,6 +113,7 @@ SECRET_KEY = secret_key()
 DEBUG = env_flag("CONGVU_DEBUG")
 ALLOWED_HOSTS = env_list("CONGVU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CONGVU_CSRF_TRUSTED_ORIGINS", "http://localhost:8000,http://127.0.0.1:8000")
+CSRF_FAILURE_VIEW = "congvu.web.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -18,3 +18,6 @@ urlpatterns = [
     path("", include("congvu.documents.urls")),
     path("", include("congvu.web.urls")),
 ]
+
+# 400, 403 and 404 are Django's handlers with congvu's templates; the 500 page must not need the database.
+handler500 = "congvu.web.errors.server_error"

@@ -8,6 +8,7 @@ from congvu.api.fields import MAX_ID
 from congvu.api.models import ApiToken
 from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused
+from congvu.ops.dbcheck import require_migrated
 from congvu.org.models import Official
 
 USAGE = ("congvu apitoken USERNAME [--name TÊN]  |  congvu apitoken --list [USERNAME]  |  "
@@ -71,6 +72,7 @@ class Command(BaseCommand):
                             help="thu hồi một token: số id, phần đầu token (cv_…), hoặc cả token")
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         username, revoke, listing = options["username"], options["revoke"], options["list"]
         if revoke is not None:
             if listing or username:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from congvu.ops.dbcheck import require_migrated
 from congvu.work import trail
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("operation", choices=["verify", "seal"])
 
     def handle(self, *args, operation: str, **options) -> None:
+        require_migrated()
         if operation == "seal":
             seal = trail.seal()
             self.stdout.write(f"Đã niêm phong #{seal.pk}: {len(seal.heads)} chuỗi." if seal else "Không có gì mới.")

@@ -1,5 +1,6 @@
 """congvu demo [--items N] — build the demo province into an empty database and print the logins."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from congvu.ops.demo import DatabaseNotEmpty, Summary, build_demo
@@ -18,6 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, items: int, **options) -> None:
         if items < MINIMUM_ITEMS:
             raise CommandError(f"--items phải từ {MINIMUM_ITEMS} trở lên để có đủ mọi tình huống.")
+        # "Build into an empty database" includes one just created: migrate first, as `serve` does
+        # (on a migrated database this applies nothing; a non-empty one is refused below).
+        call_command("migrate", interactive=False, verbosity=0)
         try:
             summary = build_demo(items=items)
         except DatabaseNotEmpty as refusal:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from congvu.ops.dbcheck import require_migrated
 from congvu.ops.sweep import run_all
 
 
@@ -8,6 +9,7 @@ class Command(BaseCommand):
             "niêm phong nhật ký). Mỗi phần chạy độc lập; có phần lỗi thì báo lỗi và thoát với mã khác 0.")
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         reports = run_all()
         for report in reports:
             self.stdout.write(report.line)
