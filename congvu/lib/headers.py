@@ -2,7 +2,9 @@
 itself — no CDN on a government intranet — so nothing else needs to be allowed), no referrer sent to
 other sites, no browser feature a duty system never uses (camera, microphone, location…), and
 `Cache-Control: no-store` on everything personal — every answer to a signed-in official, every API
-answer, every download — so no browser cache, shared computer or proxy keeps a copy."""
+answer, every download — so no browser cache, shared computer or proxy keeps a copy.
+
+Site-wide, pages and API alike, so it sits below both: the API's docs page sets the same `POLICY`."""
 
 from collections.abc import Callable
 

@@ -1,5 +1,9 @@
 """Filtering the item list, shared by the web list (/danh-sach/) and the API (GET /api/items).
 
+It sits at the oversight level, above work, because one of its filters is a figure's bucket: the
+list a number of the overview opens is filtered by the very condition that number counts
+(`congvu.oversight.queries.figure_conditions`).
+
 Filters narrow `visible_items(official)` only: nobody finds, counts or exports an item through a
 filter that they could not open. Each filter is written so that an index serves it at 300,000
 items: the due range becomes a range of `due_at` (which is the end of the due day), and the state
@@ -10,9 +14,9 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from congvu.oversight.queries import figure_conditions
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import IncomingDocument, WorkItem
-from congvu.work.queries import figure_conditions
 
 SORTS = {"due": ("due_at", "id"), "-due": ("-due_at", "-id")}
 FEW_MATCHES = 5000

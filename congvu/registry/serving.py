@@ -1,5 +1,10 @@
 """Who serves where, on a given day. Every access decision asks these few questions; they are
-answered from the registry snapshot (congvu.registry.snapshot), not a query each."""
+answered from the registry snapshot (congvu.registry.snapshot), not a query each.
+
+They live in the registry, not in `org` beside the models they read, because the snapshot that
+answers them is the registry's (it also holds matter types, delegations and the calendar): `org`
+stays the bottom area that knows nothing above it. Pages ask the same helpers as the actions
+(`congvu.web.roles`), so a menu never offers what the action would refuse for who one is."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -37,19 +42,27 @@ def records_province_decisions(official: Official, on: date) -> bool:
     )
 
 
+# Who may write in a unit's incoming register (`congvu.work.actions.register_incoming`).
+REGISTRAR_TITLES = (Title.CLERK, *LEADER_TITLES)
+
+
 def is_clerk_or_leader(official: Official, unit: Unit | int, on: date) -> bool:
-    return serves_in(official, unit, on, (Title.CLERK, *LEADER_TITLES))
+    return serves_in(official, unit, on, REGISTRAR_TITLES)
 
 
-def unit_ids_of(official: Official, on: date) -> set[int]:
-    return {p.unit_id for p in snapshot.current().by_official.get(official.pk, ()) if p.active_on(on)}
+def positions_on(official: Official, on: date) -> list[snapshot.PositionFact]:
+    """The official's positions on `on` (a person may hold several, in several units)."""
+    return [p for p in snapshot.current().by_official.get(official.pk, ()) if p.active_on(on)]
+
+
+def unit_ids_of(official: Official, on: date, titles: Iterable[str] | None = None) -> set[int]:
+    """The units the official serves in on `on`; with `titles`, only where they hold one of them."""
+    wanted = None if titles is None else set(titles)
+    return {p.unit_id for p in positions_on(official, on) if wanted is None or p.title in wanted}
 
 
 def leader_unit_ids_of(official: Official, on: date) -> set[int]:
-    return {
-        p.unit_id for p in snapshot.current().by_official.get(official.pk, ())
-        if p.active_on(on) and p.title in LEADER_TITLES
-    }
+    return unit_ids_of(official, on, LEADER_TITLES)
 
 
 def head_of(unit: Unit | int, on: date) -> Official | None:

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from congvu.consult.actions import REPLY_DAYS
 from congvu.consult.models import ConsultationRequest, Outcome, ReplyPosition, RequestState
+from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
-from congvu.org.queries import officers_of
 from congvu.registry.queries import parameter
+from congvu.registry.serving import officers_of
 from congvu.web.forms import OverrideMixin, TextField, UploadField, VNDateField, active_units
-from congvu.work.access import today
 from congvu.work.models import WorkItem
 
 # Django has no Vietnamese for "Select a valid choice", so the forms say it themselves.

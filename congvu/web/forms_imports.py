@@ -1,4 +1,4 @@
-"""The import forms: a file, the receiving unit (only the official's own registers) and, for edXML,
+"""The import pages' forms: a file, the receiving unit (only the official's own registers) and, for edXML,
 the matter type the clerk classifies the document as. The file's content is checked by the readers
 (congvu.documents.edxml, congvu.documents.excel_import), not here."""
 

@@ -1,47 +1,23 @@
-"""What the consultation pages show: the panel on the item page of those who see the item whole
-(every consultation of the item, each consulted unit's state, reply, notice and the heads' meetings,
-with the forms the viewer may use), one card per request on a consulted unit's requests page, and
-the consulted unit's view of the item (its summary and the unit's own request cards). Reads only:
-the forms post to `congvu.consult.views`, which calls `congvu.consult.actions`."""
+"""What the consultation pages show, composed from the consultation area's plain data
+(`congvu.consult.display`): the panel on the item page of those who see the item whole (every
+consultation of the item, each consulted unit's state, reply, notice and the heads' meetings, with
+the forms the viewer may use), one card per request on a consulted unit's requests page, and the
+consulted unit's view of the item. Reads only: the forms post to `congvu.web.views_consult`, which
+calls `congvu.consult.actions`."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from django import forms
-from django.db.models import Prefetch, QuerySet
-
-from congvu.consult.forms import POSITIONS, REQUEST_STATES, AskForm, AssignRequestForm, ReconcileForm, ReplyForm
+from congvu.consult.display import ConsultedItem, RequestShown, consulted_item, item_consultations, requests_shown
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
-from congvu.consult.queries import remaining_differences, requests_of, unreconciled_disagreements
-from congvu.consult.sweep import REMINDER_DAYS
-from congvu.lib import clock
-from congvu.lib.refusals import ActionRefused, RuleViolation
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official
-from congvu.org.queries import is_leader
-from congvu.registry.queries import current_calendar, parameter
-from congvu.web.item_actions import Viewer
-from congvu.work.access import own_requests, today
-from congvu.work.deadlines import end_of_local_day
+from congvu.web.forms_consult import POSITIONS, REQUEST_STATES, AskForm, AssignRequestForm, ReconcileForm, ReplyForm
+from congvu.web.pages import FormPanel
 from congvu.work.models import WorkItem
 from congvu.work.queries import ONE_MICROSECOND
-from congvu.work.rules import TRANSITIONS
 
 ASK_PREFIX = "xin-y-kien"
-
-
-@dataclass
-class FormPanel:
-    """One consultation form on a page, with the refusal it got, if any."""
-
-    form: forms.Form
-    refusal: ActionRefused | None = None
-    show_override: bool = False
-    open: bool = False
-
-    @property
-    def rule_refusal(self) -> RuleViolation | None:
-        return self.refusal if isinstance(self.refusal, RuleViolation) else None
 
 
 @dataclass
@@ -104,11 +80,6 @@ class ConsultationPanel:
         return ", ".join(sorted(r.unit.name for r in self.unreconciled))
 
 
-def may_ask(viewer: Viewer) -> bool:
-    """The ask form is offered where `ask` could succeed: the holder or a lead-unit leader, at work."""
-    return viewer.item.state in TRANSITIONS["consult"][0] and (viewer.holds or viewer.leads_lead_unit)
-
-
 def ask_form(item: WorkItem, data: dict | None = None, files: dict | None = None) -> AskForm:
     return AskForm(data, files, item=item, auto_id=f"{ASK_PREFIX}-%s")
 
@@ -117,25 +88,17 @@ def reconcile_form(request: ConsultationRequest, data: dict | None = None) -> Re
     return ReconcileForm(data, request=request, auto_id=f"hop-{request.pk}-%s")
 
 
-def with_meetings(requests: QuerySet[ConsultationRequest]) -> QuerySet[ConsultationRequest]:
-    meetings = Reconciliation.objects.select_related("recorded_by").order_by("held_on", "id")
-    return requests.select_related("notice__unit").prefetch_related(Prefetch("reconciliations", queryset=meetings))
-
-
 def consultation_panel(official: Official, item: WorkItem, *, ask: FormPanel | None = None,
                        reconcile: tuple[int, FormPanel] | None = None) -> ConsultationPanel:
     """The item page's consultation panel; `ask` or `reconcile` (request id, panel) is a posted
     form, shown with its errors or refusal even where the page would not offer it."""
-    viewer = Viewer(official, item)
-    rows = {c.pk: ConsultationRow(c) for c in item.consultations.select_related("asked_by", "asking_unit")}
-    for request in with_meetings(requests_of(item)):
-        rows[request.consultation_id].requests.append(RequestRow(request))
-    unreconciled = list(unreconciled_disagreements(item))
-    panel = ConsultationPanel(list(rows.values()), remaining_differences(item), unreconciled, ask=ask)
-    if panel.ask is None and may_ask(viewer):
+    shown = item_consultations(official, item)
+    rows = [ConsultationRow(c, [RequestRow(r) for r in requests]) for c, requests in shown.consultations]
+    panel = ConsultationPanel(rows, list(shown.differences), list(shown.unreconciled), ask=ask)
+    if panel.ask is None and shown.may_ask:
         panel.ask = FormPanel(ask_form(item))
-    if viewer.leads_lead_unit:
-        panel.reconcile = [(r, FormPanel(reconcile_form(r))) for r in unreconciled]
+    if shown.may_reconcile:
+        panel.reconcile = [(r, FormPanel(reconcile_form(r))) for r in shown.unreconciled]
     if reconcile is not None:
         request_id, posted = reconcile
         others = [(r, p) for r, p in panel.reconcile if r.pk != request_id]
@@ -162,17 +125,6 @@ class RequestCard(RequestRow):
         return self.request.state == RequestState.DEEMED_AGREED
 
 
-def may_assign(official: Official, request: ConsultationRequest) -> bool:
-    return request.state == RequestState.PENDING and is_leader(official, request.unit_id, today())
-
-
-def may_reply(official: Official, request: ConsultationRequest) -> bool:
-    """Until a reply is recorded; after the deadline too (a late reply is kept and marked late)."""
-    if request.replied_at is not None:
-        return False
-    return request.holder_id == official.pk or is_leader(official, request.unit_id, today())
-
-
 def assign_form(request: ConsultationRequest, data: dict | None = None) -> AssignRequestForm:
     return AssignRequestForm(data, request=request, auto_id=f"giao-{request.pk}-%s")
 
@@ -181,63 +133,28 @@ def reply_form(request: ConsultationRequest, data: dict | None = None) -> ReplyF
     return ReplyForm(data, request=request, auto_id=f"tra-loi-{request.pk}-%s")
 
 
-def requests_for(official: Official, item_id: int | None = None) -> tuple[list, list]:
-    """The requests to the official's units (and those they hold): pending ones by deadline, then the
-    settled, newest first."""
-    base = with_meetings(own_requests(official)).select_related(
-        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
-    if item_id is not None:
-        base = base.filter(item_id=item_id)
-    pending = list(base.filter(state=RequestState.PENDING).order_by("due_at", "id"))
-    settled = list(base.exclude(state=RequestState.PENDING).order_by("-due_at", "-id")[:100])
-    return pending, settled
-
-
-def reminder_horizon() -> datetime:
-    """From when a pending request counts as due soon: the reminder sweep's own horizon."""
-    days = parameter(REMINDER_DAYS).value
-    last_day = current_calendar().add_working_days(today(), days) if days else today()
-    return end_of_local_day(last_day)
+def request_card(shown: RequestShown) -> RequestCard:
+    """A card links to its item: whoever is shown a request may open the item, whole or as consulted."""
+    request = shown.request
+    return RequestCard(
+        request,
+        assign=FormPanel(assign_form(request)) if shown.may_assign else None,
+        reply=FormPanel(reply_form(request)) if shown.may_reply else None,
+        overdue=shown.overdue, due_soon=shown.due_soon,
+    )
 
 
 def request_cards(official: Official, requests: list[ConsultationRequest],
                   replace: RequestCard | None = None) -> list[RequestCard]:
     """One card per request; `replace` is the card whose form was just posted (kept as posted)."""
-    now, horizon = clock.now(), reminder_horizon()
-    cards = []
-    for request in requests:
-        if replace is not None and replace.request.pk == request.pk:
-            cards.append(replace)
-            continue
-        cards.append(request_card(official, request, now=now, horizon=horizon))
-    return cards
-
-
-def request_card(official: Official, request: ConsultationRequest, *,
-                 now: datetime | None = None, horizon: datetime | None = None) -> RequestCard:
-    """A card links to its item: whoever is shown a request may open the item, whole or as consulted."""
-    now, horizon = now or clock.now(), horizon or reminder_horizon()
-    pending = request.state == RequestState.PENDING
-    return RequestCard(
-        request,
-        assign=FormPanel(assign_form(request)) if may_assign(official, request) else None,
-        reply=FormPanel(reply_form(request)) if may_reply(official, request) else None,
-        overdue=pending and request.due_at <= now,
-        due_soon=pending and now < request.due_at <= horizon,
-    )
-
-
-def one_request(request_id: int) -> ConsultationRequest | None:
-    """A request with everything its card shows."""
-    return with_meetings(ConsultationRequest.objects.filter(pk=request_id)).select_related(
-        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by",
-    ).first()
+    return [
+        replace if replace is not None and replace.request.pk == shown.request.pk else request_card(shown)
+        for shown in requests_shown(official, requests)
+    ]
 
 
 def consulted_view(official: Official, item: WorkItem) -> dict:
-    """The item as a unit consulted on it sees it: the summary (title, matter type, lead unit, due
-    date) and its own requests with their questions and shared files; not the trail, the steps, the
-    other units' requests or the original (unless the asking unit shared it)."""
-    pending, settled = requests_for(official, item.pk)
-    summary = WorkItem.objects.select_related("matter_type", "lead_unit").get(pk=item.pk)
-    return {"item": summary, "pending": request_cards(official, pending), "settled": request_cards(official, settled)}
+    """The item as a unit consulted on it sees it (`congvu.consult.display.consulted_item`)."""
+    seen: ConsultedItem = consulted_item(official, item)
+    return {"item": seen.item, "pending": [request_card(s) for s in seen.pending],
+            "settled": [request_card(s) for s in seen.settled]}

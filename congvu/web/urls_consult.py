@@ -1,6 +1,6 @@
 from django.urls import path
 
-from congvu.consult import views
+from congvu.web import views_consult as views
 
 urlpatterns = [
     path("cong-viec/<int:item_id>/xin-y-kien/", views.ask, name="consult_ask"),

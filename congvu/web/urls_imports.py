@@ -1,6 +1,6 @@
 from django.urls import path
 
-from congvu.documents import views
+from congvu.web import views_imports as views
 
 urlpatterns = [
     path("van-ban-den/nhap-edxml/", views.edxml_upload, name="edxml_upload"),

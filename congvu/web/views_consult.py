@@ -20,35 +20,33 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.consult import actions, notices
+from congvu.consult import actions
+from congvu.consult.access import may_see_consultation, may_see_request
+from congvu.consult.available import Viewer
+from congvu.consult.display import one_request, request_shown, requests_for
 from congvu.consult.models import Consultation, ConsultationRequest, Notice
-from congvu.consult.panels import (
-    FormPanel,
-    RequestCard,
-    ask_form,
-    assign_form,
-    consultation_panel,
-    one_request,
-    reconcile_form,
-    reply_form,
-    request_card,
-    request_cards,
-    requests_for,
-)
+from congvu.documents import notices
+from congvu.lib.clock import today
 from congvu.lib.filetypes import safe_content_type
 from congvu.lib.ids import parse_id
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Official
-from congvu.org.queries import unit_ids_of
-from congvu.web.item_actions import Viewer
-from congvu.web.timeline import event_rows
-from congvu.web.views import denied, official_required, refusal_denied
-from congvu.web.views_items import is_htmx, item_context
-from congvu.work.access import access_item, may_see_consultation, may_see_request, today
+from congvu.registry.serving import unit_ids_of
+from congvu.web.pages import FormPanel, denied, form_again, is_htmx, official_required, refusal_denied
+from congvu.web.panels_consult import (
+    RequestCard,
+    ask_form,
+    assign_form,
+    consultation_panel,
+    reconcile_form,
+    reply_form,
+    request_card,
+    request_cards,
+)
+from congvu.web.views_items import item_changed, item_context
+from congvu.work.access import access_item
 from congvu.work.models import WorkItem
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _not_yours_to_see() -> AccessDenied:
@@ -85,13 +83,13 @@ def ask(request: HttpRequest, item_id: int) -> HttpResponse:
             units = ", ".join(r.unit.name for r in consultation.requests.select_related("unit").order_by("unit__name"))
             text = _("Done: the opinion of %(units)s was asked, to reply by %(due)s.") % {
                 "units": units, "due": f"{consultation.due_date:%d/%m/%Y}"}
-            return _item_succeeded(request, item, text)
+            return item_changed(request, item, text)
     panel = FormPanel(form, refusal, open=True)
     overridable = panel.rule_refusal is not None and panel.rule_refusal.overridable
     panel.show_override = (overridable and Viewer(request.official, item).leads_lead_unit) or bool(
         form.data.get("override_reason"))
     if is_htmx(request):
-        return _form_again(request, "consult/partials/ask_form.html", item, {"ask": panel}, panel)
+        return form_again(request, "web/consult/partials/ask_form.html", item, {"ask": panel}, panel)
     return _item_page(request, item, consultation_panel(request.official, item, ask=panel))
 
 
@@ -117,32 +115,13 @@ def reconcile(request: HttpRequest, request_id: int) -> HttpResponse:
         except ActionRefused as exc:
             refusal = exc
         else:
-            return _item_succeeded(request, item, _("Done: the heads' meeting with %(unit)s was recorded.") % {
+            return item_changed(request, item, _("Done: the heads' meeting with %(unit)s was recorded.") % {
                 "unit": consult_request.unit.name})
     panel = FormPanel(form, refusal, open=True)
     if is_htmx(request):
-        return _form_again(request, "consult/partials/reconcile_form.html", item,
+        return form_again(request, "web/consult/partials/reconcile_form.html", item,
                            {"meeting": (consult_request, panel)}, panel)
     return _item_page(request, item, consultation_panel(request.official, item, reconcile=(consult_request.pk, panel)))
-
-
-def _item_succeeded(request: HttpRequest, item: WorkItem, text: str) -> HttpResponse:
-    if not is_htmx(request):
-        messages.success(request, text)
-        return redirect("item", item_id=item.pk)
-    response = render(request, "web/partials/item_body.html", {**item_context(request, item), "flash": text})
-    # The form asked to swap only itself; on success the whole item (state, panel, trail) changed.
-    response["HX-Retarget"] = "#item-body"
-    response["HX-Reswap"] = "outerHTML"
-    return response
-
-
-def _form_again(request: HttpRequest, template: str, item: WorkItem, context: dict, panel: FormPanel) -> HttpResponse:
-    """The posted form with its errors; a rule refusal was written to the trail, so that is refreshed too."""
-    context = {**context, "item": item, "trail_oob": panel.rule_refusal is not None}
-    if context["trail_oob"]:
-        context["events"] = event_rows(item)
-    return render(request, template, context)
 
 
 def _item_page(request: HttpRequest, item: WorkItem, panel) -> HttpResponse:
@@ -161,7 +140,7 @@ def notice_file(request: HttpRequest, notice_id: int) -> HttpResponse:
                                                     "You may not see this notice."))
     notices.render(notice)
     return FileResponse(notice.file.open("rb"), as_attachment=True, filename=notices.file_name(notice),
-                        content_type=DOCX)
+                        content_type=notices.DOCX)
 
 
 @official_required
@@ -207,7 +186,7 @@ def _requests_page(request: HttpRequest, replace: RequestCard | None = None) -> 
     raw = request.GET.get("cong-viec", "")
     item_id = parse_id(raw)
     pending, settled = requests_for(request.official, item_id)
-    return render(request, "consult/requests.html", {
+    return render(request, "web/consult/requests.html", {
         "pending": request_cards(request.official, pending, replace),
         "settled": request_cards(request.official, settled, replace), "item_id": item_id,
         # Said, not silently dropped: the page then shows every request.
@@ -240,7 +219,7 @@ def assign(request: HttpRequest, request_id: int) -> HttpResponse:
             refusal = exc
         else:
             return _card_succeeded(request, request_id, _("Assigned to %(name)s.") % {"name": holder.full_name})
-    card = request_card(request.official, consult_request)
+    card = request_card(request_shown(request.official, consult_request))
     card.assign = FormPanel(form, refusal, open=True)
     return _card_failed(request, card)
 
@@ -266,7 +245,7 @@ def reply(request: HttpRequest, request_id: int) -> HttpResponse:
             if answered.late:
                 text = _("Your reply was recorded as late: it counts as agreement (clause 2.2).")
             return _card_succeeded(request, request_id, text)
-    card = request_card(request.official, consult_request)
+    card = request_card(request_shown(request.official, consult_request))
     card.reply = FormPanel(form, refusal, open=True)
     return _card_failed(request, card)
 
@@ -275,14 +254,14 @@ def _card_succeeded(request: HttpRequest, request_id: int, text: str) -> HttpRes
     if not is_htmx(request):
         messages.success(request, text)
         return redirect(reverse("consult_requests") + f"#yeu-cau-{request_id}")
-    card = request_card(request.official, one_request(request_id))
+    card = request_card(request_shown(request.official, one_request(request_id)))
     card.flash = text
-    return render(request, "consult/partials/request_card.html", {"card": card})
+    return render(request, "web/consult/partials/request_card.html", {"card": card})
 
 
 def _card_failed(request: HttpRequest, card: RequestCard) -> HttpResponse:
     if is_htmx(request):
-        return render(request, "consult/partials/request_card.html", {"card": card})
+        return render(request, "web/consult/partials/request_card.html", {"card": card})
     return _requests_page(request, replace=card)
 
 
@@ -299,7 +278,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
         return denied(request, _("You hold no position in any unit, so nothing is notified to you."))
     mine = request.official.notifications.order_by("-created_at", "-id")
     page = Paginator(mine, 50).get_page(request.GET.get("trang"))
-    return render(request, "consult/notifications.html", {
+    return render(request, "web/consult/notifications.html", {
         "page": page, "unread": mine.filter(read_at__isnull=True).count(),
     })
 

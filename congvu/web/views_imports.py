@@ -24,16 +24,17 @@ from django.utils.translation import gettext as _
 
 from congvu.documents import edxml, excel_import
 from congvu.documents.actions import Registration, RowRefused, register_all
-from congvu.documents.forms import EdxmlConfirmForm, EdxmlUploadForm, ExcelUploadForm
+from congvu.documents.originals import edxml_attachments
 from congvu.lib import clock
+from congvu.lib.clock import today
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
-from congvu.org.queries import unit_ids_of
 from congvu.registry.models import MatterType
+from congvu.web.forms_imports import EdxmlConfirmForm, EdxmlUploadForm, ExcelUploadForm
+from congvu.web.pages import denied, official_required
 from congvu.web.roles import registering_units
-from congvu.web.views import denied, official_required
 from congvu.work import actions
-from congvu.work.access import today, visible_items
+from congvu.work.access import may_read_document
 from congvu.work.models import IncomingDocument
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,7 +80,7 @@ def edxml_upload(request: HttpRequest) -> HttpResponse:
                 "unit": form.cleaned_data["unit"], "matter_type": form.cleaned_data["matter_type"],
             })
             return _preview(request, message, confirm, PurePath(upload.name).name)
-    return render(request, "documents/edxml_upload.html", {"form": form, "error": error})
+    return render(request, "web/imports/edxml_upload.html", {"form": form, "error": error})
 
 
 @official_required
@@ -97,7 +98,7 @@ def edxml_confirm(request: HttpRequest) -> HttpResponse:
     try:
         message = _readable(pending.data)  # read again: the preview was shown from this very file
     except edxml.EdxmlError as error:
-        return render(request, "documents/edxml_upload.html", {"form": EdxmlUploadForm(units=units), "error": error})
+        return render(request, "web/imports/edxml_upload.html", {"form": EdxmlUploadForm(units=units), "error": error})
     if not form.is_valid():
         return _preview(request, message, form, pending.name)
     data = form.cleaned_data
@@ -122,7 +123,7 @@ def _preview(request: HttpRequest, message: edxml.IncomingMessage, form: EdxmlCo
     same = IncomingDocument.objects.filter(
         unit__in=units, notation=message.notation, sender=message.sender_name, issued_on=message.promulgated_on,
     ).select_related("unit").order_by("-year", "-incoming_number")
-    return render(request, "documents/edxml_preview.html", {
+    return render(request, "web/imports/edxml_preview.html", {
         "message": message, "form": form, "file_name": name, "refusal": refusal, "already_registered": same,
     })
 
@@ -192,7 +193,7 @@ def _drop_stale_pending() -> None:
 def edxml_attachment(request: HttpRequest, document_id: int, index: int) -> HttpResponse:
     """One attachment of a document registered from an edXML message, read from the kept original."""
     document = IncomingDocument.objects.filter(pk=document_id).first()
-    if document is None or not _may_read(request.official, document):
+    if document is None or not may_read_document(request.official, document):
         return denied(request, _("You may not see this document."))
     attachments = edxml_attachments(document)
     if not 1 <= index <= len(attachments):
@@ -201,25 +202,6 @@ def edxml_attachment(request: HttpRequest, document_id: int, index: int) -> Http
     content_type = attachment.content_type if attachment.content_type in SAFE_TYPES else "application/octet-stream"
     return FileResponse(io.BytesIO(attachment.data), as_attachment=True, filename=attachment.name,
                         content_type=content_type)
-
-
-def edxml_attachments(document: IncomingDocument) -> tuple[edxml.Attachment, ...]:
-    """The attachments inside a document's original when it is an edXML message (none otherwise).
-    They are numbered from 1 in the URL `edxml_attachment` (document_id, index)."""
-    if not document.original or PurePath(document.original.name).suffix.lower() not in (".edxml", ".xml"):
-        return ()
-    with document.original.open("rb") as stored:
-        data = stored.read(edxml.max_message_bytes() + 1)
-    try:
-        return edxml.parse(data).attachments
-    except edxml.EdxmlError:
-        return ()
-
-
-def _may_read(official: Official, document: IncomingDocument) -> bool:
-    if document.unit_id in unit_ids_of(official, today()):
-        return True
-    return visible_items(official).filter(incoming=document).exists()
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -248,7 +230,7 @@ def excel_upload(request: HttpRequest) -> HttpResponse:
             return redirect("register_list")
     language = get_language() or "vi"
     shown = [(p, p.message(language)) for p in problems[:MAX_PROBLEMS_SHOWN]]
-    return render(request, "documents/excel_upload.html", {
+    return render(request, "web/imports/excel_upload.html", {
         "form": form, "problems": shown, "problem_count": len(problems),
         "rows_with_problems": len({p.row for p in problems if p.row}), "max_rows": excel_import.max_rows(),
     })

@@ -1,7 +1,8 @@
 """Display labels of the work area's choices, as translatable English msgids.
 
-The models carry Vietnamese labels only (they are also the admin's); the web interface speaks
-both languages, so it names each value here once and the Vietnamese text lives in the .po file."""
+The models carry Vietnamese labels only (they are also the admin's); the web interface and the API
+speak both languages, so each value is named here once — below both of them — and the Vietnamese
+text lives in the project's .po file (congvu/locale)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -16,7 +16,7 @@ from congvu.testing_browser import log_in
 from congvu.work.models import IncomingDocument, WorkItem
 
 pytestmark = pytest.mark.browser
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).parents[2] / "documents" / "tests" / "samples"  # the edXML readers' own samples
 SUBJECT = "V/v rà soát, đề xuất tháo gỡ vướng mắc trong cấp giấy phép xây dựng trên địa bàn tỉnh"
 
 

@@ -14,12 +14,12 @@ from openpyxl import load_workbook
 
 from congvu.conftest import MORNING
 from congvu.documents.excel_import import DATA_SHEET
-from congvu.documents.views import PENDING_DIR
 from congvu.lib import clock
+from congvu.web.views_imports import PENDING_DIR
 from congvu.work.models import IncomingDocument, Priority, WorkItem
 
 pytestmark = pytest.mark.django_db
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).parents[2] / "documents" / "tests" / "samples"  # the edXML readers' own samples
 PERMIT_ROW = ("Báo cáo tình hình cấp phép xây dựng quý I", "Văn phòng UBND tỉnh", "125/VP-KT", "02/03/2026",
               "cap-phep-xay-dung", "16/03/2026", "Khẩn")
 
