@@ -171,5 +171,6 @@ def walked_item(p: Province) -> Walked:
                         attachment=ContentFile(b"%PDF-1.4 attachment"), attachment_name="du-toan.pdf",
                         shares_original=True)
     deemed = silent.requests.get()
+    item.refresh_from_db()
     return Walked(item=item, document=item.incoming, deemed=deemed, notice=deemed.notice, asked=asked,
                   request=asked.requests.get(), notification=p.finance_head.notifications.latest("id"))

@@ -29,7 +29,7 @@ from congvu.registry.queries import current_calendar
 from congvu.web.forms import UnitChoiceField, VNDateField
 from congvu.work.labels import STATES
 
-# The Government Office's buckets (congvu.work.queries.figure_conditions), as the list names them.
+# The Government Office's buckets (congvu.oversight.queries.figure_conditions), as the list names them.
 BUCKETS = {
     "assigned": _("Assigned (counted in the figures)"),
     "on_time": _("Completed on time"),
