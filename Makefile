@@ -25,6 +25,7 @@ test: $(STAMP) browser lint test-sqlite test-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check congvu
+	$(BIN)/lint-imports
 
 test-sqlite: $(STAMP)
 	@echo "== suite on SQLite"

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "congvu.registry",
     "congvu.work",
     "congvu.consult",
+    "congvu.oversight",
     "congvu.documents",
     "congvu.api",
     "congvu.web",
@@ -143,7 +144,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "congvu.web.middleware.SecurityHeadersMiddleware",
+    "congvu.lib.headers.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "congvu.urls"

@@ -3,12 +3,20 @@ Construction department's head, deputy, officer and clerk; the Finance departmen
 the Province office; Home Affairs; an outsider with no position anywhere."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
-from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
+from congvu.consult import actions as consult
+from congvu.consult import sweep
+from congvu.consult.models import Consultation, ConsultationRequest, Notice
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.org.models import Notification, Official, Position, Role, Title, Unit, UnitKind
 from congvu.registry.models import Authority, Delegation, DelegationKind, MatterType
+from congvu.work import actions as work
+from congvu.work.models import IncomingDocument, WorkItem
 
 SINCE = date(2020, 1, 1)
 PASSWORD = "congvu-test-2026"  # noqa: S105 - the test personas' password, not a secret
@@ -115,3 +123,54 @@ def make_matter(code: str, name: str, unit: Unit, authority: str, days: int, rel
     )
     matter.related_units.set(related)
     return matter
+
+
+# The personas the access walks (congvu/web/tests/test_access_walk.py, congvu/api/tests/test_access_walk.py)
+# visit every page and endpoint as, by the Province attribute each one is.
+PERSONAS = {
+    "outsider": "outsider",
+    "consulted unit": "finance_head",  # Finance is asked for its opinion on the walked item
+    "clerk": "construction_clerk",
+    "officer": "construction_officer",  # holds the walked item
+    "head": "construction_head",
+    "Province office": "office_head",
+    "Home Affairs": "inspector",
+}
+
+
+@dataclass
+class Walked:
+    """One item with something behind every page and endpoint that takes an id."""
+
+    item: WorkItem
+    document: IncomingDocument        # its incoming document, with an original
+    deemed: ConsultationRequest       # Transport stayed silent in January: deemed agreed, with a notice
+    notice: Notice
+    asked: Consultation               # Finance is asked now, with an attachment and the original shared
+    request: ConsultationRequest      # Finance's pending request
+    notification: Notification        # one of Finance's head's
+
+
+JANUARY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday, far from Tết
+
+
+def walked_item(p: Province) -> Walked:
+    """Construction registers a planning approval (with its original), directs and assigns it to its
+    officer, asks Transport in January (silent: deemed agreed by the sweep), then asks Finance, sharing
+    an attachment and the original. Run on the clock of the test (the walks freeze it at MORNING)."""
+    with clock.travel_to(JANUARY):
+        item = work.register_incoming(
+            actor=p.construction_clerk, unit=p.construction, matter_type=p.planning_approval, sender="UBND tỉnh",
+            subject="Quy hoạch chi tiết khu dân cư Bắc Hòa", original=ContentFile(b"%PDF-1.4 original"),
+            original_name="to-trinh.pdf")
+        work.direct(item, actor=p.construction_head, lead_unit=p.construction)
+        work.assign(item, actor=p.construction_head, holder=p.construction_officer)
+        silent = consult.ask(item, actor=p.construction_officer, units=[p.transport], question="Ý kiến về giao thông")
+    sweep.deem_overdue()
+    asked = consult.ask(item, actor=p.construction_officer, units=[p.finance], question="Ý kiến về nguồn vốn",
+                        attachment=ContentFile(b"%PDF-1.4 attachment"), attachment_name="du-toan.pdf",
+                        shares_original=True)
+    deemed = silent.requests.get()
+    item.refresh_from_db()
+    return Walked(item=item, document=item.incoming, deemed=deemed, notice=deemed.notice, asked=asked,
+                  request=asked.requests.get(), notification=p.finance_head.notifications.latest("id"))

@@ -14,8 +14,10 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("congvu.api.urls")),
-    path("", include("congvu.consult.urls")),
-    path("", include("congvu.documents.urls")),
+    # Every page is the web's. The consultation and import pages come first: their addresses
+    # (e.g. /cong-viec/<id>/xin-y-kien/) would otherwise be taken for an item action's slug.
+    path("", include("congvu.web.urls_consult")),
+    path("", include("congvu.web.urls_imports")),
     path("", include("congvu.web.urls")),
 ]
 

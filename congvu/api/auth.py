@@ -13,10 +13,10 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from congvu.api.actions import active_token
+from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Official
-from congvu.org.queries import unit_ids_of
-from congvu.work.access import today
+from congvu.registry.serving import unit_ids_of
 
 MAX_TOKEN_LENGTH = 200
 

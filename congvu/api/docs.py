@@ -21,8 +21,8 @@ from ninja.openapi.docs import Swagger
 
 from congvu.api.auth import BearerToken, OfficialSession
 from congvu.api.errors import NotFound, http_refusal, json_refusal, unauthenticated
+from congvu.lib.headers import POLICY
 from congvu.lib.refusals import ActionRefused
-from congvu.web.middleware import POLICY
 
 BUNDLE = Path(ninja.__file__).parent / "static" / "ninja"
 ASSETS = {

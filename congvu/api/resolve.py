@@ -11,13 +11,14 @@ calendar as it stands; the administrator adds the next years)."""
 from datetime import date, timedelta
 
 from congvu.api.errors import NotFound, not_found
+from congvu.consult.access import items_in_sight, visible_requests
 from congvu.consult.models import ConsultationRequest
+from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput
 from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
-from congvu.work.access import items_in_sight, today, visible_requests
 from congvu.work.models import WorkItem
 
 # A date this close to the calendar's end could be moved past it (to the next working day).

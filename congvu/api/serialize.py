@@ -3,21 +3,21 @@
 from django.db.models import QuerySet
 
 from congvu.api.errors import language
+from congvu.consult.access import own_requests
+from congvu.consult.available import Viewer, available_actions
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation
 from congvu.consult.queries import requests_of
 from congvu.lib import clock
 from congvu.org.models import Official, Role
 from congvu.registry import snapshot
-from congvu.web.item_actions import Viewer, available_actions
-from congvu.web.labels import STATES, STEP_KINDS, label
-from congvu.work.access import own_requests, visible_items
+from congvu.work.access import visible_items
+from congvu.work.labels import STATES, STEP_KINDS, label
 from congvu.work.models import Event, WorkItem
 from congvu.work.queries import events_of, step_delay_days, steps_of
-from congvu.work.rules import TRANSITIONS
 
 ITEM_RELATED = ("matter_type", "lead_unit", "holder", "incoming")
-# The web's action transitions, named as the API's action paths.
-ACTION_PATHS = {"decide": "province-decision"}
+# The next steps (`congvu.consult.available`), named as the API's action paths.
+ACTION_PATHS = {"decide": "province-decision", "consult": "consultations"}
 ROLE_LABELS = {
     Role.OFFICIAL: ("Cán bộ, công chức", "Official"),
     Role.PROVINCE_OFFICE: ("Văn phòng UBND tỉnh", "Province office"),
@@ -70,7 +70,7 @@ def item_detail(item_id: int, official: Official) -> dict:
 
 
 def consulted_detail(item: WorkItem, official: Official) -> dict:
-    """The item as a unit only consulted on it sees it (congvu.work.access): its summary, its own
+    """The item as a unit only consulted on it sees it (congvu.consult.access): its summary, its own
     requests with their consultations and heads' meetings; the steps, the trail, the incoming
     document, the other units' requests and the lead unit's notes are left empty."""
     requests = list(own_requests(official).filter(item=item).select_related(*REQUEST_RELATED).order_by("id"))
@@ -97,13 +97,9 @@ def incoming(item: WorkItem) -> dict | None:
 
 
 def actions_for(official: Official, item: WorkItem) -> list[str]:
-    """What the caller may plausibly do next (the buttons the web page would show); the action
-    itself still judges."""
-    viewer = Viewer(official, item)
-    names = [ACTION_PATHS.get(a.transition, a.transition) for a in available_actions(viewer)]
-    if item.state in TRANSITIONS["consult"][0] and (viewer.holds or viewer.leads_lead_unit):
-        names.append("consultations")
-    return names
+    """What the caller may plausibly do next (what the web page offers, asked of the same module);
+    the action itself still judges."""
+    return [ACTION_PATHS.get(name, name) for name in available_actions(Viewer(official, item))]
 
 
 def step_row(step) -> dict:

@@ -1,4 +1,5 @@
-"""Every change to a consultation: ask, assign a request, reply, record the heads' meeting.
+"""Every change to a consultation: ask, assign a request, reply, record the heads' meeting; and the
+submission to the Province, which a disagreement not yet reconciled holds back (clause 2.3).
 Each is one transaction that locks the item first (so a reply and the sweep never cross) and
 appends its event to the item's chain. The deemed-agreement sweep lives in `consult.sweep`."""
 
@@ -9,17 +10,19 @@ from django.core.files.base import ContentFile
 
 from congvu.consult import rules
 from congvu.consult.models import Consultation, ConsultationRequest, Outcome, Reconciliation, RequestState
+from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.lib import clock, fastsql
+from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
-from congvu.org.models import Official, Unit
+from congvu.org.models import Official, Unit, UnitKind
 from congvu.org.notify import notify
-from congvu.org.queries import serves_in
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
+from congvu.registry.serving import serves_in
 from congvu.work import rules as work_rules
-from congvu.work.access import require_holder_or_leader, require_leader, today
-from congvu.work.actions import action, enforce, leader_to_present_to, lock, save
+from congvu.work.access import require_holder_or_leader, require_leader
+from congvu.work.actions import action, competence, enforce, leader_to_present_to, lock, open_step, save
 from congvu.work.deadlines import working_days_after
-from congvu.work.models import State, WorkItem
+from congvu.work.models import State, StepKind, WorkItem
 from congvu.work.trail import append_event
 
 REPLY_DAYS = "consultation_reply_days"
@@ -138,6 +141,37 @@ def settle(item: WorkItem) -> None:
     waiting = ConsultationRequest.objects.filter(item=item, state=RequestState.PENDING).exists()
     if item.state == State.CONSULTING and not waiting:
         item.state = work_rules.check_transition("consulted", item.state)
+
+
+@action
+def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = "",
+                       override_reason: str = "") -> WorkItem:
+    """Submit to the Province only what the Province itself must decide (clause 1.4), once every timely
+    disagreement was taken up by the heads (clause 2.3); the differences still open travel with it.
+    Here rather than in `congvu.work.actions` because that consultation rule gates it."""
+    item = lock(item)
+    require_holder_or_leader(actor, item, "trình công việc này", "submit this item")
+    work_rules.check_transition("submit", item.state)
+    enforce(lambda: work_rules.check_submission(competence(item)),
+            item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
+    unreconciled = [r.unit.name for r in unreconciled_disagreements(item)]
+    enforce(lambda: rules.check_reconciled(unreconciled), item=item, actor=actor, unit=item.lead_unit_id)
+    differences = remaining_differences(item)
+    item.remaining_differences = "\n".join(
+        f"{d['unit']}: {d['other_view']} — ý kiến đơn vị chủ trì: {d['lead_view']} (làm việc ngày {d['held_on']})"
+        for d in differences
+    )
+    office = Unit.objects.filter(kind=UnitKind.PROVINCE_OFFICE, valid_to__isnull=True).first()
+    if office is None:
+        raise InvalidInput("Chưa khai báo Văn phòng UBND tỉnh để tiếp nhận tờ trình.",
+                           "No Province office is registered to receive submissions.")
+    item.state = State.SUBMITTED
+    open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
+    append_event(item, "submit", actor=actor, unit=unit(item.lead_unit_id), data={
+        "summary": summary, "remaining_differences": differences,
+    })
+    save(item, "state", "holder_unit", "holder", "remaining_differences")
+    return item
 
 
 @action

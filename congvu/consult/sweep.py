@@ -15,22 +15,21 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
-from congvu.consult.notices import letter_content, render
+from congvu.consult.notices import letter_content
 from congvu.lib import clock, fastsql
 from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
 from congvu.org.notify import notify
-from congvu.org.queries import head_of
 from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar, parameter
+from congvu.registry.serving import head_of
 from congvu.work.actions import take_numbers
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import State, WorkItem
 from congvu.work.trail import chain_event
 
 BATCH = 1000
-RENDER_AT_ONCE = 20  # a handful of notices are rendered straight away; a big catch-up is left to batches
 REMINDER_DAYS = "consultation_reminder_days"
 ONE_MICROSECOND = timedelta(microseconds=1)
 log = logging.getLogger("congvu.sweep")
@@ -46,29 +45,19 @@ def deem_overdue(now: datetime | None = None) -> int:
        event on the item, and put the item back to work when nothing else is waiting.
     4. Should the batch fail, settle its items one by one, each in a savepoint: an item that still
        fails is rolled back, logged and left out of the next batches; the others settle.
-    5. Repeat until no due request is left; then render the first few notices' files.
+    5. Repeat until no due request is left.
+    The notices' files are rendered from their stored wording by the round's next step
+    (`congvu.documents.notices.render_pending`, run by `congvu.ops.sweep`): this area writes no .docx.
     Raises `RowsFailed` at the end when an item failed (its requests stay pending, retried next round)."""
     now = now or clock.now()
-    total, fresh, rows = 0, [], Rows("coi như đồng ý", "công việc")
+    total, rows = 0, Rows("coi như đồng ý", "công việc")
     while True:
         with transaction.atomic(), snapshot.pinned():
             settled = _deem_batch(now, rows)
         if settled is None:
             break
         total += len(settled)
-        fresh.extend(settled[: max(0, RENDER_AT_ONCE - len(fresh))])
-    if total <= RENDER_AT_ONCE:
-        _render_now(fresh)
     return rows.report(total)
-
-
-def _render_now(request_ids: list[int]) -> None:
-    """Render these notices' files at once; one that fails is left to `render_pending`, which runs
-    next in the same round and reports it."""
-    pending = Rows("tạo tệp thông báo", "thông báo")
-    for notice in Notice.objects.filter(request_id__in=request_ids, file="").select_related("unit"):
-        with pending.each(notice.pk):
-            render(notice)
 
 
 def _deem_batch(now: datetime, rows: Rows) -> list[int] | None:

@@ -1,9 +1,11 @@
-"""The one clock. Code asks `clock.now()`; tests, the demo and the benchmark move it with
-`clock.travel_to(...)`, so nothing depends on when it happens to run."""
+"""The one clock. Code asks `clock.now()` (or `clock.today()`); tests, the demo and the benchmark move
+it with `clock.travel_to(...)`, so nothing depends on when it happens to run."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+from congvu.lib.workdays import local_date
 
 _source: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731 - the default source
 
@@ -11,6 +13,11 @@ _source: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731 - the 
 def now() -> datetime:
     """The current moment, aware, in UTC."""
     return _source()
+
+
+def today() -> date:
+    """Today's date in Viet Nam (Asia/Ho_Chi_Minh): the day deadlines and positions are counted on."""
+    return local_date(_source())
 
 
 @contextmanager

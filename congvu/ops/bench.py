@@ -23,9 +23,10 @@ from congvu.consult.models import ConsultationRequest, Notice, ReplyPosition, Re
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Position, Title, Unit, UnitKind
+from congvu.oversight import queries
 from congvu.registry import snapshot
 from congvu.registry.models import Authority, MatterType
-from congvu.work import actions, queries
+from congvu.work import actions
 from congvu.work.models import Event, State, WorkItem
 
 T = TypeVar("T")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.db import close_old_connections
 
-from congvu.consult import notices
 from congvu.consult import sweep as consult_sweep
+from congvu.documents import notices
 from congvu.lib.isolation import RowsFailed
 from congvu.work import trail
 
@@ -37,7 +37,9 @@ def remind_consultations() -> str:
     return f"nhắc hạn xin ý kiến: {consult_sweep.remind()}"
 
 
-# Deemed agreements first: a reminder for a request that has just run out would be noise.
+# Deemed agreements first: a reminder for a request that has just run out would be noise. Their
+# notices' files right after, in the same round: the consultation area words and numbers a notice,
+# the documents area (above it) renders the .docx.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, remind_consultations, seal_trail]
 
 

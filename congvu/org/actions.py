@@ -2,19 +2,24 @@
 
 A notification belongs to one official; nobody else may mark it, not even a leader of their unit,
 since "read" is a fact about that person. No item event: a notification is not part of any item's
-trail (the change it announced already is)."""
+trail (the change it announced already is).
+
+Each is one transaction (`transaction.atomic`), like every action; work's `@action` decorator is
+not borrowed: what it adds — recording a refused rule on an item's trail — has no item here, and
+org sits below work."""
+
+from django.db import transaction
 
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Notification, Official
-from congvu.work.actions import action
 
 
 def _not_yours() -> AccessDenied:
     return AccessDenied("Thông báo này không phải của bạn.", "This notification is not yours.")
 
 
-@action
+@transaction.atomic
 def mark_read(notification: Notification | int, *, actor: Official) -> Notification:
     """Mark one of the actor's own notifications read (once: the first reading time is kept)."""
     pk = notification.pk if isinstance(notification, Notification) else notification
@@ -25,7 +30,7 @@ def mark_read(notification: Notification | int, *, actor: Official) -> Notificat
     return mine.get()
 
 
-@action
+@transaction.atomic
 def mark_all_read(*, actor: Official) -> int:
     """Mark every unread notification of the actor read; returns how many were unread."""
     return Notification.objects.filter(official=actor, read_at__isnull=True).update(read_at=clock.now())

@@ -5,9 +5,9 @@ from datetime import date
 from congvu.lib.workdays import Calendar
 from congvu.org.models import Unit
 from congvu.registry import snapshot
+from congvu.registry.competence import Competence
 from congvu.registry.models import Authority, Delegation, MatterType, RegulationParameter
 from congvu.registry.parameters import DEFAULTS
-from congvu.work.rules import Competence
 
 
 def current_calendar() -> Calendar:

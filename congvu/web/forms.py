@@ -13,14 +13,14 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.clock import today
 from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
-from congvu.org.queries import officers_of
 from congvu.registry.models import MatterType
-from congvu.web.labels import PRIORITIES, RETURN_GROUNDS
-from congvu.work.access import today
+from congvu.registry.serving import officers_of
+from congvu.work.labels import PRIORITIES, RETURN_GROUNDS
 from congvu.work.models import Priority
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")

@@ -1,59 +1,24 @@
 """The actions an official may take on an item from its page: one entry per action, naming its
-URL slug, its form, who plausibly may take it, and how the form's data calls `congvu.work.actions`.
-
-"Plausibly" because the page only hides buttons that could never work; the action itself is the
-judge, and its refusal (with rule code and clause) is what the official sees."""
+URL slug, its form, and how the form's data calls `congvu.work.actions` (or, for the submission,
+`congvu.consult.actions`). Which of them the viewer is offered is asked of
+`congvu.consult.available`, as the API asks it."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 
 from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from congvu.consult import actions as consult
+from congvu.consult import available
+from congvu.consult.available import Viewer
+from congvu.lib.clock import today
 from congvu.org.models import Official
-from congvu.org.queries import leader_unit_ids_of, records_province_decisions
 from congvu.registry.queries import competence_for
 from congvu.web import forms as web_forms
 from congvu.work import actions
-from congvu.work.access import today
 from congvu.work.models import WorkItem
-from congvu.work.rules import TRANSITIONS
-
-
-@dataclass
-class Viewer:
-    """What the page needs to know about the official looking at an item."""
-
-    official: Official
-    item: WorkItem
-
-    @cached_property
-    def leader_units(self) -> set[int]:
-        return leader_unit_ids_of(self.official, today())
-
-    @property
-    def leads_holder_unit(self) -> bool:
-        return self.item.holder_unit_id in self.leader_units
-
-    @property
-    def leads_lead_unit(self) -> bool:
-        return self.item.lead_unit_id in self.leader_units
-
-    @property
-    def holds(self) -> bool:
-        return self.item.holder_id == self.official.pk
-
-    @property
-    def records_province_decisions(self) -> bool:
-        return records_province_decisions(self.official, today())
-
-    @property
-    def may_override(self) -> bool:
-        # The actions accept an override from a leader of the unit whose rule was broken: the
-        # holder unit (direct, transfer, return) or the lead unit (submit, complete).
-        return self.leads_holder_unit or self.leads_lead_unit
 
 
 @dataclass(frozen=True)
@@ -63,13 +28,9 @@ class ItemAction:
     title: Promise
     button: Promise
     form_class: type[forms.Form]
-    allowed: Callable[[Viewer], bool]
     perform: Callable[[WorkItem, Official, dict], WorkItem]
     overridable: bool = False
     danger: bool = False
-
-    def available_to(self, viewer: Viewer) -> bool:
-        return viewer.item.state in TRANSITIONS[self.transition][0] and self.allowed(viewer)
 
     def form(self, item: WorkItem, data: dict | None = None) -> forms.Form:
         # Several forms share field names (due_date, reason …) on one page: ids carry the action's slug.
@@ -108,7 +69,7 @@ def _return(item: WorkItem, actor: Official, data: dict) -> WorkItem:
 
 
 def _submit(item: WorkItem, actor: Official, data: dict) -> WorkItem:
-    return actions.submit_to_province(item, actor=actor, summary=data["summary"],
+    return consult.submit_to_province(item, actor=actor, summary=data["summary"],
                                       override_reason=data["override_reason"])
 
 
@@ -125,25 +86,25 @@ def _extend(item: WorkItem, actor: Official, data: dict) -> WorkItem:
 
 
 ITEM_ACTIONS = [
-    ItemAction("chi-dao", "direct", _("Direct"), _("Send the direction"), web_forms.DirectForm,
-               lambda v: v.leads_holder_unit, _direct, overridable=True),
-    ItemAction("phan-cong", "assign", _("Assign"), _("Assign"), web_forms.AssignForm,
-               lambda v: v.leads_lead_unit, _assign),
-    ItemAction("hoan-thanh", "complete", _("Complete"), _("Complete the item"), web_forms.CompleteForm,
-               lambda v: v.holds or v.leads_lead_unit, _complete, overridable=True),
-    ItemAction("trinh-tinh", "submit", _("Submit to the Province"), _("Submit"), web_forms.SubmitForm,
-               lambda v: v.holds or v.leads_lead_unit, _submit, overridable=True),
+    ItemAction("chi-dao", "direct", _("Direct"), _("Send the direction"), web_forms.DirectForm, _direct,
+               overridable=True),
+    ItemAction("phan-cong", "assign", _("Assign"), _("Assign"), web_forms.AssignForm, _assign),
+    ItemAction("hoan-thanh", "complete", _("Complete"), _("Complete the item"), web_forms.CompleteForm, _complete,
+               overridable=True),
+    ItemAction("trinh-tinh", "submit", _("Submit to the Province"), _("Submit"), web_forms.SubmitForm, _submit,
+               overridable=True),
     ItemAction("quyet-dinh-tinh", "decide", _("Record the Province's decision"), _("Record the decision"),
-               web_forms.DecisionForm, lambda v: v.records_province_decisions, _decide),
-    ItemAction("gia-han", "extend", _("Extend the deadline"), _("Extend"), web_forms.ExtendForm,
-               lambda v: v.leads_lead_unit, _extend),
+               web_forms.DecisionForm, _decide),
+    ItemAction("gia-han", "extend", _("Extend the deadline"), _("Extend"), web_forms.ExtendForm, _extend),
     ItemAction("chuyen", "transfer", _("Transfer to the competent unit"), _("Transfer"), web_forms.TransferForm,
-               lambda v: v.leads_holder_unit, _transfer, overridable=True, danger=True),
-    ItemAction("tra-lai", "return", _("Return the document"), _("Return"), web_forms.ReturnForm,
-               lambda v: v.leads_holder_unit, _return, overridable=True, danger=True),
+               _transfer, overridable=True, danger=True),
+    ItemAction("tra-lai", "return", _("Return the document"), _("Return"), web_forms.ReturnForm, _return,
+               overridable=True, danger=True),
 ]
 BY_SLUG = {a.slug: a for a in ITEM_ACTIONS}
 
 
 def available_actions(viewer: Viewer) -> list[ItemAction]:
-    return [a for a in ITEM_ACTIONS if a.available_to(viewer)]
+    """The item page's forms the viewer is offered, in page order."""
+    offered = set(available.available_actions(viewer))
+    return [a for a in ITEM_ACTIONS if a.transition in offered]

@@ -19,17 +19,17 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
+from congvu.oversight.listing import Filters
+from congvu.oversight.queries import UnitFigures
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
 from congvu.web.forms import UnitChoiceField, VNDateField
-from congvu.web.labels import STATES
-from congvu.work.access import today
-from congvu.work.listing import Filters
-from congvu.work.queries import UnitFigures
+from congvu.work.labels import STATES
 
-# The Government Office's buckets (congvu.work.queries.figure_conditions), as the list names them.
+# The Government Office's buckets (congvu.oversight.queries.figure_conditions), as the list names them.
 BUCKETS = {
     "assigned": _("Assigned (counted in the figures)"),
     "on_time": _("Completed on time"),

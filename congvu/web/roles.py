@@ -1,28 +1,22 @@
 """Small questions about the signed-in official that decide which links and buttons the pages show.
-They only hide what could never work; the actions still check everything themselves."""
+They only hide what could never work; the actions still check everything themselves. Who serves
+where is asked of the same helpers the actions ask (`congvu.registry.serving`, from the registry
+snapshot), so a page and an action never disagree about it."""
 
 from django.db.models import QuerySet
 
-from congvu.org.models import LEADER_TITLES, Official, Position, Role, Title, Unit
-from congvu.org.queries import unit_ids_of
-from congvu.work.access import today
+from congvu.lib.clock import today
+from congvu.org.models import Official, Title, Unit
+from congvu.oversight.access import sees_figures
+from congvu.registry.serving import unit_ids_of
+from congvu.work.access import may_register, registering_unit_ids
 
-REGISTRARS = (Title.CLERK, *LEADER_TITLES)
-OVERSIGHT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_OFFICE, Role.ADMINISTRATOR)
-
-
-def positions_of(official: Official) -> QuerySet[Position]:
-    return Position.objects.active_on(today()).filter(official=official).select_related("unit").order_by("unit__name")
+__all__ = ["clerk_units", "may_register", "registering_units", "sees_overview", "serves_anywhere"]
 
 
 def registering_units(official: Official) -> QuerySet[Unit]:
     """Units whose incoming register this official may write in: as its clerk, head or deputy."""
-    unit_ids = positions_of(official).filter(title__in=REGISTRARS).values("unit_id")
-    return Unit.objects.filter(pk__in=unit_ids).order_by("name")
-
-
-def may_register(official: Official) -> bool:
-    return registering_units(official).exists()
+    return Unit.objects.filter(pk__in=registering_unit_ids(official)).order_by("name")
 
 
 def serves_anywhere(official: Official) -> bool:
@@ -33,10 +27,9 @@ def serves_anywhere(official: Official) -> bool:
 
 def sees_overview(official: Official) -> bool:
     """Home Affairs, the Province office and administrators see every unit's figures (DESIGN §1)."""
-    return official.role in OVERSIGHT_ROLES
+    return sees_figures(official)
 
 
 def clerk_units(official: Official) -> list[Unit]:
     """Units where the official is the clerk (văn thư): their home page opens on the register."""
-    unit_ids = positions_of(official).filter(title=Title.CLERK).values("unit_id")
-    return list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    return list(Unit.objects.filter(pk__in=unit_ids_of(official, today(), (Title.CLERK,))).order_by("name"))

@@ -3,19 +3,20 @@
 Events keep unit and official ids in their data (the trail is hash-chained and must not change
 when a name does), so the names are looked up here, in one query per kind, not one per row."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congvu.consult.forms import OUTCOMES, POSITIONS
 from congvu.consult.models import ConsultationRequest
+from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
-from congvu.web.labels import EVENT_KINDS, RETURN_GROUNDS, STEP_KINDS, label
-from congvu.work.access import today
+from congvu.web.forms_consult import OUTCOMES, POSITIONS
+from congvu.work.labels import EVENT_KINDS, RETURN_GROUNDS, STEP_KINDS, label
 from congvu.work.models import Event, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
 
@@ -163,3 +164,9 @@ def working_days_overdue(due: date, on: date | None = None) -> int:
         return 0
     # A period that ran out on Friday is late on Saturday too, though no working day has passed.
     return current_calendar().working_days_between(due, on) or 1
+
+
+def with_overdue_days(items: Iterable[WorkItem]) -> list[tuple[WorkItem, int]]:
+    """Each item with its working days overdue, for the tables that list items by deadline."""
+    on = today()
+    return [(item, working_days_overdue(item.due_date, on)) for item in items]

@@ -1,73 +1,32 @@
-"""The home page — one section per role the official has (DESIGN §1) — and the helpers every page
-view shares. An official can hold several roles (a head who also registers documents, an inspector
-who also handles work): every section that applies is shown, each with its own reads."""
+"""The home page — one section per role the official has (DESIGN §1). An official can hold several
+roles (a head who also registers documents, an inspector who also handles work): every section that
+applies is shown, each with its own reads. The helpers every page shares are `congvu.web.pages`."""
 
-from collections.abc import Callable
 from datetime import timedelta
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from congvu.consult.models import RequestState
 from congvu.consult.queries import requests_to_unit
 from congvu.lib import clock
-from congvu.lib.refusals import ActionRefused
+from congvu.lib.clock import today
 from congvu.org.models import Official, Role, Unit
-from congvu.org.queries import leader_unit_ids_of, unit_ids_of
+from congvu.oversight.queries import extensions_and_overrides, refusals_in_units, unit_figures
 from congvu.registry.queries import competence_for, unit
+from congvu.registry.serving import leader_unit_ids_of, unit_ids_of
 from congvu.web.list_filters import figure_rows, province_totals
-from congvu.web.roles import OVERSIGHT_ROLES, clerk_units, may_register, sees_overview
-from congvu.web.timeline import working_days_overdue
-from congvu.work.access import today
+from congvu.web.pages import official_required
+from congvu.web.roles import clerk_units, may_register, sees_overview
+from congvu.web.timeline import with_overdue_days, working_days_overdue
 from congvu.work.models import IncomingDocument, State, WorkItem
-from congvu.work.queries import (
-    extensions_and_overrides,
-    my_work,
-    refusals_in_units,
-    submissions_received,
-    unit_figures,
-)
+from congvu.work.queries import my_work, submissions_received
 
-View = Callable[..., HttpResponse]
-__all__ = ["AWAITING_LEADER", "OVERSIGHT_ROLES", "denied", "official_required", "refusal_denied"]
 # Waiting on the leader who holds them: a new item needs a direction, a directed one an officer.
 AWAITING_LEADER = (State.REGISTERED, State.DIRECTED)
 RECENT = timedelta(days=30)  # how far back a head's approvals and refusals are shown
 SHOWN = 10
-
-
-def denied(request: HttpRequest, message: str) -> HttpResponse:
-    """403 with the reason in the reader's language, never a bare error page or a 500."""
-    return render(request, "web/denied.html", {"message": message}, status=403)
-
-
-def refusal_denied(request: HttpRequest, refusal: ActionRefused) -> HttpResponse:
-    return denied(request, refusal.message(get_language() or "vi"))
-
-
-def official_required(view: View) -> View:
-    """Signed in and linked to an official: every page acts as a named person (clause 1.3).
-    The official is put on the request for the view."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        official = Official.objects.filter(user=request.user).first()
-        if official is None:
-            return denied(request, _("Your account is not linked to an official, so it cannot handle work."))
-        request.official = official
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def with_overdue_days(items) -> list[tuple[WorkItem, int]]:
-    on = today()
-    return [(item, working_days_overdue(item.due_date, on)) for item in items]
 
 
 @official_required

@@ -9,14 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from congvu.lib.clock import today
 from congvu.lib.filetypes import safe_content_type
 from congvu.lib.refusals import AccessDenied, ActionRefused
-from congvu.org.queries import unit_ids_of
+from congvu.registry.serving import unit_ids_of
 from congvu.web.forms import RegisterIncomingForm
+from congvu.web.pages import denied, official_required
 from congvu.web.roles import registering_units
-from congvu.web.views import denied, official_required
 from congvu.work import actions
-from congvu.work.access import today, visible_items
+from congvu.work.access import may_read_document
 from congvu.work.models import IncomingDocument, WorkItem
 
 PAGE_SIZE = 25
@@ -72,7 +73,7 @@ def register_list(request: HttpRequest) -> HttpResponse:
 def original(request: HttpRequest, document_id: int) -> HttpResponse:
     """The original file, for whoever may see an item born from the document (or serves in its unit)."""
     document = IncomingDocument.objects.filter(pk=document_id).first()
-    if document is None or not _may_read(request, document):
+    if document is None or not may_read_document(request.official, document):
         refusal = AccessDenied("Bạn không có quyền xem văn bản này.", "You may not see this document.")
         return denied(request, refusal.message(get_language() or "vi"))
     if not document.original:
@@ -80,9 +81,3 @@ def original(request: HttpRequest, document_id: int) -> HttpResponse:
     name = document.original.name.rsplit("/", 1)[-1]
     return FileResponse(document.original.open("rb"), as_attachment=True, filename=name,
                         content_type=safe_content_type(name))
-
-
-def _may_read(request: HttpRequest, document: IncomingDocument) -> bool:
-    if document.unit_id in unit_ids_of(request.official, today()):
-        return True
-    return visible_items(request.official).filter(incoming=document).exists()

@@ -1,48 +1,31 @@
 """The item page (header, timeline, action forms) and the one endpoint every action form posts to.
 
 Those who see the item whole get the page; a unit only consulted on it gets its consultation view
-(congvu.consult.panels.consulted_view); anyone else, and anyone an action refuses for who they are,
-gets the 403 page. An action form works with and without JavaScript: htmx posts it and swaps in the answer (the form
-again with the refusal or errors, or the whole refreshed item on success); a plain POST redirects
-back to the item on success and re-renders the page with the form's errors otherwise."""
+(congvu.web.panels_consult.consulted_view); anyone else, and anyone an action refuses for who they
+are, gets the 403 page. An action form works with and without JavaScript: htmx posts it and swaps in
+the answer (the form again with the refusal or errors, or the whole refreshed item on success); a
+plain POST redirects back to the item on success and re-renders the page with the form's errors
+otherwise. The page is composed here from what each area provides: work's item, steps and trail,
+the consultation area's `congvu.consult.display`, and `congvu.consult.available` for the forms."""
 
-from dataclasses import dataclass
-
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.consult.panels import ConsultationPanel, consultation_panel, consulted_view
-from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
-from congvu.web.item_actions import BY_SLUG, ItemAction, Viewer, available_actions
-from congvu.web.labels import STATES, label
+from congvu.consult.access import Sight, sight_of
+from congvu.consult.available import Viewer
+from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
+from congvu.web.pages import FormPanel, form_again, is_htmx, official_required, refusal_denied
+from congvu.web.panels_consult import ConsultationPanel, consultation_panel, consulted_view
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
-from congvu.web.views import AWAITING_LEADER, official_required, refusal_denied
-from congvu.work.access import Sight, access_item, sight_of, visible_items
+from congvu.web.views import AWAITING_LEADER
+from congvu.work.access import access_item, visible_items
+from congvu.work.labels import STATES, label
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
-
-
-@dataclass
-class Panel:
-    """One action form on the item page, with the refusal it got, if any."""
-
-    action: ItemAction
-    form: forms.Form
-    refusal: ActionRefused | None = None
-    show_override: bool = False
-    open: bool = False
-
-    @property
-    def rule_refusal(self) -> RuleViolation | None:
-        return self.refusal if isinstance(self.refusal, RuleViolation) else None
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 @official_required
@@ -52,11 +35,11 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     except AccessDenied as refusal:
         return refusal_denied(request, refusal)
     if sight == Sight.CONSULTED:
-        return render(request, "consult/consulted_item.html", consulted_view(request.official, item))
+        return render(request, "web/consult/consulted_item.html", consulted_view(request.official, item))
     return render(request, "web/item.html", item_context(request, item))
 
 
-def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = None,
+def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None = None,
                  consultation: ConsultationPanel | None = None) -> dict:
     """Everything the item page shows; `replace` (an action form) or `consultation` (the
     consultation panel with a posted form) is shown with its errors."""
@@ -64,7 +47,7 @@ def item_context(request: HttpRequest, item: WorkItem, replace: Panel | None = N
         "matter_type", "lead_unit", "holder", "holder_unit", "incoming", "transferred_from"
     ).get(pk=item.pk)
     viewer = Viewer(request.official, item)
-    panels = [Panel(a, a.form(item)) for a in available_actions(viewer)]
+    panels = [FormPanel(a.form(item), action=a) for a in available_actions(viewer)]
     if panels and (viewer.holds or item.state in AWAITING_LEADER):
         panels[0].open = True  # the likely next step of the one who must take it, ready to fill in
     if replace is not None:
@@ -109,7 +92,7 @@ def item_action(request: HttpRequest, item_id: int, slug: str) -> HttpResponse:
             refusal = exc
         else:
             return _succeeded(request, item, action, result)
-    return _failed(request, item, Panel(action, form, refusal, open=True))
+    return _failed(request, item, FormPanel(form, refusal, open=True, action=action))
 
 
 def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result: WorkItem) -> HttpResponse:
@@ -118,6 +101,12 @@ def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result:
             "number": result.pk, "unit": result.lead_unit}
     else:
         text = _("Done: %(action)s.") % {"action": action.title}
+    return item_changed(request, item, text)
+
+
+def item_changed(request: HttpRequest, item: WorkItem, text: str) -> HttpResponse:
+    """An action on the item succeeded (from its page or its consultation forms): back to the item
+    with `text` (redirect), or with htmx the whole refreshed item swapped in."""
     if not is_htmx(request):
         messages.success(request, text)
         return redirect("item", item_id=item.pk)
@@ -129,14 +118,10 @@ def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result:
     return response
 
 
-def _failed(request: HttpRequest, item: WorkItem, panel: Panel) -> HttpResponse:
+def _failed(request: HttpRequest, item: WorkItem, panel: FormPanel) -> HttpResponse:
     viewer = Viewer(request.official, item)
     overridable = panel.rule_refusal is not None and panel.rule_refusal.overridable and panel.action.overridable
     panel.show_override = (overridable and viewer.may_override) or bool(panel.form.data.get("override_reason"))
     if is_htmx(request):
-        # A rule refusal was written to the trail: refresh it too (out of band), so it shows at once.
-        context = {"panel": panel, "item": item, "trail_oob": panel.rule_refusal is not None}
-        if context["trail_oob"]:
-            context["events"] = event_rows(item)
-        return render(request, "web/partials/action_panel.html", context)
+        return form_again(request, "web/partials/action_panel.html", item, {"panel": panel}, panel)
     return render(request, "web/item.html", item_context(request, item, replace=panel))

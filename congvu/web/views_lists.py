@@ -14,15 +14,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
+from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
 from congvu.lib.workdays import local_date
-from congvu.web.labels import STATES, label
+from congvu.oversight.listing import apply, text_matches
 from congvu.web.list_filters import ItemFilterForm, filter_options, filters_from_form
+from congvu.web.pages import denied, official_required
 from congvu.web.roles import serves_anywhere
 from congvu.web.timeline import working_days_overdue
-from congvu.web.views import denied, official_required
-from congvu.work.access import today, visible_items
-from congvu.work.listing import apply, text_matches
+from congvu.work.access import visible_items
+from congvu.work.labels import STATES, label
 from congvu.work.models import OPEN_STATES, State, WorkItem
 
 PAGE_SIZE = 25

@@ -4,7 +4,6 @@ work, the deemed agreements with their notices, and the refusals and overrides; 
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -13,29 +12,17 @@ from django.utils.translation import gettext_noop
 
 from congvu.consult.models import Responsibility
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
+from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
-from congvu.web.labels import EVENT_KINDS, OUTCOMES, STATES, label
+from congvu.oversight.queries import deemed_agreements, overdue_items, refusals_and_overrides, unit_figures
 from congvu.web.list_filters import figure_rows, province_totals
+from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
-from congvu.web.timeline import working_days_overdue
-from congvu.web.views import denied, official_required
-from congvu.work.access import today
-from congvu.work.models import Event, WorkItem
-from congvu.work.queries import figure_conditions, refusals_and_overrides, unit_figures
+from congvu.web.timeline import with_overdue_days, working_days_overdue
+from congvu.work.labels import EVENT_KINDS, OUTCOMES, STATES, label
+from congvu.work.models import Event
 
 SHOWN = 50  # rows of each long table on the page; the full table is one click away (list or .xlsx)
-
-
-def overdue_items() -> QuerySet[WorkItem]:
-    return (WorkItem.objects.filter(figure_conditions()["overdue"])
-            .select_related("lead_unit", "holder", "matter_type").order_by("due_at", "id"))
-
-
-def deemed_agreements() -> QuerySet[Responsibility]:
-    """The silent units' responsibility records (clause 2.2), newest first, with the asking unit's notice."""
-    return (Responsibility.objects.select_related(
-        "unit", "head", "request__item", "request__notice", "request__notice__unit",
-    ).order_by("-recorded_at", "-id"))
 
 
 def notice_label(responsibility: Responsibility) -> str:
@@ -48,11 +35,6 @@ def notice_label(responsibility: Responsibility) -> str:
 def notice_id(responsibility: Responsibility) -> int | None:
     notice = getattr(responsibility.request, "notice", None)
     return notice.pk if notice is not None else None
-
-
-def with_overdue_days(items: Iterable[WorkItem]) -> list[tuple[WorkItem, int]]:
-    on = today()
-    return [(item, working_days_overdue(item.due_date, on)) for item in items]
 
 
 @official_required

@@ -2,7 +2,11 @@
 one transaction, one event. Views, the API, the CLI, the demo and the benchmark all come here.
 
 The shape of each action: lock the item → check access → check the state transition → check the
-rules (a head may override some with a written reason) → change → append the event."""
+rules (a head may override some with a written reason) → change → append the event.
+
+Submitting to the Province is `congvu.consult.actions.submit_to_province`: besides clause 1.4 it
+waits for clause 2.3 (a timely disagreement reconciled by the heads), a consultation rule, and work
+sits below the consultation area."""
 
 import functools
 from collections.abc import Callable, Iterable
@@ -12,19 +16,19 @@ from typing import ParamSpec, TypeVar
 from django.core.files.base import ContentFile, File
 from django.db import connection, transaction
 
-from congvu.consult.queries import remaining_differences, unreconciled_disagreements
-from congvu.consult.rules import check_reconciled
 from congvu.lib import clock, fastsql
+from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
-from congvu.org.models import Official, Unit, UnitKind
-from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
+from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
+from congvu.registry.competence import Competence, UnitRef
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
+from congvu.registry.serving import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.work import rules
-from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder, today
+from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder
 from congvu.work.deadlines import Deadline, on_day, working_days_after
 from congvu.work.models import (
     IncomingDocument,
@@ -141,11 +145,11 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         raise
 
 
-def unit_ref(unit: Unit) -> rules.UnitRef:
-    return rules.UnitRef(unit.pk, unit.kind, unit.name)
+def unit_ref(unit: Unit) -> UnitRef:
+    return UnitRef(unit.pk, unit.kind, unit.name)
 
 
-def competence(item: WorkItem) -> rules.Competence:
+def competence(item: WorkItem) -> Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
@@ -380,35 +384,6 @@ def return_document(item: WorkItem | int, *, actor: Official, grounds: str, name
 
 
 @action
-def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = "",
-                       override_reason: str = "") -> WorkItem:
-    """Submit to the Province only what the Province itself must decide (clause 1.4)."""
-    item = lock(item)
-    require_holder_or_leader(actor, item, "trình công việc này", "submit this item")
-    rules.check_transition("submit", item.state)
-    enforce(lambda: rules.check_submission(competence(item)),
-            item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
-    unreconciled = [r.unit.name for r in unreconciled_disagreements(item)]
-    enforce(lambda: check_reconciled(unreconciled), item=item, actor=actor, unit=item.lead_unit_id)
-    differences = remaining_differences(item)
-    item.remaining_differences = "\n".join(
-        f"{d['unit']}: {d['other_view']} — ý kiến đơn vị chủ trì: {d['lead_view']} (làm việc ngày {d['held_on']})"
-        for d in differences
-    )
-    office = Unit.objects.filter(kind=UnitKind.PROVINCE_OFFICE, valid_to__isnull=True).first()
-    if office is None:
-        raise InvalidInput("Chưa khai báo Văn phòng UBND tỉnh để tiếp nhận tờ trình.",
-                           "No Province office is registered to receive submissions.")
-    item.state = State.SUBMITTED
-    open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
-    append_event(item, "submit", actor=actor, unit=unit(item.lead_unit_id), data={
-        "summary": summary, "remaining_differences": differences,
-    })
-    save(item, "state", "holder_unit", "holder", "remaining_differences")
-    return item
-
-
-@action
 def record_province_decision(item: WorkItem | int, *, actor: Official, decision: str) -> WorkItem:
     """The Province office's head or deputy, or the official the registry names for it, records the
     Province's decision; the item returns to its lead unit."""
@@ -471,5 +446,5 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
 
 __all__ = [
     "assign", "complete", "direct", "extend_deadline", "record_province_decision", "register_incoming",
-    "return_document", "submit_to_province", "transfer",
+    "return_document", "transfer",
 ]

@@ -3,10 +3,10 @@
 Each check returns nothing or raises the clause's `RuleViolation`. No database, no clock: the
 actions gather the facts (competence from the registry, dates from the calendar) and ask here."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from congvu.lib.refusals import InvalidState, Rule
+from congvu.registry.competence import Competence, UnitRef
 from congvu.work.models import State
 
 STEP_HOLDER = Rule(
@@ -48,33 +48,6 @@ RETURN_GROUNDS = Rule(
     "A document may be returned only when the matter is not the unit's (naming the competent unit) "
     "or is the requesting unit's own{detail}",
 )
-
-
-@dataclass(frozen=True)
-class UnitRef:
-    id: int
-    kind: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Competence:
-    """Who the registry says decides an item's matter, on the item's date.
-
-    `unit_id` names the competent unit; for matters decided by each commune on its own territory
-    the registry names a `kind` instead and the unit where the work arose (`territory_id`) is the
-    competent one. `decides_locally` is true when the authority rests with that unit: its head
-    decides, or the Province's power was delegated to it (phân cấp, ủy quyền)."""
-
-    unit_id: int | None
-    kind: str
-    decides_locally: bool
-    territory_id: int | None = None
-
-    def covers(self, unit: UnitRef) -> bool:
-        if self.unit_id is not None:
-            return unit.id == self.unit_id
-        return unit.kind == self.kind and (self.territory_id is None or unit.id == self.territory_id)
 
 
 class ReturnGrounds:

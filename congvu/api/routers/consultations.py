@@ -12,8 +12,8 @@ from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import ReconciliationOut, RequestOut, RequestPage
 from congvu.consult import actions as consult
 from congvu.consult.queries import requests_to_unit
-from congvu.org.queries import unit_ids_of
-from congvu.work.access import today
+from congvu.lib.clock import today
+from congvu.registry.serving import unit_ids_of
 
 router = Router(tags=["Xin ý kiến"])
 # What can be done with a consultation request an answer names.

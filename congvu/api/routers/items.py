@@ -25,9 +25,9 @@ from congvu.api.routers.common import answers, caller, then
 from congvu.api.routers.consultations import REQUEST_ACTIONS
 from congvu.api.schemas import ConsultationOut, ItemDetail, ItemPage
 from congvu.consult import actions as consult
+from congvu.oversight.listing import Filters, apply, text_matches
 from congvu.work import actions
 from congvu.work.access import visible_items
-from congvu.work.listing import Filters, apply, text_matches
 from congvu.work.models import WorkItem
 
 router = Router(tags=["Công việc"])
@@ -47,7 +47,7 @@ def ItemId():  # noqa: N802 - used like a type in the signatures: item_id: int =
 
 
 def filtered(items, f: ItemFilters):
-    """The same filters, with the same meaning, as the web's item list (congvu.work.listing)."""
+    """The same filters, with the same meaning, as the web's item list (congvu.oversight.listing)."""
     wanted = Filters(q=(f.q or "").strip(), unit=f.unit, state=f.state or "", matter_type=f.matter_type,
                      due_from=f.due_from, due_to=f.due_to, holder=f.holder)
     return apply(items, wanted, text_matches(wanted.q))
@@ -131,7 +131,7 @@ def return_document(request: HttpRequest, payload: ReturnIn, item_id: int = Item
              summary="Trình UBND tỉnh (Mục 1.4, 2.3)")
 def submit(request: HttpRequest, payload: SubmitIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.submit_to_province(item, actor=caller(request), summary=payload.summary,
+    consult.submit_to_province(item, actor=caller(request), summary=payload.summary,
                                override_reason=payload.override_reason)
     return done(request, item)
 

@@ -8,30 +8,32 @@ from congvu.api.errors import AUTH, FILTERED, ONE_OBJECT, language
 from congvu.api.fields import MAX_ID, InputDate
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, OfficialOut, UnitOut
+from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
-from congvu.org.models import LEADER_TITLES, Position, Role, Unit, UnitKind
-from congvu.org.queries import serves_in
+from congvu.org.models import LEADER_TITLES, Position, Unit, UnitKind
+from congvu.oversight.access import sees_figures
+from congvu.oversight.queries import unit_figures
+from congvu.registry import queries as registry
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
-from congvu.web.labels import TITLES, label
-from congvu.web.roles import may_register
-from congvu.work.access import today
-from congvu.work.queries import unit_figures
+from congvu.registry.serving import positions_on, serves_in
+from congvu.work.access import may_register
+from congvu.work.labels import TITLES, label
 
 router = Router(tags=["Tra cứu"])
-OVERSIGHT_ROLES = (Role.HOME_AFFAIRS, Role.PROVINCE_OFFICE, Role.ADMINISTRATOR)
 
 
 @router.get("/me", response=answers(MeOut, AUTH), summary="Tôi là ai: cán bộ, đơn vị, chức danh, vai trò")
 def me(request: HttpRequest):
     official = caller(request)
-    positions = Position.objects.active_on(today()).filter(official=official).select_related("unit")
-    rows = [{"unit_id": p.unit_id, "unit_name": p.unit.name, "title": p.title, "title_label": label(TITLES, p.title),
-             "is_leader": p.title in LEADER_TITLES} for p in positions.order_by("unit__name")]
+    # Asked of the registry as every access decision asks it (congvu.registry.serving).
+    held = sorted(positions_on(official, today()), key=lambda p: registry.unit(p.unit_id).name)
+    rows = [{"unit_id": p.unit_id, "unit_name": registry.unit(p.unit_id).name, "title": p.title,
+             "title_label": label(TITLES, p.title), "is_leader": p.title in LEADER_TITLES} for p in held]
     return {
         "id": official.pk, "username": official.user.get_username(), "full_name": official.full_name,
         "email": official.email, "role": official.role, "role_label": serialize.role_label(official.role),
-        "sees_everything": official.sees_everything, "sees_figures": official.role in OVERSIGHT_ROLES,
+        "sees_everything": official.sees_everything, "sees_figures": sees_figures(official),
         "may_register": may_register(official), "positions": rows,
         "unit_ids": sorted({r["unit_id"] for r in rows}),
         "leader_unit_ids": sorted({r["unit_id"] for r in rows if r["is_leader"]}),
@@ -95,7 +97,7 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
 @router.get("/figures", response=answers(list[FiguresOut], AUTH),
             summary="Số liệu theo đơn vị (Sở Nội vụ, Văn phòng UBND tỉnh)")
 def figures(request: HttpRequest):
-    if caller(request).role not in OVERSIGHT_ROLES:
+    if not sees_figures(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ và Văn phòng UBND tỉnh xem số liệu của mọi đơn vị.",
                            "Only Home Affairs and the Province office see the figures of every unit.")
     return [{**vars(f), "overdue_rate": f.overdue_rate} for f in unit_figures()]

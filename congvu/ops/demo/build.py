@@ -16,8 +16,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Count
 
-from congvu.consult import notices
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
+from congvu.documents import notices
 from congvu.lib import clock
 from congvu.ops.demo import catalog
 from congvu.ops.demo.activity import play
@@ -99,8 +99,8 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
 
 
 def render_notices() -> None:
-    """Write every deemed-agreement notice's .docx into the media directory (the sweep has already
-    written the first few of each run; `render` skips those)."""
+    """Write every deemed-agreement notice's .docx into the media directory (`render` skips one
+    already written)."""
     for notice in Notice.objects.select_related("unit").order_by("id"):
         notices.render(notice)
 

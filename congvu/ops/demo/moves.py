@@ -12,7 +12,6 @@ from congvu.consult import actions as consult
 from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import clock
 from congvu.lib.refusals import RuleViolation
-from congvu.lib.workdays import local_date
 from congvu.ops.demo.subjects import Letter
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
@@ -28,7 +27,7 @@ class Numbers:
         self._last: Counter[tuple[str, int]] = Counter()
 
     def next(self, issuer: str) -> str:
-        year = local_date(clock.now()).year
+        year = clock.today().year
         self._last[(issuer, year)] += 1
         return f"{self._last[(issuer, year)]:02d}"
 
@@ -65,7 +64,7 @@ class Move:
 def register(*, clerk: Official, subject: str, sender: str, notation: str, doc_type: str,
              issued_days_before: int) -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
-        issued_on = local_date(clock.now()) - timedelta(days=issued_days_before)
+        issued_on = clock.today() - timedelta(days=issued_days_before)
         plan.item = actions.register_incoming(
             actor=clerk, unit=plan.unit, matter_type=plan.matter, sender=sender, subject=subject,
             notation=notation, issued_on=issued_on, doc_type=doc_type, requester_unit=plan.requester,
@@ -99,7 +98,7 @@ def complete(*, actor: Official, verdict: str, override_reason: str = "") -> Op:
 
 def submit(*, actor: Official, summary: str, override_reason: str = "") -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
-        actions.submit_to_province(plan.item, actor=actor, summary=summary, override_reason=override_reason)
+        consult.submit_to_province(plan.item, actor=actor, summary=summary, override_reason=override_reason)
     return run
 
 
@@ -165,7 +164,7 @@ def reconcile(*, actor: Official, unit: Unit, attendees: str, outcome: str, lead
               other_view: str = "") -> Op:
     """The heads' meeting with the unit that disagreed, held the day it is recorded (clause 2.3)."""
     def run(plan: Plan, numbers: Numbers) -> None:
-        consult.record_reconciliation(request_of(plan, unit), actor=actor, held_on=local_date(clock.now()),
+        consult.record_reconciliation(request_of(plan, unit), actor=actor, held_on=clock.today(),
                                       attendees=attendees, outcome=outcome, lead_view=lead_view,
                                       other_view=other_view)
     return run

@@ -27,8 +27,8 @@ from congvu.ops.demo import build_demo, fingerprint
 from congvu.ops.demo.catalog import DEMO_PASSWORD, MERGED_AWAY_UNTIL
 from congvu.ops.demo.scenarios import DECORATIONS
 from congvu.org.models import Official, Role, Unit, UnitKind
-from congvu.org.queries import serves_in
 from congvu.registry.models import Authority, CalendarDay, Delegation, MatterType
+from congvu.registry.serving import serves_in
 from congvu.work.models import CLOSED_STATES, Event, Outcome, State, WorkItem
 from congvu.work.trail import verify
 

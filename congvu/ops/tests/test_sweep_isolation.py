@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from docx import Document
 
 from congvu.consult import actions as consult
-from congvu.consult import notices
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, RequestState
+from congvu.documents import notices
 from congvu.documents.letters import render_docx
 from congvu.lib import clock
 from congvu.lib.isolation import RowsFailed
@@ -74,7 +74,8 @@ def test_a_notice_that_cannot_be_rendered_stops_neither_reminders_nor_the_seal(p
     failed_notice = Notice.objects.get(request__consultation=poisoned)
     assert error is not None and error.returncode == 1
     assert lines[0] == "coi như đồng ý: 2 yêu cầu"
-    assert lines[1].startswith("LỖI tạo tệp thông báo: 0 xong, LỖI 1") and f"thông báo #{failed_notice.pk}" in lines[1]
+    # The round's notice step writes both files: the good one, and not the poisoned one.
+    assert lines[1].startswith("LỖI tạo tệp thông báo: 1 xong, LỖI 1") and f"thông báo #{failed_notice.pk}" in lines[1]
     assert lines[2] == "nhắc hạn xin ý kiến: 1" and lines[3].startswith("niêm phong #")
     assert Notice.objects.get(request__consultation=good).file and not failed_notice.file
     assert request_of(to_remind).reminded_at is not None

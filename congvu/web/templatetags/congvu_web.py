@@ -5,9 +5,12 @@ import re
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from congvu.lib.clock import today
 from congvu.org.models import Official
-from congvu.web import labels
-from congvu.web.roles import may_register, positions_of
+from congvu.registry.queries import unit
+from congvu.registry.serving import positions_on
+from congvu.web.roles import may_register
+from congvu.work import labels
 
 register = template.Library()
 _CLAUSE_SUFFIX = re.compile(r"\s*\((?:Mục|clause) [0-9.]+\)\s*$")
@@ -46,7 +49,8 @@ def positions(official: Official | None) -> list[str]:
     """"Officer, Department of Construction" for each position the official holds today."""
     if official is None:
         return []
-    return [f"{labels.label(labels.TITLES, p.title)}, {p.unit.name}" for p in positions_of(official)]
+    held = sorted((unit(p.unit_id).name, p.title) for p in positions_on(official, today()))
+    return [f"{labels.label(labels.TITLES, title)}, {name}" for name, title in held]
 
 
 @register.filter

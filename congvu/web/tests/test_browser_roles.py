@@ -10,6 +10,7 @@ it the tests are skipped locally and fail on CI."""
 import pytest
 from openpyxl import load_workbook
 
+from congvu.consult import actions as consult
 from congvu.testing import Province
 from congvu.testing_browser import log_in
 from congvu.web.tests.test_lists_scenario import build_busy_province
@@ -84,7 +85,7 @@ def test_the_province_office_sees_a_submission_checked_for_competence_and_record
     base = live_server.url
     subject = "Phê duyệt quy hoạch chi tiết 1/500 khu dân cư Nam Tuy Hòa"
     item = item_in_progress(province, province.planning_approval, subject)
-    actions.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình phê duyệt đồ án")
+    consult.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình phê duyệt đồ án")
 
     log_in(page, base, "vp.head")
     row = page.locator("#submissions tr.cv-submission-row", has_text=subject)

@@ -7,9 +7,9 @@ import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
-from congvu.consult import forms as consult_forms
-from congvu.documents import forms as document_forms
 from congvu.web import forms as web_forms
+from congvu.web import forms_consult as consult_forms
+from congvu.web import forms_imports as document_forms
 from congvu.web.forms import TextField, UploadField
 from congvu.web.tests.helpers import act, direct_and_assign, register, register_form
 from congvu.work.models import IncomingDocument, State

@@ -62,9 +62,9 @@ def build_busy_province(p: Province) -> Busy:
                                              subject="Đề nghị hòa giải tranh chấp ranh giới thửa đất")
         actions.return_document(returned, actor=p.construction_head, grounds="not_ours", named_unit=p.commune)
         submitted = start(p, "Phê duyệt quy hoạch chi tiết khu dân cư Bắc Hòa", p.planning_approval)
-        actions.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình phê duyệt")
+        consult.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình phê duyệt")
         pushed_up = start(p, "Cấp phép xây dựng trụ sở ngân hàng")
-        actions.submit_to_province(pushed_up, actor=p.construction_head, summary="Xin ý kiến UBND tỉnh",
+        consult.submit_to_province(pushed_up, actor=p.construction_head, summary="Xin ý kiến UBND tỉnh",
                                    override_reason="Công trình có ý nghĩa đặc biệt, cần UBND tỉnh cho ý kiến")
         consulted = start(p, "Phê duyệt quy hoạch khu công nghiệp Hòa Tâm", p.planning_approval)
         asked = consult.ask(consulted, actor=p.construction_officer, units=[p.finance, p.transport],

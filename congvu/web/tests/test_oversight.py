@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from congvu.consult.models import Responsibility
+from congvu.oversight.queries import unit_figures
 from congvu.web.tests.test_lists_scenario import FAST_HASHERS, Busy, build_busy_province
-from congvu.work.queries import unit_figures
 
 pytestmark = pytest.mark.django_db
 FIGURE_LINK = re.compile(r'<a href="([^"]+)" class="cv-figure[^"]*" data-bucket="(\w+)">(\d+)</a>')
@@ -49,13 +49,6 @@ def test_every_number_of_the_figures_opens_a_list_with_exactly_that_many_items(p
         ids = list_ids(inspector, url)
         assert len(ids) == int(number), (url, bucket)
         assert len(set(ids)) == len(ids)
-
-
-def test_the_figures_count_the_scenario_as_the_government_office_would(province, busy):
-    construction = next(f for f in unit_figures() if f.unit_id == province.construction.pk)
-    # Returned work is not Construction's: 8 of its 9 items count.
-    assert (construction.assigned, construction.completed_on_time, construction.completed_late) == (8, 1, 1)
-    assert (construction.open_overdue, construction.open_within_deadline) == (4, 2)
 
 
 def test_the_overview_lists_overdue_work_deemed_agreements_and_overrides(province, busy, client_of):

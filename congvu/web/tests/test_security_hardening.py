@@ -17,7 +17,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 import congvu
-from congvu.web.middleware import SecurityHeadersMiddleware
+from congvu.lib.headers import SecurityHeadersMiddleware
 
 pytestmark = pytest.mark.django_db
 SETTINGS_FILE = Path(congvu.__file__).parent / "settings.py"
@@ -126,7 +126,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 with connection.cursor() as cursor:
     cursor.execute("CREATE TABLE probe (n integer)")
-default_storage.save("consult/2026/y-kien.pdf", ContentFile(b"%PDF-1.4"))
+default_storage.save("web/consult/2026/y-kien.pdf", ContentFile(b"%PDF-1.4"))
 """
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
+from congvu.consult import actions as consult
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
@@ -121,7 +122,7 @@ def test_a_head_may_override_a_refused_transfer_with_a_written_reason_recorded_a
 def test_only_a_leader_may_override(province):
     item = in_progress(province)
     with pytest.raises(RuleViolation):
-        actions.submit_to_province(item, actor=province.construction_officer, override_reason="Tôi muốn trình")
+        consult.submit_to_province(item, actor=province.construction_officer, override_reason="Tôi muốn trình")
     assert not Event.objects.filter(item=item, outcome=Outcome.OVERRIDE).exists()
 
 
@@ -171,20 +172,20 @@ def test_a_unit_may_not_return_its_own_work(province):
 def test_a_unit_may_not_submit_to_the_province_what_it_decides_itself(province):
     item = in_progress(province)
     with pytest.raises(RuleViolation) as caught:
-        actions.submit_to_province(item, actor=province.construction_officer)
+        consult.submit_to_province(item, actor=province.construction_officer)
     assert caught.value.code == "R-1.4-OWN-AUTHORITY-SUBMISSION"
 
 
 def test_a_delegated_matter_may_not_be_pushed_back_up_to_the_province(province):
     item = in_progress(province, province.delegated_matter)
     with pytest.raises(RuleViolation) as caught:
-        actions.submit_to_province(item, actor=province.construction_officer)
+        consult.submit_to_province(item, actor=province.construction_officer)
     assert caught.value.code == "R-1.4-OWN-AUTHORITY-SUBMISSION"
 
 
 def test_a_province_matter_is_submitted_decided_and_completed(province):
     item = in_progress(province, province.planning_approval)
-    submitted = actions.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình 15/TTr-SXD")
+    submitted = consult.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình 15/TTr-SXD")
     assert (submitted.state, submitted.holder_unit, submitted.holder) == (
         State.SUBMITTED, province.office, province.office_head)
     decided = actions.record_province_decision(item, actor=province.office_head, decision="Quyết định 501/QĐ-UBND")
@@ -194,7 +195,7 @@ def test_a_province_matter_is_submitted_decided_and_completed(province):
 
 def test_only_the_province_office_records_the_provinces_decision(province):
     item = in_progress(province, province.planning_approval)
-    actions.submit_to_province(item, actor=province.construction_officer)
+    consult.submit_to_province(item, actor=province.construction_officer)
     with pytest.raises(AccessDenied):
         actions.record_province_decision(item, actor=province.construction_head, decision="Đồng ý")
 

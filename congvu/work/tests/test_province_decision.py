@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from congvu.consult import actions as consult
 from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Position, Title
-from congvu.org.queries import records_province_decisions
+from congvu.registry.serving import records_province_decisions
 from congvu.testing import SINCE, make_official
 from congvu.work import actions
 from congvu.work.models import Event, State
@@ -21,7 +22,7 @@ TODAY = date(2026, 3, 3)
 @pytest.fixture
 def submitted(province):
     item = in_progress(province, province.planning_approval)
-    return actions.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình 15/TTr-SXD")
+    return consult.submit_to_province(item, actor=province.construction_officer, summary="Tờ trình 15/TTr-SXD")
 
 
 def office_officer(province, *, named: bool, unit=None):

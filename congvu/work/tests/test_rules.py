@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 
 from congvu.lib.refusals import InvalidState, RuleViolation
+from congvu.registry.competence import Competence, UnitRef
 from congvu.work import rules
 from congvu.work.models import State
-from congvu.work.rules import Competence, ReturnGrounds, UnitRef
+from congvu.work.rules import ReturnGrounds
 
 CONSTRUCTION = UnitRef(1, "department", "Sở Xây dựng")
 FINANCE = UnitRef(2, "department", "Sở Tài chính")

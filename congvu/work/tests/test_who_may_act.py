@@ -52,7 +52,7 @@ def world(province) -> World:
     registered = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
                                            matter_type=p.building_permit, sender="Công ty A", subject="Cấp phép")
     submitted = consulted_item(p, [p.finance], answer=True)
-    actions.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình")
+    consult.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình")
     asking = consulted_item(p, [p.finance, p.transport], answer=False)
     return World(
         p=p, other_officer=make_official("sxd.officer2", "Trương Văn Khác", p.construction, Title.OFFICER),

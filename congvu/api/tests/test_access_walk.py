@@ -1,0 +1,116 @@
+"""Every endpoint of the API, as every persona: who gets the answer (200/201), who is refused for who
+they are (403), who is refused by the item's state or a rule (409: access was granted first), and
+for whom an item or request they may not see does not exist (404).
+
+One row per operation of the OpenAPI document (an operation added without a row fails the first
+test), called with a well-formed body as the anonymous caller and as each persona of
+congvu.testing.PERSONAS with a token of their own, in a fresh province with one walked item
+(congvu.testing.walked_item). The pages are walked the same way in congvu/web/tests/test_access_walk.py."""
+
+import pytest
+
+from congvu.api.api import api
+from congvu.testing import PERSONAS, Province, Walked, walked_item
+
+pytestmark = pytest.mark.django_db
+ANONYMOUS = "anonymous"
+WHO = (ANONYMOUS, *PERSONAS)
+
+INCOMING = {"unit": "{construction}", "matter_type": "{building_permit}", "sender": "Công ty Sông Cầu",
+            "subject": "Đề nghị cấp phép xây dựng"}
+MEETING = {"held_on": "2026-03-02", "attendees": "Hai thủ trưởng", "outcome": "agreed"}
+EVERY_OFFICIAL = (401, 403, 200, 200, 200, 200, 200, 200)
+# The walked item is being consulted on (Finance has not answered): directing, assigning, submitting
+# and completing it are refused by its state (409) to those allowed to act on it — and only to them.
+
+# Columns: anonymous, outsider, consulted unit, clerk, officer, head, Province office, Home Affairs.
+ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
+    "me": ("get", "/api/me", None, EVERY_OFFICIAL),
+    "units": ("get", "/api/units", None, EVERY_OFFICIAL),
+    "matter_types": ("get", "/api/matter-types", None, EVERY_OFFICIAL),
+    "deadline": ("get", "/api/deadline?from=2026-03-03&days=5", None, EVERY_OFFICIAL),
+    # A unit's officials: its own people and the overseers.
+    "unit_officials": ("get", "/api/units/{construction}/officials", None, (401, 403, 403, 200, 200, 200, 200, 200)),
+    "figures": ("get", "/api/figures", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    # Lists show each one what they may see; the consulted unit sees the item as consulted.
+    "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
+    "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),
+    "list_requests": ("get", "/api/consultation-requests", None, EVERY_OFFICIAL),
+    "get_request": ("get", "/api/consultation-requests/{request}", None, EVERY_OFFICIAL),
+    "register_incoming": ("post", "/api/incoming", INCOMING, (401, 403, 403, 201, 403, 201, 403, 403)),
+    "direct": ("post", "/api/items/{item}/direct", {"lead_unit": "{construction}"},
+               (401, 403, 403, 403, 403, 409, 403, 403)),
+    "assign": ("post", "/api/items/{item}/assign", {"holder": "{officer}"}, (401, 403, 403, 403, 403, 409, 403, 403)),
+    # Construction is competent for the matter: the head may not push it away (rule 2.1, 409).
+    "transfer": ("post", "/api/items/{item}/transfer", {"to_unit": "{finance}"},
+                 (401, 403, 403, 403, 403, 409, 403, 403)),
+    "return_document": ("post", "/api/items/{item}/return", {"grounds": "not_ours", "named_unit": "{finance}"},
+                        (401, 403, 403, 403, 403, 409, 403, 403)),
+    "submit": ("post", "/api/items/{item}/submit", {}, (401, 403, 403, 403, 409, 409, 403, 403)),
+    "province_decision": ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"},
+                          (401, 403, 403, 403, 403, 403, 409, 403)),
+    "complete": ("post", "/api/items/{item}/complete", {"result": "Đã giải quyết"},
+                 (401, 403, 403, 403, 409, 409, 403, 403)),
+    # The holder may ask for an extension (a rule refuses an officer's own: 409); the head grants it.
+    "extend": ("post", "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"},
+               (401, 403, 403, 403, 409, 200, 403, 403)),
+    "ask": ("post", "/api/items/{item}/consultations", {"units": ["{transport}"], "question": "Ý kiến?"},
+            (401, 403, 403, 403, 201, 201, 403, 403)),
+    # Finance's request: its head assigns and answers it; nobody else, not even who sees the item whole.
+    "assign_request": ("post", "/api/consultation-requests/{request}/assign", {"holder": "{finance_officer}"},
+                       (401, 403, 200, 403, 403, 403, 403, 403)),
+    "reply": ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"},
+              (401, 403, 200, 403, 403, 403, 403, 403)),
+    # The heads' meeting is recorded by the lead unit's head.
+    "reconcile": ("post", "/api/consultation-requests/{request}/reconciliation", MEETING,
+                  (401, 403, 403, 403, 403, 201, 403, 403)),
+}
+
+
+def operations() -> set[str]:
+    return {op["operationId"] for ops in api.get_openapi_schema()["paths"].values() for op in ops.values()}
+
+
+def filled(value, walked: Walked, p: Province):
+    """A path or body with the walked scenario's ids in place of its {names}."""
+    if isinstance(value, dict):
+        return {key: filled(v, walked, p) for key, v in value.items()}
+    if isinstance(value, list):
+        return [filled(v, walked, p) for v in value]
+    if not isinstance(value, str) or "{" not in value:
+        return value
+    ids = {"item": walked.item.pk, "request": walked.request.pk, "construction": p.construction.pk,
+           "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
+           "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk}
+    text = value.format(**ids)
+    return int(text) if value.startswith("{") and value.endswith("}") else text
+
+
+def test_every_operation_of_the_api_is_walked():
+    assert set(ENDPOINTS) == operations()
+
+
+@pytest.mark.parametrize("operation", sorted(ENDPOINTS))
+def test_each_persona_gets_the_answer_the_endpoint_owes_them(province, api_as, operation):
+    """The personas call in the columns' order, in one province: a success changes nothing that
+    decides the next one's answer (each is refused for who they are before anything else)."""
+    walked = walked_item(province)
+    method, path, body, expected = ENDPOINTS[operation]
+    url, body = filled(path, walked, province), filled(body, walked, province)
+    got = {}
+    for who in WHO:
+        client = api_as(None if who == ANONYMOUS else getattr(province, PERSONAS[who]))
+        got[who] = (client.post(url, body) if method == "post" else client.get(url)).status_code
+    assert got == dict(zip(WHO, expected, strict=True))
+
+
+# The API's own documentation: for officials, by token as by session; the docs page, read in a
+# browser, sends an anonymous visitor to sign in.
+DOCS = {"/api/openapi.json": EVERY_OFFICIAL, "/api/docs": (302, 403, 200, 200, 200, 200, 200, 200)}
+
+
+@pytest.mark.parametrize("url", sorted(DOCS))
+def test_each_persona_gets_the_answer_the_documentation_owes_them(province, api_as, url):
+    got = {who: api_as(None if who == ANONYMOUS else getattr(province, PERSONAS[who])).get(url).status_code
+           for who in WHO}
+    assert got == dict(zip(WHO, DOCS[url], strict=True))

@@ -1,0 +1,50 @@
+"""The deemed-agreement notice (clause 2.2) as a .docx in the layout of Decree 30/2020, rendered from
+the wording the consultation sweep stored on the Notice (`congvu.consult.notices.letter_content`),
+so the file says the same thing whenever it is rendered.
+
+The sweep only words and numbers the notices; the files are written by the next step of the same
+round (`congvu.ops.sweep`: `render_pending`, a batch a round) or, at the latest, when someone
+downloads one (`render`)."""
+
+from datetime import date
+
+from django.core.files.base import ContentFile
+
+from congvu.consult.models import Notice
+from congvu.documents.letters import Letter, render_docx
+from congvu.lib.isolation import Rows
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def letter_of(notice: Notice) -> Letter:
+    content = dict(notice.content)
+    content["issued_on"] = date.fromisoformat(content["issued_on"])
+    content["paragraphs"], content["recipients"] = tuple(content["paragraphs"]), tuple(content["recipients"])
+    return Letter(**content)
+
+
+def file_name(notice: Notice) -> str:
+    return f"thong-bao-{notice.number:02d}-TB-{notice.unit.abbrev}-{notice.year}.docx"
+
+
+def render(notice: Notice) -> Notice:
+    """Write the notice's .docx into the media directory (once; the content never changes)."""
+    if not notice.file:
+        notice.file.save(file_name(notice), ContentFile(render_docx(letter_of(notice))), save=False)
+        Notice.objects.filter(pk=notice.pk, file="").update(file=notice.file.name)
+    return notice
+
+
+def render_pending(limit: int = 100) -> int:
+    """Render up to `limit` notices that have no file yet (after a large catch-up, a batch a minute).
+    Each on its own: one that cannot be rendered is logged, skipped and retried next round, and
+    reported (`RowsFailed`) after the others were rendered."""
+    pending = Notice.objects.filter(file="").select_related("unit").order_by("id")[:limit]
+    rows, count = Rows("tạo tệp thông báo", "thông báo"), 0
+    for notice in pending:
+        with rows.each(notice.pk):
+            render(notice)
+            count += 1
+    return rows.report(count)
+

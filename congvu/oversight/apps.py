@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "congvu.oversight"
+    verbose_name = "Theo dõi, giám sát kỷ luật hành chính"

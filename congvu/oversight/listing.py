@@ -1,0 +1,89 @@
+"""Filtering the item list, shared by the web list (/danh-sach/) and the API (GET /api/items).
+
+It sits at the oversight level, above work, because one of its filters is a figure's bucket: the
+list a number of the overview opens is filtered by the very condition that number counts
+(`congvu.oversight.queries.figure_conditions`).
+
+Filters narrow `visible_items(official)` only: nobody finds, counts or exports an item through a
+filter that they could not open. Each filter is written so that an index serves it at 300,000
+items: the due range becomes a range of `due_at` (which is the end of the due day), and the state
+and lead unit meet the (lead_unit, state, due_at) and (state, due_at) indexes."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from congvu.oversight.queries import figure_conditions
+from congvu.work.deadlines import end_of_local_day
+from congvu.work.models import IncomingDocument, WorkItem
+
+SORTS = {"due": ("due_at", "id"), "-due": ("-due_at", "-id")}
+FEW_MATCHES = 5000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list is narrowed by."""
+
+    q: str = ""
+    unit: int | None = None
+    state: str = ""
+    matter_type: int | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    holder: int | None = None
+    bucket: str = ""
+    sort: str = "due"
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.unit, self.state, self.matter_type, self.due_from, self.due_to, self.holder,
+                    self.bucket))
+
+
+def text_condition(text: str) -> Q:
+    """The words typed: in the title (the subject of the incoming document) or in the document's
+    number and notation; "#123" or "123" also finds item 123. Both columns have an index that a
+    `LIKE '%…%'` reads whole, far smaller than the tables."""
+    notations = IncomingDocument.objects.filter(notation__icontains=text).values("pk")
+    condition = Q(title__icontains=text) | Q(incoming__in=notations)
+    number = text.removeprefix("#")
+    if number.isdigit() and len(number) < 12:
+        condition |= Q(pk=int(number))
+    return condition
+
+
+def text_matches(text: str) -> list[int] | None:
+    """The ids of the items a search matches, when they are few (most searches): one pass over the
+    title and notation indexes. None when there are more: the list then tests the words while it
+    walks the due-date index, where a page of such common matches comes quickly. (Walking that index
+    for a rare word would read every item, and counting, then sorting, would read them twice.)"""
+    if not text:
+        return None
+    matches = list(WorkItem.objects.filter(text_condition(text)).values_list("pk", flat=True)[:FEW_MATCHES + 1])
+    return matches if len(matches) <= FEW_MATCHES else None
+
+
+def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:
+    """The filtered list, sorted by due date; `matches` are the search's ids from `text_matches`."""
+    if filters.unit:
+        items = items.filter(lead_unit_id=filters.unit)
+    if filters.state:
+        items = items.filter(state=filters.state)
+    if filters.matter_type:
+        items = items.filter(matter_type_id=filters.matter_type)
+    if filters.holder:
+        items = items.filter(holder_id=filters.holder)
+    # A period ends at 24:00 of its last day, so "due on day d" is "due_at == end of d".
+    if filters.due_from:
+        items = items.filter(due_at__gte=end_of_local_day(filters.due_from))
+    if filters.due_to:
+        items = items.filter(due_at__lte=end_of_local_day(filters.due_to))
+    if filters.bucket:
+        items = items.filter(figure_conditions()[filters.bucket])
+    if filters.q:
+        items = items.filter(pk__in=matches) if matches is not None else items.filter(text_condition(filters.q))
+    return items.order_by(*SORTS.get(filters.sort, SORTS["due"]))
+
+

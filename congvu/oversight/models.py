@@ -1,0 +1,3 @@
+"""No tables yet: the figures are counted from the work and consultation areas' own rows
+(`congvu.oversight.queries`). The oversight rooms to come (signals, inspections, reviews, reports)
+keep theirs here."""

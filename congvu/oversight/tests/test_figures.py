@@ -1,0 +1,45 @@
+"""The oversight figures (congvu.oversight.queries) over a busy province: the Government Office's
+numbers per unit, and the lists behind them (overdue work, deemed agreements, refusals and overrides)."""
+
+import pytest
+
+from congvu.lib import clock
+from congvu.oversight.queries import (
+    deemed_agreements,
+    figure_conditions,
+    overdue_items,
+    refusals_and_overrides,
+    unit_figures,
+)
+from congvu.web.tests.test_lists_scenario import NOW, Busy, build_busy_province
+from congvu.work.models import Outcome, WorkItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy(province) -> Busy:
+    built = build_busy_province(province)
+    with clock.travel_to(NOW):
+        yield built
+
+
+def test_the_figures_count_the_scenario_as_the_government_office_would(province, busy):
+    construction = next(f for f in unit_figures() if f.unit_id == province.construction.pk)
+    # Returned work is not Construction's: 8 of its 9 items count.
+    assert (construction.assigned, construction.completed_on_time, construction.completed_late) == (8, 1, 1)
+    assert (construction.open_overdue, construction.open_within_deadline) == (4, 2)
+
+
+def test_the_overdue_list_holds_exactly_what_the_overdue_figures_count(province, busy):
+    counted = sum(f.open_overdue for f in unit_figures())
+    assert overdue_items().count() == counted == WorkItem.objects.filter(figure_conditions()["overdue"]).count()
+    assert busy.overdue in overdue_items() and busy.on_time not in overdue_items()
+
+
+def test_the_silent_unit_and_the_refused_and_overridden_attempts_are_listed(province, busy):
+    assert [r.unit for r in deemed_agreements()] == [province.transport]
+    signals = refusals_and_overrides()
+    assert {(e.item_id, e.outcome) for e in signals} >= {(busy.refused.pk, Outcome.REFUSED),
+                                                         (busy.pushed_up.pk, Outcome.OVERRIDE)}
+    assert all(e.outcome in (Outcome.REFUSED, Outcome.OVERRIDE) for e in signals)

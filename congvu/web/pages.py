@@ -1,0 +1,84 @@
+"""What every page view shares, written once: who may open a page at all (`official_required`), the
+403 page (`denied`, `refusal_denied`), whether htmx asked (`is_htmx`), a form shown with the refusal
+it got (`FormPanel`), and the answer to a posted form that failed (`form_again`).
+
+A form posted with htmx is swapped in place: on failure the form again with its errors or refusal
+(and, when a rule refused it, the item's trail refreshed out of band, since the refused attempt was
+written there); a plain POST re-renders the whole page instead (each view knows which)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from congvu.lib.refusals import ActionRefused, RuleViolation
+from congvu.org.models import Official
+from congvu.web.timeline import event_rows
+from congvu.work.models import WorkItem
+
+if TYPE_CHECKING:
+    from congvu.web.item_actions import ItemAction
+
+View = Callable[..., HttpResponse]
+
+
+def denied(request: HttpRequest, message: str) -> HttpResponse:
+    """403 with the reason in the reader's language, never a bare error page or a 500."""
+    return render(request, "web/denied.html", {"message": message}, status=403)
+
+
+def refusal_denied(request: HttpRequest, refusal: ActionRefused) -> HttpResponse:
+    return denied(request, refusal.message(get_language() or "vi"))
+
+
+def official_required(view: View) -> View:
+    """Signed in and linked to an official: every page acts as a named person (clause 1.3).
+    The official is put on the request for the view."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        official = Official.objects.filter(user=request.user).first()
+        if official is None:
+            return denied(request, _("Your account is not linked to an official, so it cannot handle work."))
+        request.official = official
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@dataclass
+class FormPanel:
+    """One form on a page, with the refusal it got, if any. `action` is the item action the form
+    calls (`congvu.web.item_actions.ItemAction`) on the item page's action panels; the consultation
+    forms have none."""
+
+    form: forms.Form
+    refusal: ActionRefused | None = None
+    show_override: bool = False
+    open: bool = False
+    action: "ItemAction | None" = None
+
+    @property
+    def rule_refusal(self) -> RuleViolation | None:
+        return self.refusal if isinstance(self.refusal, RuleViolation) else None
+
+
+def form_again(request: HttpRequest, template: str, item: WorkItem, context: dict, panel: FormPanel) -> HttpResponse:
+    """The posted form (htmx) with its errors; a rule refusal was written to the trail, so that is
+    refreshed too, out of band."""
+    context = {**context, "item": item, "trail_oob": panel.rule_refusal is not None}
+    if context["trail_oob"]:
+        context["events"] = event_rows(item)
+    return render(request, template, context)

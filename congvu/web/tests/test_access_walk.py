@@ -1,0 +1,127 @@
+"""Every page of the site, as every persona: who gets the page (200), is sent on (302), is refused
+(403, the reason in words), or finds nothing there (404, 405 for a page that only takes a form).
+
+One row per named address of the URL configuration — a page added without a row fails the first
+test — visited with its natural method (GET, or an empty POST for a form's address: access is
+decided before the form is read) as the anonymous visitor and each persona of congvu.testing.PERSONAS,
+in a fresh province with one walked item (congvu.testing.walked_item). The API is walked the same
+way in congvu/api/tests/test_access_walk.py."""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from congvu.testing import PERSONAS, Province, Walked, walked_item
+
+pytestmark = pytest.mark.django_db
+
+# Not walked here: Django's admin (its own staff check), the language switch (public by design),
+# and the API (its own walk).
+NOT_PAGES = ("quan-tri/", "i18n/", "api/")
+ANONYMOUS = "anonymous"
+WHO = (ANONYMOUS, *PERSONAS)
+
+# A form posted whole where a persona's refusal (403) or success (302) is the point; otherwise empty.
+EXTEND = {"new_due": "30/04/2026", "reason": "Chờ hồ sơ bổ sung"}
+ASK = {"units": ["{transport}"], "question": "Ý kiến về hạ tầng", "reply_days": "5"}
+ASSIGN = {"holder": "{finance_officer}"}
+REPLY = {"position": "agree"}
+MEETING = {"held_on": "02/03/2026", "attendees": "Hai thủ trưởng", "outcome": "agreed"}
+
+# Columns: anonymous, outsider, consulted unit, clerk, officer, head, Province office, Home Affairs.
+PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
+    "home": ("get", "/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "login": ("get", "/dang-nhap/", None, (200, 302, 302, 302, 302, 302, 302, 302)),
+    "logout": ("post", "/dang-xuat/", None, (302, 302, 302, 302, 302, 302, 302, 302)),
+    "password_change": ("get", "/doi-mat-khau/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    # A reset link that is not valid: the page says so, to anyone.
+    "password_reset_confirm": ("get", "/dat-lai-mat-khau/MQ/khong-hop-le/", None, (200,) * 8),
+    # The lists show what each one may see; an account with no post has nothing to answer for.
+    "item_list": ("get", "/danh-sach/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "register_list": ("get", "/van-ban-den/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    # The overview: Home Affairs and the Province office only.
+    "overview": ("get", "/tong-hop/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    "overview_export": ("get", "/tong-hop/xuat-excel/so-lieu/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    # Registering and importing: a unit's clerk, head or deputy (Finance's head registers for Finance).
+    "register": ("get", "/van-ban-den/moi/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
+    "edxml_upload": ("get", "/van-ban-den/nhap-edxml/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
+    # No upload is waiting: back to the upload page.
+    "edxml_confirm": ("post", "/van-ban-den/nhap-edxml/xac-nhan/", None, (302, 403, 302, 302, 403, 302, 302, 403)),
+    "excel_upload": ("get", "/van-ban-den/nhap-excel/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
+    "excel_template": ("get", "/van-ban-den/nhap-excel/mau.xlsx", None, (302, 403, 200, 200, 403, 200, 200, 403)),
+    # The incoming document: its unit, and whoever sees the item whole (the original was not an
+    # edXML message, so it has no attachment 1: 404 to those who may read it).
+    "original": ("get", "/van-ban-den/{document}/tep-goc/", None, (302, 403, 403, 200, 200, 200, 200, 200)),
+    "edxml_attachment": ("get", "/van-ban-den/{document}/dinh-kem/1/", None, (302, 403, 403, 404, 404, 404, 404, 404)),
+    # The item: whole to its units and the overseers, its consultation view to the consulted unit.
+    "item": ("get", "/cong-viec/{item}/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    # Extending: the officer who holds it may ask (a rule refuses an officer's own extension, shown
+    # in the form), the head approves it; whoever else sees the item is refused for who they are.
+    "item_action": ("post", "/cong-viec/{item}/gia-han/", EXTEND, (302, 403, 403, 403, 200, 302, 403, 403)),
+    "consult_ask": ("post", "/cong-viec/{item}/xin-y-kien/", ASK, (302, 403, 403, 403, 302, 302, 403, 403)),
+    "consult_reconcile": ("post", "/xin-y-kien/{request}/lam-viec-truc-tiep/", MEETING,
+                          (302, 403, 403, 403, 403, 302, 403, 403)),
+    # The consulted unit's requests: its head assigns and answers; nobody else does.
+    "consult_requests": ("get", "/xin-y-kien/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "consult_assign": ("post", "/xin-y-kien/{request}/phan-cong/", ASSIGN, (302, 403, 302, 403, 403, 403, 403, 403)),
+    "consult_reply": ("post", "/xin-y-kien/{request}/tra-loi/", REPLY, (302, 403, 302, 403, 403, 403, 403, 403)),
+    # What a consultation shares goes to the units it asks and to those who see the item whole.
+    "consult_attachment": ("get", "/xin-y-kien/dot/{consultation}/tai-lieu/", None,
+                           (302, 403, 200, 200, 200, 200, 200, 200)),
+    "consult_original": ("get", "/xin-y-kien/dot/{consultation}/van-ban-goc/", None,
+                         (302, 403, 200, 200, 200, 200, 200, 200)),
+    # Transport's notice: not Finance's to see.
+    "notice_file": ("get", "/thong-bao/{notice}/tai-ve/", None, (302, 403, 403, 200, 200, 200, 200, 200)),
+    "my_notifications": ("get", "/thong-bao-cua-toi/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "notifications_all_read": ("post", "/thong-bao-cua-toi/da-doc-het/", None,
+                               (302, 403, 302, 302, 302, 302, 302, 302)),
+    # One of Finance's head's notifications: only they mark it read.
+    "notification_read": ("post", "/thong-bao-cua-toi/{notification}/da-doc/", None,
+                          (302, 403, 302, 403, 403, 403, 403, 403)),
+}
+
+
+def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
+    """Every named address of the URL configuration outside NOT_PAGES, by name."""
+    found = {}
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(NOT_PAGES):
+            continue
+        if isinstance(entry, URLResolver):
+            found |= named_pages(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern) and entry.name:
+            found[entry.name] = route
+    return found
+
+
+def filled(template: str, walked: Walked, province: Province) -> str:
+    return template.format(
+        item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
+        consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
+        transport=province.transport.pk, finance_officer=province.finance_officer.pk,
+    )
+
+
+def visit(who: str, method: str, url: str, data: dict, province: Province):
+    client = Client()
+    if who != ANONYMOUS:
+        client.force_login(getattr(province, PERSONAS[who]).user)
+    return client.post(url, data) if method == "post" else client.get(url)
+
+
+def test_every_page_of_the_url_configuration_is_walked():
+    assert set(PAGES) == set(named_pages())
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_each_persona_gets_the_answer_the_page_owes_them(province, name):
+    """The personas visit in the columns' order, in one province: a success changes nothing that
+    decides the next one's answer (each is refused for who they are before anything else)."""
+    method, template, data, expected = PAGES[name]
+    walked = walked_item(province)
+    url = filled(template, walked, province)
+    form = {key: filled(value, walked, province) if isinstance(value, str) else [filled(v, walked, province)
+            for v in value] for key, value in (data or {}).items()}
+    got = {who: visit(who, method, url, form, province).status_code for who in WHO}
+    assert got == dict(zip(WHO, expected, strict=True))
