@@ -5,7 +5,8 @@ DATABASE_URL      e.g. postgres://user@host:5432/congvu; SQLite in CONGVU_DATA_D
 CONGVU_SECRET_KEY the session signing key; generated once into CONGVU_DATA_DIR when unset
 CONGVU_DEBUG      "1" for Django's debug pages (never in production)
 CONGVU_ALLOWED_HOSTS comma-separated host names (localhost,127.0.0.1)
-CONGVU_EMAIL_HOST SMTP host for notifications and reminders; unset = no e-mail (only in the application)
+CONGVU_EMAIL_HOST SMTP host for notifications, reminders and reset links; unset = notifications stay in
+                  the application, and other mail is written to the console log
 CONGVU_EMAIL_PORT, CONGVU_EMAIL_USER, CONGVU_EMAIL_PASSWORD, CONGVU_EMAIL_TLS (none, starttls or ssl),
                   CONGVU_EMAIL_FROM, CONGVU_EMAIL_TIMEOUT (seconds, 10) the rest of the SMTP connection
 CONGVU_BASE_URL   the address officials open congvu at (https://congvu.example.gov.vn), for the links
@@ -74,8 +75,8 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
 
 
 def env_url(name: str, required: bool = False) -> str:
-    """An http(s) address without its trailing slash; a missing required one is a configuration error."""
-    value = os.environ.get(name, "").strip().rstrip("/")
+    """An http(s) address, as written; a missing required one is a configuration error."""
+    value = os.environ.get(name, "").strip()
     if value and not value.startswith(("http://", "https://")):
         raise ImproperlyConfigured(f"{name} must start with http:// or https://, not {value!r}")
     if required and not value:
@@ -280,13 +281,14 @@ EMAIL_USE_TLS, EMAIL_USE_SSL = _email_tls == "starttls", _email_tls == "ssl"
 # not answer must not hold the page for long (the in-application notification is already saved).
 EMAIL_TIMEOUT = env_int("CONGVU_EMAIL_TIMEOUT", 10, minimum=1)
 # Links in mails must be absolute, and a request is not always at hand (the sweeps send reminders).
-CONGVU_BASE_URL = env_url("CONGVU_BASE_URL", required=bool(EMAIL_HOST))
+CONGVU_BASE_URL = env_url("CONGVU_BASE_URL", required=bool(EMAIL_HOST)).rstrip("/")
 
 # Single sign-on with the province's identity provider (OpenID Connect, congvu/web/sso.py), beside
 # the local passwords. Off unless a client id is set. The endpoints come from the issuer's discovery
 # document unless set one by one (for a provider without one).
 OIDC_RP_CLIENT_ID = os.environ.get("CONGVU_OIDC_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = os.environ.get("CONGVU_OIDC_CLIENT_SECRET", "")
+# Exactly as the provider writes it (a trailing slash included): tokens must name this very issuer.
 CONGVU_OIDC_ISSUER = env_url("CONGVU_OIDC_ISSUER", required=bool(OIDC_RP_CLIENT_ID))
 OIDC_OP_AUTHORIZATION_ENDPOINT = env_url("CONGVU_OIDC_AUTHORIZATION_ENDPOINT")
 OIDC_OP_TOKEN_ENDPOINT = env_url("CONGVU_OIDC_TOKEN_ENDPOINT")

@@ -146,7 +146,8 @@ def discover(issuer: str) -> dict:
     the next sign-in). It must name the same issuer (OpenID Connect Discovery §4.3), or a document
     elsewhere could send the tokens to another server."""
     try:
-        answer = requests.get(issuer + DISCOVERY, timeout=settings.OIDC_TIMEOUT)
+        # The issuer's own trailing slash is dropped before the suffix (OpenID Connect Discovery §4).
+        answer = requests.get(issuer.rstrip("/") + DISCOVERY, timeout=settings.OIDC_TIMEOUT)
         answer.raise_for_status()
         document = answer.json()
     except (requests.RequestException, ValueError) as error:

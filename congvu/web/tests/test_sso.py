@@ -163,6 +163,14 @@ def test_an_id_token_from_another_issuer_is_refused(province, sso_on, settings):
     assert "hệ thống đăng nhập của tỉnh không xác nhận" in page
 
 
+def test_a_discovery_document_naming_another_issuer_is_not_followed(province, sso_on, settings):
+    """The provider's document says "…/o"; congvu was told "…/o/" (OpenID Connect Discovery §4.3)."""
+    settings.CONGVU_OIDC_ISSUER = f"{sso_on.issuer}/"
+    client = Client()
+    page = refusal_shown(client, client.get("/dang-nhap/tinh/"))
+    assert "Không kết nối được với hệ thống đăng nhập của tỉnh" in page
+
+
 def test_an_id_token_for_another_client_is_refused(settings):
     secret = "bi-mat-dung-chung-cua-hai-ung-dung-0123456789"
     settings.OIDC_RP_CLIENT_ID, settings.OIDC_RP_CLIENT_SECRET, settings.OIDC_RP_SIGN_ALGO = "congvu", secret, "HS256"

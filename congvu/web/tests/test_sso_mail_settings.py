@@ -42,6 +42,12 @@ def test_matching_by_e_mail_reads_the_email_claim_unless_another_is_named(monkey
     assert loaded(monkeypatch, tmp_path, CONGVU_OIDC_MATCH="email", CONGVU_OIDC_CLAIM="upn").CONGVU_OIDC_CLAIM == "upn"
 
 
+def test_the_issuer_is_kept_exactly_as_the_provider_writes_it(monkeypatch, tmp_path):
+    """Tokens must name this very issuer, trailing slash and all (some providers end theirs with one)."""
+    settings = loaded(monkeypatch, tmp_path, CONGVU_OIDC_CLIENT_ID="congvu", CONGVU_OIDC_ISSUER="https://id.tinh.vn/")
+    assert settings.CONGVU_OIDC_ISSUER == "https://id.tinh.vn/"
+
+
 @pytest.mark.parametrize(("env", "named"), [
     ({"CONGVU_EMAIL_HOST": "mail.tinh.gov.vn"}, "CONGVU_BASE_URL"),  # mails must link somewhere
     ({"CONGVU_BASE_URL": "congvu.tinh.gov.vn"}, "CONGVU_BASE_URL"),
