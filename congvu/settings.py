@@ -5,7 +5,15 @@ DATABASE_URL      e.g. postgres://user@host:5432/congvu; SQLite in CONGVU_DATA_D
 CONGVU_SECRET_KEY the session signing key; generated once into CONGVU_DATA_DIR when unset
 CONGVU_DEBUG      "1" for Django's debug pages (never in production)
 CONGVU_ALLOWED_HOSTS comma-separated host names (localhost,127.0.0.1)
-CONGVU_EMAIL_HOST SMTP host for reminders; unset = e-mail written to the console log
+CONGVU_EMAIL_HOST SMTP host for notifications, reminders and reset links; unset = notifications stay in
+                  the application, and other mail is written to the console log
+CONGVU_EMAIL_PORT, CONGVU_EMAIL_USER, CONGVU_EMAIL_PASSWORD, CONGVU_EMAIL_TLS (none, starttls or ssl),
+                  CONGVU_EMAIL_FROM, CONGVU_EMAIL_TIMEOUT (seconds, 10) the rest of the SMTP connection
+CONGVU_BASE_URL   the address officials open congvu at (https://congvu.example.gov.vn), for the links
+                  in e-mails; required with CONGVU_EMAIL_HOST
+CONGVU_OIDC_ISSUER, CONGVU_OIDC_CLIENT_ID, CONGVU_OIDC_CLIENT_SECRET single sign-on with the province's
+                  identity provider (OpenID Connect), off unless a client id is set; see README
+                  "Single sign-on and e-mail" for the other CONGVU_OIDC_* settings
 CONGVU_SECURE_COOKIES "1" behind HTTPS: secure cookies, HSTS, and the scheme taken from the proxy's
                   X-Forwarded-Proto header (the proxy MUST set or overwrite it on every request)
 CONGVU_HSTS_SECONDS how long browsers must insist on HTTPS once they saw it, when CONGVU_SECURE_COOKIES
@@ -56,6 +64,24 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
     if not raw.isascii() or not raw.isdigit() or int(raw) < minimum:
         raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
     return int(raw)
+
+
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    """One of a few words from the environment; any other is a configuration error."""
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def env_url(name: str, required: bool = False) -> str:
+    """An http(s) address, as written; a missing required one is a configuration error."""
+    value = os.environ.get(name, "").strip()
+    if value and not value.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name} must start with http:// or https://, not {value!r}")
+    if required and not value:
+        raise ImproperlyConfigured(f"{name} must be set")
+    return value
 
 
 def env_networks(name: str) -> list[str]:
@@ -246,6 +272,42 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("CONGVU_EMAIL_FROM", "congvu@localhost")
+EMAIL_PORT = env_int("CONGVU_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("CONGVU_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CONGVU_EMAIL_PASSWORD", "")
+_email_tls = env_choice("CONGVU_EMAIL_TLS", ("none", "starttls", "ssl"), "none")
+EMAIL_USE_TLS, EMAIL_USE_SSL = _email_tls == "starttls", _email_tls == "ssl"
+# Mail leaves after the action committed, inside the official's request: a mail server that does
+# not answer must not hold the page for long (the in-application notification is already saved).
+EMAIL_TIMEOUT = env_int("CONGVU_EMAIL_TIMEOUT", 10, minimum=1)
+# Links in mails must be absolute, and a request is not always at hand (the sweeps send reminders).
+CONGVU_BASE_URL = env_url("CONGVU_BASE_URL", required=bool(EMAIL_HOST)).rstrip("/")
+
+# Single sign-on with the province's identity provider (OpenID Connect, congvu/web/sso.py), beside
+# the local passwords. Off unless a client id is set. The endpoints come from the issuer's discovery
+# document unless set one by one (for a provider without one).
+OIDC_RP_CLIENT_ID = os.environ.get("CONGVU_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("CONGVU_OIDC_CLIENT_SECRET", "")
+# Exactly as the provider writes it (a trailing slash included): tokens must name this very issuer.
+CONGVU_OIDC_ISSUER = env_url("CONGVU_OIDC_ISSUER", required=bool(OIDC_RP_CLIENT_ID))
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_url("CONGVU_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_url("CONGVU_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_url("CONGVU_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_url("CONGVU_OIDC_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = os.environ.get("CONGVU_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("CONGVU_OIDC_SCOPES", "openid profile email")
+# Which of the official's fields identifies them (their user name or their e-mail), and the claim of
+# the provider's answer that holds it.
+CONGVU_OIDC_MATCH = env_choice("CONGVU_OIDC_MATCH", ("username", "email"), "username")
+CONGVU_OIDC_CLAIM = os.environ.get("CONGVU_OIDC_CLAIM", "") or {
+    "username": "preferred_username", "email": "email"}[CONGVU_OIDC_MATCH]
+# Never: an official exists because the administrator registered them and gave them positions; an
+# identity congvu does not know is refused, not made into an account.
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10  # seconds for each call to the provider, made inside the official's request
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "congvu.web.sso.OfficialOIDCBackend"]
 
 # A leaked token stops working by itself after this many days; the official is issued a new one.
 API_TOKEN_DAYS = env_int("CONGVU_API_TOKEN_DAYS", 180, minimum=1)

@@ -20,7 +20,7 @@ from congvu.lib import clock, fastsql
 from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
-from congvu.org.notify import notify
+from congvu.org.notify import mail_copies, notify
 from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar, parameter
 from congvu.registry.serving import head_of
@@ -118,6 +118,8 @@ def _settle(items: list[WorkItem], now: datetime) -> list[int]:
     for rows in (notices, duties, events):
         fastsql.insert_many(rows)
     fastsql.insert_values(Notification, NOTIFICATION_COLUMNS, notes)
+    # Written in bulk rather than by notify(), so their e-mail copies are asked for here.
+    mail_copies((official_id, text, url) for official_id, text, url, _at in notes)
     _back_to_work(items)
     _save_heads(items)
     return [r.pk for r in requests]

@@ -1,8 +1,10 @@
-"""Changes an official makes to their own things: marking notifications read.
+"""Changes an official makes to their own things: marking notifications read, choosing whether
+notifications also come by e-mail.
 
 A notification belongs to one official; nobody else may mark it, not even a leader of their unit,
-since "read" is a fact about that person. No item event: a notification is not part of any item's
-trail (the change it announced already is).
+since "read" is a fact about that person. The e-mail choice is the official's own too (their account
+page). No item event: neither is part of any item's trail (the change a notification announced
+already is).
 
 Each is one transaction (`transaction.atomic`), like every action; work's `@action` decorator is
 not borrowed: what it adds — recording a refused rule on an item's trail — has no item here, and
@@ -34,3 +36,12 @@ def mark_read(notification: Notification | int, *, actor: Official) -> Notificat
 def mark_all_read(*, actor: Official) -> int:
     """Mark every unread notification of the actor read; returns how many were unread."""
     return Notification.objects.filter(official=actor, read_at__isnull=True).update(read_at=clock.now())
+
+
+@transaction.atomic
+def set_email_notifications(*, actor: Official, receives: bool) -> Official:
+    """The actor's own choice: notifications by e-mail too (when congvu sends mail), or only in the
+    application. The address itself is the administrator's to keep."""
+    Official.objects.filter(pk=actor.pk).update(receives_email=receives)
+    actor.receives_email = receives
+    return actor

@@ -58,6 +58,10 @@ class Official(models.Model):
     full_name = models.CharField("họ và tên", max_length=120)
     email = models.EmailField("thư điện tử", blank=True)
     role = models.CharField("vai trò", max_length=32, choices=Role.choices, default=Role.OFFICIAL)
+    # The official's own choice (their account page); the administrator keeps the address. The
+    # database has the default too, so rows written without this field (raw inserts, code at an
+    # older migration state) still mean "yes".
+    receives_email = models.BooleanField("nhận thông báo qua thư điện tử", default=True, db_default=True)
 
     class Meta:
         verbose_name = "cán bộ, công chức"

@@ -1,12 +1,19 @@
-"""Tell officials something: an in-application notification, and an e-mail once the transaction
-commits where an SMTP host is configured (never for a change that was rolled back)."""
+"""Tell officials something: an in-application notification, and an e-mail copy once the transaction
+commits where an SMTP host is configured (never for a change that was rolled back).
+
+The copy goes to each official with an address, an active account, who has not turned e-mail off
+on their account page. It is in Vietnamese (the default language; a sweep has no reader to ask),
+links to the item at CONGVU_BASE_URL, and says how to stop the mails. Sending is best effort: the
+in-application notification is the record, so a mail server that fails is logged, never an error
+for the action that already committed."""
 
 import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.urls import reverse
 
 from congvu.lib import clock, fastsql
 from congvu.org.models import Notification, Official
@@ -21,8 +28,21 @@ def notify(officials: Iterable[Official | None], text: str, url: str = "") -> No
     fastsql.insert_many(
         [Notification(official=o, text=text[:500], url=url, created_at=now) for o in people.values()]
     )
-    if settings.EMAIL_HOST:
-        mails = [(subject_line(text), text, None, [o.email]) for o in people.values() if o.email]
+    mail_copies((pk, text, url) for pk in people)
+
+
+def mail_copies(notes: Iterable[tuple[int, str, str]]) -> None:
+    """E-mail copies of notifications given as (official id, text, url), sent after the commit; one
+    query for the addresses, whatever the number. Nothing at all when no SMTP host is configured."""
+    if not settings.EMAIL_HOST:
+        return
+    notes = list(notes)
+    addresses = dict(
+        Official.objects.filter(pk__in={pk for pk, _text, _url in notes}, receives_email=True, user__is_active=True)
+        .exclude(email="").values_list("pk", "email")
+    )
+    mails = [mail(text, url, addresses[pk]) for pk, text, url in notes if pk in addresses]
+    if mails:
         transaction.on_commit(lambda: _send(mails))
 
 
@@ -32,8 +52,28 @@ def subject_line(text: str) -> str:
     return "[congvu] " + " ".join(text.split())[:120]
 
 
-def _send(mails: list[tuple]) -> None:
+def mail(text: str, url: str, address: str) -> EmailMessage:
+    base = settings.CONGVU_BASE_URL
+    body = (
+        f"{text}\n\n"
+        f"Xem trong congvu: {base}{url or '/'}\n\n"
+        "-- \n"
+        "Thư tự động từ congvu, hệ thống theo dõi thực thi công vụ; xin đừng trả lời thư này.\n"
+        "Không muốn nhận thông báo qua thư điện tử nữa: bỏ chọn “Nhận thông báo qua thư điện tử” "
+        f"tại {base}{reverse('password_change')}\n"
+    )
+    # Auto-Submitted (RFC 3834): out-of-office replies are not sent back to an automatic message.
+    return EmailMessage(subject_line(text), body, to=[address], headers={"Auto-Submitted": "auto-generated"})
+
+
+def _send(mails: list[EmailMessage]) -> None:
+    """Each mail on its own (a refused address does not stop the others), over one connection."""
     try:
-        send_mass_mail(mails, fail_silently=False)
-    except OSError:  # the in-application notification stands; a mail server outage is only logged
-        log.exception("e-mail notification failed")
+        with get_connection(fail_silently=False) as connection:
+            for message in mails:
+                try:
+                    connection.send_messages([message])
+                except Exception:
+                    log.exception("e-mail notification to %s failed", ", ".join(message.to))
+    except Exception:  # no connection at all; the in-application notifications stand
+        log.exception("e-mail notifications failed: the mail server cannot be reached (%s mails)", len(mails))

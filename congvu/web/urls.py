@@ -1,16 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from congvu.web import views, views_account, views_incoming, views_items, views_lists, views_oversight
+from congvu.web import sso, views, views_account, views_incoming, views_items, views_lists, views_oversight
 from congvu.web.throttle import ThrottledAuthenticationForm, throttled
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dang-nhap/", throttled(auth_views.LoginView.as_view(
-        template_name="web/login.html", redirect_authenticated_user=True,
+    path("dang-nhap/", throttled(views_account.LoginView.as_view(
         authentication_form=ThrottledAuthenticationForm)), name="login"),
+    path("dang-nhap/tinh/", sso.SignInView.as_view(), name="sso_sign_in"),
+    path("dang-nhap/tinh/xong/", sso.CallbackView.as_view(), name="sso_callback"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views_account.PasswordChangeView.as_view(), name="password_change"),
+    path("tai-khoan/thu-dien-tu/", views_account.email_notifications, name="email_notifications"),
     path("dat-lai-mat-khau/<uidb64>/<token>/", views_account.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
     path("danh-sach/", views_lists.item_list, name="item_list"),

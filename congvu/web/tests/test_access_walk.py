@@ -34,6 +34,11 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "login": ("get", "/dang-nhap/", None, (200, 302, 302, 302, 302, 302, 302, 302)),
     "logout": ("post", "/dang-xuat/", None, (302, 302, 302, 302, 302, 302, 302, 302)),
     "password_change": ("get", "/doi-mat-khau/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    # The official's own choice of e-mail notifications: every official makes their own.
+    "email_notifications": ("post", "/tai-khoan/thu-dien-tu/", None, (302,) * 8),
+    # Single sign-on is off unless configured (congvu/web/tests/test_sso.py walks it on).
+    "sso_sign_in": ("get", "/dang-nhap/tinh/", None, (404,) * 8),
+    "sso_callback": ("get", "/dang-nhap/tinh/xong/", None, (404,) * 8),
     # A reset link that is not valid: the page says so, to anyone.
     "password_reset_confirm": ("get", "/dat-lai-mat-khau/MQ/khong-hop-le/", None, (200,) * 8),
     # The lists show what each one may see; an account with no post has nothing to answer for.
