@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import ParamSpec, TypeVar
 
 from django.core.files.base import ContentFile, File
-from django.db import connection, transaction
+from django.db import transaction
 
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.consult.rules import check_reconciled
@@ -149,22 +149,16 @@ def competence(item: WorkItem) -> rules.Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
-TAKE_NUMBERS = ("UPDATE work_numberseries SET last = last + %s "
-                "WHERE unit_id = %s AND year = %s AND series = %s RETURNING last")
-CLOSE_STEP = "UPDATE work_step SET ended_at = %s WHERE item_id = %s AND ended_at IS NULL"
-
-
 def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
     """Reserve `count` consecutive numbers of a unit's yearly series (from 1 each year) under a row
     lock; returns the first."""
     unit_id = unit if isinstance(unit, int) else unit.pk
-    with connection.cursor() as cursor:
-        # One atomic increment; the first number of a year creates the series row, then increments it.
-        for _ in range(2):
-            cursor.execute(TAKE_NUMBERS, [count, unit_id, year, series])
-            if (row := cursor.fetchone()) is not None:
-                return row[0] - count + 1
-            NumberSeries.objects.get_or_create(unit_id=unit_id, year=year, series=series)
+    # One atomic increment; the first number of a year creates the series row, then increments it.
+    for _ in range(2):
+        last = fastsql.increment(NumberSeries, "last", count, unit_id=unit_id, year=year, series=series)
+        if last is not None:
+            return last - count + 1
+        NumberSeries.objects.get_or_create(unit_id=unit_id, year=year, series=series)
     raise RuntimeError("number series row could not be created")
 
 
@@ -184,9 +178,7 @@ def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Offici
 
 
 def close_step(item: WorkItem, now: datetime | None = None) -> None:
-    ended = Step._meta.get_field("ended_at").get_db_prep_save(now or clock.now(), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(CLOSE_STEP, [ended, item.pk])
+    fastsql.update_where(Step, {"ended_at": now or clock.now()}, item_id=item.pk, ended_at=None)
 
 
 def off_calendar(day: date, field_vi: str, field_en: str) -> InvalidInput:
