@@ -3,14 +3,15 @@ update named fields, take numbers from a counter, close an open row.
 
 Why it exists — the measurement. On SQLite Django's query compiler costs more than SQLite's own
 work for one-row statements (~0.1–0.2 ms each against ~0.02 ms), and an action runs five to seven of
-them. Moving these statements here took `congvu bench` (DESIGN §8) from ~450 to ~770 actions/s on
-SQLite (README, "Benchmark"); the sweep's batch inserts and the list benchmark's 300,000-item fill
-are likewise ~100 times cheaper than `bulk_create`. Nothing else is on a hot path, so everything
-else in congvu uses the ORM.
+them. `congvu bench --items 500` on SQLite ran at ~800 actions/s with this module and at ~460 with
+its get/insert/update replaced by their ORM equivalents (best of four alternating runs each, on the
+shared 2-core machine). The sweep's and the list benchmark's batch inserts cost a few µs a row here
+against ~1 ms an item with `bulk_create`. Nothing else is on a hot path, so everything else in
+congvu uses the ORM.
 
 What it promises. Each function writes exactly what the ORM would: values go through each field's
 own `pre_save` (auto_now, files) and `get_db_prep_save` (types, time zones, JSON), rows read back go
-through the backend's converters, and `congvu/lib/tests/test_fastsql.py` round-trips every model
+through the backend's converters, and `congvu/consult/tests/test_fastsql.py` round-trips every model
 written here against `Model.objects.create`/`save` on SQLite and PostgreSQL. An update that matches
 no row raises instead of losing the change silently. The SQL text is built once per model and
 statement shape (identifiers from model metadata, quoted by the backend; every value a parameter,
