@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 
 from congvu.lib import clock, fastsql
 from congvu.lib.hashchain import GENESIS, link
@@ -62,28 +62,39 @@ def seal_content(at: datetime, heads: dict, last_event_id: int) -> dict[str, Any
 
 
 def seal() -> Seal | None:
-    """Seal the heads of every chain that moved since the previous seal; None when nothing moved.
+    """Seal the head of every chain that grew since it was last sealed; None when none did.
 
-    1. Lock the latest seal row (several workers may run the sweep), read where it stopped.
-    2. Collect the items with events after that point and their current heads.
-    3. Store the new seal, chained to the previous one by hash."""
+    1. Lock the latest seal row (several workers may run the sweep: they seal one after another).
+    2. Lock the items whose event count is past their sealed count, skipping any an action holds
+       right now (its new event is not committed yet; the next seal takes it).
+    3. Store the new seal, chained to the previous one by hash, and move each item's sealed count up
+       to the count just sealed (unchanged meanwhile: the item is locked).
+
+    Counts, not event ids: an id is handed out when the event is inserted, not when it commits, so on
+    PostgreSQL an event with a lower id can commit after a seal that covered a higher one, and a
+    high-water mark of ids would never seal it. An item's count grows only under its row lock."""
     with transaction.atomic():
         previous = Seal.objects.select_for_update().order_by("-id").first()
-        since = previous.last_event_id if previous else 0
-        top = Event.objects.filter(id__gt=since).aggregate(top=Max("id"))["top"]
-        if top is None:
+        # A scan of the items (~0.1 s at 300,000 rows on SQLite, once a minute); an index on the moved
+        # items would cost every action an index write instead.
+        moved = list(
+            WorkItem.objects.select_for_update(skip_locked=True).filter(event_count__gt=F("sealed_count"))
+            .order_by("id").values_list("id", "event_count", "last_hash")
+        )
+        if not moved:
             return None
-        item_ids = Event.objects.filter(id__gt=since, id__lte=top).values("item_id").distinct()
-        heads = {
-            str(pk): [count, digest]
-            for pk, count, digest in WorkItem.objects.filter(id__in=item_ids).values_list(
-                "id", "event_count", "last_hash"
-            )
-        }
-        at = clock.now()
+        heads = {str(pk): [count, digest] for pk, count, digest in moved}
+        at, top = clock.now(), Event.objects.aggregate(top=Max("id"))["top"] or 0
         prev_hash = previous.hash if previous else GENESIS
         digest = link(prev_hash, seal_content(at, heads, top))
-        return Seal.objects.create(at=at, heads=heads, last_event_id=top, prev_hash=prev_hash, hash=digest)
+        sealed = Seal.objects.create(at=at, heads=heads, last_event_id=top, prev_hash=prev_hash, hash=digest)
+        for start in range(0, len(moved), SEAL_BATCH):
+            ids = [pk for pk, _, _ in moved[start:start + SEAL_BATCH]]
+            WorkItem.objects.filter(id__in=ids).update(sealed_count=F("event_count"))
+        return sealed
+
+
+SEAL_BATCH = 1000  # items per UPDATE: well inside every backend's limit on query parameters
 
 
 @dataclass(frozen=True)
