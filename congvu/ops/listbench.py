@@ -28,7 +28,6 @@ from congvu.lib import clock, fastsql
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.bench import SINCE, Org, build_org, in_scratch_database
 from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
-from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar
 from congvu.work.access import visible_items
 from congvu.work.deadlines import end_of_local_day
@@ -67,7 +66,6 @@ def home_affairs_inspector() -> Official:
     user = get_user_model().objects.create(username="inspector")
     inspector = Official.objects.create(user=user, full_name="Thanh tra Sở Nội vụ", role=Role.HOME_AFFAIRS)
     Position.objects.create(official=inspector, unit=unit, title=Title.OFFICER, valid_from=SINCE)
-    snapshot.bump()
     return inspector
 
 

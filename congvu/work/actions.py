@@ -23,6 +23,7 @@ from congvu.org.queries import head_of, is_clerk_or_leader, is_leader, serves_in
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
+from congvu.registry.snapshot import UnitFact
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder, today
 from congvu.work.deadlines import Deadline, on_day, working_days_after
@@ -122,7 +123,7 @@ def lock(item: WorkItem | int) -> WorkItem:
     return locked
 
 
-def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | int,
+def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | UnitFact | int,
             override_reason: str = "") -> None:
     """Run a rule check; a head or deputy of `unit` may override an overridable refusal by giving a
     written reason, which is recorded as an event of its own and counted as a signal."""
@@ -141,7 +142,7 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         raise
 
 
-def unit_ref(unit: Unit) -> rules.UnitRef:
+def unit_ref(unit: Unit | UnitFact) -> rules.UnitRef:
     return rules.UnitRef(unit.pk, unit.kind, unit.name)
 
 
@@ -200,7 +201,7 @@ def deadline_on(day: date, field_vi: str, field_en: str) -> Deadline:
         raise off_calendar(day, field_vi, field_en) from None
 
 
-def leader_to_present_to(to_unit: Unit) -> Official:
+def leader_to_present_to(to_unit: Unit | UnitFact) -> Official:
     head = head_of(to_unit, today())
     if head is None:
         raise rules.STEP_HOLDER.violation(detail=f": {to_unit.name} chưa có thủ trưởng hoặc cấp phó để trình")

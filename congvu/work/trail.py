@@ -15,6 +15,7 @@ from django.db.models import F, Max
 from congvu.lib import clock, fastsql
 from congvu.lib.hashchain import GENESIS, link
 from congvu.org.models import Official, Unit
+from congvu.registry.snapshot import UnitFact
 from congvu.work.models import Event, Outcome, Seal, WorkItem
 
 
@@ -27,7 +28,7 @@ def event_content(*, item_id: int, seq: int, kind: str, outcome: str, rule_code:
 
 
 def chain_event(
-    item: WorkItem, kind: str, *, actor: Official | None, unit: Unit | None, data: dict | None = None,
+    item: WorkItem, kind: str, *, actor: Official | None, unit: Unit | UnitFact | None, data: dict | None = None,
     outcome: str = Outcome.DONE, rule_code: str = "",
 ) -> Event:
     """The next event of `item`'s chain, linked but not yet saved (the sweep saves many at once).
@@ -42,9 +43,9 @@ def chain_event(
     prev = item.last_hash or GENESIS
     digest = link(prev, content)
     item.event_count, item.last_hash = seq, digest
-    return Event(
-        item=item, seq=seq, kind=kind, outcome=outcome, rule_code=rule_code, actor=actor, unit=unit,
-        at=at, data=data, prev_hash=prev, hash=digest,
+    return Event(  # the unit by id: it may be the registry snapshot's frozen fact, not a model instance
+        item=item, seq=seq, kind=kind, outcome=outcome, rule_code=rule_code, actor=actor,
+        unit_id=unit.pk if unit else None, at=at, data=data, prev_hash=prev, hash=digest,
     )
 
 

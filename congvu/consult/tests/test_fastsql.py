@@ -57,7 +57,7 @@ def _item(p, document, transferred_from) -> dict[str, Any]:
         event_date=DAY, due_at=AT, due_date=DAY, calendar_version="2026.1", holder_unit=p.construction,
         holder=p.construction_officer, transferred_from=transferred_from, created_at=AT,
         completed_at=AT + timedelta(days=3), result=TEXT, remaining_differences="Sở Tài chính: còn khác",
-        event_count=7, last_hash=HASH,
+        event_count=7, last_hash=HASH, sealed_count=5,
     )
 
 
