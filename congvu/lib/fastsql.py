@@ -193,40 +193,55 @@ def update_many(objs: list[M], fields: list[str]) -> None:
         raise DatabaseError(f"update of {len(objs)} {type(objs[0]).__name__} rows changed {changed}")
 
 
-@cache
-def _where_sql(model: type[models.Model], terms: tuple[tuple[str, bool], ...], vendor: str) -> tuple[str, tuple]:
-    """`col = %s AND …` for (attname, is_null) terms, and the fields whose values are parameters."""
-    fields = list(zip(_by_attname(model, [name for name, _ in terms]), [null for _, null in terms], strict=True))
+def _shape(where: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
+    """The statement shape of a condition: each attname, and whether it asks for NULL."""
+    return tuple((name, value is None) for name, value in where.items())
+
+
+def _where(model: type[models.Model], shape: tuple[tuple[str, bool], ...]) -> tuple[str, tuple]:
+    """`col = %s AND …` (`IS NULL` for a None value), and the fields whose values are parameters."""
+    fields = list(zip(_by_attname(model, [name for name, _ in shape]), [null for _, null in shape], strict=True))
     sql = " AND ".join(f"{_q(f.column)} IS NULL" if null else f"{_q(f.column)} = %s" for f, null in fields)
     return sql, tuple(f for f, null in fields if not null)
 
 
-def _where(model: type[models.Model], where: dict[str, Any]) -> tuple[str, list[Any]]:
-    """The condition for `where` (attnames; a None value means IS NULL) and its parameters."""
-    sql, fields = _where_sql(model, tuple((k, v is None) for k, v in where.items()), connection.vendor)
-    values = [v for v in where.values() if v is not None]
-    return sql, [f.get_db_prep_value(v, connection) for f, v in zip(fields, values, strict=True)]
+def _params(fields: Sequence[models.Field], where: dict[str, Any]) -> list[Any]:
+    values = [value for value in where.values() if value is not None]
+    return [f.get_db_prep_value(v, connection) for f, v in zip(fields, values, strict=True)]
+
+
+@cache
+def _increment_sql(model: type[models.Model], field: str, shape: tuple, vendor: str) -> tuple[str, tuple]:
+    column = _q(_by_attname(model, [field])[0].column)
+    condition, where_fields = _where(model, shape)
+    sql = f"UPDATE {_table(model)} SET {column} = {column} + %s WHERE {condition} RETURNING {column}"  # noqa: S608
+    return sql, where_fields
 
 
 def increment(model: type[models.Model], field: str, by: int, **where: Any) -> int | None:
-    """Add `by` to a counter column of the one row matching `where`, atomically (the row stays locked
-    until commit); the new value, or None when no row matches. For numbering series."""
-    column = _q(_by_attname(model, [field])[0].column)
-    condition, params = _where(model, where)
-    sql = f"UPDATE {_table(model)} SET {column} = {column} + %s WHERE {condition} RETURNING {column}"  # noqa: S608
+    """Add `by` to a counter column of the one row matching `where` (attnames; None is IS NULL),
+    atomically (the row stays locked until commit); the new value, or None when no row matches.
+    For numbering series."""
+    sql, where_fields = _increment_sql(model, field, _shape(where), connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [by, *params])
+        cursor.execute(sql, [by, *_params(where_fields, where)])
         row = cursor.fetchone()
     return None if row is None else row[0]
+
+
+@cache
+def _update_where_sql(model: type[models.Model], names: tuple[str, ...], shape: tuple, vendor: str) -> tuple:
+    chosen = _by_attname(model, names)
+    assignments = ", ".join(f"{_q(f.column)} = %s" for f in chosen)
+    condition, where_fields = _where(model, shape)
+    return f"UPDATE {_table(model)} SET {assignments} WHERE {condition}", chosen, where_fields  # noqa: S608
 
 
 def update_where(model: type[models.Model], changes: dict[str, Any], **where: Any) -> int:
     """UPDATE the rows matching `where` (attnames; None is IS NULL) with `changes`; how many changed.
     Zero is an answer here, not an error: e.g. closing an item's open step when it has none."""
-    fields = _by_attname(model, changes)
-    assignments = ", ".join(f"{_q(f.column)} = %s" for f in fields)
-    values = [f.get_db_prep_save(v, connection) for f, v in zip(fields, changes.values(), strict=True)]
-    condition, params = _where(model, where)
+    sql, chosen, where_fields = _update_where_sql(model, tuple(changes), _shape(where), connection.vendor)
+    values = [f.get_db_prep_save(v, connection) for f, v in zip(chosen, changes.values(), strict=True)]
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {_table(model)} SET {assignments} WHERE {condition}", [*values, *params])  # noqa: S608
+        cursor.execute(sql, [*values, *_params(where_fields, where)])
         return cursor.rowcount
