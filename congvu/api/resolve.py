@@ -45,14 +45,14 @@ def unit(pk: int, field: str) -> Unit:
     found = snapshot.current().units.get(pk)
     if found is None or not found.is_active_on(today()):
         raise NotFound(f"{field}: không có đơn vị #{pk} đang hoạt động.", f"{field}: no active unit #{pk}.")
-    return found
+    return found.instance()
 
 
 def unit_at_path(pk: int) -> Unit:
     found = snapshot.current().units.get(pk)
     if found is None or not found.is_active_on(today()):
         raise not_found("đơn vị", "unit", pk)
-    return found
+    return found.instance()
 
 
 def unit_or_none(pk: int | None, field: str) -> Unit | None:
@@ -74,7 +74,7 @@ def official(pk: int, field: str) -> Official:
     found = snapshot.current().officials.get(pk)
     if found is None:
         raise NotFound(f"{field}: không có cán bộ #{pk}.", f"{field}: no official #{pk}.")
-    return found
+    return found.instance()
 
 
 def calendar_date(day: date | None, field: str) -> date | None:

@@ -27,7 +27,7 @@ from congvu.registry.serving import head_of
 from congvu.work.actions import take_numbers
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import State, WorkItem
-from congvu.work.trail import chain_event
+from congvu.work.trail import CHAIN_FIELDS, chain_event
 
 BATCH = 1000
 REMINDER_DAYS = "consultation_reminder_days"
@@ -126,13 +126,8 @@ def _settle(items: list[WorkItem], now: datetime) -> list[int]:
 
 
 def _save_heads(items: list[WorkItem]) -> None:
-    """Save each item's state and chain head. One prepared statement for the batch: Django's
-    bulk_update builds a CASE per row and cost more than the rest of the sweep."""
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            "UPDATE work_workitem SET state = %s, event_count = %s, last_hash = %s WHERE id = %s",
-            [(item.state, item.event_count, item.last_hash, item.pk) for item in items],
-        )
+    """Save each item's state and chain head, with one prepared statement for the batch."""
+    fastsql.update_many(items, ["state", *CHAIN_FIELDS])
 
 
 def _number_notices(requests: list[ConsultationRequest]) -> dict[int, int]:

@@ -1,17 +1,33 @@
-"""Prepared SQL for the few statements every action runs (lock the item, append its event, open and
-close a step, save the item). Django's query compiler costs more than SQLite's own work for such
-one-row statements (~0.1–0.2 ms each against ~0.02 ms), and an action runs five to seven of them,
-so on this hot path the SQL text is built once per model and reused; values still go through each
-field's own `get_db_prep_save`, so types, time zones and JSON are converted exactly as the ORM does.
-Everything else in congvu uses the ORM.
+"""Prepared SQL for the statements every action and sweep runs: read and lock one row, insert rows,
+update named fields, take numbers from a counter, close an open row.
 
-Not a repository layer: three functions, no abstraction over queries. (S608 is silenced on the SQL
-below: identifiers come from model metadata, quoted by the backend; every value is a parameter.)"""
+Why it exists — the measurement. On SQLite Django's query compiler costs more than SQLite's own
+work for one-row statements (~0.1–0.2 ms each against ~0.02 ms), and an action runs five to seven of
+them. `congvu bench --items 500` on SQLite ran at ~800 actions/s with this module and at ~460 with
+its get/insert/update replaced by their ORM equivalents (best of four alternating runs each, on the
+shared 2-core machine). The sweep's and the list benchmark's batch inserts cost a few µs a row here
+against ~1 ms an item with `bulk_create`. Nothing else is on a hot path, so everything else in
+congvu uses the ORM.
 
+What it promises. Each function writes exactly what the ORM would: values go through each field's
+own `pre_save` (auto_now, files) and `get_db_prep_save` (types, time zones, JSON), rows read back go
+through the backend's converters, and `congvu/consult/tests/test_fastsql.py` round-trips every model
+written here against `Model.objects.create`/`save` on SQLite and PostgreSQL. An update that matches
+no row raises instead of losing the change silently. The SQL text is built once per model and
+statement shape (identifiers from model metadata, quoted by the backend; every value a parameter,
+hence the silenced S608). No signals are sent, as with `QuerySet.update`: the callers write
+domain rows whose every change is an explicit action with its own event.
+
+Who may use it. Only the actions modules, the trail, the sweeps, `org.notify` (the notifications
+those write, inside their transaction) and the benchmark tools in `ops`: an import-linter contract
+in pyproject.toml (`fastsql-fenced`) enforces it. Not a repository layer: a few functions over
+Django models, no abstraction over queries."""
+
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 
 M = TypeVar("M", bound=models.Model)
 
@@ -20,11 +36,28 @@ def _q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
+def _table(model: type[models.Model]) -> str:
+    return _q(model._meta.db_table)
+
+
+@cache
+def _fields(model: type[models.Model]) -> dict[str, models.Field]:
+    return {**{f.name: f for f in model._meta.concrete_fields}, **{f.attname: f for f in model._meta.concrete_fields}}
+
+
+def _by_attname(model: type[models.Model], names: Iterable[str]) -> tuple[models.Field, ...]:
+    """Concrete fields named by attname (`unit_id`) or name (`unit`)."""
+    fields = _fields(model)
+    return tuple(fields[name] for name in names)
+
+
+# ---- read ---------------------------------------------------------------------------------------
+
 @cache
 def _select_sql(model: type[models.Model], vendor: str, for_update: bool) -> tuple[str, tuple[str, ...]]:
     fields = tuple(f.attname for f in model._meta.concrete_fields)
     columns = ", ".join(_q(f.column) for f in model._meta.concrete_fields)
-    sql = f"SELECT {columns} FROM {_q(model._meta.db_table)} WHERE {_q(model._meta.pk.column)} = %s"  # noqa: S608
+    sql = f"SELECT {columns} FROM {_table(model)} WHERE {_q(model._meta.pk.column)} = %s"  # noqa: S608
     # SQLite has no row locks: its IMMEDIATE transactions already hold the one write lock.
     return sql + (" FOR UPDATE" if for_update and vendor != "sqlite" else ""), fields
 
@@ -62,18 +95,19 @@ def _chain(fns, expression):
     return convert
 
 
+# ---- insert -------------------------------------------------------------------------------------
+
 @cache
 def _insert_sql(model: type[models.Model], vendor: str) -> tuple[str, tuple[models.Field, ...]]:
     fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
     columns = ", ".join(_q(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
-    table, pk = _q(model._meta.db_table), _q(model._meta.pk.column)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {pk}"  # noqa: S608
+    sql = f"INSERT INTO {_table(model)} ({columns}) VALUES ({marks}) RETURNING {_q(model._meta.pk.column)}"  # noqa: S608
     return sql, fields
 
 
 def insert(obj: M) -> M:
-    """INSERT one new row and set its primary key."""
+    """INSERT one new row and set its primary key (like `save()` of a new instance)."""
     sql, fields = _insert_sql(type(obj), connection.vendor)
     values = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
     with connection.cursor() as cursor:
@@ -94,23 +128,120 @@ def insert_many(objs: list[M]) -> None:
         cursor.executemany(plain, rows)
 
 
-def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT rows given as tuples of database-ready values for `columns` (attnames) — for the
-    sweep's thousands of plain rows, where even building model instances showed in the profile."""
-    if not rows:
-        return
-    names = ", ".join(_q(model._meta.get_field(c).column) for c in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {_q(model._meta.db_table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+@cache
+def _values_sql(model: type[models.Model], columns: tuple[str, ...], vendor: str) -> tuple[str, tuple]:
+    """The INSERT for `columns` followed by every other column but an unlisted primary key, and those
+    other columns' fields (their Python-side defaults are filled in: Django's defaults are not in
+    the database schema)."""
+    listed = _by_attname(model, columns)
+    rest = tuple(f for f in model._meta.concrete_fields if f not in listed and not f.primary_key)
+    names = ", ".join(_q(f.column) for f in (*listed, *rest))
+    marks = ", ".join(["%s"] * (len(listed) + len(rest)))
+    return f"INSERT INTO {_table(model)} ({names}) VALUES ({marks})", rest  # noqa: S608
+
+
+def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """INSERT rows given as tuples of database-ready values for `columns` (attnames); every other
+    column gets its field's default. For thousands of plain rows (the sweep's notifications, the
+    list benchmark's 300,000 items), where even building model instances showed in the profile:
+    `bulk_create` cost ~1 ms an item there, this a few µs."""
+    sql, rest = _values_sql(model, tuple(columns), connection.vendor)
+    defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
+    batch = [tuple(row) + defaults for row in rows]
+    if batch:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, batch)
+
+
+# ---- update -------------------------------------------------------------------------------------
+
+@cache
+def _update_sql(model: type[models.Model], fields: tuple[str, ...], vendor: str) -> tuple[str, tuple]:
+    chosen = _by_attname(model, fields)
+    assignments = ", ".join(f"{_q(f.column)} = %s" for f in chosen)
+    sql = f"UPDATE {_table(model)} SET {assignments} WHERE {_q(model._meta.pk.column)} = %s"  # noqa: S608
+    return sql, chosen
+
+
+def _row_values(obj: models.Model, chosen: Sequence[models.Field]) -> list[Any]:
+    # pre_save first, as `save(update_fields=…)` does: an auto_now field takes the time, a new file
+    # is stored before its name is written.
+    return [f.get_db_prep_save(f.pre_save(obj, False), connection) for f in chosen] + [obj.pk]
 
 
 def update(obj: models.Model, fields: list[str]) -> None:
-    """UPDATE the named fields of one row (like `save(update_fields=…)`, without the compiler)."""
-    model = type(obj)
-    chosen = [model._meta.get_field(name) for name in fields]
-    assignments = ", ".join(f"{_q(f.column)} = %s" for f in chosen)
-    sql = f"UPDATE {_q(model._meta.db_table)} SET {assignments} WHERE {_q(model._meta.pk.column)} = %s"  # noqa: S608
-    values = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in chosen]
+    """UPDATE the named fields of one row, like `save(update_fields=…)`; raises `DatabaseError` when
+    no row has the object's primary key (the change would otherwise be lost without a word)."""
+    sql, chosen = _update_sql(type(obj), tuple(fields), connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, obj.pk])
+        cursor.execute(sql, _row_values(obj, chosen))
+        changed = cursor.rowcount
+    if changed != 1:
+        raise DatabaseError(f"update of {type(obj).__name__} {obj.pk} changed {changed} rows, not 1")
+
+
+def update_many(objs: list[M], fields: list[str]) -> None:
+    """`update` for many rows of one model with one prepared statement (the sweep's batch: Django's
+    bulk_update builds a CASE per row and cost more than the rest of the sweep)."""
+    if not objs:
+        return
+    sql, chosen = _update_sql(type(objs[0]), tuple(fields), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [_row_values(obj, chosen) for obj in objs])
+        changed = cursor.rowcount
+    if changed != len(objs):
+        raise DatabaseError(f"update of {len(objs)} {type(objs[0]).__name__} rows changed {changed}")
+
+
+def _shape(where: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
+    """The statement shape of a condition: each attname, and whether it asks for NULL."""
+    return tuple((name, value is None) for name, value in where.items())
+
+
+def _where(model: type[models.Model], shape: tuple[tuple[str, bool], ...]) -> tuple[str, tuple]:
+    """`col = %s AND …` (`IS NULL` for a None value), and the fields whose values are parameters."""
+    fields = list(zip(_by_attname(model, [name for name, _ in shape]), [null for _, null in shape], strict=True))
+    sql = " AND ".join(f"{_q(f.column)} IS NULL" if null else f"{_q(f.column)} = %s" for f, null in fields)
+    return sql, tuple(f for f, null in fields if not null)
+
+
+def _params(fields: Sequence[models.Field], where: dict[str, Any]) -> list[Any]:
+    values = [value for value in where.values() if value is not None]
+    return [f.get_db_prep_value(v, connection) for f, v in zip(fields, values, strict=True)]
+
+
+@cache
+def _increment_sql(model: type[models.Model], field: str, shape: tuple, vendor: str) -> tuple[str, tuple]:
+    column = _q(_by_attname(model, [field])[0].column)
+    condition, where_fields = _where(model, shape)
+    sql = f"UPDATE {_table(model)} SET {column} = {column} + %s WHERE {condition} RETURNING {column}"  # noqa: S608
+    return sql, where_fields
+
+
+def increment(model: type[models.Model], field: str, by: int, **where: Any) -> int | None:
+    """Add `by` to a counter column of the one row matching `where` (attnames; None is IS NULL),
+    atomically (the row stays locked until commit); the new value, or None when no row matches.
+    For numbering series."""
+    sql, where_fields = _increment_sql(model, field, _shape(where), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [by, *_params(where_fields, where)])
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+@cache
+def _update_where_sql(model: type[models.Model], names: tuple[str, ...], shape: tuple, vendor: str) -> tuple:
+    chosen = _by_attname(model, names)
+    assignments = ", ".join(f"{_q(f.column)} = %s" for f in chosen)
+    condition, where_fields = _where(model, shape)
+    return f"UPDATE {_table(model)} SET {assignments} WHERE {condition}", chosen, where_fields  # noqa: S608
+
+
+def update_where(model: type[models.Model], changes: dict[str, Any], **where: Any) -> int:
+    """UPDATE the rows matching `where` (attnames; None is IS NULL) with `changes`; how many changed.
+    Zero is an answer here, not an error: e.g. closing an item's open step when it has none."""
+    sql, chosen, where_fields = _update_where_sql(model, tuple(changes), _shape(where), connection.vendor)
+    values = [f.get_db_prep_save(v, connection) for f, v in zip(chosen, changes.values(), strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *_params(where_fields, where)])
+        return cursor.rowcount

@@ -69,6 +69,11 @@ class Org:
 
 def build_org() -> Org:
     """40 departments, each with a head, a clerk and 5 officers (200), and 20 matter types."""
+    with snapshot.loading():  # in bulk: `loading` marks the registry changed at the end
+        return _org()
+
+
+def _org() -> Org:
     units = Unit.objects.bulk_create([
         Unit(code=f"u{n:02d}", name=f"Sở thử nghiệm {n:02d}", abbrev=f"S{n:02d}", kind=UnitKind.DEPARTMENT,
              valid_from=SINCE)
@@ -90,7 +95,6 @@ def build_org() -> Org:
     ])
     for n, matter in enumerate(matter_types):
         matter.related_units.set([units[i] for i in related_units(n)])
-    snapshot.bump()  # bulk_create sends no signals: tell every process the registry changed
     officers = [officials[2 * UNITS + i * per_unit: 2 * UNITS + (i + 1) * per_unit] for i in range(UNITS)]
     return Org(units, officials[:UNITS], officials[UNITS:2 * UNITS], officers, matter_types)
 

@@ -6,8 +6,9 @@ from congvu.lib.workdays import Calendar
 from congvu.org.models import Unit
 from congvu.registry import snapshot
 from congvu.registry.competence import Competence
-from congvu.registry.models import Authority, Delegation, MatterType, RegulationParameter
+from congvu.registry.models import Authority, MatterType
 from congvu.registry.parameters import DEFAULTS
+from congvu.registry.snapshot import DelegationFact, MatterTypeFact, ParameterFact, UnitFact
 
 
 def current_calendar() -> Calendar:
@@ -15,7 +16,7 @@ def current_calendar() -> Calendar:
     return snapshot.current().calendar
 
 
-def successor_on(unit: Unit, on: date) -> Unit:
+def successor_on(unit: UnitFact, on: date) -> UnitFact:
     """The unit that carries a merged unit's functions on `on` (follows the successor chain)."""
     units, seen = snapshot.current().units, set()
     while unit.valid_to is not None and unit.valid_to < on and unit.successor_id and unit.pk not in seen:
@@ -24,14 +25,15 @@ def successor_on(unit: Unit, on: date) -> Unit:
     return unit
 
 
-def delegation_in_force(matter_type: MatterType, on: date) -> Delegation | None:
+def delegation_in_force(matter_type: MatterType | MatterTypeFact, on: date) -> DelegationFact | None:
     for delegation in snapshot.current().delegations.get(matter_type.pk, ()):
         if delegation.in_force_on(on):
             return delegation
     return None
 
 
-def competence_for(matter_type: MatterType, on: date, territory: Unit | None = None) -> Competence:
+def competence_for(matter_type: MatterType | MatterTypeFact, on: date,
+                   territory: Unit | UnitFact | None = None) -> Competence:
     """Who decides this matter on `on`: a delegation in force wins over the registry's unit."""
     delegation = delegation_in_force(matter_type, on)
     if delegation is not None:
@@ -44,21 +46,22 @@ def competence_for(matter_type: MatterType, on: date, territory: Unit | None = N
     return Competence(unit_id=None, kind=matter_type.competent_kind, decides_locally=local, territory_id=territory_id)
 
 
-def parameter(key: str) -> RegulationParameter:
+def parameter(key: str) -> ParameterFact:
     """The administrator's value, or the shipped default when the row is missing."""
     if (row := snapshot.current().parameters.get(key)) is not None:
         return row
     default = next(d for d in DEFAULTS if d.key == key)
-    return RegulationParameter(**default._asdict())
+    return ParameterFact(None, **default._asdict())
 
 
 def matter_type(matter_type_id: int) -> MatterType:
-    return snapshot.current().matter_types[matter_type_id]
+    """A fresh instance (callers assign it to a foreign key), from the snapshot rather than a query."""
+    return snapshot.current().matter_types[matter_type_id].instance()
 
 
 def related_unit_ids(matter_type_id: int) -> frozenset[int]:
     return snapshot.current().related_units.get(matter_type_id, frozenset())
 
 
-def unit(unit_id: int) -> Unit:
+def unit(unit_id: int) -> UnitFact:
     return snapshot.current().units[unit_id]

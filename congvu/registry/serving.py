@@ -67,12 +67,16 @@ def leader_unit_ids_of(official: Official, on: date) -> set[int]:
 
 def head_of(unit: Unit | int, on: date) -> Official | None:
     """The unit's head, or its longest-serving deputy while the head's post is vacant."""
-    leaders = [p for p in snapshot.current().by_unit.get(_pk(unit), ()) if p.active_on(on) and p.title in LEADER_TITLES]
+    registry = snapshot.current()
+    leaders = [p for p in registry.by_unit.get(_pk(unit), ()) if p.active_on(on) and p.title in LEADER_TITLES]
     leaders.sort(key=lambda p: (p.title != Title.HEAD, p.valid_from))
-    return leaders[0].official if leaders else None
+    # A fresh instance: the caller may assign it to a foreign key or change it, unseen by anyone else.
+    return registry.officials[leaders[0].official_id].instance() if leaders else None
 
 
 def officers_of(unit: Unit | int, on: date) -> list[Official]:
     """Everyone serving in the unit on `on`, by name (one entry per person)."""
-    people = {p.official.pk: p.official for p in snapshot.current().by_unit.get(_pk(unit), ()) if p.active_on(on)}
-    return sorted(people.values(), key=lambda o: o.full_name)
+    registry = snapshot.current()
+    people = {p.official_id for p in registry.by_unit.get(_pk(unit), ()) if p.active_on(on)}
+    by_name = sorted(people, key=lambda pk: (registry.officials[pk].full_name, pk))
+    return [registry.officials[pk].instance() for pk in by_name]

@@ -4,8 +4,16 @@ Actions ask many small questions of the registry (does this official serve in th
 heads it? who is competent for this matter?). Asking the database each time cost a dozen queries per
 action; the snapshot answers from memory and costs one tiny read of `RegistryVersion.token`, which
 changes on every registry write (see `bump`, wired to the registry models' save and delete in
-`RegistryConfig.ready`). The token is random rather than a counter, so a rolled-back transaction can
-never make an old snapshot look current again."""
+`RegistryConfig.ready`, and `loading` for bulk writes, which send no signal). The token is random
+rather than a counter, so a rolled-back transaction can never make an old snapshot look current
+again.
+
+The snapshot holds frozen dataclasses, one per registry row, never model instances: a model instance
+handed to every request of the process could be changed by one of them and seen by all. Who needs a
+model instance (to assign a foreign key) asks the fact for a fresh one, `fact.instance()`.
+
+Inside an action (`pinned`) and a request (`PinnedSnapshotMiddleware`) every question is answered from
+one snapshot: one version of the registry throughout, and one token read."""
 
 import hashlib
 import threading
@@ -14,10 +22,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import ClassVar
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, models, transaction
 
 from congvu.lib.official_schedule import DayKind, ScheduleEntry
 from congvu.lib.workdays import Calendar
@@ -25,17 +34,119 @@ from congvu.org.models import Official, Position, Unit
 from congvu.registry.models import CalendarDay, Delegation, MatterType, RegistryVersion, RegulationParameter
 
 
-@dataclass(frozen=True)
+class Fact:
+    """One registry row, frozen: its model's columns (attnames, in the model's order)."""
+
+    __slots__ = ()
+    model: ClassVar[type[models.Model]]
+    id: int | None
+
+    @property
+    def pk(self) -> int | None:
+        return self.id
+
+    def instance(self):
+        """A fresh model instance of this row, as if just read from the database (for a foreign key)."""
+        # `__match_args__`: the dataclass's field names in order, without `fields()`'s work per call.
+        return self.model.from_db(DEFAULT_DB_ALIAS, None, [getattr(self, name) for name in self.__match_args__])
+
+    @classmethod
+    def all(cls) -> list:
+        names = [f.name for f in fields(cls)]
+        return [cls(*row) for row in cls.model.objects.order_by("pk").values_list(*names)]
+
+
+def _in_force(fact, day: date) -> bool:
+    return fact.valid_from <= day and (fact.valid_to is None or day <= fact.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFact(Fact):
+    model = Unit
+    id: int
+    code: str
+    name: str
+    abbrev: str
+    kind: str
+    parent_id: int | None
+    valid_from: date
+    valid_to: date | None
+    successor_id: int | None
+    is_home_affairs: bool
+
+    is_active_on = _in_force
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialFact(Fact):
+    model = Official
+    id: int
+    user_id: int
+    full_name: str
+    email: str
+    role: str
+    receives_email: bool
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+@dataclass(frozen=True, slots=True)
+class MatterTypeFact(Fact):
+    model = MatterType
+    id: int
+    code: str
+    name: str
+    field: str
+    competent_unit_id: int | None
+    competent_kind: str
+    authority: str
+    legal_basis: str
+    time_limit_days: int
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationFact(Fact):
+    model = Delegation
+    id: int
+    matter_type_id: int
+    to_unit_id: int
+    kind: str
+    legal_basis: str
+    valid_from: date
+    valid_to: date | None
+
+    in_force_on = _in_force
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterFact(Fact):
+    model = RegulationParameter
+    id: int | None  # None: the shipped default, no row in the database
+    key: str
+    description: str
+    value: int
+    minimum: int
+    maximum: int
+    legal_basis: str
+
+
+@dataclass(frozen=True, slots=True)
 class PositionFact:
-    official: Official
+    official_id: int
     unit_id: int
     title: str
     valid_from: date
     valid_to: date | None
     records_decisions: bool = False
 
-    def active_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+    active_on = _in_force
 
 
 @dataclass(frozen=True)
@@ -43,12 +154,12 @@ class Snapshot:
     token: str
     by_official: dict[int, tuple[PositionFact, ...]]
     by_unit: dict[int, tuple[PositionFact, ...]]
-    units: dict[int, Unit]
-    officials: dict[int, Official]
-    matter_types: dict[int, MatterType]
+    units: dict[int, UnitFact]
+    officials: dict[int, OfficialFact]
+    matter_types: dict[int, MatterTypeFact]
     related_units: dict[int, frozenset[int]]
-    parameters: dict[str, RegulationParameter]
-    delegations: dict[int, tuple[Delegation, ...]]
+    parameters: dict[str, ParameterFact]
+    delegations: dict[int, tuple[DelegationFact, ...]]
     calendar: Calendar
 
 
@@ -64,6 +175,15 @@ def bump() -> None:
         RegistryVersion.objects.create(pk=1, token=token)
 
 
+@contextmanager
+def loading() -> Iterator[None]:
+    """Write registry rows in bulk (`bulk_create` and `QuerySet.update` send no signal) in one
+    transaction that marks the registry changed as it ends: nobody has to remember `bump()`."""
+    with transaction.atomic():
+        yield
+        bump()
+
+
 def read_token() -> str:
     # A raw read: this runs once per action and the ORM's query building would cost more than the query.
     with connection.cursor() as cursor:
@@ -73,13 +193,14 @@ def read_token() -> str:
     return row[0] if row else uuid.uuid4().hex
 
 
-# Inside an action the registry is read once and pinned: one token read per action, not per question.
+# Inside an action or a request the registry is read once and pinned: one token read, not one per question.
 _pinned: ContextVar[Snapshot | None] = ContextVar("congvu_registry_snapshot", default=None)
 
 
 @contextmanager
 def pinned() -> Iterator[Snapshot]:
-    """Answer every registry question in this block from one snapshot (read inside the transaction)."""
+    """Answer every registry question in this block from one snapshot, read as the block starts (an
+    action's transaction, or a request: see `PinnedSnapshotMiddleware`); an inner block keeps it."""
     outer = _pinned.get()
     if outer is not None:
         yield outer
@@ -107,22 +228,23 @@ def current() -> Snapshot:
 def build(token: str) -> Snapshot:
     by_official: dict[int, list[PositionFact]] = defaultdict(list)
     by_unit: dict[int, list[PositionFact]] = defaultdict(list)
-    for p in Position.objects.select_related("official").order_by("valid_from", "id"):
-        fact = PositionFact(p.official, p.unit_id, p.title, p.valid_from, p.valid_to, p.records_decisions)
-        by_official[p.official_id].append(fact)
-        by_unit[p.unit_id].append(fact)
-    delegations: dict[int, list[Delegation]] = defaultdict(list)
-    for d in Delegation.objects.order_by("valid_from", "id"):
+    columns = ("official_id", "unit_id", "title", "valid_from", "valid_to", "records_decisions")
+    for row in Position.objects.order_by("valid_from", "id").values_list(*columns):
+        fact = PositionFact(*row)
+        by_official[fact.official_id].append(fact)
+        by_unit[fact.unit_id].append(fact)
+    delegations: dict[int, list[DelegationFact]] = defaultdict(list)
+    for d in sorted(DelegationFact.all(), key=lambda d: (d.valid_from, d.id)):
         delegations[d.matter_type_id].append(d)
     return Snapshot(
         token=token,
         by_official={k: tuple(v) for k, v in by_official.items()},
         by_unit={k: tuple(v) for k, v in by_unit.items()},
-        units={u.pk: u for u in Unit.objects.all()},
-        officials={o.pk: o for o in Official.objects.all()},
-        matter_types={m.pk: m for m in MatterType.objects.all()},
+        units={u.id: u for u in UnitFact.all()},
+        officials={o.id: o for o in OfficialFact.all()},
+        matter_types={m.id: m for m in MatterTypeFact.all()},
         related_units=related_units(),
-        parameters={p.key: p for p in RegulationParameter.objects.all()},
+        parameters={p.key: p for p in ParameterFact.all()},
         delegations={k: tuple(v) for k, v in delegations.items()},
         calendar=calendar_of(list(CalendarDay.objects.order_by("day"))),
     )

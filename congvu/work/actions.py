@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import ParamSpec, TypeVar
 
 from django.core.files.base import ContentFile, File
-from django.db import connection, transaction
+from django.db import transaction
 
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
@@ -27,6 +27,7 @@ from congvu.registry.competence import Competence, UnitRef
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
 from congvu.registry.serving import head_of, is_clerk_or_leader, is_leader, serves_in
+from congvu.registry.snapshot import UnitFact
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder
 from congvu.work.deadlines import Deadline, on_day, working_days_after
@@ -126,7 +127,7 @@ def lock(item: WorkItem | int) -> WorkItem:
     return locked
 
 
-def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | int,
+def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit: Unit | UnitFact | int,
             override_reason: str = "") -> None:
     """Run a rule check; a head or deputy of `unit` may override an overridable refusal by giving a
     written reason, which is recorded as an event of its own and counted as a signal."""
@@ -145,7 +146,7 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         raise
 
 
-def unit_ref(unit: Unit) -> UnitRef:
+def unit_ref(unit: Unit | UnitFact) -> UnitRef:
     return UnitRef(unit.pk, unit.kind, unit.name)
 
 
@@ -153,22 +154,16 @@ def competence(item: WorkItem) -> Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
 
 
-TAKE_NUMBERS = ("UPDATE work_numberseries SET last = last + %s "
-                "WHERE unit_id = %s AND year = %s AND series = %s RETURNING last")
-CLOSE_STEP = "UPDATE work_step SET ended_at = %s WHERE item_id = %s AND ended_at IS NULL"
-
-
 def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
     """Reserve `count` consecutive numbers of a unit's yearly series (from 1 each year) under a row
     lock; returns the first."""
     unit_id = unit if isinstance(unit, int) else unit.pk
-    with connection.cursor() as cursor:
-        # One atomic increment; the first number of a year creates the series row, then increments it.
-        for _ in range(2):
-            cursor.execute(TAKE_NUMBERS, [count, unit_id, year, series])
-            if (row := cursor.fetchone()) is not None:
-                return row[0] - count + 1
-            NumberSeries.objects.get_or_create(unit_id=unit_id, year=year, series=series)
+    # One atomic increment; the first number of a year creates the series row, then increments it.
+    for _ in range(2):
+        last = fastsql.increment(NumberSeries, "last", count, unit_id=unit_id, year=year, series=series)
+        if last is not None:
+            return last - count + 1
+        NumberSeries.objects.get_or_create(unit_id=unit_id, year=year, series=series)
     raise RuntimeError("number series row could not be created")
 
 
@@ -188,9 +183,7 @@ def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Offici
 
 
 def close_step(item: WorkItem, now: datetime | None = None) -> None:
-    ended = Step._meta.get_field("ended_at").get_db_prep_save(now or clock.now(), connection)
-    with connection.cursor() as cursor:
-        cursor.execute(CLOSE_STEP, [ended, item.pk])
+    fastsql.update_where(Step, {"ended_at": now or clock.now()}, item_id=item.pk, ended_at=None)
 
 
 def off_calendar(day: date, field_vi: str, field_en: str) -> InvalidInput:
@@ -212,7 +205,7 @@ def deadline_on(day: date, field_vi: str, field_en: str) -> Deadline:
         raise off_calendar(day, field_vi, field_en) from None
 
 
-def leader_to_present_to(to_unit: Unit) -> Official:
+def leader_to_present_to(to_unit: Unit | UnitFact) -> Official:
     head = head_of(to_unit, today())
     if head is None:
         raise rules.STEP_HOLDER.violation(detail=f": {to_unit.name} chưa có thủ trưởng hoặc cấp phó để trình")

@@ -114,6 +114,9 @@ class WorkItem(models.Model):
     # Head of this item's hash chain: the trail can be verified against it (see congvu.work.trail).
     event_count = models.PositiveIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="")
+    # How many of those events the seals cover: the next seal takes every item whose count moved past
+    # it, however late the event's transaction committed (see congvu.work.trail.seal).
+    sealed_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "công việc"
@@ -207,6 +210,8 @@ class Seal(models.Model):
 
     at = models.DateTimeField()
     heads = models.JSONField(help_text="{item_id: [event_count, last_hash]} changed since the previous seal")
+    # The highest event id committed when the seal ran, kept for the record (it is hashed into every
+    # seal); it does not decide what is sealed: an event with a lower id may commit later.
     last_event_id = models.BigIntegerField()
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)

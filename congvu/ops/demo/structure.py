@@ -58,14 +58,14 @@ class _Person:
 
 
 def build_structure(names: NameGenerator) -> Cast:
-    units = _create_units()
-    people = _people(names)
-    officials = _create_officials(people, admin_name=names.full_name())
-    _create_positions(people, officials, units)
-    staff = _staff(people, officials, units)
-    matters = _create_matters(units)
+    with snapshot.loading():  # in bulk: `loading` marks the registry changed at the end
+        units = _create_units()
+        people = _people(names)
+        officials = _create_officials(people, admin_name=names.full_name())
+        _create_positions(people, officials, units)
+        staff = _staff(people, officials, units)
+        matters = _create_matters(units)
     usernames = {officials[p.username].pk: p.username for p in people}
-    snapshot.bump()  # bulk_create sends no signals: tell every process the registry changed
     return Cast(units=units, staff=staff, matters=matters, usernames=usernames)
 
 

@@ -243,3 +243,12 @@ def test_a_commune_matter_is_resolved_by_the_commune_of_its_territory(province):
     actions.direct(item, actor=province.commune_head, lead_unit=province.commune)
     actions.assign(item, actor=province.commune_head, holder=province.commune_officer)
     assert actions.complete(item, actor=province.commune_officer, result="Hòa giải thành").state == State.COMPLETED
+
+
+def test_an_action_reads_the_registry_version_once(province, monkeypatch):
+    from congvu.registry.tests.test_snapshot import counting_token_reads
+
+    item = register(province)
+    reads = counting_token_reads(monkeypatch)
+    actions.direct(item, actor=province.construction_head, lead_unit=province.construction)
+    assert len(reads) == 1

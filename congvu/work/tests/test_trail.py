@@ -1,6 +1,8 @@
 """The trail is tamper-evident: whatever is edited, deleted or reordered directly in the database,
 `congvu audit verify` fails and names the item."""
 
+from importlib import import_module
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -114,3 +116,27 @@ def test_refusals_are_chained_like_any_event(items, province):
     refusal = Event.objects.filter(item=items[0]).order_by("-seq").first()
     assert (refusal.outcome, refusal.rule_code) == (Outcome.REFUSED, "R-2.1-OWN-COMPETENCE-TRANSFER")
     assert trail.verify() == []
+
+
+def test_the_seals_move_each_items_sealed_count_to_the_count_they_sealed(items, province):
+    trail.seal()
+    actions.complete(items[0], actor=province.construction_officer, result="Đã cấp phép")
+    counts = dict(WorkItem.objects.values_list("id", "sealed_count"))
+    assert counts == {items[0].pk: 3, items[1].pk: 3, items[2].pk: 3}
+    trail.seal()
+    assert WorkItem.objects.get(pk=items[0].pk).sealed_count == 4
+
+
+def test_the_migration_to_sealed_counts_replays_the_seals_made_before_it(items, province):
+    from django.apps import apps
+
+    migration = import_module("congvu.work.migrations.0004_sealed_count_from_seals")
+    trail.seal()
+    actions.complete(items[0], actor=province.construction_officer, result="Đã cấp phép")
+    trail.seal()
+    actions.complete(items[1], actor=province.construction_officer, result="Đã cấp phép")  # not yet sealed
+    WorkItem.objects.update(sealed_count=0)  # as the field's default left every item before the migration
+    migration.sealed_counts(apps, None)
+    assert dict(WorkItem.objects.values_list("id", "sealed_count")) == {items[0].pk: 4, items[1].pk: 3,
+                                                                        items[2].pk: 3}
+    assert list(trail.seal().heads) == [str(items[1].pk)]
