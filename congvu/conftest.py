@@ -1,14 +1,20 @@
-from datetime import datetime
+"""The one set of fixtures every test can ask for (their makings are in congvu/testing.py): the
+province and its personas, the busy province, the frozen morning, a signed-in client; and what every
+test gets unasked: files in a temporary folder, a cheap password hasher, its own empty cache."""
 
 import pytest
 
 from congvu.lib import clock
-from congvu.lib.workdays import TZ
-from congvu.testing import Province, build_province
+from congvu.testing import (
+    MORNING,
+    Busy,
+    Consulted,
+    Province,
+    build_busy_province,
+    build_province,
+    consulted_by_two,
+)
 from congvu.testing_browser import browser, page  # noqa: F401 - the browser tests' fixtures
-
-# Tuesday 03/03/2026, 09:00 in Hà Nội: an ordinary working morning, far from any holiday.
-MORNING = datetime(2026, 3, 3, 9, 0, tzinfo=TZ)
 
 
 @pytest.fixture
@@ -18,7 +24,19 @@ def province(db) -> Province:
 
 
 @pytest.fixture
+def busy(province) -> Busy:
+    return build_busy_province(province)
+
+
+@pytest.fixture
+def consulted(province, at_morning) -> Consulted:
+    """Construction's officer has asked Finance and Transport this morning; both requests are pending."""
+    return consulted_by_two(province)
+
+
+@pytest.fixture
 def at_morning():
+    """The clock stands at MORNING for the whole test (the web and API tests take it unasked)."""
     with clock.travel_to(MORNING):
         yield MORNING
 
@@ -27,6 +45,7 @@ def at_morning():
 def media_in_tmp(settings, tmp_path):
     """Files the tests make (notices, originals) go to a temporary folder, never to ./var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)

@@ -102,55 +102,40 @@ class Explanation:
     made_up: tuple[MadeUpDay, ...]
 
     def lines(self, lang: str = "vi") -> list[str]:
-        if lang == "vi":
-            return self._lines_vi()
-        if lang == "en":
-            return self._lines_en()
-        raise ValueError(f"Unsupported language {lang!r}: use 'vi' or 'en'.")
+        if lang not in EXPLANATION_TEXT:
+            raise ValueError(f"Unsupported language {lang!r}: use 'vi' or 'en'.")
+        text = EXPLANATION_TEXT[lang]
 
-    def _lines_vi(self) -> list[str]:
-        start, due = self.start, self.due
-        lines = [
-            f"Ngày xảy ra sự kiện: {format_vn_date(start)} ({weekday_name(start)}), "
-            "không tính vào thời hạn (Điều 147 Bộ luật Dân sự 2015).",
-            f"Thời hạn: {self.n} ngày làm việc.",
-        ]
-        for s in self.skipped:
-            lines.append(f"Không tính {format_vn_date(s.day)} {_weekday_and_reason(s.day, s.reason, 'vi')}.")
-        for m in self.made_up:
-            lines.append(
-                f"Có tính {format_vn_date(m.day)} ({weekday_name(m.day)}): "
-                f"ngày làm bù, {m.name} ({m.source})."
-            )
-        lines.append(
-            f"Ngày cuối cùng của thời hạn: {format_vn_date(due)} ({weekday_name(due)}); "
-            f"hết hạn lúc 24:00 ngày {format_vn_date(due)} (giờ Việt Nam)."
-        )
-        lines.append(f"Phiên bản lịch làm việc: {self.calendar_version}.")
+        def day(d: date) -> dict:
+            return {"day": format_vn_date(d), "weekday": weekday_name(d, lang)}
+
+        lines = [text["event"].format(**day(self.start)), text["period"].format(n=self.n, s="" if self.n == 1 else "s")]
+        lines += [text["skipped"].format(day=format_vn_date(s.day), why=_weekday_and_reason(
+            s.day, s.reason_en if lang == "en" else s.reason, lang)) for s in self.skipped]
+        lines += [text["made_up"].format(**day(m.day), name=m.name, source=m.source) for m in self.made_up]
+        lines += [text["last"].format(**day(self.due)), text["version"].format(version=self.calendar_version)]
         return lines
 
-    def _lines_en(self) -> list[str]:
-        start, due = self.start, self.due
-        lines = [
-            f"Triggering event: {format_vn_date(start)} ({weekday_name(start, 'en')}), "
-            "not counted (Civil Code 2015, Art. 147).",
-            f"Period: {self.n} working day{'' if self.n == 1 else 's'}.",
-        ]
-        for s in self.skipped:
-            lines.append(
-                f"Not counted {format_vn_date(s.day)} {_weekday_and_reason(s.day, s.reason_en, 'en')}."
-            )
-        for m in self.made_up:
-            lines.append(
-                f"Counted {format_vn_date(m.day)} ({weekday_name(m.day, 'en')}): "
-                f"make-up working day, {m.name} ({m.source})."
-            )
-        lines.append(
-            f"Last day of the period: {format_vn_date(due)} ({weekday_name(due, 'en')}); "
-            f"due at 24:00 on {format_vn_date(due)} (Viet Nam time)."
-        )
-        lines.append(f"Working calendar version: {self.calendar_version}.")
-        return lines
+
+# An explanation's sentences in each language (`Explanation.lines` fills them in).
+EXPLANATION_TEXT = {
+    "vi": {
+        "event": "Ngày xảy ra sự kiện: {day} ({weekday}), không tính vào thời hạn (Điều 147 Bộ luật Dân sự 2015).",
+        "period": "Thời hạn: {n} ngày làm việc.",
+        "skipped": "Không tính {day} {why}.",
+        "made_up": "Có tính {day} ({weekday}): ngày làm bù, {name} ({source}).",
+        "last": "Ngày cuối cùng của thời hạn: {day} ({weekday}); hết hạn lúc 24:00 ngày {day} (giờ Việt Nam).",
+        "version": "Phiên bản lịch làm việc: {version}.",
+    },
+    "en": {
+        "event": "Triggering event: {day} ({weekday}), not counted (Civil Code 2015, Art. 147).",
+        "period": "Period: {n} working day{s}.",
+        "skipped": "Not counted {day} {why}.",
+        "made_up": "Counted {day} ({weekday}): make-up working day, {name} ({source}).",
+        "last": "Last day of the period: {day} ({weekday}); due at 24:00 on {day} (Viet Nam time).",
+        "version": "Working calendar version: {version}.",
+    },
+}
 
 
 def _weekday_and_reason(day: date, reason: str, lang: str) -> str:

@@ -9,12 +9,11 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import TypeVar
 
-from django.contrib.auth import get_user_model
 from django.db import connection
 
 from congvu.consult import actions as consult
@@ -22,16 +21,13 @@ from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, Notice, ReplyPosition, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.org.models import Official, Position, Title, Unit, UnitKind
+from congvu.ops.province import SyntheticProvince, build_synthetic, related_units
 from congvu.oversight import queries
-from congvu.registry import snapshot
-from congvu.registry.models import Authority, MatterType
 from congvu.work import actions
 from congvu.work.models import Event, State, WorkItem
 
 T = TypeVar("T")
 UNITS, MATTER_TYPES, OFFICERS = 40, 20, 200
-SINCE = date(2020, 1, 1)
 # Monday 02/03/2026, 08:00 local time; each item moves the clock on by a few seconds. The replies are
 # due at the end of Monday 09/03 (5 working days); the sweep runs the next morning, then items complete.
 START = datetime(2026, 3, 2, 8, 0, tzinfo=TZ)
@@ -58,48 +54,12 @@ class BenchResult:
     checks: dict = field(default_factory=dict)
 
 
-@dataclass
-class Org:
-    units: list[Unit]
-    heads: list[Official]
-    clerks: list[Official]
-    officers: list[list[Official]]
-    matter_types: list[MatterType]
-
-
-def build_org() -> Org:
+def build_org() -> SyntheticProvince:
     """40 departments, each with a head, a clerk and 5 officers (200), and 20 matter types."""
-    with snapshot.loading():  # in bulk: `loading` marks the registry changed at the end
-        return _org()
+    return build_synthetic(units=UNITS, officers_per_unit=OFFICERS // UNITS, matter_types=MATTER_TYPES)
 
 
-def _org() -> Org:
-    units = Unit.objects.bulk_create([
-        Unit(code=f"u{n:02d}", name=f"Sở thử nghiệm {n:02d}", abbrev=f"S{n:02d}", kind=UnitKind.DEPARTMENT,
-             valid_from=SINCE)
-        for n in range(UNITS)
-    ])
-    per_unit = OFFICERS // UNITS
-    people = [(u, Title.HEAD, f"head{i}") for i, u in enumerate(units)]
-    people += [(u, Title.CLERK, f"clerk{i}") for i, u in enumerate(units)]
-    people += [(u, Title.OFFICER, f"officer{i}.{k}") for i, u in enumerate(units) for k in range(per_unit)]
-    users = get_user_model().objects.bulk_create([get_user_model()(username=name) for _, _, name in people])
-    officials = Official.objects.bulk_create([Official(user=user, full_name=user.username) for user in users])
-    Position.objects.bulk_create([
-        Position(official=o, unit=u, title=t, valid_from=SINCE) for (u, t, _), o in zip(people, officials, strict=True)
-    ])
-    matter_types = MatterType.objects.bulk_create([
-        MatterType(code=f"m{n:02d}", name=f"Loại việc {n:02d}", field="Thử nghiệm", competent_unit=units[n % UNITS],
-                   authority=Authority.UNIT_HEAD, legal_basis="Quy chế thử nghiệm", time_limit_days=10 + n % 15)
-        for n in range(MATTER_TYPES)
-    ])
-    for n, matter in enumerate(matter_types):
-        matter.related_units.set([units[i] for i in related_units(n)])
-    officers = [officials[2 * UNITS + i * per_unit: 2 * UNITS + (i + 1) * per_unit] for i in range(UNITS)]
-    return Org(units, officials[:UNITS], officials[UNITS:2 * UNITS], officers, matter_types)
-
-
-def start_item(org: Org, n: int) -> tuple[WorkItem, ConsultationRequest]:
+def start_item(org: SyntheticProvince, n: int) -> tuple[WorkItem, ConsultationRequest]:
     """Register, direct, assign, ask two related units, and let the first of them agree.
     Returns the item and the request left unanswered (deemed agreed later by the sweep)."""
     u = n % MATTER_TYPES  # the unit competent for this matter type
@@ -118,11 +78,7 @@ def start_item(org: Org, n: int) -> tuple[WorkItem, ConsultationRequest]:
     return item, requests[org.units[silent].pk]
 
 
-def related_units(u: int) -> tuple[int, int]:
-    return (u + 1) % UNITS, (u + 2) % UNITS
-
-
-def finish_item(org: Org, item: WorkItem, n: int) -> None:
+def finish_item(org: SyntheticProvince, item: WorkItem, n: int) -> None:
     u = n % MATTER_TYPES
     officer = org.officers[u][n % len(org.officers[u])]
     with clock.travel_to(AFTER_REPLIES + timedelta(seconds=n)):

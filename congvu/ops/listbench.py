@@ -19,15 +19,15 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import Client
 
 from congvu.lib import clock, fastsql
 from congvu.lib.workdays import TZ, local_date
-from congvu.ops.bench import SINCE, Org, build_org, in_scratch_database
-from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
+from congvu.ops.bench import in_scratch_database
+from congvu.ops.province import SyntheticProvince, build_synthetic
+from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
 from congvu.work.access import visible_items
 from congvu.work.deadlines import end_of_local_day
@@ -60,13 +60,6 @@ class ListBenchResult:
     load_average: float = field(default_factory=lambda: round(os.getloadavg()[0], 1))
 
 
-def home_affairs_inspector() -> Official:
-    unit = Unit.objects.create(code="snv", name="Sở Nội vụ", abbrev="SNV", kind=UnitKind.DEPARTMENT,
-                               valid_from=SINCE, is_home_affairs=True)
-    user = get_user_model().objects.create(username="inspector")
-    inspector = Official.objects.create(user=user, full_name="Thanh tra Sở Nội vụ", role=Role.HOME_AFFAIRS)
-    Position.objects.create(official=inspector, unit=unit, title=Title.OFFICER, valid_from=SINCE)
-    return inspector
 
 
 DOCUMENT = ("id", "unit_id", "year", "incoming_number", "sender", "notation", "subject", "received_on",
@@ -99,7 +92,7 @@ class Synthetic:
     cooperating: int | None
 
 
-def synthetic_items(org: Org, n: int, numbers: dict[tuple[int, int], int]) -> Iterator[Synthetic]:
+def synthetic_items(org: SyntheticProvince, n: int, numbers: dict[tuple[int, int], int]) -> Iterator[Synthetic]:
     """Item i belongs to unit i % 40; the round i // 40 varies its matter type, officer, state and dates.
     `numbers` collects the last incoming number given per (unit, year)."""
     calendar, ops = current_calendar(), connection.ops
@@ -130,7 +123,7 @@ def synthetic_items(org: Org, n: int, numbers: dict[tuple[int, int], int]) -> It
         )
 
 
-def fill(org: Org, n: int, progress: Callable[[int], None] | None = None) -> None:
+def fill(org: SyntheticProvince, n: int, progress: Callable[[int], None] | None = None) -> None:
     """Insert n items, each with its incoming document and one step, and a co-operating unit for a third.
     Ids are given (1 … n: the scratch database is empty) and the sequences reset afterwards."""
     link_model = WorkItem.cooperating_units.through
@@ -234,8 +227,8 @@ def measure(official: Official, unit: Unit, visible: int) -> tuple[dict, dict, d
 def run(n: int, progress: Callable[[int], None] | None = None) -> ListBenchResult:
     with clock.travel_to(NOW):
         started = time.perf_counter()
-        org = build_org()
-        inspector = home_affairs_inspector()
+        org = build_synthetic(inspectors=1)  # congvu bench's province, and Home Affairs that sees every item
+        inspector = org.inspectors[0]
         fill(org, n, progress)
         build = time.perf_counter() - started
         officer, unit = org.officers[7][0], org.units[7]

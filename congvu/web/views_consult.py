@@ -9,6 +9,9 @@ Each form works with and without JavaScript, like the item page's action forms: 
 swaps in the answer (the form again with its errors or refusal, or the refreshed item or request on
 success); a plain POST redirects on success and re-renders the whole page otherwise."""
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
@@ -204,50 +207,46 @@ def _own_request(request: HttpRequest, request_id: int) -> ConsultationRequest |
 @require_POST
 @official_required
 def assign(request: HttpRequest, request_id: int) -> HttpResponse:
-    consult_request = _own_request(request, request_id)
-    if consult_request is None:
-        return refusal_denied(request, _not_yours_to_see())
-    form = assign_form(consult_request, request.POST)
-    refusal = None
-    if form.is_valid():
-        holder = form.cleaned_data["holder"]
-        try:
-            actions.assign_request(consult_request, actor=request.official, holder=holder)
-        except AccessDenied as refusal:
-            return refusal_denied(request, refusal)
-        except ActionRefused as exc:
-            refusal = exc
-        else:
-            return _card_succeeded(request, request_id, _("Assigned to %(name)s.") % {"name": holder.full_name})
-    card = request_card(request_shown(request.official, consult_request))
-    card.assign = FormPanel(form, refusal, open=True)
-    return _card_failed(request, card)
+    def act(consult_request: ConsultationRequest, data: dict) -> str:
+        actions.assign_request(consult_request, actor=request.official, holder=data["holder"])
+        return _("Assigned to %(name)s.") % {"name": data["holder"].full_name}
+
+    return _card_form(request, request_id, assign_form, act, "assign")
 
 
 @require_POST
 @official_required
 def reply(request: HttpRequest, request_id: int) -> HttpResponse:
+    def act(consult_request: ConsultationRequest, data: dict) -> str:
+        answered = actions.reply(consult_request, actor=request.official, position=data["position"],
+                                 reasons=data["reasons"])
+        if answered.late:
+            return _("Your reply was recorded as late: it counts as agreement (clause 2.2).")
+        return _("Your reply was recorded.")
+
+    return _card_form(request, request_id, reply_form, act, "reply")
+
+
+def _card_form(request: HttpRequest, request_id: int, make_form: Callable, act: Callable[..., str],
+               panel: str) -> HttpResponse:
+    """One form of a request card (`panel`: "assign" or "reply"): `act(request, cleaned data)` returns the
+    text to flash on success; otherwise the card comes back with the form, its errors or its refusal."""
     consult_request = _own_request(request, request_id)
     if consult_request is None:
         return refusal_denied(request, _not_yours_to_see())
-    form = reply_form(consult_request, request.POST)
+    form = make_form(consult_request, request.POST)
     refusal = None
     if form.is_valid():
         try:
-            answered = actions.reply(consult_request, actor=request.official, position=form.cleaned_data["position"],
-                                     reasons=form.cleaned_data["reasons"])
+            text = act(consult_request, form.cleaned_data)
         except AccessDenied as refusal:
             return refusal_denied(request, refusal)
         except ActionRefused as exc:
             refusal = exc
         else:
-            text = _("Your reply was recorded.")
-            if answered.late:
-                text = _("Your reply was recorded as late: it counts as agreement (clause 2.2).")
             return _card_succeeded(request, request_id, text)
     card = request_card(request_shown(request.official, consult_request))
-    card.reply = FormPanel(form, refusal, open=True)
-    return _card_failed(request, card)
+    return _card_failed(request, replace(card, **{panel: FormPanel(form, refusal, open=True)}))
 
 
 def _card_succeeded(request: HttpRequest, request_id: int, text: str) -> HttpResponse:

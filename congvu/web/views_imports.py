@@ -8,8 +8,10 @@ import hashlib
 import io
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import wraps
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -50,21 +52,25 @@ SAFE_TYPES = {"application/pdf", "application/msword", "application/zip", "image
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _only_registrars(request: HttpRequest) -> tuple[QuerySet[Unit], HttpResponse | None]:
-    """The units whose register the official may write in, or the refusal page when there are none."""
-    units = registering_units(request.official)
-    if not units.exists():
-        return units, denied(request, _("Only a unit's clerk, head or deputy registers its incoming documents."))
-    return units, None
+def registrar_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed in as an official who may write in some unit's register (its clerk, head or deputy); the
+    view gets those units after the request. Anyone else gets the refusal page."""
+
+    @official_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        units = registering_units(request.official)
+        if not units.exists():
+            return denied(request, _("Only a unit's clerk, head or deputy registers its incoming documents."))
+        return view(request, units, *args, **kwargs)
+
+    return wrapper
 
 
 # --- edXML ---------------------------------------------------------------------------------------
 
-@official_required
-def edxml_upload(request: HttpRequest) -> HttpResponse:
-    units, refused = _only_registrars(request)
-    if refused:
-        return refused
+@registrar_required
+def edxml_upload(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
     form = EdxmlUploadForm(request.POST or None, request.FILES or None, units=units)
     error = None
     if request.method == "POST" and form.is_valid():
@@ -83,11 +89,8 @@ def edxml_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "web/imports/edxml_upload.html", {"form": form, "error": error})
 
 
-@official_required
-def edxml_confirm(request: HttpRequest) -> HttpResponse:
-    units, refused = _only_registrars(request)
-    if refused:
-        return refused
+@registrar_required
+def edxml_confirm(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = EdxmlConfirmForm(request.POST, units=units)
@@ -206,22 +209,16 @@ def edxml_attachment(request: HttpRequest, document_id: int, index: int) -> Http
 
 # --- Excel ---------------------------------------------------------------------------------------
 
-@official_required
-def excel_template(request: HttpRequest) -> HttpResponse:
-    _units, refused = _only_registrars(request)
-    if refused:
-        return refused
+@registrar_required
+def excel_template(request: HttpRequest, _units: QuerySet[Unit]) -> HttpResponse:
     matters = MatterType.objects.order_by("field", "name").values_list("code", "name", "field", "time_limit_days")
     response = HttpResponse(excel_import.build_template(matters), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-cong-viec.xlsx"'
     return response
 
 
-@official_required
-def excel_upload(request: HttpRequest) -> HttpResponse:
-    units, refused = _only_registrars(request)
-    if refused:
-        return refused
+@registrar_required
+def excel_upload(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
     form = ExcelUploadForm(request.POST or None, request.FILES or None, units=units)
     problems: list[excel_import.Problem] = []
     if request.method == "POST" and form.is_valid():

@@ -1,27 +1,28 @@
-"""Shared steps of the API tests."""
+"""The API tests' own steps: a client holding an official's token, and an incoming document's body.
+(The province, its personas and the items made through the actions are in congvu/testing.py.)"""
 
-from congvu.consult import actions as consult
-from congvu.consult.models import ConsultationRequest
+import json
+
+from django.test import Client
+
 from congvu.testing import Province
-from congvu.work import actions as work
-from congvu.work.models import WorkItem
 
 
-def working_item(p: Province, matter=None) -> WorkItem:
-    """A planning approval registered, directed and assigned to Construction's officer (through the actions)."""
-    item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                  matter_type=matter or p.planning_approval, sender="UBND tỉnh",
-                                  subject="Quy hoạch chi tiết khu dân cư Bắc Hòa")
-    work.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    return work.assign(item, actor=p.construction_head, holder=p.construction_officer)
+class ApiClient:
+    """A client that speaks to the API as one official, with their bearer token."""
 
+    def __init__(self, token: str | None, language: str = "vi") -> None:
+        self.client = Client()
+        self.headers = {"Accept-Language": language}
+        if token:
+            self.headers["Authorization"] = f"Bearer {token}"
 
-def consulted_item(p: Province) -> tuple[WorkItem, ConsultationRequest]:
-    """A working item on which Finance was asked; returns the item and Finance's request."""
-    item = working_item(p)
-    consultation = consult.ask(item, actor=p.construction_officer, units=[p.finance],
-                               question="Ý kiến về nguồn vốn")
-    return item, consultation.requests.get()
+    def get(self, path: str, **params):
+        return self.client.get(path, params, headers=self.headers)
+
+    def post(self, path: str, body: dict | None = None, **headers):
+        return self.client.post(path, json.dumps(body or {}), content_type="application/json",
+                                headers={**self.headers, **headers})
 
 
 def incoming_body(p: Province, **changes) -> dict:

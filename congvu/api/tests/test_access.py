@@ -8,9 +8,8 @@ from django.utils.crypto import get_random_string
 from congvu.api.actions import digest, issue_token, revoke_token
 from congvu.api.api import api
 from congvu.api.models import ApiToken
-from congvu.api.tests.conftest import ApiClient
-from congvu.api.tests.helpers import consulted_item
-from congvu.testing import make_official
+from congvu.api.tests.helpers import ApiClient
+from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.test import Client
 
 from congvu.api.actions import issue_token
 from congvu.api.fields import MAX_ID
-from congvu.api.tests.helpers import consulted_item, incoming_body, working_item
+from congvu.api.tests.helpers import incoming_body
+from congvu.testing import consulted_item, working_item
 
 pytestmark = pytest.mark.django_db
 TOO_BIG = 2**63

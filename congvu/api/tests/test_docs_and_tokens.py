@@ -11,7 +11,7 @@ from django.test import Client
 from congvu.api.errors import ERROR_DESCRIPTIONS
 from congvu.api.fields import NONBLANK_TEXT_PATTERN
 from congvu.api.models import ApiToken
-from congvu.api.tests.conftest import ApiClient
+from congvu.api.tests.helpers import ApiClient
 from congvu.lib.text import CLEAN_TEXT_PATTERN
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@ official may see — and nothing they may not."""
 
 import pytest
 
-from congvu.api.tests.helpers import consulted_item, incoming_body, working_item
+from congvu.api.tests.helpers import incoming_body
+from congvu.testing import consulted_item, working_item
 
 pytestmark = pytest.mark.django_db
 

@@ -33,9 +33,9 @@ from schemathesis.generation.overrides import Override
 
 from congvu.api.actions import issue_token
 from congvu.api.api import api
-from congvu.api.tests.helpers import consulted_item, incoming_body
+from congvu.api.tests.helpers import incoming_body
 from congvu.consult import actions as consult
-from congvu.testing import Province
+from congvu.testing import Province, consulted_item
 from congvu.work import actions as work
 
 pytestmark = pytest.mark.django_db

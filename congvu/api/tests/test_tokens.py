@@ -11,10 +11,10 @@ from django.test import Client
 
 from congvu.api.actions import deactivate_account, issue_token, revoke_token
 from congvu.api.models import ApiToken
-from congvu.api.tests.conftest import ApiClient
-from congvu.conftest import MORNING
+from congvu.api.tests.helpers import ApiClient
 from congvu.lib import clock
 from congvu.lib.refusals import InvalidState
+from congvu.testing import MORNING
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,11 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from congvu.conftest import MORNING
 from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, Notice, RequestState
 from congvu.lib import clock
-from congvu.testing import build_province
-from congvu.work import actions as work
+from congvu.testing import MORNING, build_province, working_item
 from congvu.work import trail
 
 from .test_consultations import MIDNIGHT
@@ -25,10 +23,7 @@ def test_two_sweeps_at_once_deem_each_request_once():
     with clock.travel_to(MORNING):
         p = build_province()
         for n in range(12):
-            item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                          matter_type=p.planning_approval, sender="UBND tỉnh", subject=f"Đồ án {n}")
-            work.direct(item, actor=p.construction_head, lead_unit=p.construction)
-            work.assign(item, actor=p.construction_head, holder=p.construction_officer)
+            item = working_item(p, subject=f"Đồ án {n}")
             actions.ask(item, actor=p.construction_officer, units=[p.finance, p.transport], question="Ý kiến?")
     counts, barrier = [], threading.Barrier(2)
 

@@ -12,7 +12,7 @@ from congvu.lib import clock
 from congvu.lib.refusals import InvalidInput, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
-from congvu.work import actions as work
+from congvu.testing import QUESTION, working_item
 from congvu.work import trail
 from congvu.work.models import Event, Outcome, State
 
@@ -22,31 +22,13 @@ LAST_MINUTE = datetime(2026, 3, 10, 23, 59, tzinfo=TZ)
 MIDNIGHT = datetime(2026, 3, 11, 0, 0, tzinfo=TZ)
 
 
-def working_item(p, matter=None):
-    item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                  matter_type=matter or p.planning_approval, sender="UBND tỉnh",
-                                  subject="Quy hoạch chi tiết khu dân cư Bắc Hòa")
-    work.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    return work.assign(item, actor=p.construction_head, holder=p.construction_officer)
-
-
 def ask(p, item, units, **extra):
-    return actions.ask(item, actor=p.construction_officer, units=units,
-                       question="Đề nghị cho ý kiến về chỉ tiêu sử dụng đất của đồ án", **extra)
-
-
-@pytest.fixture
-def consulted(province):
-    """Construction asks Finance and Transport; both requests pending."""
-    item = working_item(province)
-    consultation = ask(province, item, [province.finance, province.transport])
-    finance = consultation.requests.get(unit=province.finance)
-    transport = consultation.requests.get(unit=province.transport)
-    return item, consultation, finance, transport
+    return actions.ask(item, actor=p.construction_officer, units=units, question=QUESTION, **extra)
 
 
 def test_asking_related_units_opens_one_request_each_held_by_their_heads(province, consulted):
-    item, consultation, finance, transport = consulted
+    item, finance, transport = consulted
+    consultation = finance.consultation
     item.refresh_from_db()
     assert item.state == State.CONSULTING
     assert consultation.due_date == date(2026, 3, 10) and consultation.reply_days == 5
@@ -73,9 +55,9 @@ def test_a_head_may_override_an_unrelated_consultation_with_a_reason(province):
 
 
 def test_every_consultation_of_an_item_is_counted(province, consulted):
-    item = consulted[0]
-    actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.AGREE)
-    actions.reply(consulted[3], actor=province.transport_head, position=ReplyPosition.AGREE)
+    item = consulted.item
+    actions.reply(consulted.finance, actor=province.finance_head, position=ReplyPosition.AGREE)
+    actions.reply(consulted.transport, actor=province.transport_head, position=ReplyPosition.AGREE)
     ask(province, item, [province.finance])
     assert item.consultations.count() == 2 and item.consultation_requests.count() == 3
 
@@ -88,7 +70,7 @@ def test_the_reply_period_stays_within_the_working_regulation(province):
 
 
 def test_a_reply_without_a_clear_position_is_refused(province, consulted):
-    finance = consulted[2]
+    finance = consulted.finance
     for position, reasons in (("", ""), ("maybe", "Chưa rõ"), (ReplyPosition.DISAGREE, "  "),
                               (ReplyPosition.AGREE_WITH_AMENDMENTS, "")):
         with pytest.raises(RuleViolation) as caught:
@@ -99,7 +81,7 @@ def test_a_reply_without_a_clear_position_is_refused(province, consulted):
 
 
 def test_the_consulted_unit_assigns_the_reply_to_one_of_its_officials(province, consulted):
-    finance = consulted[2]
+    finance = consulted.finance
     with pytest.raises(RuleViolation) as caught:
         actions.assign_request(finance, actor=province.finance_head, holder=province.construction_officer)
     assert caught.value.code == "R-1.3-STEP-HOLDER"
@@ -109,7 +91,7 @@ def test_the_consulted_unit_assigns_the_reply_to_one_of_its_officials(province, 
 
 
 def test_the_item_returns_to_work_when_every_unit_has_answered(province, consulted):
-    item, _, finance, transport = consulted
+    item, finance, transport = consulted
     actions.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
     item.refresh_from_db()
     assert item.state == State.CONSULTING
@@ -128,7 +110,7 @@ def test_silence_is_not_agreement_until_the_last_minute_of_the_last_day(province
 
 
 def test_deemed_agreement_issues_the_notice_and_records_the_silent_units_responsibility(province, consulted):
-    item, _, finance, transport = consulted
+    item, finance, transport = consulted
     actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
     with clock.travel_to(MIDNIGHT + timedelta(minutes=1)):
         assert consult_sweep.deem_overdue() == 1
@@ -159,13 +141,13 @@ def test_after_downtime_a_request_is_deemed_agreed_as_of_its_own_deadline(provin
     catch_up = datetime(2026, 3, 20, 14, 0, tzinfo=TZ)
     with clock.travel_to(catch_up):
         consult_sweep.deem_overdue()
-    finance = ConsultationRequest.objects.get(pk=consulted[2].pk)
+    finance = ConsultationRequest.objects.get(pk=consulted.finance.pk)
     assert finance.deemed_at == MIDNIGHT
     assert Notice.objects.get(request=finance).issued_on == date(2026, 3, 11)
 
 
 def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
-    item, _, finance, transport = consulted
+    item, finance, transport = consulted
     with clock.travel_to(MIDNIGHT + timedelta(hours=9)):
         late = actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE,
                              reasons="Chưa đủ cơ sở xác định nguồn vốn")
@@ -181,13 +163,13 @@ def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
 
 
 def test_a_request_is_answered_once(province, consulted):
-    actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.AGREE)
+    actions.reply(consulted.finance, actor=province.finance_head, position=ReplyPosition.AGREE)
     with pytest.raises(InvalidState):
-        actions.reply(consulted[2], actor=province.finance_head, position=ReplyPosition.DISAGREE, reasons="Đổi ý")
+        actions.reply(consulted.finance, actor=province.finance_head, position=ReplyPosition.DISAGREE, reasons="Đổi ý")
 
 
 def test_a_disagreement_must_be_reconciled_by_the_heads_before_submission(province, consulted):
-    item, _, finance, transport = consulted
+    item, finance, transport = consulted
     actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE,
                   reasons="Chưa cân đối được nguồn vốn đầu tư hạ tầng")
     actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)

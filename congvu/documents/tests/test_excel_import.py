@@ -192,18 +192,13 @@ def test_more_than_1000_rows_is_refused():
 
 # --- registering the whole list: one transaction -------------------------------------------------
 
-@pytest.fixture
-def fast_personas(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def registrations(p, count: int) -> list[Registration]:
     return [Registration(row=n + 2, matter_type=p.building_permit, sender="Văn phòng UBND tỉnh",
                          subject=f"Nhiệm vụ số {n + 1}", notation=f"{n + 1}/VP-KT") for n in range(count)]
 
 
 @pytest.mark.django_db
-def test_a_valid_list_registers_every_row_with_consecutive_incoming_numbers(fast_personas, province, at_morning):
+def test_a_valid_list_registers_every_row_with_consecutive_incoming_numbers(province, at_morning):
     items = register_all(actor=province.construction_clerk, unit=province.construction,
                          registrations=registrations(province, 3))
     assert [item.incoming.incoming_number for item in items] == [1, 2, 3]
@@ -212,7 +207,7 @@ def test_a_valid_list_registers_every_row_with_consecutive_incoming_numbers(fast
 
 
 @pytest.mark.django_db
-def test_a_refusal_at_row_k_rolls_back_every_row_and_names_row_k(fast_personas, province, at_morning):
+def test_a_refusal_at_row_k_rolls_back_every_row_and_names_row_k(province, at_morning):
     rows = registrations(province, 4)
     rows[2] = Registration(row=4, matter_type=province.building_permit, sender="Văn phòng UBND tỉnh", subject="  ")
     with pytest.raises(RowRefused) as refused:
@@ -223,7 +218,7 @@ def test_a_refusal_at_row_k_rolls_back_every_row_and_names_row_k(fast_personas, 
 
 
 @pytest.mark.django_db
-def test_an_official_who_may_not_register_for_the_unit_is_refused_at_the_first_row(fast_personas, province, at_morning):
+def test_an_official_who_may_not_register_for_the_unit_is_refused_at_the_first_row(province, at_morning):
     with pytest.raises(RowRefused) as refused:
         register_all(actor=province.construction_officer, unit=province.construction,
                      registrations=registrations(province, 2))
@@ -233,7 +228,7 @@ def test_an_official_who_may_not_register_for_the_unit_is_refused_at_the_first_r
 
 @pytest.mark.django_db
 def test_a_row_whose_text_holds_a_control_character_is_refused_at_its_row_naming_the_field(
-        fast_personas, province, at_morning):
+        province, at_morning):
     rows = registrations(province, 3)
     rows[1] = Registration(row=3, matter_type=province.building_permit, sender="Văn phòng\x1b UBND tỉnh",
                            subject="Nhiệm vụ số 2")

@@ -7,12 +7,12 @@ from datetime import datetime
 import pytest
 from docx import Document
 
-from congvu.api.tests.helpers import consulted_item
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import Notice
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
+from congvu.testing import consulted_item
 
 pytestmark = pytest.mark.usefixtures("at_morning")
 # Asked on Tuesday 03/03/2026 with 5 working days: due at 24:00 of Tuesday 10/03.

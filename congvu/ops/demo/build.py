@@ -21,11 +21,11 @@ from congvu.documents import notices
 from congvu.lib import clock
 from congvu.ops.demo import catalog
 from congvu.ops.demo.activity import play
-from congvu.ops.demo.names import NameGenerator
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
 from congvu.ops.demo.subjects import Writer
 from congvu.ops.demo.timeline import Timeline
+from congvu.ops.names import NameGenerator
 from congvu.org.models import Official, Role, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar

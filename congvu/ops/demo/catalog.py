@@ -9,26 +9,25 @@ real province; every person, company, document and figure in the demo is fiction
 from dataclasses import dataclass
 from datetime import date
 
+from congvu.ops.province import Delegated, MatterPlan, UnitPlan
 from congvu.org.models import UnitKind
 from congvu.registry.models import Authority, DelegationKind
 
 PROVINCE_NAME = "tỉnh Đắk Lắk"
 REFORM_DAY = date(2025, 7, 1)  # the two-tier local government took effect
+MERGED_AWAY_SINCE = date(2008, 1, 1)
 MERGED_AWAY_UNTIL = date(2025, 6, 30)
 DEMO_PASSWORD = "congvu2026"  # noqa: S105 - the published password of the demo logins, not a secret
 
 
 @dataclass(frozen=True)
-class UnitSpec:
-    code: str
-    name: str
-    abbrev: str
-    kind: str
+class UnitSpec(UnitPlan):
+    """A unit as the builder makes it (congvu/ops/province.py), and how the demo staffs it."""
+
     parent: str | None = "ubnd"
     deputies: int = 1
     officers: int = 3
     clerk: bool = True
-    is_home_affairs: bool = False
     # Username prefixes for the head and deputies, as the post is called in that kind of unit.
     head_word: str = "giamdoc"
     deputy_word: str = "phogiamdoc"
@@ -68,8 +67,9 @@ DIVISIONS: tuple[UnitSpec, ...] = (
 )
 
 # Merged into Sở Xây dựng; its matters now fall to the successor (see registry.queries.successor_on).
-MERGED_AWAY = UnitSpec("sgtvt", "Sở Giao thông vận tải", "SGTVT", D, deputies=0, officers=0, clerk=False)
 MERGED_INTO = "sxd"
+MERGED_AWAY = UnitSpec("sgtvt", "Sở Giao thông vận tải", "SGTVT", D, deputies=0, officers=0, clerk=False,
+                       since=MERGED_AWAY_SINCE, until=MERGED_AWAY_UNTIL, successor=MERGED_INTO)
 
 C = UnitKind.COMMUNE
 
@@ -102,24 +102,10 @@ HOME_AFFAIRS_INSPECTORS = 3  # the first officers of Sở Nội vụ inspect off
 
 
 @dataclass(frozen=True)
-class Delegated:
-    kind: str
-    legal_basis: str
+class MatterSpec(MatterPlan):
+    """One matter type (competent: a unit code, or "commune" for matters each commune decides on its
+    territory) and how the demo writes to it: subject templates, who sends it, how often."""
 
-
-@dataclass(frozen=True)
-class MatterSpec:
-    """One matter type and how the demo writes to it: subject templates, who sends it, how often."""
-
-    code: str
-    name: str
-    field: str
-    competent: str  # a unit code, or "commune" for matters each commune decides on its territory
-    authority: str
-    legal_basis: str
-    days: int
-    related: tuple[str, ...] = ()
-    delegated: Delegated | None = None
     subjects: tuple[str, ...] = ()
     sender: str = "company"  # company | citizen | agency
     weight: int = 4

@@ -1,21 +1,16 @@
-"""The registries of the demo province: units, officials with their logins and positions, matter
-types, delegations. These are the administrator's data, so they are created directly (in bulk, to
-stay fast); only work items go through the actions."""
+"""The registries of the demo province: its catalogue (units, matter types, delegations) staffed with
+officials, their logins and positions, written by the one province builder (congvu/ops/province.py);
+only work items go through the actions."""
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-
+from congvu.ops import province
 from congvu.ops.demo import catalog
 from congvu.ops.demo.catalog import MatterSpec, UnitSpec
-from congvu.ops.demo.names import NameGenerator
-from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
-from congvu.registry import snapshot
-from congvu.registry.models import Delegation, MatterType
-
-MERGED_UNIT_SINCE = date(2008, 1, 1)
+from congvu.ops.names import NameGenerator
+from congvu.ops.province import Person, Post
+from congvu.org.models import Official, Role, Title, Unit, UnitKind
+from congvu.registry.models import MatterType
 
 
 @dataclass
@@ -40,7 +35,6 @@ class Cast:
     units: dict[str, Unit]
     staff: dict[str, Staff]
     matters: dict[str, tuple[MatterSpec, MatterType]]
-    usernames: dict[int, str]
 
     def communes(self) -> list[Unit]:
         return [u for u in self.units.values() if u.kind == UnitKind.COMMUNE]
@@ -49,51 +43,16 @@ class Cast:
         return [u for u in self.units.values() if u.kind == UnitKind.DEPARTMENT and u.valid_to is None]
 
 
-@dataclass
-class _Person:
-    username: str
-    full_name: str
-    role: str
-    positions: list[tuple[str, str]]  # (unit code, title)
-
-
 def build_structure(names: NameGenerator) -> Cast:
-    with snapshot.loading():  # in bulk: `loading` marks the registry changed at the end
-        units = _create_units()
-        people = _people(names)
-        officials = _create_officials(people, admin_name=names.full_name())
-        _create_positions(people, officials, units)
-        staff = _staff(people, officials, units)
-        matters = _create_matters(units)
-    usernames = {officials[p.username].pk: p.username for p in people}
-    return Cast(units=units, staff=staff, matters=matters, usernames=usernames)
-
-
-# ---- units ----------------------------------------------------------------------------------------
-
-def _unit(spec: UnitSpec, parents: dict[str, Unit], **extra) -> Unit:
-    return Unit(code=spec.code, name=spec.name, abbrev=spec.abbrev, kind=spec.kind,
-                parent=parents.get(spec.parent) if spec.parent else None, valid_from=catalog.REFORM_DAY,
-                is_home_affairs=spec.is_home_affairs, **extra)
-
-
-def _create_units() -> dict[str, Unit]:
-    """Level by level, because a unit's parent must exist (and have its key) before the unit."""
-    units: dict[str, Unit] = {}
-    levels = (
-        (catalog.COMMITTEE,),
-        (catalog.OFFICE, *catalog.DEPARTMENTS),
-        (*catalog.DIVISIONS, *catalog.COMMUNES),
-    )
-    for level in levels:
-        for unit in Unit.objects.bulk_create([_unit(spec, units) for spec in level]):
-            units[unit.code] = unit
-    merged = catalog.MERGED_AWAY
-    units[merged.code] = Unit.objects.create(
-        code=merged.code, name=merged.name, abbrev=merged.abbrev, kind=merged.kind, parent=units["ubnd"],
-        valid_from=MERGED_UNIT_SINCE, valid_to=catalog.MERGED_AWAY_UNTIL, successor=units[catalog.MERGED_INTO],
-    )
-    return units
+    people = _people(names)
+    # The administrator is a named person too: registry changes are answerable like any other step.
+    admin = Person(catalog.ADMIN_LOGIN, names.full_name(), Role.ADMINISTRATOR, superuser=True)
+    built = province.build(province.Plan(
+        units=(*catalog.ALL_UNITS, catalog.MERGED_AWAY), people=(admin, *people), matters=catalog.MATTERS,
+        since=catalog.REFORM_DAY, password=catalog.DEMO_PASSWORD, email_domain="congvu.example",
+    ))
+    matters = {spec.code: (spec, built.matters[spec.code]) for spec in catalog.MATTERS}
+    return Cast(units=built.units, staff=_staff(people, built), matters=matters)
 
 
 # ---- people -----------------------------------------------------------------------------------------
@@ -112,7 +71,7 @@ def _role(spec: UnitSpec, title: str, n: int) -> str:
     return Role.HOME_AFFAIRS if inspector or title in (Title.HEAD, Title.DEPUTY) else Role.OFFICIAL
 
 
-def _posts(spec: UnitSpec) -> list[tuple[str, str, int]]:
+def _titles(spec: UnitSpec) -> list[tuple[str, str, int]]:
     """(title, username word, n) for every post of a unit, head first."""
     posts = [(Title.HEAD, spec.head_word, 1)]
     posts += [(Title.DEPUTY, spec.deputy_word, n) for n in range(1, spec.deputies + 1)]
@@ -130,59 +89,40 @@ def _username(spec: UnitSpec, title: str, word: str, n: int) -> str:
     return _login(word, n, spec)
 
 
-def _people(names: NameGenerator) -> list[_Person]:
-    people = []
-    for spec in catalog.ALL_UNITS:
-        for title, word, n in _posts(spec):
-            positions = [(spec.code, title)]
-            if spec.serves_parent and spec.parent:
-                positions.append((spec.parent, Title.OFFICER))
-            people.append(_Person(_username(spec, title, word, n), names.full_name(), _role(spec, title, n),
-                                  positions))
+def _people(names: NameGenerator) -> list[Person]:
+    """Every unit's people, unit by unit, head first (the order of the logins)."""
+    people = [Person(_username(spec, title, word, n), names.full_name(), _role(spec, title, n), _posts(spec, title))
+              for spec in catalog.ALL_UNITS for title, word, n in _titles(spec)]
+    return _with_former_head(people)
+
+
+def _posts(spec: UnitSpec, title: str) -> tuple[Post, ...]:
+    # The office's officers (its general division) are the ones the registry names to record the
+    # Province's decisions besides its leaders; its clerk only registers documents.
+    records = spec.code == catalog.OFFICE.code and title == Title.OFFICER
+    posts = (Post(spec.code, title, records_decisions=records),)
+    # Division staff are civil servants of the department too: they also hold its work.
+    return (*posts, Post(spec.parent, Title.OFFICER)) if spec.serves_parent and spec.parent else posts
+
+
+def _with_former_head(people: list[Person]) -> list[Person]:
+    """The last deputy director of Construction headed the Transport department until it merged into
+    Construction: the trail of the old unit keeps a named head."""
+    merged = catalog.MERGED_AWAY
+    i = max(i for i, person in enumerate(people) if person.posts[0] == Post(merged.successor, Title.DEPUTY))
+    former = Post(merged.code, Title.HEAD, since=merged.since, until=merged.until)
+    people[i] = replace(people[i], posts=(*people[i].posts, former))
     return people
 
 
-def _create_officials(people: list[_Person], admin_name: str) -> dict[str, Official]:
-    """One password hash for every demo login: hashing 150 times would take most of the build."""
-    password = make_password(catalog.DEMO_PASSWORD)
-    user_model = get_user_model()
-    admin = user_model(username=catalog.ADMIN_LOGIN, password=password, is_staff=True, is_superuser=True,
-                       email=f"{catalog.ADMIN_LOGIN}@congvu.example")
-    users = user_model.objects.bulk_create(
-        [admin, *(user_model(username=p.username, password=password, email=f"{p.username}@congvu.example")
-                  for p in people)]
-    )
-    by_name = {user.username: user for user in users}
-    # The administrator is a named person too: registry changes are answerable like any other step.
-    rows = [Official(user=by_name[catalog.ADMIN_LOGIN], full_name=admin_name, role=Role.ADMINISTRATOR,
-                     email=by_name[catalog.ADMIN_LOGIN].email)]
-    rows += [Official(user=by_name[p.username], full_name=p.full_name, role=p.role, email=by_name[p.username].email)
-             for p in people]
-    return {official.user.username: official for official in Official.objects.bulk_create(rows)}
-
-
-def _create_positions(people: list[_Person], officials: dict[str, Official], units: dict[str, Unit]) -> None:
-    # The office's officers (its general division) are the ones the registry names to record the
-    # Province's decisions besides its leaders; its clerk only registers documents.
-    rows = [
-        Position(official=officials[p.username], unit=units[code], title=title, valid_from=catalog.REFORM_DAY,
-                 records_decisions=code == catalog.OFFICE.code and title == Title.OFFICER)
-        for p in people for code, title in p.positions
-    ]
-    # The last deputy director of Construction headed the Transport department until it merged into
-    # Construction: the trail of the old unit keeps a named head.
-    former_head = [p for p in people if p.positions[0] == (catalog.MERGED_INTO, Title.DEPUTY)][-1]
-    rows.append(Position(official=officials[former_head.username], unit=units[catalog.MERGED_AWAY.code],
-                         title=Title.HEAD, valid_from=MERGED_UNIT_SINCE, valid_to=catalog.MERGED_AWAY_UNTIL))
-    Position.objects.bulk_create(rows)
-
-
-def _staff(people: list[_Person], officials: dict[str, Official], units: dict[str, Unit]) -> dict[str, Staff]:
+def _staff(people: list[Person], built: province.Built) -> dict[str, Staff]:
+    """Each unit's people by their post there (the former head of the merged unit is no longer its staff)."""
     staff: dict[str, Staff] = {}
     for person in people:
-        official = officials[person.username]
-        for code, title in person.positions:
-            _add_to_staff(staff, units[code], title, official)
+        official = built.officials[person.username]
+        for post in person.posts:
+            if post.until is None:
+                _add_to_staff(staff, built.units[post.unit], post.title, official)
     return staff
 
 
@@ -195,30 +135,3 @@ def _add_to_staff(staff: dict[str, Staff], unit: Unit, title: str, official: Off
         staff[unit.code].clerk = official
     else:
         staff[unit.code].officers.append(official)
-
-
-# ---- matter types and delegations -------------------------------------------------------------------
-
-def _matter(spec: MatterSpec, units: dict[str, Unit]) -> MatterType:
-    by_kind = spec.competent == UnitKind.COMMUNE
-    return MatterType(
-        code=spec.code, name=spec.name, field=spec.field, authority=spec.authority, legal_basis=spec.legal_basis,
-        time_limit_days=spec.days, competent_unit=None if by_kind else units[spec.competent],
-        competent_kind=UnitKind.COMMUNE if by_kind else "",
-    )
-
-
-def _create_matters(units: dict[str, Unit]) -> dict[str, tuple[MatterSpec, MatterType]]:
-    specs = catalog.MATTERS
-    matters = MatterType.objects.bulk_create([_matter(spec, units) for spec in specs])
-    through = MatterType.related_units.through
-    through.objects.bulk_create([
-        through(mattertype_id=matter.pk, unit_id=units[code].pk)
-        for spec, matter in zip(specs, matters, strict=True) for code in spec.related
-    ])
-    Delegation.objects.bulk_create([
-        Delegation(matter_type=matter, to_unit=units[spec.competent], kind=spec.delegated.kind,
-                   legal_basis=spec.delegated.legal_basis, valid_from=catalog.REFORM_DAY)
-        for spec, matter in zip(specs, matters, strict=True) if spec.delegated is not None
-    ])
-    return {spec.code: (spec, matter) for spec, matter in zip(specs, matters, strict=True)}

@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass
 
 from congvu.ops.demo.catalog import MatterSpec
-from congvu.ops.demo.names import NameGenerator
+from congvu.ops.names import NameGenerator
 from congvu.org.models import Unit
 
 COMPANY_FORMS = ("Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Hợp tác xã")

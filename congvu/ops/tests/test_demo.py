@@ -11,7 +11,6 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from docx import Document
 
-from congvu.conftest import MORNING
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import (
     ConsultationRequest,
@@ -29,6 +28,7 @@ from congvu.ops.demo.scenarios import DECORATIONS
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.registry.models import Authority, CalendarDay, Delegation, MatterType
 from congvu.registry.serving import serves_in
+from congvu.testing import MORNING
 from congvu.work.models import CLOSED_STATES, Event, Outcome, State, WorkItem
 from congvu.work.trail import verify
 
@@ -39,13 +39,6 @@ REACHABLE_STATES = set(State)
 def build(items: int = SMALL, seed: int = 2230):
     with clock.travel_to(MORNING):
         return build_demo(items=items, seed=seed)
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    """The build renders the deemed-agreement notices into MEDIA_ROOT: keep them out of the real one."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -200,13 +193,13 @@ def test_each_deemed_agreement_is_dated_at_its_own_deadline(small_demo):
         assert event.at == request.due_at and event.rule_code == "R-2.2-DEEMED-AGREEMENT"
 
 
-def test_each_deemed_agreement_has_its_responsibility_and_a_notice_on_disk(small_demo, media):
+def test_each_deemed_agreement_has_its_responsibility_and_a_notice_on_disk(small_demo, media_in_tmp):
     deemed = ConsultationRequest.objects.filter(state=RequestState.DEEMED_AGREED)
     assert Responsibility.objects.count() == Notice.objects.count() == deemed.count()
     for request in deemed.select_related("responsibility", "notice", "unit"):
         assert request.responsibility.unit == request.unit and request.responsibility.head is not None
         path = Path(request.notice.file.path)
-        assert path.is_relative_to(media) and path.exists()
+        assert path.is_relative_to(media_in_tmp) and path.exists()
         text = "\n".join(p.text for p in Document(str(path)).paragraphs)
         assert f"{request.unit.name} được coi là đồng ý" in text
 

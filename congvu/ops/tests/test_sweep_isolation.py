@@ -18,20 +18,17 @@ from congvu.lib import clock
 from congvu.lib.isolation import RowsFailed
 from congvu.lib.workdays import TZ
 from congvu.ops.sweep import run_all
-from congvu.work import actions, trail
+from congvu.testing import MORNING, working_item  # MORNING: asked then, due 10/03 24:00
+from congvu.work import trail
 from congvu.work.models import Seal
 
 EARLIER = datetime(2026, 2, 24, 9, 0, tzinfo=TZ)    # asked then, the replies were due by 03/03 24:00
-MORNING = datetime(2026, 3, 3, 9, 0, tzinfo=TZ)     # asked then, due 10/03 24:00
 MONDAY = datetime(2026, 3, 9, 8, 0, tzinfo=TZ)      # the round: two to deem, one to remind
 POISON = "GÂY LỖI"
 
 
 def consulted(p, question: str, units=None) -> Consultation:
-    item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                     matter_type=p.planning_approval, sender="UBND tỉnh", subject=question)
-    actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    item = working_item(p, subject=question)
     return consult.ask(item, actor=p.construction_officer, units=units or [p.finance], question=question)
 
 

@@ -3,7 +3,6 @@ numbers per unit, and the lists behind them (overdue work, deemed agreements, re
 
 import pytest
 
-from congvu.lib import clock
 from congvu.oversight.queries import (
     deemed_agreements,
     figure_conditions,
@@ -11,17 +10,9 @@ from congvu.oversight.queries import (
     refusals_and_overrides,
     unit_figures,
 )
-from congvu.web.tests.test_lists_scenario import NOW, Busy, build_busy_province
 from congvu.work.models import Outcome, WorkItem
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def busy(province) -> Busy:
-    built = build_busy_province(province)
-    with clock.travel_to(NOW):
-        yield built
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_morning")]
 
 
 def test_the_figures_count_the_scenario_as_the_government_office_would(province, busy):

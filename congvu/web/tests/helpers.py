@@ -29,9 +29,12 @@ def act(client: Client, item: WorkItem, slug: str, data: dict, **headers):
     return client.post(f"/cong-viec/{item.pk}/{slug}/", data, **headers)
 
 
-def direct_and_assign(head: Client, item: WorkItem, p: Province) -> WorkItem:
-    assert act(head, item, "chi-dao", {"lead_unit": p.construction.pk, "cooperating": [p.finance.pk],
-                                       "due_date": "", "note": "Kiểm tra hồ sơ"}).status_code == 302
+def direct_and_assign(head: Client, item: WorkItem, p: Province, **direction) -> WorkItem:
+    """Construction's head directs the item to Construction (with Finance co-operating, unless
+    `direction` says otherwise) and assigns it to Construction's officer, through the pages."""
+    direction = {"lead_unit": p.construction.pk, "cooperating": [p.finance.pk], "due_date": "",
+                 "note": "Kiểm tra hồ sơ", **direction}
+    assert act(head, item, "chi-dao", direction).status_code == 302
     assert act(head, item, "phan-cong", {"holder": p.construction_officer.pk, "due_date": "",
                                          "note": ""}).status_code == 302
     item.refresh_from_db()

@@ -10,10 +10,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from congvu.conftest import MORNING
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.testing import Province
+from congvu.testing import MORNING, Province
 from congvu.testing_browser import PHONE, log_in, log_out, screenshot_folder
 from congvu.work import actions
 

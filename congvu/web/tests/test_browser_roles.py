@@ -11,20 +11,15 @@ import pytest
 from openpyxl import load_workbook
 
 from congvu.consult import actions as consult
-from congvu.testing import Province
+from congvu.testing import Province, working_item
 from congvu.testing_browser import log_in
-from congvu.web.tests.test_lists_scenario import build_busy_province
-from congvu.work import actions
 from congvu.work.models import State, WorkItem
 
 pytestmark = pytest.mark.browser
 
 
 def item_in_progress(p: Province, matter, subject: str) -> WorkItem:
-    item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=matter,
-                                     sender="Công ty CP Đầu tư Sông Cầu", subject=subject)
-    actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    return actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    return working_item(p, matter, subject=subject, sender="Công ty CP Đầu tư Sông Cầu")
 
 
 def open_panel(page, slug: str) -> None:
@@ -34,13 +29,12 @@ def open_panel(page, slug: str) -> None:
 
 
 def test_the_inspector_follows_an_overdue_figure_to_its_list_exports_it_and_sees_the_refusals(
-        page, live_server, transactional_db, tmp_path, province):
+        page, live_server, transactional_db, tmp_path, province, busy):
+    # `busy`: work since January through the real actions: overdue, completed late, a refused transfer,
+    # a submission over a refusal, and Transport deemed to agree by the sweep in February.
     from playwright.sync_api import expect
 
     base = live_server.url
-    # Work since January through the real actions: overdue, completed late, a refused transfer, a
-    # submission over a refusal, and Transport deemed to agree by the sweep in February.
-    build_busy_province(province)
 
     log_in(page, base, "snv.inspector")
     page.goto(f"{base}/tong-hop/")

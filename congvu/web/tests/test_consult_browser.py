@@ -14,39 +14,18 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from congvu.conftest import MORNING
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.testing import Province
+from congvu.testing import working_item
 from congvu.testing_browser import log_in, log_out, screenshot_folder
-from congvu.work import actions as work
-from congvu.work.models import WorkItem
 
 # Asked on Tuesday 03/03/2026 for 5 working days: the last day is Tuesday 10/03; Wednesday morning is past it.
 AFTER_DEADLINE = datetime(2026, 3, 11, 8, 30, tzinfo=TZ)
 QUESTION = "Đề nghị cho ý kiến về chỉ tiêu sử dụng đất và đấu nối giao thông của đồ án"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _browser_settings(settings):
-    settings.LANGUAGE_CODE = "vi"
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    with clock.travel_to(MORNING):
-        yield
-
-
-def item_in_progress(p: Province) -> WorkItem:
-    item = work.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.planning_approval,
-                                  sender="UBND tỉnh Phú Yên", subject="Quy hoạch chi tiết 1/500 khu dân cư Bắc Hòa")
-    work.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    return work.assign(item, actor=p.construction_head, holder=p.construction_officer)
 
 
 def docx_text(path: Path) -> str:
@@ -59,7 +38,7 @@ def test_a_silent_unit_is_deemed_to_agree_and_its_notice_downloads_in_a_browser(
     from playwright.sync_api import expect
 
     base = live_server.url
-    item = item_in_progress(province)
+    item = working_item(province, sender="UBND tỉnh Phú Yên", subject="Quy hoạch chi tiết 1/500 khu dân cư Bắc Hòa")
     item_url = f"{base}/cong-viec/{item.pk}/"
 
     # Construction's officer asks the two units related to a planning approval.

@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from docx import Document
 
-from congvu.conftest import MORNING
 from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, ReplyPosition, RequestState
@@ -20,48 +19,12 @@ from congvu.lib.refusals import AccessDenied
 from congvu.lib.workdays import TZ
 from congvu.org import actions as org_actions
 from congvu.org.models import Notification
-from congvu.testing import Province
-from congvu.work import actions as work
+from congvu.testing import MORNING, QUESTION, Province, working_item
 from congvu.work.models import Event, Outcome, State, WorkItem
 
 pytestmark = pytest.mark.django_db
 # Asked on Tuesday 03/03/2026 for 5 working days: the last day is Tuesday 10/03, deemed agreed at its 24:00.
 AFTER_DEADLINE = datetime(2026, 3, 11, 8, 0, tzinfo=TZ)
-QUESTION = "Đề nghị cho ý kiến về chỉ tiêu sử dụng đất của đồ án"
-
-
-@pytest.fixture(autouse=True)
-def _page_settings(settings, tmp_path):
-    # Files go to a throw-away folder; pages render in the default language; the personas' passwords
-    # are hashed cheaply (the real hasher costs ~0.3 s per persona and tests sign in with force_login).
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.LANGUAGE_CODE = "vi"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    with clock.travel_to(MORNING):
-        yield
-
-
-def working_item(p: Province, matter=None) -> WorkItem:
-    item = work.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                  matter_type=matter or p.planning_approval, sender="UBND tỉnh",
-                                  subject="Quy hoạch chi tiết khu dân cư Bắc Hòa")
-    work.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    return work.assign(item, actor=p.construction_head, holder=p.construction_officer)
-
-
-@pytest.fixture
-def consulted(province):
-    """Construction's officer has asked Finance and Transport; both requests are pending."""
-    item = working_item(province)
-    actions.ask(item, actor=province.construction_officer, units=[province.finance, province.transport],
-                question=QUESTION)
-    finance = ConsultationRequest.objects.get(item=item, unit=province.finance)
-    transport = ConsultationRequest.objects.get(item=item, unit=province.transport)
-    return item, finance, transport
 
 
 def ask_data(p: Province, *units, **changes) -> dict:
@@ -271,7 +234,7 @@ def test_the_notice_downloads_as_a_docx_rendered_on_demand_saying_the_silent_uni
         province, client_of, consulted):
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
-    notice = Notice.objects.get(request=consulted[2])
+    notice = Notice.objects.get(request=consulted.transport)
     Notice.objects.filter(pk=notice.pk).update(file="")  # as after a large catch-up, left to a later batch
     response = client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/")
     assert response.status_code == 200
@@ -288,7 +251,7 @@ def test_a_notice_downloads_for_its_unit_and_whoever_sees_the_item_whole_and_no_
         province, client_of, consulted):
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
-    notice = Notice.objects.get(request=consulted[1])  # Finance's
+    notice = Notice.objects.get(request=consulted.finance)  # Finance's
     assert client_of(province.finance_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
     assert client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
     # Transport, consulted on the same item, sees only its own request: Finance's is not its business.
@@ -297,7 +260,7 @@ def test_a_notice_downloads_for_its_unit_and_whoever_sees_the_item_whole_and_no_
 
 
 def test_a_consulted_unit_sees_the_item_it_is_asked_about_and_its_requests_for_it(province, client_of, consulted):
-    item = consulted[0]
+    item = consulted.item
     assert QUESTION in html(client_of(province.finance_head).get(f"/cong-viec/{item.pk}/"))
     page = html(client_of(province.finance_head).get(f"/xin-y-kien/?cong-viec={item.pk}"))
     assert QUESTION in page and f"công việc #{item.pk}" in page
@@ -367,7 +330,7 @@ def test_notifications_are_listed_newest_first_unread_in_bold_and_can_be_marked_
 def test_opening_a_notification_marks_it_read_and_goes_to_its_page(province, client_of, consulted):
     note = Notification.objects.get(official=province.finance_head)
     response = client_of(province.finance_head).post(f"/thong-bao-cua-toi/{note.pk}/da-doc/", {"mo": "1"})
-    assert response.status_code == 302 and response["Location"] == f"/cong-viec/{consulted[0].pk}/"
+    assert response.status_code == 302 and response["Location"] == f"/cong-viec/{consulted.item.pk}/"
     note.refresh_from_db()
     assert note.read_at is not None
 

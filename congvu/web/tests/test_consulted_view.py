@@ -11,7 +11,7 @@ from congvu.api.actions import issue_token
 from congvu.consult import actions
 from congvu.consult.models import Consultation, ConsultationRequest, ReplyPosition
 from congvu.testing import Province
-from congvu.web.tests.helpers import act, direct_and_assign, register
+from congvu.web.tests.helpers import direct_and_assign, register
 from congvu.work.models import WorkItem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_morning")]
@@ -26,13 +26,8 @@ def html(response) -> str:
 @pytest.fixture
 def item(province, client_of) -> WorkItem:
     """A planning approval registered with its original, directed with an internal note, assigned."""
-    head = client_of(province.construction_head)
     item = register(client_of(province.construction_clerk), province, matter_type=province.planning_approval.pk)
-    direction = {"lead_unit": province.construction.pk, "due_date": "", "note": NOTE}
-    assert act(head, item, "chi-dao", direction).status_code == 302
-    assert act(head, item, "phan-cong", {"holder": province.construction_officer.pk, "due_date": ""}).status_code == 302
-    item.refresh_from_db()
-    return item
+    return direct_and_assign(client_of(province.construction_head), item, province, cooperating=[], note=NOTE)
 
 
 def ask(p: Province, client_of, item: WorkItem, **extra) -> Consultation:

@@ -7,19 +7,8 @@ import re
 import pytest
 
 from congvu.org.notify import notify
-from congvu.web.tests.test_lists_scenario import FAST_HASHERS, Busy, build_busy_province
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
-@pytest.fixture
-def busy(province) -> Busy:
-    return build_busy_province(province)
 
 
 def home_of(client_of, official) -> str:

@@ -10,25 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from congvu.conftest import MORNING
-from congvu.lib import clock
 from congvu.testing_browser import log_in
 from congvu.work.models import IncomingDocument, WorkItem
 
 pytestmark = pytest.mark.browser
 SAMPLES = Path(__file__).parents[2] / "documents" / "tests" / "samples"  # the edXML readers' own samples
 SUBJECT = "V/v rà soát, đề xuất tháo gỡ vướng mắc trong cấp giấy phép xây dựng trên địa bàn tỉnh"
-
-
-@pytest.fixture(autouse=True)
-def _browser_settings(settings):
-    settings.LANGUAGE_CODE = "vi"
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    with clock.travel_to(MORNING):
-        yield
 
 
 def upload(page, sample: str) -> None:

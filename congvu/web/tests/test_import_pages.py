@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
-from congvu.conftest import MORNING
 from congvu.documents.excel_import import DATA_SHEET
 from congvu.lib import clock
+from congvu.testing import MORNING
 from congvu.web.views_imports import PENDING_DIR
 from congvu.work.models import IncomingDocument, Priority, WorkItem
 
@@ -22,15 +22,6 @@ pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).parents[2] / "documents" / "tests" / "samples"  # the edXML readers' own samples
 PERMIT_ROW = ("Báo cáo tình hình cấp phép xây dựng quý I", "Văn phòng UBND tỉnh", "125/VP-KT", "02/03/2026",
               "cap-phep-xay-dung", "16/03/2026", "Khẩn")
-
-
-@pytest.fixture(autouse=True)
-def _pages(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast personas
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.LANGUAGE_CODE = "vi"
-    with clock.travel_to(MORNING):
-        yield
 
 
 def upload(name: str, data: bytes | None = None) -> SimpleUploadedFile:

@@ -9,24 +9,13 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from congvu.lib import clock
-from congvu.web.tests.test_lists_scenario import FAST_HASHERS, NOW, Busy, build_busy_province
+from congvu.testing import MORNING
 from congvu.work import actions
 from congvu.work.access import visible_items
 from congvu.work.models import State
 
 pytestmark = pytest.mark.django_db
 ITEM_LINK = re.compile(r'<a href="/cong-viec/(\d+)/" class="cv-item-link">')
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
-@pytest.fixture
-def busy(province) -> Busy:
-    return build_busy_province(province)
 
 
 def shown(client: Client, query: str = "") -> list[int]:
@@ -125,10 +114,9 @@ def test_the_list_is_sorted_by_due_date_earliest_first_or_latest_first(province,
 
 
 def register_many(p, n: int) -> None:
-    with clock.travel_to(NOW):
-        for k in range(n):
-            actions.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.building_permit,
-                                      sender="Công ty thử nghiệm", subject=f"Hồ sơ phân trang số {k:02d}")
+    for k in range(n):
+        actions.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.building_permit,
+                                  sender="Công ty thử nghiệm", subject=f"Hồ sơ phân trang số {k:02d}")
 
 
 def test_pages_hold_25_items_and_keep_the_filters(province, client_of):
@@ -166,7 +154,7 @@ def test_the_export_writes_real_dates_shown_dd_mm_yyyy(province, busy, client_of
     [row] = list(sheet.iter_rows(min_row=2))
     due, completed = row[6], row[9]
     assert due.is_date and due.value.date() == busy.late.due_date and due.number_format == "dd/mm/yyyy"
-    assert completed.is_date and completed.value.date() == NOW.date() - timedelta(days=4)
+    assert completed.is_date and completed.value.date() == MORNING.date() - timedelta(days=4)
     assert completed.number_format == "dd/mm/yyyy"
 
 

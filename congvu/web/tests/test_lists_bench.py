@@ -5,7 +5,7 @@ import pytest
 
 from congvu.lib import clock
 from congvu.ops import listbench
-from congvu.ops.bench import build_org
+from congvu.ops.province import build_synthetic
 from congvu.work.access import visible_items
 from congvu.work.models import OPEN_STATES, IncomingDocument, State, Step, WorkItem
 
@@ -15,10 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def synthetic():
     with clock.travel_to(listbench.NOW):
-        org = build_org()
-        inspector = listbench.home_affairs_inspector()
+        org = build_synthetic(inspectors=1)
         listbench.fill(org, 400)
-        yield org, inspector
+        yield org, org.inspectors[0]
 
 
 def test_every_synthetic_item_has_its_document_and_exactly_one_step(synthetic):

@@ -10,21 +10,10 @@ from openpyxl import load_workbook
 
 from congvu.consult.models import Responsibility
 from congvu.oversight.queries import unit_figures
-from congvu.web.tests.test_lists_scenario import FAST_HASHERS, Busy, build_busy_province
 
 pytestmark = pytest.mark.django_db
 FIGURE_LINK = re.compile(r'<a href="([^"]+)" class="cv-figure[^"]*" data-bucket="(\w+)">(\d+)</a>')
 ITEM_LINK = re.compile(r'<a href="/cong-viec/(\d+)/" class="cv-item-link">')
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
-@pytest.fixture
-def busy(province) -> Busy:
-    return build_busy_province(province)
 
 
 def list_ids(client, url: str) -> list[int]:

@@ -83,7 +83,9 @@ def link_on(page) -> str:
 
 
 def without_email(official: Official) -> Official:
+    """No address on the official's record, nor on their login (the link would go to either)."""
     Official.objects.filter(pk=official.pk).update(email="")
+    get_user_model().objects.filter(pk=official.user_id).update(email="")
     return Official.objects.get(pk=official.pk)
 
 

@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.test import Client, RequestFactory
 
-from congvu.conftest import MORNING
 from congvu.lib import clock
-from congvu.testing import PASSWORD
+from congvu.testing import MORNING, PASSWORD
 from congvu.web.throttle import SignIn, Throttled, client_address
 
 pytestmark = pytest.mark.django_db

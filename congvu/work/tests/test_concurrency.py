@@ -10,11 +10,9 @@ import pytest
 from django.db import connection, connections
 
 from congvu.lib import clock
-from congvu.testing import build_province
+from congvu.testing import MORNING, build_province, working_item
 from congvu.work import actions, trail
 from congvu.work.models import Event, Step, WorkItem
-
-from ...conftest import MORNING
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL row locks; runs in the PostgreSQL pass of make test"
@@ -57,10 +55,7 @@ def province_with_item_in_progress():
     """Committed for real (transactional test): the threads each need their own connection to see it."""
     with clock.travel_to(MORNING):
         p = build_province()
-        item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
-                                         matter_type=p.building_permit, sender="Công ty A", subject="Hồ sơ A")
-        actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
-        actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+        item = working_item(p, p.building_permit, sender="Công ty A", subject="Hồ sơ A")
     return p, item
 
 

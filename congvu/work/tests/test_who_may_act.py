@@ -16,7 +16,7 @@ from congvu.api.actions import issue_token
 from congvu.consult import actions as consult
 from congvu.consult.models import ConsultationRequest, ReplyPosition
 from congvu.org.models import Official, Title
-from congvu.testing import Province, make_official
+from congvu.testing import Province, make_official, working_item
 from congvu.work import actions
 from congvu.work.models import Event, State, WorkItem
 
@@ -33,11 +33,9 @@ class World:
     request: ConsultationRequest  # Finance's pending request on a third item, also put to Transport
 
 
-def consulted_item(p: Province, units: list, answer: bool) -> WorkItem:
-    item = actions.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.planning_approval,
-                                     sender="UBND tỉnh", subject="Quy hoạch chi tiết khu dân cư Bắc Hòa")
-    actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
-    actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+def asked_item(p: Province, units: list, answer: bool) -> WorkItem:
+    """A working item on which `units` were asked; with `answer`, each agreed."""
+    item = working_item(p)
     consultation = consult.ask(item, actor=p.construction_officer, units=units, question="Ý kiến về nguồn vốn")
     if answer:
         for request in consultation.requests.all():
@@ -51,12 +49,12 @@ def world(province) -> World:
     p = province
     registered = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
                                            matter_type=p.building_permit, sender="Công ty A", subject="Cấp phép")
-    submitted = consulted_item(p, [p.finance], answer=True)
+    submitted = asked_item(p, [p.finance], answer=True)
     consult.submit_to_province(submitted, actor=p.construction_officer, summary="Tờ trình")
-    asking = consulted_item(p, [p.finance, p.transport], answer=False)
+    asking = asked_item(p, [p.finance, p.transport], answer=False)
     return World(
         p=p, other_officer=make_official("sxd.officer2", "Trương Văn Khác", p.construction, Title.OFFICER),
-        registered=registered, working=consulted_item(p, [p.finance], answer=True),
+        registered=registered, working=asked_item(p, [p.finance], answer=True),
         submitted=WorkItem.objects.get(pk=submitted.pk),
         request=ConsultationRequest.objects.get(item=asking, unit=p.finance),
     )

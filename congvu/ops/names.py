@@ -1,4 +1,5 @@
-"""Vietnamese full names for the demo officials and the citizens who write in.
+"""Vietnamese full names for the officials of the demo and of the benchmarks' synthetic province
+(congvu/ops/province.py), and for the citizens who write in to the demo.
 
 Family names follow their rough share of the population (Nguyễn alone is about four in ten), so a
 page of officials looks like a real one. Đắk Lắk is home to the Ê Đê and M'nông peoples, whose
