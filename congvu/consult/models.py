@@ -129,9 +129,9 @@ class Responsibility(models.Model):
         return f"{self.unit} — {self.rule_code}"
 
 
+# What the heads' meeting concluded (clause 2.3); an event's outcome is `congvu.work.models.Outcome`.
+# (A comment, not a docstring: the API's schema would show a docstring as the enum's description.)
 class MeetingOutcome(models.TextChoices):
-    """What the heads' meeting concluded (clause 2.3); not to be confused with an event's outcome."""
-
     AGREED = "agreed", _("Agreed")
     STILL_DIFFER = "still_differ", _("Still differ")
 

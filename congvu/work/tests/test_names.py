@@ -78,8 +78,10 @@ def congvu_choices() -> list[type[Choices]]:
 
 
 def names_in_code() -> list[tuple[str, object]]:
-    """(where, text) for every choice label, model name, field name and help text of congvu."""
+    """(where, text) for every choice label, app name, model name, field name and help text of congvu."""
     found = [(f"{c.__name__}.{m.name}", m.label) for c in congvu_choices() for m in c]
+    found += [(f"{config.name} (app)", config.verbose_name) for config in apps.get_app_configs()
+              if config.name.startswith("congvu.")]
     for model in apps.get_models():
         if not model.__module__.startswith("congvu."):
             continue

@@ -139,8 +139,8 @@ def test_every_transition_is_in_the_table():
 
 
 def test_a_refused_transition_names_the_state_in_each_language():
-    with translation.override("en"):  # the reader's language does not change what each message says
-        with pytest.raises(InvalidState) as caught:
-            rules.check_transition(Transition.SUBMIT, State.CONSULTING)
+    # The reader's language does not change what each message says.
+    with translation.override("en"), pytest.raises(InvalidState) as caught:
+        rules.check_transition(Transition.SUBMIT, State.CONSULTING)
     assert "“Đang xin ý kiến”" in caught.value.message_vi
     assert "“Consulting”" in caught.value.message_en
