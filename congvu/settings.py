@@ -189,6 +189,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "congvu.web.context.official",
+                "congvu.web.context.choices",
             ],
         },
     },

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from congvu.web.throttle import ThrottledAdminAuthenticationForm, throttled
 
-admin.site.site_header = "congvu — Quản trị danh mục"
+admin.site.site_header = _("congvu — registry administration")
 admin.site.site_title = "congvu"
 # The administration's sign-in counts against the same accounts and addresses as the site's
 # (congvu/web/throttle.py); the path below shadows the admin's own, so it answers 429 the same way.

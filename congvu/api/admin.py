@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from congvu.api.actions import revoke_token
 from congvu.api.models import ApiToken
@@ -10,11 +11,11 @@ from congvu.lib import clock
 class TokenState(admin.SimpleListFilter):
     """Live, expired or revoked: what an administrator asks first when an account or a system is in doubt."""
 
-    title = "tình trạng"
+    title = _("status")
     parameter_name = "tinh_trang"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("live", "Còn hiệu lực"), ("expired", "Hết hạn"), ("revoked", "Đã thu hồi")]
+        return [("live", _("Live")), ("expired", _("Expired")), ("revoked", _("Revoked"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> QuerySet[ApiToken]:
         now = clock.now()
@@ -50,16 +51,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
         return False  # a revoked token stays on record: who could act as whom, and until when
 
-    @admin.display(description="tình trạng")
+    @admin.display(description=_("status"))
     def state(self, token: ApiToken) -> str:
         if token.revoked_at is not None:
-            return "Đã thu hồi"
-        return "Còn hiệu lực" if token.is_live_at(clock.now()) else "Hết hạn"
+            return _("Revoked")
+        return _("Live") if token.is_live_at(clock.now()) else _("Expired")
 
-    @admin.action(description="Thu hồi các token đã chọn", permissions=["change"])
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         live = list(queryset.filter(revoked_at__isnull=True))
         for token in live:
             revoke_token(token, actor=request.user)
             self.log_change(request, token, "Thu hồi token API")
-        self.message_user(request, f"Đã thu hồi {len(live)} token.", messages.SUCCESS)
+        self.message_user(request, _("%(n)s token(s) revoked.") % {"n": len(live)}, messages.SUCCESS)

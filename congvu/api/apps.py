@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "congvu.api"
-    verbose_name = "Giao diện lập trình (API)"
+    verbose_name = _("Programming interface (API)")

@@ -2,14 +2,12 @@
 schemas check shape only — everything they declare is checked here, and answered 422 — while the
 actions judge the rules (409), exactly as for the web forms."""
 
-from typing import Literal
-
 from ninja import Field, Schema
 from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
-from congvu.consult.models import Outcome, ReplyPosition
+from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
 from congvu.work.models import Priority, State
 from congvu.work.rules import ReturnGrounds
 
@@ -54,7 +52,7 @@ class TransferIn(Schema):
 
 
 class ReturnIn(Schema):
-    grounds: Literal[ReturnGrounds.NOT_OURS, ReturnGrounds.REQUESTER_OWN]
+    grounds: ReturnGrounds
     named_unit: BodyId | None = Field(None, description="Đơn vị có thẩm quyền (khi trả lại vì không thuộc thẩm quyền)")
     reason: REASON = ""
     override_reason: Text(1000) = OVERRIDE
@@ -101,7 +99,7 @@ class ReplyIn(Schema):
 # When the heads still differ, each side's view travels with the submission (clause 2.3): said in the
 # schema as well as checked, so that the document does not call valid what is refused.
 EACH_SIDES_VIEW = {
-    "if": {"properties": {"outcome": {"const": Outcome.STILL_DIFFER.value}}, "required": ["outcome"]},
+    "if": {"properties": {"outcome": {"const": MeetingOutcome.STILL_DIFFER.value}}, "required": ["outcome"]},
     "then": {"properties": {"lead_view": {"pattern": NONBLANK_TEXT_PATTERN},
                             "other_view": {"pattern": NONBLANK_TEXT_PATTERN}},
              "required": ["lead_view", "other_view"]},
@@ -113,13 +111,13 @@ class ReconciliationIn(Schema):
 
     held_on: InputDate
     attendees: Text(2000, required=True)
-    outcome: Outcome
+    outcome: MeetingOutcome
     lead_view: LONG_TEXT = Field("", description="Bắt buộc khi còn khác nhau (still_differ)")
     other_view: LONG_TEXT = Field("", description="Bắt buộc khi còn khác nhau (still_differ)")
 
     @model_validator(mode="after")
     def each_sides_view_when_they_differ(self) -> "ReconciliationIn":
-        if self.outcome == Outcome.STILL_DIFFER and not (self.lead_view.strip() and self.other_view.strip()):
+        if self.outcome == MeetingOutcome.STILL_DIFFER and not (self.lead_view.strip() and self.other_view.strip()):
             raise PydanticCustomError("views_required", "When the heads still differ, record each side's view")
         return self
 
@@ -137,6 +135,6 @@ class ItemFilters(Schema):
 
 
 class RequestFilters(Schema):
-    state: Literal["pending", "answered", "deemed_agreed"] | None = None
+    state: RequestState | None = None
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000)

@@ -9,27 +9,30 @@ from datetime import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official
 
 
 class ApiToken(models.Model):
-    official = models.ForeignKey(Official, models.PROTECT, related_name="api_tokens", verbose_name="cán bộ")
-    name = models.CharField("tên (hệ thống sử dụng)", max_length=100)
-    key_hash = models.CharField("SHA-256 của token", max_length=64, unique=True, editable=False)
-    prefix = models.CharField("phần đầu token", max_length=12, editable=False,
-                              help_text="Để nhận ra token; không đủ để dùng")
-    created_at = models.DateTimeField("ngày cấp")
-    issued_by = models.CharField("người cấp", max_length=150, blank=True,
-                                 help_text="Tài khoản quản trị, hoặc người dùng máy chủ chạy lệnh congvu apitoken")
-    expires_at = models.DateTimeField("hết hạn")
-    last_used_at = models.DateTimeField("dùng lần cuối", null=True, blank=True)
-    revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
-    revoked_by = models.CharField("người thu hồi", max_length=150, blank=True)
+    official = models.ForeignKey(Official, models.PROTECT, related_name="api_tokens", verbose_name=_("official"))
+    name = models.CharField(_("name (the system that uses it)"), max_length=100)
+    key_hash = models.CharField(_("the token's SHA-256"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("token prefix"), max_length=12, editable=False,
+                              help_text=_("To recognise the token by; not enough to use it"))
+    created_at = models.DateTimeField(_("issued"))
+    issued_by = models.CharField(
+        _("issued by"), max_length=150, blank=True,
+        help_text=_("The administrator's account, or the server's user who ran congvu apitoken"),
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    revoked_by = models.CharField(_("revoked by"), max_length=150, blank=True)
 
     class Meta:
-        verbose_name = "token API"
-        verbose_name_plural = "token API"
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["official"], condition=Q(revoked_at__isnull=True), name="api_live_tokens")]
 

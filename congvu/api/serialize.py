@@ -2,39 +2,27 @@
 
 from django.db.models import QuerySet
 
-from congvu.api.errors import language
 from congvu.consult.access import own_requests
 from congvu.consult.available import Viewer, available_actions
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation
 from congvu.consult.queries import requests_of
 from congvu.lib import clock
-from congvu.org.models import Official, Role
+from congvu.org.models import Official
 from congvu.registry import snapshot
 from congvu.work.access import visible_items
-from congvu.work.labels import STATES, STEP_KINDS, label
 from congvu.work.models import Event, WorkItem
 from congvu.work.queries import events_of, step_delay_days, steps_of
+from congvu.work.rules import Transition
 
 ITEM_RELATED = ("matter_type", "lead_unit", "holder", "incoming")
 # The next steps (`congvu.consult.available`), named as the API's action paths.
-ACTION_PATHS = {"decide": "province-decision", "consult": "consultations"}
-ROLE_LABELS = {
-    Role.OFFICIAL: ("Cán bộ, công chức", "Official"),
-    Role.PROVINCE_OFFICE: ("Văn phòng UBND tỉnh", "Province office"),
-    Role.HOME_AFFAIRS: ("Sở Nội vụ (giám sát)", "Department of Home Affairs (oversight)"),
-    Role.ADMINISTRATOR: ("Quản trị hệ thống", "Administrator"),
-}
-
-
-def role_label(role: str) -> str:
-    vi, en = ROLE_LABELS.get(role, (role, role))
-    return en if language() == "en" else vi
+ACTION_PATHS = {Transition.DECIDE: "province-decision", Transition.CONSULT: "consultations"}
 
 
 def item_row(item: WorkItem) -> dict:
     now = clock.now()
     return {
-        "id": item.pk, "title": item.title, "state": item.state, "state_label": label(STATES, item.state),
+        "id": item.pk, "title": item.title, "state": item.state, "state_label": item.get_state_display(),
         "origin": item.origin, "matter_type_id": item.matter_type_id, "matter_type_name": item.matter_type.name,
         "registered_unit_id": item.registered_unit_id, "lead_unit_id": item.lead_unit_id,
         "lead_unit_name": item.lead_unit.name, "holder_unit_id": item.holder_unit_id, "holder_id": item.holder_id,
@@ -99,11 +87,11 @@ def incoming(item: WorkItem) -> dict | None:
 def actions_for(official: Official, item: WorkItem) -> list[str]:
     """What the caller may plausibly do next (what the web page offers, asked of the same module);
     the action itself still judges."""
-    return [ACTION_PATHS.get(name, name) for name in available_actions(Viewer(official, item))]
+    return [ACTION_PATHS.get(name, name.value) for name in available_actions(Viewer(official, item))]
 
 
 def step_row(step) -> dict:
-    return {"kind": step.kind, "kind_label": label(STEP_KINDS, step.kind), "holder_unit_id": step.holder_unit_id,
+    return {"kind": step.kind, "kind_label": step.get_kind_display(), "holder_unit_id": step.holder_unit_id,
             "holder_unit_name": step.holder_unit.name, "holder_id": step.holder_id,
             "holder_name": step.holder.full_name, "started_at": step.started_at, "due_at": step.due_at,
             "ended_at": step.ended_at, "delay_days": step_delay_days(step)}

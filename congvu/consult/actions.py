@@ -9,7 +9,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 
 from congvu.consult import rules
-from congvu.consult.models import Consultation, ConsultationRequest, Outcome, Reconciliation, RequestState
+from congvu.consult.models import Consultation, ConsultationRequest, MeetingOutcome, Reconciliation, RequestState
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
@@ -22,7 +22,8 @@ from congvu.work import rules as work_rules
 from congvu.work.access import require_holder_or_leader, require_leader
 from congvu.work.actions import action, competence, enforce, leader_to_present_to, lock, open_step, save
 from congvu.work.deadlines import working_days_after
-from congvu.work.models import State, StepKind, WorkItem
+from congvu.work.models import EventKind, State, StepKind, WorkItem
+from congvu.work.rules import Transition
 from congvu.work.trail import append_event
 
 REPLY_DAYS = "consultation_reply_days"
@@ -43,7 +44,7 @@ def ask(
     original; nothing else of the item."""
     item = lock(item)
     require_holder_or_leader(actor, item, "xin ý kiến cho công việc này", "consult on this item")
-    target = work_rules.check_transition("consult", item.state)
+    target = work_rules.check_transition(Transition.CONSULT, item.state)
     units = list({u.pk: u for u in units}.values())
     rules.check_units_to_ask({u.pk for u in units}, item.lead_unit_id)
     if not question.strip():
@@ -73,7 +74,7 @@ def ask(
         for u, head in zip(units, heads, strict=True)
     ])
     item.state = target
-    append_event(item, "consult", actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event(item, EventKind.CONSULT, actor=actor, unit=unit(item.lead_unit_id), data={
         "consultation": consultation.pk, "units": [u.pk for u in units], "reply_days": days,
         "due": f"{deadline.day:%d/%m/%Y}", "shares_original": shares_original,
     })
@@ -101,7 +102,7 @@ def assign_request(request: ConsultationRequest | int, *, actor: Official, holde
             item=item, actor=actor, unit=request.unit_id)
     request.holder = holder
     fastsql.update(request, ["holder"])
-    append_event(item, "consult_assign", actor=actor, unit=unit(request.unit_id),
+    append_event(item, EventKind.CONSULT_ASSIGN, actor=actor, unit=unit(request.unit_id),
                  data={"request": request.pk, "holder": holder.pk})
     save(item)
     notify([holder], f"Được giao chuẩn bị ý kiến trả lời về “{item.title}”", item_url(item.pk))
@@ -126,7 +127,7 @@ def reply(
     if request.state == RequestState.PENDING:
         request.state = RequestState.ANSWERED
     fastsql.update(request, ["position", "reasons", "replied_at", "replied_by", "late", "state"])
-    append_event(item, "consult_reply", actor=actor, unit=unit(request.unit_id),
+    append_event(item, EventKind.CONSULT_REPLY, actor=actor, unit=unit(request.unit_id),
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)
     save(item, "state")
@@ -140,7 +141,7 @@ def settle(item: WorkItem) -> None:
     """Back to work once no request of the item is waiting (the caller saves the state)."""
     waiting = ConsultationRequest.objects.filter(item=item, state=RequestState.PENDING).exists()
     if item.state == State.CONSULTING and not waiting:
-        item.state = work_rules.check_transition("consulted", item.state)
+        item.state = work_rules.check_transition(Transition.CONSULTED, item.state)
 
 
 @action
@@ -151,7 +152,7 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
     Here rather than in `congvu.work.actions` because that consultation rule gates it."""
     item = lock(item)
     require_holder_or_leader(actor, item, "trình công việc này", "submit this item")
-    work_rules.check_transition("submit", item.state)
+    work_rules.check_transition(Transition.SUBMIT, item.state)
     enforce(lambda: work_rules.check_submission(competence(item)),
             item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
     unreconciled = [r.unit.name for r in unreconciled_disagreements(item)]
@@ -167,7 +168,7 @@ def submit_to_province(item: WorkItem | int, *, actor: Official, summary: str = 
                            "No Province office is registered to receive submissions.")
     item.state = State.SUBMITTED
     open_step(item, StepKind.PROVINCE, office, leader_to_present_to(office))
-    append_event(item, "submit", actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event(item, EventKind.SUBMIT, actor=actor, unit=unit(item.lead_unit_id), data={
         "summary": summary, "remaining_differences": differences,
     })
     save(item, "state", "holder_unit", "holder", "remaining_differences")
@@ -183,9 +184,9 @@ def record_reconciliation(
     When they still differ, each side's view travels with the submission."""
     item, request = lock_request(request)
     require_leader(actor, item.lead_unit_id, "ghi nhận cuộc làm việc giữa thủ trưởng", "record the heads' meeting")
-    if outcome not in Outcome.values or not attendees.strip():
+    if outcome not in MeetingOutcome.values or not attendees.strip():
         raise InvalidInput("Cần ghi thành phần dự họp và kết quả.", "Attendees and outcome are required.")
-    if outcome == Outcome.STILL_DIFFER and not (lead_view.strip() and other_view.strip()):
+    if outcome == MeetingOutcome.STILL_DIFFER and not (lead_view.strip() and other_view.strip()):
         raise InvalidInput("Còn khác nhau thì phải ghi ý kiến của mỗi bên.", "Record each side's view.")
     if held_on > today():
         raise InvalidInput("Ngày làm việc không được ở tương lai.", "The meeting date cannot be in the future.")
@@ -193,7 +194,7 @@ def record_reconciliation(
         request=request, item=item, held_on=held_on, attendees=attendees.strip(), outcome=outcome,
         lead_view=lead_view.strip(), other_view=other_view.strip(), recorded_by=actor, recorded_at=clock.now(),
     )
-    append_event(item, "reconcile", actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event(item, EventKind.RECONCILE, actor=actor, unit=unit(item.lead_unit_id), data={
         "request": request.pk, "outcome": outcome, "held_on": f"{held_on:%d/%m/%Y}",
     })
     save(item)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultConfig(AppConfig):
     name = "congvu.consult"
-    verbose_name = "Xin ý kiến giữa các đơn vị"
+    verbose_name = _("Consultations between units")

@@ -14,9 +14,7 @@ from congvu.lib.clock import today
 from congvu.org.models import Official
 from congvu.registry.serving import leader_unit_ids_of, records_province_decisions
 from congvu.work.models import WorkItem
-from congvu.work.rules import TRANSITIONS
-
-CONSULT = "consult"
+from congvu.work.rules import TRANSITIONS, Transition
 
 
 @dataclass
@@ -54,29 +52,29 @@ class Viewer:
 
 
 # Who may take each of work's transitions, in the order the item page lists them.
-WHO_MAY: tuple[tuple[str, Callable[[Viewer], bool]], ...] = (
-    ("direct", lambda v: v.leads_holder_unit),
-    ("assign", lambda v: v.leads_lead_unit),
-    ("complete", lambda v: v.holds or v.leads_lead_unit),
-    ("submit", lambda v: v.holds or v.leads_lead_unit),
-    ("decide", lambda v: v.records_province_decisions),
-    ("extend", lambda v: v.leads_lead_unit),
-    ("transfer", lambda v: v.leads_holder_unit),
-    ("return", lambda v: v.leads_holder_unit),
+WHO_MAY: tuple[tuple[Transition, Callable[[Viewer], bool]], ...] = (
+    (Transition.DIRECT, lambda v: v.leads_holder_unit),
+    (Transition.ASSIGN, lambda v: v.leads_lead_unit),
+    (Transition.COMPLETE, lambda v: v.holds or v.leads_lead_unit),
+    (Transition.SUBMIT, lambda v: v.holds or v.leads_lead_unit),
+    (Transition.DECIDE, lambda v: v.records_province_decisions),
+    (Transition.EXTEND, lambda v: v.leads_lead_unit),
+    (Transition.TRANSFER, lambda v: v.leads_holder_unit),
+    (Transition.RETURN, lambda v: v.leads_holder_unit),
 )
 
 
-def _in_state_for(transition: str, item: WorkItem) -> bool:
+def _in_state_for(transition: Transition, item: WorkItem) -> bool:
     return item.state in TRANSITIONS[transition][0]
 
 
 def may_ask(viewer: Viewer) -> bool:
     """Asking for opinions could succeed: the holder or a lead-unit leader, while the item is worked on."""
-    return _in_state_for(CONSULT, viewer.item) and (viewer.holds or viewer.leads_lead_unit)
+    return _in_state_for(Transition.CONSULT, viewer.item) and (viewer.holds or viewer.leads_lead_unit)
 
 
-def available_actions(viewer: Viewer) -> list[str]:
-    """The transitions the viewer may plausibly take now (`congvu.work.rules.TRANSITIONS` names),
-    in page order, then "consult" when they may ask for opinions."""
+def available_actions(viewer: Viewer) -> list[Transition]:
+    """The transitions the viewer may plausibly take now, in page order, then `Transition.CONSULT`
+    when they may ask for opinions."""
     names = [name for name, allowed in WHO_MAY if _in_state_for(name, viewer.item) and allowed(viewer)]
-    return [*names, CONSULT] if may_ask(viewer) else names
+    return [*names, Transition.CONSULT] if may_ask(viewer) else names

@@ -6,29 +6,30 @@ its deadline — deemed agreed, with the asking unit's written notice and a resp
 against the silent unit and its head."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official, Unit
 from congvu.work.models import WorkItem
 
 
 class Consultation(models.Model):
-    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="consultations", verbose_name="công việc")
-    asking_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name="đơn vị xin ý kiến")
-    asked_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name="người xin ý kiến")
-    question = models.TextField("nội dung xin ý kiến")
-    attachment = models.FileField("tài liệu kèm theo", upload_to="consult/%Y/", blank=True)
+    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="consultations", verbose_name=_("work item"))
+    asking_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("asking unit"))
+    asked_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("asked by"))
+    question = models.TextField(_("question"))
+    attachment = models.FileField(_("attachment"), upload_to="consult/%Y/", blank=True)
     # The consulted units see the question and the attachment; the incoming original only when the
     # asking unit ticks it (the rest of the item's file stays with the units that hold the work).
-    shares_original = models.BooleanField("gửi kèm văn bản gốc", default=False)
-    reply_days = models.PositiveSmallIntegerField("thời hạn trả lời (ngày làm việc)")
-    asked_at = models.DateTimeField("ngày xin ý kiến")
-    due_at = models.DateTimeField("hạn trả lời")
-    due_date = models.DateField("ngày cuối của hạn trả lời")
+    shares_original = models.BooleanField(_("original shared"), default=False)
+    reply_days = models.PositiveSmallIntegerField(_("reply period (working days)"))
+    asked_at = models.DateTimeField(_("asked on"))
+    due_at = models.DateTimeField(_("reply deadline"))
+    due_date = models.DateField(_("last day to reply"))
     calendar_version = models.CharField(max_length=16)
 
     class Meta:
-        verbose_name = "đợt xin ý kiến"
-        verbose_name_plural = "đợt xin ý kiến"
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
         ordering = ["asked_at", "id"]
 
     def __str__(self) -> str:
@@ -36,36 +37,37 @@ class Consultation(models.Model):
 
 
 class ReplyPosition(models.TextChoices):
-    AGREE = "agree", "Đồng ý"
-    AGREE_WITH_AMENDMENTS = "agree_amend", "Đồng ý, có ý kiến bổ sung"
-    DISAGREE = "disagree", "Không đồng ý"
+    AGREE = "agree", _("Agree")
+    AGREE_WITH_AMENDMENTS = "agree_amend", _("Agree, with amendments")
+    DISAGREE = "disagree", _("Disagree")
 
 
 class RequestState(models.TextChoices):
-    PENDING = "pending", "Chờ trả lời"
-    ANSWERED = "answered", "Đã trả lời đúng hạn"
-    DEEMED_AGREED = "deemed_agreed", "Coi như đồng ý (quá hạn không trả lời)"
+    PENDING = "pending", _("Awaiting reply")
+    ANSWERED = "answered", _("Answered")
+    DEEMED_AGREED = "deemed_agreed", _("Deemed agreed")
 
 
 class ConsultationRequest(models.Model):
     consultation = models.ForeignKey(Consultation, models.PROTECT, related_name="requests")
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="consultation_requests")
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="consultation_requests", verbose_name="đơn vị được hỏi")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="consultation_requests",
+                             verbose_name=_("consulted unit"))
     holder = models.ForeignKey(Official, models.PROTECT, related_name="consultation_requests",
-                               verbose_name="người chịu trách nhiệm trả lời")
-    state = models.CharField("trạng thái", max_length=16, choices=RequestState.choices, default=RequestState.PENDING)
-    due_at = models.DateTimeField("hạn trả lời")
-    position = models.CharField("ý kiến", max_length=16, choices=ReplyPosition.choices, blank=True)
-    reasons = models.TextField("lý do, ý kiến cụ thể", blank=True)
-    replied_at = models.DateTimeField("ngày trả lời", null=True, blank=True)
+                               verbose_name=_("official answering"))
+    state = models.CharField(_("state"), max_length=16, choices=RequestState.choices, default=RequestState.PENDING)
+    due_at = models.DateTimeField(_("reply deadline"))
+    position = models.CharField(_("reply position"), max_length=16, choices=ReplyPosition.choices, blank=True)
+    reasons = models.TextField(_("reasons and specific opinion"), blank=True)
+    replied_at = models.DateTimeField(_("replied on"), null=True, blank=True)
     replied_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
-    late = models.BooleanField("trả lời quá hạn", default=False)
-    deemed_at = models.DateTimeField("coi như đồng ý từ", null=True, blank=True)
-    reminded_at = models.DateTimeField("đã nhắc lúc", null=True, blank=True)
+    late = models.BooleanField(_("replied late"), default=False)
+    deemed_at = models.DateTimeField(_("deemed agreed from"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "yêu cầu xin ý kiến"
-        verbose_name_plural = "yêu cầu xin ý kiến"
+        verbose_name = _("consultation request")
+        verbose_name_plural = _("consultation requests")
         indexes = [
             models.Index(fields=["state", "due_at"]),
             models.Index(fields=["unit", "state"]),
@@ -93,17 +95,17 @@ class Notice(models.Model):
     fields, at once for a few and in bounded batches after a large catch-up."""
 
     request = models.OneToOneField(ConsultationRequest, models.PROTECT, related_name="notice")
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="notices", verbose_name="đơn vị ban hành")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="notices", verbose_name=_("issuing unit"))
     year = models.PositiveSmallIntegerField()
-    number = models.PositiveIntegerField("số")
-    issued_on = models.DateField("ngày ban hành")
+    number = models.PositiveIntegerField(_("number"))
+    issued_on = models.DateField(_("issued on"))
     signer = models.ForeignKey(Official, models.PROTECT, null=True, related_name="+")
     content = models.JSONField(help_text="The letter's fields as issued, so the file is always rendered the same")
-    file = models.FileField("tệp .docx", upload_to="notices/%Y/", blank=True)
+    file = models.FileField(_(".docx file"), upload_to="notices/%Y/", blank=True)
 
     class Meta:
-        verbose_name = "thông báo coi như đồng ý"
-        verbose_name_plural = "thông báo coi như đồng ý"
+        verbose_name = _("deemed-agreement notice")
+        verbose_name_plural = _("deemed-agreement notices")
         constraints = [models.UniqueConstraint(fields=["unit", "year", "number"], name="one_notice_number")]
 
     def __str__(self) -> str:
@@ -120,16 +122,18 @@ class Responsibility(models.Model):
     recorded_at = models.DateTimeField()
 
     class Meta:
-        verbose_name = "trách nhiệm do không trả lời đúng hạn"
-        verbose_name_plural = "trách nhiệm do không trả lời đúng hạn"
+        verbose_name = _("responsibility for not replying in time")
+        verbose_name_plural = _("responsibilities for not replying in time")
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.rule_code}"
 
 
-class Outcome(models.TextChoices):
-    AGREED = "agreed", "Đã thống nhất"
-    STILL_DIFFER = "still_differ", "Còn ý kiến khác nhau"
+# What the heads' meeting concluded (clause 2.3); an event's outcome is `congvu.work.models.Outcome`.
+# (A comment, not a docstring: the API's schema would show a docstring as the enum's description.)
+class MeetingOutcome(models.TextChoices):
+    AGREED = "agreed", _("Agreed")
+    STILL_DIFFER = "still_differ", _("Still differ")
 
 
 class Reconciliation(models.Model):
@@ -137,17 +141,17 @@ class Reconciliation(models.Model):
 
     request = models.ForeignKey(ConsultationRequest, models.PROTECT, related_name="reconciliations")
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="reconciliations")
-    held_on = models.DateField("ngày làm việc trực tiếp")
-    attendees = models.TextField("thành phần")
-    outcome = models.CharField("kết quả", max_length=16, choices=Outcome.choices)
-    lead_view = models.TextField("ý kiến đơn vị chủ trì", blank=True)
-    other_view = models.TextField("ý kiến đơn vị còn khác", blank=True)
+    held_on = models.DateField(_("date of the meeting"))
+    attendees = models.TextField(_("attendees"))
+    outcome = models.CharField(_("outcome"), max_length=16, choices=MeetingOutcome.choices)
+    lead_view = models.TextField(_("the lead unit's view"), blank=True)
+    other_view = models.TextField(_("the differing unit's view"), blank=True)
     recorded_by = models.ForeignKey(Official, models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
     class Meta:
-        verbose_name = "làm việc trực tiếp giữa thủ trưởng"
-        verbose_name_plural = "làm việc trực tiếp giữa thủ trưởng"
+        verbose_name = _("heads' meeting")
+        verbose_name_plural = _("heads' meetings")
 
     def __str__(self) -> str:
         return f"{self.held_on:%d/%m/%Y} — {self.get_outcome_display()}"

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from congvu.consult.models import ConsultationRequest, Reconciliation, ReplyPosition, RequestState
+from congvu.consult.models import ConsultationRequest, MeetingOutcome, Reconciliation, ReplyPosition, RequestState
 from congvu.work.models import WorkItem
 
 
@@ -20,7 +20,7 @@ def unreconciled_disagreements(item: WorkItem) -> QuerySet[ConsultationRequest]:
 
 def remaining_differences(item: WorkItem) -> list[dict]:
     """The differences still open after the heads met: they travel with the submission (clause 2.3)."""
-    rows = Reconciliation.objects.filter(item=item, outcome="still_differ").select_related("request__unit")
+    rows = Reconciliation.objects.filter(item=item, outcome=MeetingOutcome.STILL_DIFFER).select_related("request__unit")
     return [
         {"unit": r.request.unit.name, "lead_view": r.lead_view, "other_view": r.other_view,
          "held_on": f"{r.held_on:%d/%m/%Y}"}

@@ -4,7 +4,7 @@ disagreement is reconciled by the heads before the matter goes to the Province."
 from collections.abc import Collection
 
 from congvu.consult.models import ReplyPosition
-from congvu.lib.refusals import InvalidInput, Rule
+from congvu.lib.refusals import Detail, InvalidInput, Rule
 
 UNRELATED_CONSULTATION = Rule(
     "R-2.2-UNRELATED-CONSULTATION", "2.2",
@@ -37,9 +37,11 @@ def check_related(unit_id: int, unit_name: str, related_ids: Collection[int]) ->
 
 def check_clear_position(position: str, reasons: str) -> None:
     if position not in ReplyPosition.values:
-        raise CLEAR_POSITION.violation(detail="phải chọn đồng ý, đồng ý có bổ sung, hoặc không đồng ý")
+        raise CLEAR_POSITION.violation(Detail("phải chọn đồng ý, đồng ý có bổ sung, hoặc không đồng ý",
+                                              "choose agree, agree with amendments, or disagree"))
     if position != ReplyPosition.AGREE and not reasons.strip():
-        raise CLEAR_POSITION.violation(detail="ý kiến bổ sung hoặc không đồng ý phải nêu rõ lý do")
+        raise CLEAR_POSITION.violation(Detail("ý kiến bổ sung hoặc không đồng ý phải nêu rõ lý do",
+                                              "amendments or a disagreement must give their reasons"))
 
 
 def check_reconciled(unreconciled_unit_names: Collection[str]) -> None:

@@ -16,6 +16,7 @@ from django.db.models import F
 
 from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
 from congvu.consult.notices import letter_content
+from congvu.consult.rules import DEEMED_AGREEMENT
 from congvu.lib import clock, fastsql
 from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
@@ -26,7 +27,7 @@ from congvu.registry.queries import current_calendar, parameter
 from congvu.registry.serving import head_of
 from congvu.work.actions import take_numbers
 from congvu.work.deadlines import end_of_local_day
-from congvu.work.models import State, WorkItem
+from congvu.work.models import EventKind, State, WorkItem
 from congvu.work.trail import CHAIN_FIELDS, chain_event
 
 BATCH = 1000
@@ -109,8 +110,8 @@ def _settle(items: list[WorkItem], now: datetime) -> list[int]:
         silent_head = head_of(request.unit, last_day)
         duties.append(Responsibility(request=request, unit=request.unit, head=silent_head, recorded_at=now))
         events.append(chain_event(
-            by_id[request.item_id], "deemed_agreement", actor=None, unit=request.unit,
-            rule_code="R-2.2-DEEMED-AGREEMENT",
+            by_id[request.item_id], EventKind.DEEMED_AGREEMENT, actor=None, unit=request.unit,
+            rule_code=DEEMED_AGREEMENT.code,
             data={"request": request.pk, "as_of": request.due_at.isoformat(),
                   "notice": f"{number:02d}/TB-{asking.abbrev}"},
         ))

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "congvu.documents"
-    verbose_name = "Văn bản: thư, Excel, edXML"
+    verbose_name = _("Documents: letters, Excel, edXML")

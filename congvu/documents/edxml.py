@@ -42,7 +42,6 @@ MAX_DEPTH = 40
 # rather than imported so this module stays free of Django models; a test checks they are valid.
 # 4 is "hỏa tốc hẹn giờ" (flash, to be delivered at a set hour): congvu treats it as flash.
 PRIORITY_BY_CODE = {0: "normal", 1: "urgent", 2: "express", 3: "flash", 4: "flash"}
-PRIORITY_NAMES = {0: "Thường", 1: "Khẩn", 2: "Thượng khẩn", 3: "Hỏa tốc", 4: "Hỏa tốc hẹn giờ"}
 
 _DATE = re.compile(r"([0-9]{4})[/-]([0-9]{1,2})[/-]([0-9]{1,2})")
 
@@ -137,10 +136,6 @@ class IncomingMessage:
     @property
     def priority(self) -> str:
         return PRIORITY_BY_CODE[self.priority_code]
-
-    @property
-    def priority_name(self) -> str:
-        return PRIORITY_NAMES[self.priority_code]
 
 
 def parse(data: bytes) -> IncomingMessage:

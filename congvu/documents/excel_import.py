@@ -70,7 +70,9 @@ COLUMNS = (
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 
-# Độ khẩn as clerks write it → congvu.work.models.Priority values (spelled out to stay model-free).
+# Độ khẩn as clerks write it → congvu.work.models.Priority values (spelled out to stay model-free). These
+# words are the spreadsheet's vocabulary, fixed like its columns: not Priority's labels, which the
+# interface's translation may reword without making last year's files unreadable.
 PRIORITY_LABELS = {"Thường": "normal", "Khẩn": "urgent", "Thượng khẩn": "express", "Hỏa tốc": "flash"}
 _PRIORITY_WORDS = {
     **PRIORITY_LABELS,

@@ -58,15 +58,27 @@ class RuleViolation(ActionRefused):
 
 
 @dataclass(frozen=True)
+class Detail:
+    """The particulars of one refusal, in both languages (e.g. ": chưa nêu lý do" / ": no reason was
+    given"): each language's message gets its own, so the English one is English throughout."""
+
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     clause: str
     message_vi: str
     message_en: str
 
-    def violation(self, **details: object) -> RuleViolation:
+    def violation(self, detail: Detail | None = None, **names: object) -> RuleViolation:
+        """The refusal, its `{detail}` filled in each language from `detail`; `names` fill the other
+        placeholders with what reads the same in both (a unit's name, a date)."""
+        vi, en = (detail.vi, detail.en) if detail else ("", "")
         return RuleViolation(
             self.code, self.clause,
-            self.message_vi.format(**details) + f" (Mục {self.clause})",
-            self.message_en.format(**details) + f" (clause {self.clause})",
+            self.message_vi.format(detail=vi, **names) + f" (Mục {self.clause})",
+            self.message_en.format(detail=en, **names) + f" (clause {self.clause})",
         )

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from congvu.api.actions import deactivate_account
 from congvu.org.admin_passwords import send_password_reset_links
@@ -29,13 +30,13 @@ class UnitAdmin(admin.ModelAdmin):
 # the action on the officials' list, and unticking "active" on the user's own page.
 
 
-@admin.action(description="Khóa tài khoản và thu hồi token API", permissions=["change"])
+@admin.action(description=_("Lock the accounts and revoke their API tokens"), permissions=["change"])
 def deactivate_officials(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Official]) -> None:
     for official in queryset.select_related("user"):
         revoked = deactivate_account(official.user, actor=request.user)
         modeladmin.log_change(request, official, f"Khóa tài khoản, thu hồi {revoked} token API")
-    modeladmin.message_user(request, f"Đã khóa {queryset.count()} tài khoản và thu hồi token API của họ.",
-                            messages.SUCCESS)
+    modeladmin.message_user(request, _("%(n)s account(s) locked and their API tokens revoked.")
+                            % {"n": queryset.count()}, messages.SUCCESS)
 
 
 class DeactivatingUserAdmin(UserAdmin):

@@ -6,35 +6,38 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitKind(models.TextChoices):
-    PROVINCE_COMMITTEE = "province_committee", "UBND tỉnh"
-    PROVINCE_OFFICE = "province_office", "Văn phòng UBND tỉnh"
-    DEPARTMENT = "department", "Sở, ban, ngành"
-    COMMUNE = "commune", "UBND xã, phường"
-    DIVISION = "division", "Phòng, ban trực thuộc"
+    PROVINCE_COMMITTEE = "province_committee", _("Provincial People's Committee")
+    PROVINCE_OFFICE = "province_office", _("Province office")
+    DEPARTMENT = "department", _("Department, board or agency")
+    COMMUNE = "commune", _("Commune or ward People's Committee")
+    DIVISION = "division", _("Subordinate division or board")
 
 
 class Unit(models.Model):
-    code = models.SlugField("mã", max_length=32, unique=True)
-    name = models.CharField("tên", max_length=200)
-    abbrev = models.CharField("viết tắt", max_length=20, help_text="Dùng trong số ký hiệu văn bản, ví dụ SNV")
-    kind = models.CharField("loại", max_length=32, choices=UnitKind.choices)
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    abbrev = models.CharField(_("abbreviation"), max_length=20,
+                              help_text=_("Used in the notation of documents, e.g. SNV"))
+    kind = models.CharField(_("kind"), max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="đơn vị cấp trên"
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
     )
-    valid_from = models.DateField("hiệu lực từ", default=date(2025, 7, 1))
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), default=date(2025, 7, 1))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     successor = models.ForeignKey(
         "self", models.PROTECT, null=True, blank=True, related_name="predecessors",
-        verbose_name="đơn vị kế thừa (khi sáp nhập)",
+        verbose_name=_("successor (after a merger)"),
     )
-    is_home_affairs = models.BooleanField("là Sở Nội vụ", default=False)
+    is_home_affairs = models.BooleanField(_("is the Department of Home Affairs"), default=False)
 
     class Meta:
-        verbose_name = "cơ quan, đơn vị"
-        verbose_name_plural = "cơ quan, đơn vị"
+        verbose_name = _("agency or unit")
+        verbose_name_plural = _("agencies and units")
         ordering = ["kind", "name"]
 
     def __str__(self) -> str:
@@ -47,25 +50,25 @@ class Unit(models.Model):
 class Role(models.TextChoices):
     """What an official may do beyond their own units' work (DESIGN §1)."""
 
-    OFFICIAL = "official", "Cán bộ, công chức"
-    PROVINCE_OFFICE = "province_office", "Văn phòng UBND tỉnh"
-    HOME_AFFAIRS = "home_affairs", "Sở Nội vụ (giám sát)"
-    ADMINISTRATOR = "administrator", "Quản trị hệ thống"
+    OFFICIAL = "official", pgettext_lazy("role", "Official")
+    PROVINCE_OFFICE = "province_office", _("Province office")
+    HOME_AFFAIRS = "home_affairs", _("Department of Home Affairs (oversight)")
+    ADMINISTRATOR = "administrator", _("Administrator")
 
 
 class Official(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.PROTECT, related_name="official")
-    full_name = models.CharField("họ và tên", max_length=120)
-    email = models.EmailField("thư điện tử", blank=True)
-    role = models.CharField("vai trò", max_length=32, choices=Role.choices, default=Role.OFFICIAL)
+    full_name = models.CharField(_("full name"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.OFFICIAL)
     # The official's own choice (their account page); the administrator keeps the address. The
     # database has the default too, so rows written without this field (raw inserts, code at an
     # older migration state) still mean "yes".
-    receives_email = models.BooleanField("nhận thông báo qua thư điện tử", default=True, db_default=True)
+    receives_email = models.BooleanField(_("receives notifications by e-mail"), default=True, db_default=True)
 
     class Meta:
-        verbose_name = "cán bộ, công chức"
-        verbose_name_plural = "cán bộ, công chức"
+        verbose_name = _("civil servant")
+        verbose_name_plural = _("civil servants")
         ordering = ["full_name"]
 
     def __str__(self) -> str:
@@ -77,10 +80,10 @@ class Official(models.Model):
 
 
 class Title(models.TextChoices):
-    HEAD = "head", "Thủ trưởng"
-    DEPUTY = "deputy", "Cấp phó"
-    OFFICER = "officer", "Chuyên viên"
-    CLERK = "clerk", "Văn thư"
+    HEAD = "head", _("Head")
+    DEPUTY = "deputy", _("Deputy head")
+    OFFICER = "officer", _("Officer")
+    CLERK = "clerk", _("Clerk")
 
 
 LEADER_TITLES = (Title.HEAD, Title.DEPUTY)
@@ -92,23 +95,23 @@ class PositionQuerySet(models.QuerySet):
 
 
 class Position(models.Model):
-    official = models.ForeignKey(Official, models.PROTECT, related_name="positions", verbose_name="cán bộ")
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="positions", verbose_name="đơn vị")
-    title = models.CharField("chức danh", max_length=16, choices=Title.choices)
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    official = models.ForeignKey(Official, models.PROTECT, related_name="positions", verbose_name=_("official"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="positions", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=16, choices=Title.choices)
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
     # Besides the office's head and deputies, the Province office names who records the Province's
     # decisions (e.g. the officer of its general division); a clerk only registers documents.
     records_decisions = models.BooleanField(
-        "được giao ghi nhận quyết định của UBND tỉnh", default=False,
-        help_text="Chỉ có hiệu lực với chức vụ tại Văn phòng UBND tỉnh; thủ trưởng, cấp phó luôn được ghi nhận.",
+        _("records the Province's decisions"), default=False,
+        help_text=_("Only for positions at the Province office; its head and deputies always record them."),
     )
 
     objects = PositionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "chức vụ"
-        verbose_name_plural = "chức vụ"
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
         indexes = [models.Index(fields=["unit", "title"]), models.Index(fields=["official"])]
         constraints = [
             models.CheckConstraint(
@@ -131,8 +134,8 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "thông báo trong hệ thống"
-        verbose_name_plural = "thông báo trong hệ thống"
+        verbose_name = _("in-app notification")
+        verbose_name_plural = _("in-app notifications")
         indexes = [models.Index(fields=["official", "read_at"])]
         constraints = [
             models.CheckConstraint(condition=Q(text__gt=""), name="notification_has_text"),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OversightConfig(AppConfig):
     name = "congvu.oversight"
-    verbose_name = "Theo dõi, giám sát kỷ luật hành chính"
+    verbose_name = _("Oversight of administrative discipline")

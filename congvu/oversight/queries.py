@@ -13,7 +13,7 @@ from django.db.models import Count, F, Q, QuerySet
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
 from congvu.org.models import Unit
-from congvu.work.models import OPEN_STATES, Event, Outcome, State, WorkItem
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
 from congvu.work.queries import open_items
 
 # Counted in the figures: everything but what went back to its sender or on to the competent unit.
@@ -111,7 +111,8 @@ def refusals_in_units(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
 def extensions_and_overrides(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
     """Deadline extensions approved and refusals overridden in these units since `since`."""
     return (
-        Event.objects.filter(Q(kind="extend") | Q(outcome=Outcome.OVERRIDE), unit_id__in=unit_ids, at__gte=since)
+        Event.objects.filter(Q(kind=EventKind.EXTEND) | Q(outcome=Outcome.OVERRIDE),
+                             unit_id__in=unit_ids, at__gte=since)
         .select_related("item", "actor").order_by("-at")
     )
 

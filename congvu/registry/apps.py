@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistryConfig(AppConfig):
     name = "congvu.registry"
-    verbose_name = "Danh mục và lịch làm việc"
+    verbose_name = _("Registries and the working calendar")
 
     def ready(self) -> None:
         # Cache invalidation only (no domain logic): any registry write makes the snapshots stale.

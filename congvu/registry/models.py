@@ -6,39 +6,40 @@ from datetime import date
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Unit, UnitKind
 
 
 class Authority(models.TextChoices):
-    UNIT_HEAD = "unit_head", "Thủ trưởng đơn vị chủ trì quyết định"
-    PROVINCE_CHAIRMAN = "province_chairman", "Chủ tịch UBND tỉnh quyết định"
+    UNIT_HEAD = "unit_head", _("The lead unit's head decides")
+    PROVINCE_CHAIRMAN = "province_chairman", _("The Province's chairman decides")
 
 
 class MatterType(models.Model):
-    code = models.SlugField("mã", max_length=40, unique=True)
-    name = models.CharField("tên loại việc", max_length=250)
-    field = models.CharField("lĩnh vực", max_length=120)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name of the matter type"), max_length=250)
+    field = models.CharField(_("field"), max_length=120)
     competent_unit = models.ForeignKey(
         Unit, models.PROTECT, null=True, blank=True, related_name="competent_for",
-        verbose_name="đơn vị có thẩm quyền",
+        verbose_name=_("competent unit"),
     )
     competent_kind = models.CharField(
-        "hoặc loại đơn vị có thẩm quyền (theo địa bàn)", max_length=32, choices=UnitKind.choices, blank=True,
-        help_text="Dùng khi mỗi xã, phường giải quyết việc trên địa bàn của mình",
+        _("or the competent kind of unit (by territory)"), max_length=32, choices=UnitKind.choices, blank=True,
+        help_text=_("When each commune or ward decides the matters of its own territory"),
     )
-    authority = models.CharField("thẩm quyền quyết định", max_length=32, choices=Authority.choices)
-    legal_basis = models.CharField("căn cứ pháp lý", max_length=300)
+    authority = models.CharField(_("deciding authority"), max_length=32, choices=Authority.choices)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
     time_limit_days = models.PositiveSmallIntegerField(
-        "thời hạn giải quyết (ngày làm việc)", validators=[MinValueValidator(1), MaxValueValidator(365)]
+        _("time limit (working days)"), validators=[MinValueValidator(1), MaxValueValidator(365)]
     )
     related_units = models.ManyToManyField(
-        Unit, blank=True, related_name="related_to_matters", verbose_name="đơn vị có chức năng liên quan"
+        Unit, blank=True, related_name="related_to_matters", verbose_name=_("units with related functions")
     )
 
     class Meta:
-        verbose_name = "loại việc"
-        verbose_name_plural = "loại việc"
+        verbose_name = _("matter type")
+        verbose_name_plural = _("matter types")
         ordering = ["field", "name"]
         constraints = [
             models.CheckConstraint(
@@ -52,8 +53,8 @@ class MatterType(models.Model):
 
 
 class DelegationKind(models.TextChoices):
-    DECENTRALISATION = "phan_cap", "Phân cấp"
-    AUTHORISATION = "uy_quyen", "Ủy quyền"
+    DECENTRALISATION = "phan_cap", _("Decentralisation")
+    AUTHORISATION = "uy_quyen", _("Authorisation")
 
 
 class Delegation(models.Model):
@@ -61,17 +62,17 @@ class Delegation(models.Model):
     force, that unit decides and may not push the matter back up (clause 1.4)."""
 
     matter_type = models.ForeignKey(
-        MatterType, models.PROTECT, related_name="delegations", verbose_name="loại việc"
+        MatterType, models.PROTECT, related_name="delegations", verbose_name=_("matter type")
     )
-    to_unit = models.ForeignKey(Unit, models.PROTECT, related_name="delegations", verbose_name="đơn vị nhận")
-    kind = models.CharField("hình thức", max_length=16, choices=DelegationKind.choices)
-    legal_basis = models.CharField("văn bản phân cấp, ủy quyền", max_length=300)
-    valid_from = models.DateField("hiệu lực từ")
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    to_unit = models.ForeignKey(Unit, models.PROTECT, related_name="delegations", verbose_name=_("receiving unit"))
+    kind = models.CharField(_("form"), max_length=16, choices=DelegationKind.choices)
+    legal_basis = models.CharField(_("delegating document"), max_length=300)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "phân cấp, ủy quyền"
-        verbose_name_plural = "phân cấp, ủy quyền"
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.matter_type} → {self.to_unit}"
@@ -83,16 +84,16 @@ class Delegation(models.Model):
 class RegulationParameter(models.Model):
     """A number from the Province's working regulation that the administrator may change."""
 
-    key = models.SlugField("mã", max_length=60, unique=True)
-    description = models.CharField("nội dung", max_length=250)
-    value = models.IntegerField("giá trị")
-    minimum = models.IntegerField("tối thiểu")
-    maximum = models.IntegerField("tối đa")
-    legal_basis = models.CharField("căn cứ", max_length=250, blank=True)
+    key = models.SlugField(_("code"), max_length=60, unique=True)
+    description = models.CharField(_("description"), max_length=250)
+    value = models.IntegerField(_("value"))
+    minimum = models.IntegerField(_("minimum"))
+    maximum = models.IntegerField(_("maximum"))
+    legal_basis = models.CharField(_("basis"), max_length=250, blank=True)
 
     class Meta:
-        verbose_name = "tham số quy chế làm việc"
-        verbose_name_plural = "tham số quy chế làm việc"
+        verbose_name = _("working-regulation parameter")
+        verbose_name_plural = _("working-regulation parameters")
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum__lte=models.F("value")) & Q(value__lte=models.F("maximum")),
@@ -105,22 +106,22 @@ class RegulationParameter(models.Model):
 
 
 class CalendarDayKind(models.TextChoices):
-    DAY_OFF = "day_off", "Ngày nghỉ"
-    WORKING_DAY = "working_day", "Ngày làm việc bù"
+    DAY_OFF = "day_off", _("Day off")
+    WORKING_DAY = "working_day", _("Make-up working day")
 
 
 class CalendarDay(models.Model):
     """One line of the official civil-servant schedule; it wins over the `holidays` package."""
 
-    day = models.DateField("ngày", unique=True)
-    kind = models.CharField("loại", max_length=16, choices=CalendarDayKind.choices)
-    name = models.CharField("tên", max_length=200)
-    source = models.CharField("văn bản công bố", max_length=250)
-    updated_at = models.DateTimeField("cập nhật", auto_now=True)
+    day = models.DateField(_("day"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("announcing document"), max_length=250)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = "ngày trong lịch công vụ"
-        verbose_name_plural = "lịch nghỉ, làm bù chính thức"
+        verbose_name = _("day of the official calendar")
+        verbose_name_plural = _("official days off and make-up working days")
         ordering = ["day"]
 
     def __str__(self) -> str:
@@ -135,7 +136,7 @@ class RegistryVersion(models.Model):
     token = models.CharField(max_length=32)
 
     class Meta:
-        verbose_name = "phiên bản danh mục"
+        verbose_name = _("registry version")
 
     def __str__(self) -> str:
         return self.token

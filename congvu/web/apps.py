@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
     name = "congvu.web"
-    verbose_name = "Giao diện"
+    verbose_name = _("Web interface")

@@ -20,8 +20,8 @@ from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
-from congvu.work.labels import PRIORITIES, RETURN_GROUNDS
 from congvu.work.models import Priority
+from congvu.work.rules import ReturnGrounds
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
 
@@ -116,7 +116,7 @@ class RegisterIncomingForm(forms.Form):
     subject = TextField(label=_("Subject"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
     reply_due = VNDateField(label=_("Reply requested by"), required=False)
     priority = forms.ChoiceField(label=_("Priority"), initial=Priority.NORMAL,
-                                 choices=[(value, text) for value, text in PRIORITIES.items()])
+                                 choices=Priority.choices)
     requester_unit = UnitChoiceField(label=_("Requesting unit (if another unit asks for an opinion)"),
                                      queryset=Unit.objects.none(), required=False)
     original = UploadField(label=_("Original document (optional)"), required=False)
@@ -166,7 +166,7 @@ class TransferForm(OverrideMixin):
 
 class ReturnForm(OverrideMixin):
     grounds = forms.ChoiceField(label=_("Legal grounds for the return"),
-                                choices=[(value, text) for value, text in RETURN_GROUNDS.items()])
+                                choices=ReturnGrounds.choices)
     named_unit = UnitChoiceField(label=_("Competent unit (when the matter is not ours)"),
                                  queryset=Unit.objects.none(), required=False)
     reason = TextField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,4 +1,4 @@
-"""The consultation forms and the labels of consultation choices, in the reader's language.
+"""The consultation forms, in the reader's language.
 
 A form only checks the shape of the input (a chosen unit, a number, a real date). What clause 2.2
 and 2.3 require — related units only, a clear position with reasons, the heads' meeting — is the
@@ -9,7 +9,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from congvu.consult.actions import REPLY_DAYS
-from congvu.consult.models import ConsultationRequest, Outcome, ReplyPosition, RequestState
+from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosition
 from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import parameter
@@ -19,21 +19,6 @@ from congvu.work.models import WorkItem
 
 # Django has no Vietnamese for "Select a valid choice", so the forms say it themselves.
 CHOOSE_LISTED = _("Choose one of the listed options.")
-
-REQUEST_STATES = {
-    RequestState.PENDING: _("Awaiting reply"),
-    RequestState.ANSWERED: _("Answered"),
-    RequestState.DEEMED_AGREED: _("Deemed agreed"),
-}
-POSITIONS = {
-    ReplyPosition.AGREE: _("Agree"),
-    ReplyPosition.AGREE_WITH_AMENDMENTS: _("Agree, with amendments"),
-    ReplyPosition.DISAGREE: _("Disagree"),
-}
-OUTCOMES = {
-    Outcome.AGREED: _("Agreed"),
-    Outcome.STILL_DIFFER: _("Still differ"),
-}
 
 
 class UnitsToAskField(forms.ModelMultipleChoiceField):
@@ -112,7 +97,7 @@ class ReplyForm(forms.Form):
     # under R-2.2-CLEAR-POSITION, so the official sees the rule and its clause, not a generic error.
     position = forms.ChoiceField(
         label=_("Position"), required=False, widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-        choices=list(POSITIONS.items()), error_messages={"invalid_choice": CHOOSE_LISTED},
+        choices=ReplyPosition.choices, error_messages={"invalid_choice": CHOOSE_LISTED},
     )
     reasons = TextField(
         label=_("Reasons and specific opinion"), required=False, max_length=5000,
@@ -127,7 +112,7 @@ class ReplyForm(forms.Form):
 class ReconcileForm(forms.Form):
     held_on = VNDateField(label=_("Date of the heads' meeting"))
     attendees = TextField(label=_("Attendees"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=list(OUTCOMES.items()),
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=MeetingOutcome.choices,
                                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                                 error_messages={"invalid_choice": CHOOSE_LISTED})
     lead_view = TextField(label=_("The lead unit's view"), required=False, max_length=5000,

@@ -19,18 +19,22 @@ from congvu.registry.queries import competence_for
 from congvu.web import forms as web_forms
 from congvu.work import actions
 from congvu.work.models import WorkItem
+from congvu.work.rules import Transition
 
 
 @dataclass(frozen=True)
 class ItemAction:
     slug: str
-    transition: str
-    title: Promise
+    transition: Transition
     button: Promise
     form_class: type[forms.Form]
     perform: Callable[[WorkItem, Official, dict], WorkItem]
     overridable: bool = False
     danger: bool = False
+
+    @property
+    def title(self) -> Promise:
+        return self.transition.label
 
     def form(self, item: WorkItem, data: dict | None = None) -> forms.Form:
         # Several forms share field names (due_date, reason …) on one page: ids carry the action's slug.
@@ -85,21 +89,19 @@ def _extend(item: WorkItem, actor: Official, data: dict) -> WorkItem:
     return actions.extend_deadline(item, actor=actor, new_due=data["new_due"], reason=data["reason"])
 
 
+# Each form is titled by its transition's label (`Transition.label`), so the page and the trail name it alike.
 ITEM_ACTIONS = [
-    ItemAction("chi-dao", "direct", _("Direct"), _("Send the direction"), web_forms.DirectForm, _direct,
+    ItemAction("chi-dao", Transition.DIRECT, _("Send the direction"), web_forms.DirectForm, _direct, overridable=True),
+    ItemAction("phan-cong", Transition.ASSIGN, _("Assign"), web_forms.AssignForm, _assign),
+    ItemAction("hoan-thanh", Transition.COMPLETE, _("Complete the item"), web_forms.CompleteForm, _complete,
                overridable=True),
-    ItemAction("phan-cong", "assign", _("Assign"), _("Assign"), web_forms.AssignForm, _assign),
-    ItemAction("hoan-thanh", "complete", _("Complete"), _("Complete the item"), web_forms.CompleteForm, _complete,
-               overridable=True),
-    ItemAction("trinh-tinh", "submit", _("Submit to the Province"), _("Submit"), web_forms.SubmitForm, _submit,
-               overridable=True),
-    ItemAction("quyet-dinh-tinh", "decide", _("Record the Province's decision"), _("Record the decision"),
-               web_forms.DecisionForm, _decide),
-    ItemAction("gia-han", "extend", _("Extend the deadline"), _("Extend"), web_forms.ExtendForm, _extend),
-    ItemAction("chuyen", "transfer", _("Transfer to the competent unit"), _("Transfer"), web_forms.TransferForm,
-               _transfer, overridable=True, danger=True),
-    ItemAction("tra-lai", "return", _("Return the document"), _("Return"), web_forms.ReturnForm, _return,
-               overridable=True, danger=True),
+    ItemAction("trinh-tinh", Transition.SUBMIT, _("Submit"), web_forms.SubmitForm, _submit, overridable=True),
+    ItemAction("quyet-dinh-tinh", Transition.DECIDE, _("Record the decision"), web_forms.DecisionForm, _decide),
+    ItemAction("gia-han", Transition.EXTEND, _("Extend"), web_forms.ExtendForm, _extend),
+    ItemAction("chuyen", Transition.TRANSFER, _("Transfer"), web_forms.TransferForm, _transfer, overridable=True,
+               danger=True),
+    ItemAction("tra-lai", Transition.RETURN, _("Return"), web_forms.ReturnForm, _return, overridable=True,
+               danger=True),
 ]
 BY_SLUG = {a.slug: a for a in ITEM_ACTIONS}
 

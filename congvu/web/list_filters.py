@@ -27,7 +27,7 @@ from congvu.oversight.queries import UnitFigures
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
 from congvu.web.forms import UnitChoiceField, VNDateField
-from congvu.work.labels import STATES
+from congvu.work.models import State
 
 # The Government Office's buckets (congvu.oversight.queries.figure_conditions), as the list names them.
 BUCKETS = {
@@ -86,7 +86,7 @@ class ItemFilterForm(forms.Form):
 
     def __init__(self, data: dict, *, official: Official) -> None:
         super().__init__(data)
-        self.fields["state"].choices = [("", _("All states")), *((k, v) for k, v in STATES.items())]
+        self.fields["state"].choices = [("", _("All states")), *State.choices]
         self.fields["bucket"].choices = [("", _("Any")), *BUCKETS.items()]
         self.fields["holder"].queryset = holders_for(official)
 

@@ -12,7 +12,7 @@ from congvu.consult.display import ConsultedItem, RequestShown, consulted_item, 
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official
-from congvu.web.forms_consult import POSITIONS, REQUEST_STATES, AskForm, AssignRequestForm, ReconcileForm, ReplyForm
+from congvu.web.forms_consult import AskForm, AssignRequestForm, ReconcileForm, ReplyForm
 from congvu.web.pages import FormPanel
 from congvu.work.models import WorkItem
 from congvu.work.queries import ONE_MICROSECOND
@@ -25,14 +25,6 @@ class RequestRow:
     """One consulted unit's request, with the words the page shows for it."""
 
     request: ConsultationRequest
-
-    @property
-    def state_label(self) -> str:
-        return str(REQUEST_STATES.get(self.request.state, self.request.state))
-
-    @property
-    def position_label(self) -> str:
-        return str(POSITIONS.get(self.request.position, self.request.position))
 
     @property
     def deemed_on(self) -> date | None:

@@ -10,17 +10,18 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congvu.consult.models import ConsultationRequest
+from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosition
+from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
-from congvu.web.forms_consult import OUTCOMES, POSITIONS
-from congvu.work.labels import EVENT_KINDS, RETURN_GROUNDS, STEP_KINDS, label
-from congvu.work.models import Event, Outcome, Step, WorkItem
+from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
+from congvu.work.rules import ReturnGrounds
 
-CONSULTATION_KINDS = ("consult", "consult_assign", "consult_reply", "deemed_agreement", "reconcile")
+CONSULTATION_KINDS = (EventKind.CONSULT, EventKind.CONSULT_ASSIGN, EventKind.CONSULT_REPLY, EventKind.DEEMED_AGREEMENT,
+                      EventKind.RECONCILE)
 # Events written by a sweep carry a rule code but no message of their own.
 RULE_MESSAGES = {
     "R-2.2-DEEMED-AGREEMENT": gettext_lazy("A unit that does not reply by the deadline is deemed to agree"),
@@ -64,7 +65,7 @@ def clause_of(rule_code: str) -> str:
 
 
 def step_rows(item: WorkItem) -> list[StepRow]:
-    return [StepRow(s, label(STEP_KINDS, s.kind), step_delay_days(s)) for s in steps_of(item)]
+    return [StepRow(s, s.get_kind_display(), step_delay_days(s)) for s in steps_of(item)]
 
 
 def event_rows(item: WorkItem) -> list[EventRow]:
@@ -77,7 +78,8 @@ def event_rows(item: WorkItem) -> list[EventRow]:
 
 def _consulted_units(events: list[Event]) -> dict[str, str]:
     """The consulted unit of each request a heads' meeting was about, keyed "request:<id>"."""
-    ids = {e.data["request"] for e in events if e.kind == "reconcile" and isinstance(e.data.get("request"), int)}
+    ids = {e.data["request"] for e in events
+           if e.kind == EventKind.RECONCILE and isinstance(e.data.get("request"), int)}
     rows = ConsultationRequest.objects.filter(pk__in=ids).values_list("pk", "unit__name")
     return {f"request:{pk}": name for pk, name in rows}
 
@@ -93,7 +95,7 @@ def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int,
 
 def _row(event: Event, units: dict, people: dict[int, str]) -> EventRow:
     data = event.data
-    row = EventRow(event, label(EVENT_KINDS, event.kind))
+    row = EventRow(event, event.get_kind_display())
     if event.rule_code:
         row.clause = clause_of(event.rule_code)
         row.message = data.get("message", "") or str(RULE_MESSAGES.get(event.rule_code, ""))
@@ -107,54 +109,54 @@ def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list
     unit = units.get
     if kind in CONSULTATION_KINDS:
         return _consultation_details(kind, data, units, people)
-    if kind == "register":
+    if kind == EventKind.REGISTER:
         return [_("Incoming number %s") % data["incoming_number"] if "incoming_number" in data else "",
                 _("From: %s") % data["sender"] if data.get("sender") else "",
                 _("Transferred from item #%s") % data["transferred_from"] if data.get("transferred_from") else "",
                 _("Due: %s") % data.get("due", ""), _("Presented to: %s") % people.get(data.get("holder"), "")]
-    if kind == "direct":
+    if kind == EventKind.DIRECT:
         cooperating = ", ".join(unit(u, "") for u in data.get("cooperating", []))
         return [_("Lead unit: %s") % unit(data.get("lead_unit"), ""),
                 _("Co-operating: %s") % cooperating if cooperating else "",
                 _("Due: %s") % data.get("due", ""), data.get("note", "")]
-    if kind == "assign":
+    if kind == EventKind.ASSIGN:
         return [_("Held by: %s") % people.get(data.get("holder"), ""),
                 _("Step due: %s") % data.get("step_due", ""), data.get("note", "")]
-    if kind == "transfer":
+    if kind == EventKind.TRANSFER:
         return [_("To: %s") % unit(data.get("to_unit"), ""), _("New item #%s") % data.get("new_item", ""),
                 data.get("reason", "")]
-    if kind == "return":
-        return [label(RETURN_GROUNDS, data.get("grounds", "")),
+    if kind == EventKind.RETURN:
+        return [label_of(ReturnGrounds, data.get("grounds", "")),
                 _("Competent unit: %s") % unit(data["named_unit"]) if data.get("named_unit") else "",
                 data.get("reason", "")]
-    if kind == "extend":
+    if kind == EventKind.EXTEND:
         return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, data.get("reason", "")]
-    if kind == "complete":
+    if kind == EventKind.COMPLETE:
         return [_("On time") if data.get("on_time") else _("Late")]
-    if kind == "submit":
+    if kind == EventKind.SUBMIT:
         return [data.get("summary", "")]
-    if kind == "province_decision":
+    if kind == EventKind.PROVINCE_DECISION:
         return [data.get("decision", "")]
     return []
 
 
 def _consultation_details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:
-    if kind == "consult":
+    if kind == EventKind.CONSULT:
         asked = ", ".join(units.get(u, "") for u in data.get("units", []))
         return [_("Consulted: %s") % asked,
                 _("Reply within %(days)s working days, by %(due)s") % {"days": data.get("reply_days"),
                                                                        "due": data.get("due")}]
-    if kind == "consult_assign":
+    if kind == EventKind.CONSULT_ASSIGN:
         return [_("Reply prepared by: %s") % people.get(data.get("holder"), "")]
-    if kind == "consult_reply":
+    if kind == EventKind.CONSULT_REPLY:
         late = _("Late: counts as agreement (clause 2.2)") if data.get("late") else ""
-        return [label(POSITIONS, data.get("position", "")), late]
-    if kind == "deemed_agreement":
+        return [label_of(ReplyPosition, data.get("position", "")), late]
+    if kind == EventKind.DEEMED_AGREEMENT:
         notice = _("Notice No. %s") % data["notice"] if data.get("notice") else ""
         return [notice]
     # A heads' meeting (clause 2.3)
     return [_("With %s") % units.get(f"request:{data.get('request')}", ""),
-            _("Meeting of %s") % data.get("held_on", ""), label(OUTCOMES, data.get("outcome", ""))]
+            _("Meeting of %s") % data.get("held_on", ""), label_of(MeetingOutcome, data.get("outcome", ""))]
 
 
 def working_days_overdue(due: date, on: date | None = None) -> int:

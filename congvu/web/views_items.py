@@ -23,7 +23,6 @@ from congvu.web.panels_consult import ConsultationPanel, consultation_panel, con
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.web.views import AWAITING_LEADER
 from congvu.work.access import access_item, visible_items
-from congvu.work.labels import STATES, label
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
 
@@ -59,7 +58,7 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
     visible = visible_items(request.official)
     successor = WorkItem.objects.filter(transferred_from=item).first()
     return {
-        "item": item, "state_label": label(STATES, item.state), "panels": panels,
+        "item": item, "panels": panels,
         "cooperating": list(item.cooperating_units.order_by("name")),
         "days_overdue": working_days_overdue(item.due_date) if item.is_open else 0,
         "late_step": holder_when_late(item), "steps": step_rows(item), "events": event_rows(item),

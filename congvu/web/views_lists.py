@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
+from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
 from congvu.lib.workdays import local_date
@@ -23,7 +24,6 @@ from congvu.web.pages import denied, official_required
 from congvu.web.roles import serves_anywhere
 from congvu.web.timeline import working_days_overdue
 from congvu.work.access import visible_items
-from congvu.work.labels import STATES, label
 from congvu.work.models import OPEN_STATES, State, WorkItem
 
 PAGE_SIZE = 25
@@ -122,7 +122,7 @@ def export_items(items) -> HttpResponse:
     """The filtered list as it stands, in Vietnamese (the language of the province's reports)."""
     on = today()
     rows = (
-        (pk, title, notation or "", matter, unit, label(STATES, state), due, holder,
+        (pk, title, notation or "", matter, unit, label_of(State, state), due, holder,
          days_late(state, due, completed_at, on), local_date(completed_at) if completed_at else None)
         for pk, title, notation, matter, unit, state, due, holder, completed_at in items.values_list(
             "pk", "title", "incoming__notation", "matter_type__name", "lead_unit__name", "state", "due_date",

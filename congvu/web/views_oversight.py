@@ -19,7 +19,6 @@ from congvu.web.list_filters import figure_rows, province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
 from congvu.web.timeline import with_overdue_days, working_days_overdue
-from congvu.work.labels import EVENT_KINDS, OUTCOMES, STATES, label
 from congvu.work.models import Event
 
 SHOWN = 50  # rows of each long table on the page; the full table is one click away (list or .xlsx)
@@ -96,7 +95,7 @@ def figures_sheet() -> Sheet:
 
 def overdue_sheet() -> Sheet:
     on = today()
-    rows = ((i.pk, i.title, i.lead_unit.name, i.holder.full_name, label(STATES, i.state), i.due_date,
+    rows = ((i.pk, i.title, i.lead_unit.name, i.holder.full_name, i.get_state_display(), i.due_date,
              working_days_overdue(i.due_date, on)) for i in overdue_items()[:MAX_ROWS + 1].iterator(chunk_size=2000))
     return Sheet(_("Overdue work"), _columns(*OVERDUE_HEADERS), rows)
 
@@ -110,7 +109,7 @@ def deemed_sheet() -> Sheet:
 
 def signals_sheet() -> Sheet:
     events: Iterable[Event] = refusals_and_overrides()[:MAX_ROWS + 1].iterator(chunk_size=2000)
-    rows = ((e.at, label(OUTCOMES, e.outcome), label(EVENT_KINDS, e.kind), e.rule_code,
+    rows = ((e.at, e.get_outcome_display(), e.get_kind_display(), e.rule_code,
              e.unit.name if e.unit else "", e.actor.full_name if e.actor else "", e.item_id, e.item.title,
              e.data.get("reason", "") or e.data.get("message", "")) for e in events)
     return Sheet(_("Refusals and overrides"), _columns(*SIGNAL_HEADERS), rows)

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
-from congvu.lib.refusals import InvalidInput, RuleViolation
+from congvu.lib.refusals import Detail, InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
 from congvu.org.models import Official, Unit
@@ -32,6 +32,7 @@ from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder
 from congvu.work.deadlines import Deadline, on_day, working_days_after
 from congvu.work.models import (
+    EventKind,
     IncomingDocument,
     NumberSeries,
     Origin,
@@ -42,6 +43,7 @@ from congvu.work.models import (
     StepKind,
     WorkItem,
 )
+from congvu.work.rules import Transition
 from congvu.work.trail import CHAIN_FIELDS, append_event
 
 P = ParamSpec("P")
@@ -112,7 +114,7 @@ def _record_refusal(refusal: RuleViolation, actor: Official | None) -> None:
     with transaction.atomic():
         item = lock(refusal.item_id)
         append_event(
-            item, "refused", actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
+            item, EventKind.REFUSED, actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
             outcome=Outcome.REFUSED, rule_code=refusal.code, data={"message": refusal.message_vi},
         )
         item.save(update_fields=CHAIN_FIELDS)
@@ -138,7 +140,7 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         reason = override_reason.strip()
         if reason and refusal.overridable and is_leader(actor, unit_id, today()):
             append_event(
-                item, "override", actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
+                item, EventKind.OVERRIDE, actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
                 rule_code=refusal.code, data={"reason": reason, "message": refusal.message_vi},
             )
             return
@@ -167,7 +169,7 @@ def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> in
     raise RuntimeError("number series row could not be created")
 
 
-def open_step(item: WorkItem, kind: str, holder_unit: Unit | int, holder: Official, due: Deadline | None = None,
+def open_step(item: WorkItem, kind: StepKind, holder_unit: Unit | int, holder: Official, due: Deadline | None = None,
               *, first: bool = False) -> Step:
     """Close the open step and open the next one, held by exactly one named official (clause 1.3)."""
     now = clock.now()
@@ -208,7 +210,8 @@ def deadline_on(day: date, field_vi: str, field_en: str) -> Deadline:
 def leader_to_present_to(to_unit: Unit | UnitFact) -> Official:
     head = head_of(to_unit, today())
     if head is None:
-        raise rules.STEP_HOLDER.violation(detail=f": {to_unit.name} chưa có thủ trưởng hoặc cấp phó để trình")
+        raise rules.STEP_HOLDER.violation(Detail(f": {to_unit.name} chưa có thủ trưởng hoặc cấp phó để trình",
+                                                 f": {to_unit.name} has no head or deputy to present it to"))
     return head
 
 
@@ -255,7 +258,7 @@ def register_incoming(
     )
 
 
-def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: str,
+def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: Origin,
                deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
                requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
     head = leader_to_present_to(unit)
@@ -268,7 +271,7 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
     calendar = current_calendar()
     open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS),
               first=True)
-    append_event(item, "register", actor=actor, unit=unit, data={**event_data, "holder": head.pk})
+    append_event(item, EventKind.REGISTER, actor=actor, unit=unit, data={**event_data, "holder": head.pk})
     save(item)
     return item
 
@@ -282,7 +285,7 @@ def direct(
     The item goes to the lead unit's head to assign."""
     item = lock(item)
     require_leader(actor, item.holder_unit_id, "cho ý kiến chỉ đạo công việc này", "direct this item")
-    rules.check_transition("direct", item.state)
+    rules.check_transition(Transition.DIRECT, item.state)
     calendar = current_calendar()
     legal = working_days_after(calendar, item.event_date, item.matter_type.time_limit_days)
     deadline = deadline_on(due_date, "hạn xử lý", "deadline") if due_date else legal
@@ -296,7 +299,7 @@ def direct(
         item.cooperating_units.add(*cooperating)
     head = leader_to_present_to(lead_unit)
     open_step(item, StepKind.ASSIGN, lead_unit, head, working_days_after(calendar, today(), ASSIGN_WITHIN_DAYS))
-    append_event(item, "direct", actor=actor, unit=unit(item.registered_unit_id), data={
+    append_event(item, EventKind.DIRECT, actor=actor, unit=unit(item.registered_unit_id), data={
         "lead_unit": lead_unit.pk, "cooperating": [u.pk for u in cooperating], "due": f"{deadline.day:%d/%m/%Y}",
         "note": note, "holder": head.pk,
     })
@@ -310,7 +313,7 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
     """Give the item's next step to one named official of the lead unit, with its own due date."""
     item = lock(item)
     require_leader(actor, item.lead_unit_id, "phân công xử lý công việc này", "assign this item")
-    target = rules.check_transition("assign", item.state)
+    target = rules.check_transition(Transition.ASSIGN, item.state)
     unit_id = item.lead_unit_id
     enforce(lambda: rules.check_step_holder(holder is not None and serves_in(holder, unit_id, today()),
                                             holder_given=holder is not None),
@@ -320,7 +323,7 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
         enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
     previous_state, item.state = item.state, target
     open_step(item, StepKind.HANDLE, unit_id, holder, step_due)
-    append_event(item, "assign", actor=actor, unit=Unit(pk=unit_id), data={
+    append_event(item, EventKind.ASSIGN, actor=actor, unit=Unit(pk=unit_id), data={
         "holder": holder.pk, "from_state": previous_state, "note": note,
         "step_due": f"{step_due.day:%d/%m/%Y}" if step_due else f"{item.due_date:%d/%m/%Y}",
     })
@@ -335,7 +338,7 @@ def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: st
     linked item with its own deadline. Returns the new item."""
     item = lock(item)
     require_leader(actor, item.holder_unit_id, "chuyển công việc này", "transfer this item")
-    rules.check_transition("transfer", item.state)
+    rules.check_transition(Transition.TRANSFER, item.state)
     holder_unit = unit(item.holder_unit_id)
     enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit)),
             item=item, actor=actor, unit=holder_unit, override_reason=override_reason)
@@ -347,7 +350,7 @@ def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: st
         incoming=item.incoming, requester_unit=item.requester_unit, transferred_from=item, deadline=deadline,
         event_data={"transferred_from": item.pk, "due": f"{deadline.day:%d/%m/%Y}"},
     )
-    append_event(item, "transfer", actor=actor, unit=holder_unit,
+    append_event(item, EventKind.TRANSFER, actor=actor, unit=holder_unit,
                  data={"to_unit": to_unit.pk, "new_item": successor.pk, "reason": reason})
     save(item, "state")
     return successor
@@ -359,7 +362,7 @@ def return_document(item: WorkItem | int, *, actor: Official, grounds: str, name
     """Return the document to its sender on one of the two legal grounds of clause 2.1."""
     item = lock(item)
     require_leader(actor, item.holder_unit_id, "trả lại văn bản này", "return this document")
-    rules.check_transition("return", item.state)
+    rules.check_transition(Transition.RETURN, item.state)
     requester = unit(item.requester_unit_id) if item.requester_unit_id else None
     holder_unit = unit(item.holder_unit_id)
     enforce(lambda: rules.check_return(
@@ -369,7 +372,7 @@ def return_document(item: WorkItem | int, *, actor: Official, grounds: str, name
     ), item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
     item.state = State.RETURNED
     close_step(item)
-    append_event(item, "return", actor=actor, unit=holder_unit, data={
+    append_event(item, EventKind.RETURN, actor=actor, unit=holder_unit, data={
         "grounds": grounds, "named_unit": named_unit.pk if named_unit else None, "reason": reason,
     })
     save(item, "state")
@@ -382,14 +385,14 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
     Province's decision; the item returns to its lead unit."""
     item = lock(item)
     require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
-    rules.check_transition("decide", item.state)
+    rules.check_transition(Transition.DECIDE, item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
     last_handler = item.steps.filter(kind=StepKind.HANDLE).order_by("-started_at", "-id").first()
     back_to = last_handler.holder if last_handler else leader_to_present_to(unit(item.lead_unit_id))
     item.state = State.DECIDED_BY_PROVINCE
     open_step(item, StepKind.HANDLE, item.lead_unit_id, back_to)
-    append_event(item, "province_decision", actor=actor, unit=unit(item.holder_unit_id),
+    append_event(item, EventKind.PROVINCE_DECISION, actor=actor, unit=unit(item.holder_unit_id),
                  data={"decision": decision})
     save(item, "state", "holder_unit", "holder")
     return item
@@ -400,7 +403,7 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
     """Close the item with its result; only the competent unit resolves it (clause 2.1)."""
     item = lock(item)
     require_holder_or_leader(actor, item, "hoàn thành công việc này", "complete this item")
-    rules.check_transition("complete", item.state)
+    rules.check_transition(Transition.COMPLETE, item.state)
     if not result.strip():
         raise InvalidInput("Cần ghi kết quả giải quyết.", "The result is required.")
     lead = unit(item.lead_unit_id)
@@ -409,7 +412,7 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
     now = clock.now()
     item.state, item.completed_at, item.result = State.COMPLETED, now, result.strip()
     close_step(item)
-    append_event(item, "complete", actor=actor, unit=lead, data={"on_time": now <= item.due_at})
+    append_event(item, EventKind.COMPLETE, actor=actor, unit=lead, data={"on_time": now <= item.due_at})
     save(item, "state", "completed_at", "result")
     return item
 
@@ -421,7 +424,7 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
     # Who holds the work may ask (an officer's own extension is a refused attempt the trail keeps:
     # only a leader approves, clause 1.5); anyone else is refused before any rule is asked.
     require_holder_or_leader(actor, item, "gia hạn công việc này", "extend this item's deadline")
-    rules.check_transition("extend", item.state)
+    rules.check_transition(Transition.EXTEND, item.state)
     deadline = deadline_on(new_due, "hạn mới", "new deadline")
     leader = is_leader(actor, item.lead_unit_id, today())
     enforce(lambda: rules.check_extension(approver_is_leader=leader, reason=reason, new_due=deadline.day,
@@ -430,7 +433,7 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
     # The open step keeps its own due date unless it ran to the item's old one.
     Step.objects.filter(item=item, ended_at__isnull=True, due_at=old_moment).update(due_at=deadline.moment)
-    append_event(item, "extend", actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event(item, EventKind.EXTEND, actor=actor, unit=unit(item.lead_unit_id), data={
         "from": f"{old:%d/%m/%Y}", "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
     })
     save(item, "due_at", "due_date", "calendar_version")

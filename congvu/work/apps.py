@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkConfig(AppConfig):
     name = "congvu.work"
-    verbose_name = "Văn bản đến và công việc"
+    verbose_name = _("Incoming documents and work")

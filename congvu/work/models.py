@@ -4,6 +4,7 @@ Nothing here saves itself: every change goes through one function in `congvu.wor
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
@@ -25,30 +26,30 @@ class NumberSeries(models.Model):
 
 
 class Priority(models.TextChoices):
-    NORMAL = "normal", "Thường"
-    URGENT = "urgent", "Khẩn"
-    EXPRESS = "express", "Thượng khẩn"
-    FLASH = "flash", "Hỏa tốc"
+    NORMAL = "normal", _("Normal")
+    URGENT = "urgent", _("Urgent")
+    EXPRESS = "express", _("Very urgent")
+    FLASH = "flash", _("Flash")
 
 
 class IncomingDocument(models.Model):
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="incoming", verbose_name="đơn vị nhận")
-    year = models.PositiveSmallIntegerField("năm")
-    incoming_number = models.PositiveIntegerField("số đến")
-    sender = models.CharField("nơi gửi", max_length=250)
-    notation = models.CharField("số, ký hiệu", max_length=80, blank=True)
-    issued_on = models.DateField("ngày văn bản", null=True, blank=True)
-    doc_type = models.CharField("loại văn bản", max_length=60, default="Công văn")
-    subject = models.CharField("trích yếu", max_length=500)
-    received_on = models.DateField("ngày đến")
-    reply_due = models.DateField("hạn trả lời (theo văn bản)", null=True, blank=True)
-    priority = models.CharField("độ khẩn", max_length=10, choices=Priority.choices, default=Priority.NORMAL)
-    original = models.FileField("tệp gốc", upload_to="incoming/%Y/", blank=True)
-    registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name="văn thư")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="incoming", verbose_name=_("receiving unit"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    incoming_number = models.PositiveIntegerField(_("incoming number"))
+    sender = models.CharField(_("sender"), max_length=250)
+    notation = models.CharField(_("number and notation"), max_length=80, blank=True)
+    issued_on = models.DateField(_("date of the document"), null=True, blank=True)
+    doc_type = models.CharField(_("document type"), max_length=60, default="Công văn")
+    subject = models.CharField(_("subject"), max_length=500)
+    received_on = models.DateField(_("date received"))
+    reply_due = models.DateField(_("reply requested by (in the document)"), null=True, blank=True)
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    original = models.FileField(_("original file"), upload_to="incoming/%Y/", blank=True)
+    registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
 
     class Meta:
-        verbose_name = "văn bản đến"
-        verbose_name_plural = "sổ văn bản đến"
+        verbose_name = _("incoming document")
+        verbose_name_plural = _("incoming register")
         constraints = [
             models.UniqueConstraint(fields=["unit", "year", "incoming_number"], name="one_incoming_number")
         ]
@@ -59,15 +60,15 @@ class IncomingDocument(models.Model):
 
 
 class State(models.TextChoices):
-    REGISTERED = "registered", "Đã vào sổ"
-    DIRECTED = "directed", "Đã có ý kiến chỉ đạo"
-    IN_PROGRESS = "in_progress", "Đang xử lý"
-    CONSULTING = "consulting", "Đang xin ý kiến"
-    SUBMITTED = "submitted", "Đã trình UBND tỉnh"
-    DECIDED_BY_PROVINCE = "decided_by_province", "UBND tỉnh đã quyết định"
-    COMPLETED = "completed", "Hoàn thành"
-    RETURNED = "returned", "Đã trả lại"
-    TRANSFERRED = "transferred", "Đã chuyển đơn vị có thẩm quyền"
+    REGISTERED = "registered", _("Registered")
+    DIRECTED = "directed", _("Directed")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CONSULTING = "consulting", _("Consulting")
+    SUBMITTED = "submitted", _("Submitted to the Province")
+    DECIDED_BY_PROVINCE = "decided_by_province", _("Decided by the Province")
+    COMPLETED = "completed", _("Completed")
+    RETURNED = "returned", _("Returned")
+    TRANSFERRED = "transferred", _("Transferred to the competent unit")
 
 
 CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED)
@@ -75,42 +76,43 @@ OPEN_STATES = tuple(s for s in State if s not in CLOSED_STATES)
 
 
 class Origin(models.TextChoices):
-    INCOMING = "incoming", "Văn bản đến"
-    DIRECTIVE = "directive", "Chỉ đạo, giao nhiệm vụ"
-    REQUEST = "request", "Đề nghị của đơn vị khác"
+    INCOMING = "incoming", _("Incoming document")
+    DIRECTIVE = "directive", _("Direction or assigned task")
+    REQUEST = "request", _("Request from another unit")
 
 
 class WorkItem(models.Model):
-    title = models.CharField("nội dung công việc", max_length=500)
-    matter_type = models.ForeignKey(MatterType, models.PROTECT, related_name="items", verbose_name="loại việc")
-    origin = models.CharField("nguồn", max_length=16, choices=Origin.choices, default=Origin.INCOMING)
+    title = models.CharField(_("work to be done"), max_length=500)
+    matter_type = models.ForeignKey(MatterType, models.PROTECT, related_name="items", verbose_name=_("matter type"))
+    origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices, default=Origin.INCOMING)
     incoming = models.ForeignKey(
-        IncomingDocument, models.PROTECT, null=True, blank=True, related_name="items", verbose_name="văn bản đến"
+        IncomingDocument, models.PROTECT, null=True, blank=True, related_name="items",
+        verbose_name=_("incoming document"),
     )
     requester_unit = models.ForeignKey(
         Unit, models.PROTECT, null=True, blank=True, related_name="requested_items",
-        verbose_name="đơn vị đề nghị",
+        verbose_name=_("requesting unit"),
     )
     registered_unit = models.ForeignKey(Unit, models.PROTECT, related_name="registered_items")
-    lead_unit = models.ForeignKey(Unit, models.PROTECT, related_name="led_items", verbose_name="đơn vị chủ trì")
+    lead_unit = models.ForeignKey(Unit, models.PROTECT, related_name="led_items", verbose_name=_("lead unit"))
     cooperating_units = models.ManyToManyField(
-        Unit, blank=True, related_name="cooperating_items", verbose_name="đơn vị phối hợp"
+        Unit, blank=True, related_name="cooperating_items", verbose_name=_("co-operating units")
     )
-    state = models.CharField("trạng thái", max_length=24, choices=State.choices, default=State.REGISTERED)
-    event_date = models.DateField("ngày phát sinh (không tính vào thời hạn)")
-    due_at = models.DateTimeField("hạn giải quyết")
-    due_date = models.DateField("ngày hết hạn")
+    state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.REGISTERED)
+    event_date = models.DateField(_("date of the event (not counted in the time limit)"))
+    due_at = models.DateTimeField(_("deadline"))
+    due_date = models.DateField(_("last day of the deadline"))
     calendar_version = models.CharField(max_length=16)
     # The current step's holder, copied here so "my work" and the figures need no join.
     holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="held_items")
-    holder = models.ForeignKey(Official, models.PROTECT, related_name="held_items", verbose_name="người đang giữ")
+    holder = models.ForeignKey(Official, models.PROTECT, related_name="held_items", verbose_name=_("current holder"))
     transferred_from = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="transferred_to"
     )
-    created_at = models.DateTimeField("ngày tạo")
-    completed_at = models.DateTimeField("ngày hoàn thành", null=True, blank=True)
-    result = models.TextField("kết quả", blank=True)
-    remaining_differences = models.TextField("ý kiến còn khác nhau khi trình", blank=True)
+    created_at = models.DateTimeField(_("created"))
+    completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
+    result = models.TextField(_("result"), blank=True)
+    remaining_differences = models.TextField(_("differences remaining at the submission"), blank=True)
     # Head of this item's hash chain: the trail can be verified against it (see congvu.work.trail).
     event_count = models.PositiveIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="")
@@ -119,8 +121,8 @@ class WorkItem(models.Model):
     sealed_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = "công việc"
-        verbose_name_plural = "công việc"
+        verbose_name = _("work item")
+        verbose_name_plural = _("work items")
         indexes = [
             models.Index(fields=["state", "due_at"]),
             models.Index(fields=["lead_unit", "state"]),
@@ -141,26 +143,26 @@ class WorkItem(models.Model):
 
 
 class StepKind(models.TextChoices):
-    PRESENT = "present", "Trình lãnh đạo cho ý kiến chỉ đạo"
-    ASSIGN = "assign", "Phân công xử lý"
-    HANDLE = "handle", "Xử lý"
-    PROVINCE = "province", "UBND tỉnh xem xét"
+    PRESENT = "present", _("Presented to the leader for direction")
+    ASSIGN = "assign", _("Assignment")
+    HANDLE = "handle", _("Handling")
+    PROVINCE = "province", _("Province's consideration")
 
 
 class Step(models.Model):
     """One holding period of an item: always exactly one named holder (clause 1.3)."""
 
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="steps")
-    kind = models.CharField("bước", max_length=16, choices=StepKind.choices)
-    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name="đơn vị")
-    holder = models.ForeignKey(Official, models.PROTECT, related_name="steps", verbose_name="người giữ")
-    started_at = models.DateTimeField("bắt đầu")
-    due_at = models.DateTimeField("hạn của bước")
-    ended_at = models.DateTimeField("kết thúc", null=True, blank=True)
+    kind = models.CharField(_("kind of step"), max_length=16, choices=StepKind.choices)
+    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"))
+    holder = models.ForeignKey(Official, models.PROTECT, related_name="steps", verbose_name=_("holder"))
+    started_at = models.DateTimeField(_("started"))
+    due_at = models.DateTimeField(_("step deadline"))
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "bước xử lý"
-        verbose_name_plural = "bước xử lý"
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
         ordering = ["started_at", "id"]
         indexes = [models.Index(fields=["holder", "ended_at"])]
         constraints = [
@@ -174,9 +176,35 @@ class Step(models.Model):
 
 
 class Outcome(models.TextChoices):
-    DONE = "done", "Thực hiện"
-    REFUSED = "refused", "Bị từ chối theo quy định"
-    OVERRIDE = "override", "Thủ trưởng vượt quyền từ chối"
+    DONE = "done", _("Done")
+    REFUSED = "refused", _("Refused by a rule")
+    OVERRIDE = "override", _("Refusal overridden by the head")
+
+
+class EventKind(models.TextChoices):
+    """Every kind of event in an item's trail, the consultation's too: the trail (a work model) is
+    one chain per item whatever the area that wrote it, and work may not import consult (the layers
+    run downward), so the kinds are listed here once. The values are hashed into the chain: never
+    change one, only add."""
+
+    REGISTER = "register", _("Registered the incoming document")
+    DIRECT = "direct", _("Direction")
+    ASSIGN = "assign", _("Assignment")
+    TRANSFER = "transfer", _("Transfer to the competent unit")
+    RETURN = "return", _("Return of the document")
+    SUBMIT = "submit", _("Submission to the Province")
+    PROVINCE_DECISION = "province_decision", _("Province's decision recorded")
+    COMPLETE = "complete", _("Completed")
+    EXTEND = "extend", _("Deadline extended")
+    REFUSED = "refused", _("Action refused")
+    OVERRIDE = "override", _("Refusal overridden")
+    # Consultations (clauses 2.2–2.3, congvu.consult): the asking, the answers, the sweep's deemed
+    # agreement and the heads' meeting.
+    CONSULT = "consult", _("Opinions asked of related units")
+    CONSULT_ASSIGN = "consult_assign", _("Consultation request assigned")
+    CONSULT_REPLY = "consult_reply", _("Reply to the consultation")
+    DEEMED_AGREEMENT = "deemed_agreement", _("Deemed agreement: no reply by the deadline")
+    RECONCILE = "reconcile", _("Heads' meeting on a disagreement")
 
 
 class Event(models.Model):
@@ -184,7 +212,7 @@ class Event(models.Model):
 
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField()
-    kind = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40, choices=EventKind.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.DONE)
     rule_code = models.CharField(max_length=60, blank=True, db_index=True)
     actor = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
@@ -195,8 +223,8 @@ class Event(models.Model):
     hash = models.CharField(max_length=64)
 
     class Meta:
-        verbose_name = "sự kiện"
-        verbose_name_plural = "nhật ký sự kiện"
+        verbose_name = _("event")
+        verbose_name_plural = _("event trail")
         ordering = ["item_id", "seq"]
         constraints = [models.UniqueConstraint(fields=["item", "seq"], name="one_event_per_seq")]
         indexes = [models.Index(fields=["outcome", "at"])]

@@ -5,7 +5,11 @@ actions gather the facts (competence from the registry, dates from the calendar)
 
 from datetime import date
 
-from congvu.lib.refusals import InvalidState, Rule
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from congvu.lib.choices import in_language
+from congvu.lib.refusals import Detail, InvalidState, Rule
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work.models import State
 
@@ -50,45 +54,62 @@ RETURN_GROUNDS = Rule(
 )
 
 
-class ReturnGrounds:
-    NOT_OURS = "not_ours"
-    REQUESTER_OWN = "requester_own"
-    CHOICES = ((NOT_OURS, "Không thuộc thẩm quyền của đơn vị"), (REQUESTER_OWN, "Thuộc thẩm quyền của đơn vị đề nghị"))
+class ReturnGrounds(models.TextChoices):
+    NOT_OURS = "not_ours", _("Not within our unit's competence")
+    REQUESTER_OWN = "requester_own", _("Within the requesting unit's own competence")
 
 
-# The transition table: which action may move an item out of which state, and where to.
-TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    "direct": (frozenset({State.REGISTERED}), State.DIRECTED),
-    "assign": (frozenset({State.DIRECTED, State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.IN_PROGRESS),
-    "transfer": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.TRANSFERRED),
-    "return": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.RETURNED),
-    "submit": (frozenset({State.IN_PROGRESS}), State.SUBMITTED),
-    "decide": (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
-    "complete": (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
-    "extend": (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
-    "consult": (frozenset({State.IN_PROGRESS, State.CONSULTING}), State.CONSULTING),
+class Transition(models.TextChoices):
+    """What moves an item from one state to another; the values name the API's and the page's
+    next steps (`congvu.consult.available`), the labels title the page's forms."""
+
+    DIRECT = "direct", _("Direct")
+    ASSIGN = "assign", _("Assign")
+    TRANSFER = "transfer", _("Transfer to the competent unit")
+    RETURN = "return", _("Return the document")
+    SUBMIT = "submit", _("Submit to the Province")
+    DECIDE = "decide", _("Record the Province's decision")
+    COMPLETE = "complete", _("Complete")
+    EXTEND = "extend", _("Extend the deadline")
+    CONSULT = "consult", _("Ask related units for their opinion")
     # Back to work once the last consulted unit has answered or is deemed to agree (not a user action).
-    "consulted": (frozenset({State.CONSULTING}), State.IN_PROGRESS),
+    CONSULTED = "consulted", _("Back to work after the consultation")
+
+
+# The transition table: which transition may move an item out of which state, and where to
+# (None: the state stays).
+TRANSITIONS: dict[Transition, tuple[frozenset[State], State | None]] = {
+    Transition.DIRECT: (frozenset({State.REGISTERED}), State.DIRECTED),
+    Transition.ASSIGN: (frozenset({State.DIRECTED, State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.IN_PROGRESS),
+    Transition.TRANSFER: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.TRANSFERRED),
+    Transition.RETURN: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.RETURNED),
+    Transition.SUBMIT: (frozenset({State.IN_PROGRESS}), State.SUBMITTED),
+    Transition.DECIDE: (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
+    Transition.COMPLETE: (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
+    Transition.EXTEND: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
+    Transition.CONSULT: (frozenset({State.IN_PROGRESS, State.CONSULTING}), State.CONSULTING),
+    Transition.CONSULTED: (frozenset({State.CONSULTING}), State.IN_PROGRESS),
 }
 
 
-def check_transition(action: str, state: str) -> str | None:
-    """The state after `action`, or a refusal naming the current state (None: the state stays)."""
-    allowed, target = TRANSITIONS[action]
+def check_transition(transition: Transition, state: str) -> State | None:
+    """The state after `transition`, or a refusal naming the current state (None: the state stays)."""
+    allowed, target = TRANSITIONS[transition]
     if state not in allowed:
         label = State(state).label
         raise InvalidState(
-            f"Không thể thực hiện thao tác này khi công việc ở trạng thái “{label}”.",
-            f"This action is not possible while the item is “{State(state).name.lower()}”.",
+            f"Không thể thực hiện thao tác này khi công việc ở trạng thái “{in_language('vi', label)}”.",
+            f"This action is not possible while the item is “{in_language('en', label)}”.",
         )
     return target
 
 
 def check_step_holder(holder_serves_in_unit: bool, holder_given: bool = True) -> None:
     if not holder_given:
-        raise STEP_HOLDER.violation(detail=": chưa chọn người xử lý")
+        raise STEP_HOLDER.violation(Detail(": chưa chọn người xử lý", ": no holder was chosen"))
     if not holder_serves_in_unit:
-        raise STEP_HOLDER.violation(detail=": người được giao không công tác tại đơn vị này")
+        raise STEP_HOLDER.violation(Detail(
+            ": người được giao không công tác tại đơn vị này", ": the official chosen does not serve in this unit"))
 
 
 def check_deadline(requested: date, legal: date) -> None:
@@ -98,11 +119,13 @@ def check_deadline(requested: date, legal: date) -> None:
 
 def check_extension(*, approver_is_leader: bool, reason: str, new_due: date, current_due: date) -> None:
     if not approver_is_leader:
-        raise EXTENSION.violation(detail=": người phê duyệt không phải lãnh đạo đơn vị chủ trì")
+        raise EXTENSION.violation(Detail(
+            ": người phê duyệt không phải lãnh đạo đơn vị chủ trì", ": the approver is not a leader of the lead unit"))
     if not reason.strip():
-        raise EXTENSION.violation(detail=": chưa nêu lý do")
+        raise EXTENSION.violation(Detail(": chưa nêu lý do", ": no reason was given"))
     if new_due <= current_due:
-        raise EXTENSION.violation(detail=f": hạn mới phải sau {current_due:%d/%m/%Y}")
+        raise EXTENSION.violation(Detail(
+            f": hạn mới phải sau {current_due:%d/%m/%Y}", f": the new deadline must be after {current_due:%d/%m/%Y}"))
 
 
 def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef) -> None:
@@ -123,14 +146,19 @@ def check_return(
 ) -> None:
     if grounds == ReturnGrounds.NOT_OURS:
         if competence.covers(unit):
-            raise RETURN_GROUNDS.violation(detail=": việc này thuộc thẩm quyền của chính đơn vị")
+            raise RETURN_GROUNDS.violation(Detail(
+                ": việc này thuộc thẩm quyền của chính đơn vị", ": the matter is within the unit's own competence"))
         if named_unit is None or not competence.covers(named_unit):
-            raise RETURN_GROUNDS.violation(detail=": phải nêu đúng đơn vị có thẩm quyền theo danh mục")
+            raise RETURN_GROUNDS.violation(Detail(
+                ": phải nêu đúng đơn vị có thẩm quyền theo danh mục",
+                ": the unit named must be the one the registry makes competent"))
     elif grounds == ReturnGrounds.REQUESTER_OWN:
         if requester is None or not competence.covers(requester):
-            raise RETURN_GROUNDS.violation(detail=": việc không thuộc thẩm quyền của đơn vị đề nghị")
+            raise RETURN_GROUNDS.violation(Detail(
+                ": việc không thuộc thẩm quyền của đơn vị đề nghị",
+                ": the matter is not within the requesting unit's competence"))
     else:
-        raise RETURN_GROUNDS.violation(detail=": chưa nêu căn cứ trả lại")
+        raise RETURN_GROUNDS.violation(Detail(": chưa nêu căn cứ trả lại", ": no grounds for the return were given"))
 
 
 def check_submission(competence: Competence) -> None:

@@ -3,14 +3,15 @@
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
-from congvu.api import resolve, serialize
+from congvu.api import resolve
 from congvu.api.errors import AUTH, FILTERED, ONE_OBJECT, language
 from congvu.api.fields import MAX_ID, InputDate
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, OfficialOut, UnitOut
+from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
-from congvu.org.models import LEADER_TITLES, Position, Unit, UnitKind
+from congvu.org.models import LEADER_TITLES, Position, Title, Unit, UnitKind
 from congvu.oversight.access import sees_figures
 from congvu.oversight.queries import unit_figures
 from congvu.registry import queries as registry
@@ -18,7 +19,6 @@ from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import positions_on, serves_in
 from congvu.work.access import may_register
-from congvu.work.labels import TITLES, label
 
 router = Router(tags=["Tra cứu"])
 
@@ -29,10 +29,10 @@ def me(request: HttpRequest):
     # Asked of the registry as every access decision asks it (congvu.registry.serving).
     held = sorted(positions_on(official, today()), key=lambda p: registry.unit(p.unit_id).name)
     rows = [{"unit_id": p.unit_id, "unit_name": registry.unit(p.unit_id).name, "title": p.title,
-             "title_label": label(TITLES, p.title), "is_leader": p.title in LEADER_TITLES} for p in held]
+             "title_label": label_of(Title, p.title), "is_leader": p.title in LEADER_TITLES} for p in held]
     return {
         "id": official.pk, "username": official.user.get_username(), "full_name": official.full_name,
-        "email": official.email, "role": official.role, "role_label": serialize.role_label(official.role),
+        "email": official.email, "role": official.role, "role_label": official.get_role_display(),
         "sees_everything": official.sees_everything, "sees_figures": sees_figures(official),
         "may_register": may_register(official), "positions": rows,
         "unit_ids": sorted({r["unit_id"] for r in rows}),

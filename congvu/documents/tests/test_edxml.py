@@ -54,7 +54,7 @@ def test_attachments_are_decoded_from_base64_with_their_names_types_and_descript
 def test_a_flash_dispatch_without_attachments_or_due_date_is_read_as_flash():
     message = parse(sample("cong-dien-hoa-toc.edxml"))
     assert message.notation == "05/CĐ-UBND" and message.doc_type_name == "Công điện"
-    assert message.priority == Priority.FLASH and message.priority_name == "Hỏa tốc"
+    assert message.priority == Priority.FLASH and Priority(message.priority).label == "Hỏa tốc"
     assert message.due_on is None and message.attachments == () and not message.signed
 
 

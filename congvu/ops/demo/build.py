@@ -19,6 +19,7 @@ from django.db.models import Count
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
 from congvu.documents import notices
 from congvu.lib import clock
+from congvu.lib.choices import in_language
 from congvu.ops.demo import catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.scenarios import Planner
@@ -114,7 +115,7 @@ def summarize(seconds: float = 0.0) -> Summary:
         items=WorkItem.objects.count(), events=Event.objects.count(),
         refusals=Event.objects.filter(outcome=Outcome.REFUSED).count(),
         overrides=Event.objects.filter(outcome=Outcome.OVERRIDE).count(),
-        states=[(state.label, by_state.get(state.value, 0)) for state in State],
+        states=[(in_language("vi", state.label), by_state.get(state.value, 0)) for state in State],
         **_consultation_counts(),
         logins=[_login(officials[name], post, sees) for name, post, sees in LOGINS if name in officials],
         seconds=seconds,
@@ -125,7 +126,7 @@ def _consultation_counts() -> dict:
     by_state = dict(ConsultationRequest.objects.values_list("state").annotate(n=Count("id")))
     return {
         "consultations": Consultation.objects.count(),
-        "requests": [(state.label, by_state.get(state.value, 0)) for state in RequestState],
+        "requests": [(in_language("vi", state.label), by_state.get(state.value, 0)) for state in RequestState],
         "late_replies": ConsultationRequest.objects.filter(late=True, replied_at__isnull=False).count(),
         "deemed_agreements": by_state.get(RequestState.DEEMED_AGREED, 0),
         "notices": Notice.objects.exclude(file="").count(),
@@ -134,7 +135,7 @@ def _consultation_counts() -> dict:
 
 
 def _login(official: Official, post: str, sees: str) -> Login:
-    role = "" if official.role == Role.OFFICIAL else official.get_role_display()
+    role = "" if official.role == Role.OFFICIAL else in_language("vi", Role(official.role).label)
     return Login(official.user.username, official.full_name, post, role, sees)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from congvu.consult.actions import REPLY_DAYS
-from congvu.consult.models import Outcome, ReplyPosition
+from congvu.consult.models import MeetingOutcome, ReplyPosition
 from congvu.ops.demo import consult_texts, moves, texts
 from congvu.ops.demo.catalog import ALL_UNITS, MatterSpec, is_local
 from congvu.ops.demo.moves import Op, Plan
@@ -133,12 +133,12 @@ class ConsultationFlows:
         return self.planner.timeline.end + ahead - days - asked
 
     def _reconciled(self, plan: Plan, flow: "Flow") -> int:
-        last = self._reconciling(plan, flow, Outcome.AGREED, decide=True)
+        last = self._reconciling(plan, flow, MeetingOutcome.AGREED, decide=True)
         self.planner.complete(plan, flow, last + self.rng.randint(0, 3))
         return self.planner.anywhere(flow)
 
     def _still_differ(self, plan: Plan, flow: "Flow") -> int:
-        self._reconciling(plan, flow, Outcome.STILL_DIFFER, decide=self.rng.random() < 0.5)
+        self._reconciling(plan, flow, MeetingOutcome.STILL_DIFFER, decide=self.rng.random() < 0.5)
         return self.planner.ending(flow, 3)
 
     def _reconciling(self, plan: Plan, flow: "Flow", outcome: str, *, decide: bool) -> int:
@@ -233,7 +233,7 @@ class ConsultationFlows:
             lead_head.full_name, consult_texts.head_post(HEAD_WORDS[plan.home.code], plan.home.name),
             other_head.full_name, consult_texts.head_post(HEAD_WORDS[other.code], other.name))
         views = {}
-        if outcome == Outcome.STILL_DIFFER:
+        if outcome == MeetingOutcome.STILL_DIFFER:
             views = {"lead_view": consult_texts.lead_view(plan.matter.code),
                      "other_view": consult_texts.reasons(plan.matter.code, other.code, DISAGREE)}
         return moves.reconcile(actor=lead_head, unit=other, attendees=minutes, outcome=outcome, **views)

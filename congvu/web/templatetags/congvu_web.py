@@ -5,12 +5,13 @@ import re
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from congvu.lib.choices import label_of
 from congvu.lib.clock import today
-from congvu.org.models import Official
+from congvu.org.models import Official, Title
 from congvu.registry.queries import unit
 from congvu.registry.serving import positions_on
 from congvu.web.roles import may_register
-from congvu.work import labels
+from congvu.work.models import Priority
 
 register = template.Library()
 _CLAUSE_SUFFIX = re.compile(r"\s*\((?:Mục|clause) [0-9.]+\)\s*$")
@@ -50,17 +51,12 @@ def positions(official: Official | None) -> list[str]:
     if official is None:
         return []
     held = sorted((unit(p.unit_id).name, p.title) for p in positions_on(official, today()))
-    return [f"{labels.label(labels.TITLES, title)}, {name}" for name, title in held]
-
-
-@register.filter
-def state_label(value: str) -> str:
-    return labels.label(labels.STATES, value)
+    return [f"{label_of(Title, title)}, {name}" for name, title in held]
 
 
 @register.filter
 def priority_label(value: str) -> str:
-    return labels.label(labels.PRIORITIES, value)
+    return label_of(Priority, value)
 
 
 @register.filter

@@ -3,12 +3,13 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from congvu.lib.refusals import InvalidState, RuleViolation
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work import rules
 from congvu.work.models import State
-from congvu.work.rules import ReturnGrounds
+from congvu.work.rules import ReturnGrounds, Transition
 
 CONSTRUCTION = UnitRef(1, "department", "Sở Xây dựng")
 FINANCE = UnitRef(2, "department", "Sở Tài chính")
@@ -123,11 +124,23 @@ def test_deadline_and_step_holder_refusals_may_not_be_overridden():
 
 def test_a_completed_item_cannot_be_completed_again():
     with pytest.raises(InvalidState):
-        rules.check_transition("complete", State.COMPLETED)
-    assert rules.check_transition("complete", State.IN_PROGRESS) == State.COMPLETED
+        rules.check_transition(Transition.COMPLETE, State.COMPLETED)
+    assert rules.check_transition(Transition.COMPLETE, State.IN_PROGRESS) == State.COMPLETED
 
 
 def test_only_a_submitted_item_awaits_the_provinces_decision():
-    assert rules.check_transition("decide", State.SUBMITTED) == State.DECIDED_BY_PROVINCE
+    assert rules.check_transition(Transition.DECIDE, State.SUBMITTED) == State.DECIDED_BY_PROVINCE
     with pytest.raises(InvalidState):
-        rules.check_transition("decide", State.IN_PROGRESS)
+        rules.check_transition(Transition.DECIDE, State.IN_PROGRESS)
+
+
+def test_every_transition_is_in_the_table():
+    assert set(rules.TRANSITIONS) == set(Transition)
+
+
+def test_a_refused_transition_names_the_state_in_each_language():
+    # The reader's language does not change what each message says.
+    with translation.override("en"), pytest.raises(InvalidState) as caught:
+        rules.check_transition(Transition.SUBMIT, State.CONSULTING)
+    assert "“Đang xin ý kiến”" in caught.value.message_vi
+    assert "“Consulting”" in caught.value.message_en
