@@ -91,7 +91,9 @@ def secret_key() -> str:
 
 def database() -> dict:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'congvu.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=60)
+    # Health checks: a connection kept from an earlier request is tested before it is reused, so after a
+    # PostgreSQL restart the next request reconnects instead of failing (congvu/ops/tests/test_restart.py).
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"].endswith("sqlite3"):
         private_dir(Path(config["NAME"]).parent)
         if config["NAME"] != ":memory:" and not config["NAME"].startswith("file:"):
