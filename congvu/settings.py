@@ -18,6 +18,8 @@ CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an at
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
+CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
+                  exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
 """
 
 import ipaddress
@@ -170,6 +172,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+if replica_url := os.environ.get("CONGVU_READ_REPLICA_URL"):
+    # Tests run against the primary alone: the replica alias then reads the test database itself.
+    DATABASES["replica"] = {**dj_database_url.parse(replica_url, conn_max_age=60, conn_health_checks=True),
+                            "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["congvu.lib.replica.ReplicaRouter"]
 # A cache every worker and server shares (login throttling counts failures across all of them):
 # a table in the same database, so there is nothing more to run.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "congvu_cache"}}
