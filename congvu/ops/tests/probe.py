@@ -2,7 +2,9 @@
 that installation's settings; prints one JSON document.
 
     province            the test province (congvu.testing) and an API token for each persona
-    consulted N DAYS    N items of Construction, each asking Finance, DAYS days ago (so now overdue)
+    consulted N DAYS    N items of Construction (each with its original), each asking Finance, DAYS days
+                        ago (so now overdue)
+    tables              each table's rows (none in a database never migrated)
     facts               what the tests check: numbers, counts, chains, steps, files, the trail
     quiet               (PostgreSQL) wait until no other session uses the database — a killed
                         client's transaction has then been rolled back"""
@@ -46,6 +48,8 @@ def persona(username: str):
 
 
 def consulted(count: str, days_ago: str) -> list[int]:
+    from django.core.files.base import ContentFile
+
     from congvu.consult import actions as consult
     from congvu.lib import clock
     from congvu.org.models import Unit
@@ -59,7 +63,9 @@ def consulted(count: str, days_ago: str) -> list[int]:
     with clock.travel_to(clock.now() - timedelta(days=int(days_ago))):
         for n in range(int(count)):
             item = work.register_incoming(actor=clerk, unit=construction, matter_type=matter, sender="Công ty Sông Cầu",
-                                          subject=f"Cấp phép xây dựng nhà xưởng số {n + 1}")
+                                          subject=f"Cấp phép xây dựng nhà xưởng số {n + 1}",
+                                          original=ContentFile(f"%PDF-1.4 hồ sơ số {n + 1}".encode()),
+                                          original_name=f"ho-so-{n + 1}.pdf")
             work.direct(item, actor=head, lead_unit=construction)
             work.assign(item, actor=head, holder=officer)
             consult.ask(item, actor=officer, units=[finance], question="Ý kiến về nguồn vốn?")
@@ -115,7 +121,13 @@ def quiet() -> bool:
     return False
 
 
-COMMANDS = {"province": province, "consulted": consulted, "facts": facts, "quiet": quiet}
+def tables() -> dict[str, int]:
+    from congvu.ops.backup import table_counts
+
+    return table_counts()
+
+
+COMMANDS = {"province": province, "consulted": consulted, "facts": facts, "quiet": quiet, "tables": tables}
 
 if __name__ == "__main__":
     django.setup()
