@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from congvu.lib import clock, fastsql
@@ -64,11 +64,12 @@ def seal_content(at: datetime, heads: dict, last_event_id: int) -> dict[str, Any
 def seal() -> Seal | None:
     """Seal the heads of every chain that moved since the previous seal; None when nothing moved.
 
-    1. Lock the latest seal row (several workers may run the sweep), read where it stopped.
+    1. Take the seals' lock (several workers may run the sweep), read where the last seal stopped.
     2. Collect the items with events after that point and their current heads.
     3. Store the new seal, chained to the previous one by hash."""
     with transaction.atomic():
-        previous = Seal.objects.select_for_update().order_by("-id").first()
+        _lock_seals()
+        previous = Seal.objects.order_by("-id").first()
         since = previous.last_event_id if previous else 0
         top = Event.objects.filter(id__gt=since).aggregate(top=Max("id"))["top"]
         if top is None:
@@ -84,6 +85,17 @@ def seal() -> Seal | None:
         prev_hash = previous.hash if previous else GENESIS
         digest = link(prev_hash, seal_content(at, heads, top))
         return Seal.objects.create(at=at, heads=heads, last_event_id=top, prev_hash=prev_hash, hash=digest)
+
+
+def _lock_seals() -> None:
+    """One sealer at a time, each chaining to the seal made before it. Locking the latest seal's row
+    is not enough on PostgreSQL: a second sealer waits on that row, then chains to it as well (its
+    READ COMMITTED snapshot does not show the seal just made), forking the chain — and before the
+    first seal there is no row to lock. Plain reads (verify) are not blocked. SQLite's IMMEDIATE
+    transaction already holds its only write lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {connection.ops.quote_name(Seal._meta.db_table)} IN EXCLUSIVE MODE")
 
 
 @dataclass(frozen=True)
