@@ -83,8 +83,8 @@ def described(path: Path) -> dict:
 def backup(dest: Path) -> dict:
     """Copy the database, then the files, into the new folder `dest`; return the manifest."""
     dest = Path(dest)
-    if dest.exists() and any(dest.iterdir()):
-        raise BackupError(f"Thư mục {dest} đã có dữ liệu: hãy chọn một thư mục mới cho bản sao lưu.")
+    if dest.exists() and not (dest.is_dir() and not any(dest.iterdir())):
+        raise BackupError(f"{dest} đã có (và không phải thư mục trống): hãy chọn một thư mục mới cho bản sao lưu.")
     dest.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = DATABASE_FILE[engine()]
     counts = copy_sqlite(dest / name) if engine() == "sqlite" else dump_postgresql(dest / name)
@@ -179,9 +179,12 @@ def read_manifest(src: Path) -> dict:
     path = Path(src) / MANIFEST
     if not path.is_file():
         raise BackupError(f"{src} không phải bản sao lưu hoàn chỉnh của congvu (thiếu {MANIFEST}).")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"Bản sao lưu có định dạng {manifest.get('format')!r}, phiên bản này đọc {FORMAT}.")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BackupError(f"{path} bị hỏng, không đọc được: {error}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(f"{path} không phải manifest của congvu ({FORMAT}).")
     return manifest
 
 
@@ -233,7 +236,10 @@ def media_alongside(source: Path, media_root: Path) -> Iterator:
     is kept, renamed, never deleted."""
     staging = media_root.with_name(f"{media_root.name}.restoring")
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(source, staging)
+    if source.is_dir():
+        shutil.copytree(source, staging)
+    else:  # a backup of an installation that had no file yet
+        staging.mkdir(mode=0o700, parents=True)
 
     def swap_in() -> None:
         if media_root.exists() and any(p.is_file() for p in media_root.rglob("*")):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from congvu.ops.tests.harness import Api, Registrations, Server, Site, wait_until
 
@@ -88,3 +89,19 @@ def test_a_damaged_backup_or_a_database_with_data_is_refused_before_anything_cha
     assert before != taken.manifest["tables"] and other.probe("tables") == taken.manifest["tables"]
     kept = [folder / "incoming" / own_file.name for folder in other.data_dir.glob("media.before-restore-*")]
     assert not own_file.exists() and len(kept) == 1 and kept[0].read_bytes() == own_bytes  # kept aside, not lost
+
+
+@pytest.mark.django_db
+def test_a_backup_goes_only_into_a_new_or_empty_folder(tmp_path):
+    (tmp_path / "yesterday.txt").write_text("an earlier backup")
+    with pytest.raises(CommandError, match="thư mục mới"):
+        call_command("backup", str(tmp_path))
+
+
+def test_a_folder_without_its_manifest_is_no_backup(tmp_path):
+    (tmp_path / "database.sqlite3").write_bytes(b"SQLite format 3\0")  # a backup cut short: no manifest yet
+    with pytest.raises(CommandError, match="thiếu manifest.json"):
+        call_command("restore", str(tmp_path))
+    (tmp_path / "manifest.json").write_text("{not json")
+    with pytest.raises(CommandError, match="không đọc được"):
+        call_command("restore", str(tmp_path))

@@ -84,10 +84,13 @@ def test_a_sweeper_killed_in_the_middle_of_a_batch_resumes_and_finishes(sites, t
     pause = pause_folder(tmp_path)
     sweeper = site.spawn(["congvu.ops.tests.wrappers", "pause-sweep", "--", "sweep"], "sweeper.log",
                          CONGVU_TEST_PAUSE_DIR=str(pause))
-    wait_until(lambda: (pause / "paused").exists() or sweeper.poll() is not None, "the sweep's second batch")
-    assert (pause / "paused").exists(), site.log_path("sweeper.log").read_text()
-    os.killpg(sweeper.pid, signal.SIGKILL)
-    sweeper.wait(30)
+    try:
+        wait_until(lambda: (pause / "paused").exists() or sweeper.poll() is not None, "the sweep's second batch")
+        assert (pause / "paused").exists(), site.log_path("sweeper.log").read_text()
+    finally:
+        if sweeper.poll() is None:
+            os.killpg(sweeper.pid, signal.SIGKILL)  # mid-batch: its transaction never commits
+        sweeper.wait(30)
     assert site.probe("quiet")
     half = site.probe("facts")
     # The first batch committed whole; the second, killed before its commit, left nothing at all.

@@ -80,6 +80,16 @@ def test_a_full_disk_is_named_as_such(api_caller, signed_in):
         assert "hết chỗ lưu trữ" in signed_in.get("/").content.decode()
 
 
+def test_postgresql_saying_disk_full_by_its_sqlstate_is_named_as_such(api_caller):
+    class DiskFull(Exception):
+        sqlstate = "53100"  # what psycopg's DiskFull carries, whatever the server's language
+
+    error = OperationalError("không thể mở rộng tệp")
+    error.__cause__ = DiskFull()
+    with token_lookup_fails(error):
+        assert "storage is full" in api_caller.get("/api/me").json()["message_en"]
+
+
 def test_a_bug_is_still_a_server_error_not_a_503(signed_in, api_caller):
     with session_fails(ValueError("a bug")):
         assert signed_in.get("/").status_code == 500
