@@ -75,6 +75,9 @@ def sweep_ahead(days: str) -> None:
         scheduler = start_scheduler(every_seconds=SWEEP_SECONDS)
         stop.wait()
         scheduler.set()
+        for thread in threading.enumerate():  # let the round under way finish before the process ends
+            if thread.name == "congvu-sweep":
+                thread.join(60)
 
 
 def main(argv: list[str]) -> None:
