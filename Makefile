@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint bench browser clean
+.PHONY: run test test-sqlite test-postgres test-ops lint bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ test-postgres: $(STAMP)
 	else \
 		echo "!! PostgreSQL not reachable at $(PG_URL): the PostgreSQL pass was NOT run (set PG_URL)"; \
 	fi
+
+# The ops tests alone, on SQLite then PostgreSQL (`make test` runs them too): real servers and sweepers
+# killed mid-transaction, a full disk (a tmpfs: needs root), PostgreSQL restarted and replicated on servers
+# of their own (ports 5442-5449, /usr/lib/postgresql/*/bin), two servers on one database, backup and restore.
+test-ops: $(STAMP)
+	env -u DATABASE_URL $(BIN)/pytest congvu/ops/tests
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest congvu/ops/tests
 
 # The browser tests drive Debian's chromium; install it when missing and we are allowed to.
 browser:

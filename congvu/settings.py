@@ -26,6 +26,8 @@ CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an at
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
+CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
+                  exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
 """
 
 import ipaddress
@@ -117,7 +119,9 @@ def secret_key() -> str:
 
 def database() -> dict:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'congvu.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=60)
+    # Health checks: a connection kept from an earlier request is tested before it is reused, so after a
+    # PostgreSQL restart the next request reconnects instead of failing (congvu/ops/tests/test_restart.py).
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"].endswith("sqlite3"):
         private_dir(Path(config["NAME"]).parent)
         if config["NAME"] != ":memory:" and not config["NAME"].startswith("file:"):
@@ -196,6 +200,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+if replica_url := os.environ.get("CONGVU_READ_REPLICA_URL"):
+    # Tests run against the primary alone: the replica alias then reads the test database itself.
+    DATABASES["replica"] = {**dj_database_url.parse(replica_url, conn_max_age=60, conn_health_checks=True),
+                            "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["congvu.lib.replica.ReplicaRouter"]
 # A cache every worker and server shares (login throttling counts failures across all of them):
 # a table in the same database, so there is nothing more to run.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "congvu_cache"}}

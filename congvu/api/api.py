@@ -30,7 +30,8 @@ này (errors nêu từng trường); 404 khi số hiệu (trong đường dẫn 
 409 khi yêu cầu đúng lược đồ nhưng bị từ chối theo quy tắc (mã quy tắc và điều khoản, ví dụ
 `R-2.1-OWN-COMPETENCE-TRANSFER`, Mục 2.1), theo trạng thái công việc, hoặc theo danh mục, lịch làm việc, Quy
 chế làm việc hiện hành; 403 không có quyền; 401 chưa xác thực; 400 thân không đọc được; 413 thân quá lớn;
-415 thân không phải JSON; 405 phương thức không dùng ở địa chỉ này.
+415 thân không phải JSON; 405 phương thức không dùng ở địa chỉ này; 503 cơ sở dữ liệu tạm thời không truy cập
+được hoặc máy chủ hết chỗ lưu trữ (thử lại sau số giây ghi ở `Retry-After`).
 """.replace("{token_days}", str(settings.API_TOKEN_DAYS))
 
 

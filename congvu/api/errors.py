@@ -15,12 +15,14 @@ import logging
 
 from django.core import signals
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import get_language
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from congvu.lib.refusals import AccessDenied, ActionRefused, InvalidInput
+from congvu.lib.unavailable import RETRY_AFTER_SECONDS, refusal_for
 
 MAX_FIELD_ERRORS = 10
 logger = logging.getLogger("django.request")
@@ -239,9 +241,19 @@ def install(api: NinjaAPI) -> None:
         signals.got_request_exception.send(sender=None, request=request)
         return api.create_response(request, body_of(server_error()), status=500)
 
+    def unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # The database is down, restarting or full (congvu.lib.unavailable): 503, try again later.
+        logger.error("Service Unavailable: %s", request.path, exc_info=exc,
+                     extra={"status_code": 503, "request": request})
+        response = api.create_response(request, body_of(refusal_for(exc)), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
     api.add_exception_handler(ActionRefused, refused)
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, missing)
     api.add_exception_handler(RequestDataTooBig, oversized)
+    api.add_exception_handler(OperationalError, unavailable)
+    api.add_exception_handler(InterfaceError, unavailable)
     api.add_exception_handler(Exception, crashed)

@@ -17,6 +17,7 @@ from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
+from congvu.lib.replica import replica_reads
 from congvu.lib.workdays import local_date
 from congvu.oversight.listing import apply, text_matches
 from congvu.web.list_filters import ItemFilterForm, filter_options, filters_from_form
@@ -118,6 +119,7 @@ ITEM_COLUMNS = (
 )
 
 
+@replica_reads()  # an export reads from the read replica, when there is one (congvu/lib/replica.py)
 def export_items(items) -> HttpResponse:
     """The filtered list as it stands, in Vietnamese (the language of the province's reports)."""
     on = today()

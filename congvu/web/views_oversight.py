@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 from congvu.consult.models import Responsibility
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.clock import today
+from congvu.lib.replica import replica_reads
 from congvu.lib.workdays import local_date
 from congvu.oversight.queries import deemed_agreements, overdue_items, refusals_and_overrides, unit_figures
 from congvu.web.list_filters import figure_rows, province_totals
@@ -37,6 +38,7 @@ def notice_id(responsibility: Responsibility) -> int | None:
 
 
 @official_required
+@replica_reads()  # the figures from the read replica, when there is one; who signs in, from the primary
 def overview(request: HttpRequest) -> HttpResponse:
     if not sees_overview(request.official):
         return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
@@ -53,6 +55,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @official_required
+@replica_reads()  # the figures from the read replica, when there is one; who signs in, from the primary
 def overview_export(request: HttpRequest, table: str) -> HttpResponse:
     if not sees_overview(request.official):
         return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))

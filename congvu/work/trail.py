@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Max
 
 from congvu.lib import clock, fastsql
@@ -65,7 +65,8 @@ def seal_content(at: datetime, heads: dict, last_event_id: int) -> dict[str, Any
 def seal() -> Seal | None:
     """Seal the head of every chain that grew since it was last sealed; None when none did.
 
-    1. Lock the latest seal row (several workers may run the sweep: they seal one after another).
+    1. Take the seals' lock (several workers may run the sweep: they seal one after another, each
+       chained to the one before; see `_lock_seals`).
     2. Lock the items whose event count is past their sealed count, skipping any an action holds
        right now (its new event is not committed yet; the next seal takes it).
     3. Store the new seal, chained to the previous one by hash, and move each item's sealed count up
@@ -75,7 +76,8 @@ def seal() -> Seal | None:
     PostgreSQL an event with a lower id can commit after a seal that covered a higher one, and a
     high-water mark of ids would never seal it. An item's count grows only under its row lock."""
     with transaction.atomic():
-        previous = Seal.objects.select_for_update().order_by("-id").first()
+        _lock_seals()
+        previous = Seal.objects.order_by("-id").first()
         # A scan of the items (~0.1 s at 300,000 rows on SQLite, once a minute); an index on the moved
         # items would cost every action an index write instead.
         moved = list(
@@ -96,6 +98,17 @@ def seal() -> Seal | None:
 
 
 SEAL_BATCH = 1000  # items per UPDATE: well inside every backend's limit on query parameters
+
+
+def _lock_seals() -> None:
+    """One sealer at a time, each chaining to the seal made before it. Locking the latest seal's row
+    is not enough on PostgreSQL: a second sealer waits on that row, then chains to it as well (its
+    READ COMMITTED snapshot does not show the seal just made), forking the chain — and before the
+    first seal there is no row to lock. Plain reads (verify) are not blocked. SQLite's IMMEDIATE
+    transaction already holds its only write lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {connection.ops.quote_name(Seal._meta.db_table)} IN EXCLUSIVE MODE")
 
 
 @dataclass(frozen=True)

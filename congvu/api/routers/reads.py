@@ -11,6 +11,7 @@ from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, Of
 from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
+from congvu.lib.replica import replica_reads
 from congvu.org.models import LEADER_TITLES, Position, Title, Unit, UnitKind
 from congvu.oversight.access import sees_figures
 from congvu.oversight.queries import unit_figures
@@ -96,6 +97,7 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
 
 @router.get("/figures", response=answers(list[FiguresOut], AUTH),
             summary="Số liệu theo đơn vị (Sở Nội vụ, Văn phòng UBND tỉnh)")
+@replica_reads()  # from the read replica, when there is one (congvu/lib/replica.py)
 def figures(request: HttpRequest):
     if not sees_figures(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ và Văn phòng UBND tỉnh xem số liệu của mọi đơn vị.",
