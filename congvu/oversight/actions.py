@@ -62,6 +62,8 @@ def record_return_found_wrong(item: WorkItem | int, *, actor: Official, explanat
     against the returning unit."""
     if not may_find_return_wrong(actor):
         raise deny("kết luận việc trả lại văn bản là sai", "find a return wrong")
+    if not WorkItem.objects.filter(pk=item.pk if isinstance(item, WorkItem) else item).exists():
+        raise InvalidInput("Không có công việc này.", "There is no such item.")
     item = lock(item)
     if item.state != State.RETURNED:
         raise InvalidState("Chỉ kết luận được với văn bản đã bị trả lại.",
