@@ -72,3 +72,6 @@ def test_the_send_back_form_is_offered_to_the_office_head_and_works_without_java
     assert posted.status_code == 302
     pushed_up.refresh_from_db()
     assert pushed_up.state == State.IN_PROGRESS
+    trail = client_of(province.construction_officer).get(page).content.decode()
+    assert "Văn phòng UBND tỉnh trả lại tờ trình" in trail and "Hồ sơ chưa đầy đủ" in trail
+    assert "Thiếu báo cáo thẩm định" in trail and "R-1.4-SENT-BACK" in trail
