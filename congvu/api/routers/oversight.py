@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
 from congvu.api import serialize
-from congvu.api.errors import ACTION, AUTH, FILTERED
+from congvu.api.errors import ACTION, AUTH, FILTERED, not_found
 from congvu.api.fields import MAX_ID, LocalDateTime, Text
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import ItemDetail
@@ -16,8 +16,13 @@ from congvu.lib.refusals import AccessDenied
 from congvu.oversight import actions
 from congvu.oversight.access import sees_figures
 from congvu.oversight.models import Resolution
-from congvu.oversight.queries import authority_figures, overrides_to_review, reviewed_overrides
-from congvu.work.models import Event
+from congvu.oversight.queries import (
+    authority_figures,
+    overrides_to_review,
+    reviewable_overrides,
+    reviewed_overrides,
+)
+from congvu.work.models import Event, WorkItem
 
 router = Router(tags=["Giám sát"])
 
@@ -94,6 +99,8 @@ def list_overrides(request: HttpRequest, filters: Query[OverrideFilter]):
              summary="Sở Nội vụ xem xét: xác nhận, đã sửa danh mục, hoặc lưu làm căn cứ xem xét trách nhiệm")
 def resolve_override(request: HttpRequest, payload: ResolveIn,
                      event_id: int = Path(..., ge=1, le=MAX_ID, description="Số hiệu sự kiện")):
+    if actions.may_review_overrides(caller(request)) and not reviewable_overrides().filter(pk=event_id).exists():
+        raise not_found("quyết định thực hiện", "head's decision", event_id)
     review = actions.resolve_override(event_id, actor=caller(request), resolution=payload.resolution,
                                       note=payload.note)
     return override_row(reviewed_overrides().get(pk=review.override_id))
@@ -103,12 +110,14 @@ def resolve_override(request: HttpRequest, payload: ResolveIn,
              summary="Kết luận việc trả lại văn bản là sai: tính cho đơn vị đã trả lại (Mục 2.1)")
 def return_found_wrong(request: HttpRequest, payload: FindingIn,
                        item_id: int = Path(..., ge=1, le=MAX_ID, description="Số hiệu công việc")):
+    if actions.may_find_return_wrong(caller(request)) and not WorkItem.objects.filter(pk=item_id).exists():
+        raise not_found("công việc", "item", item_id)
     actions.record_return_found_wrong(item_id, actor=caller(request), explanation=payload.explanation)
     return serialize.item_detail(item_id, caller(request))
 
 
 @router.get("/oversight/authority-figures", response=answers(list[AuthorityFiguresOut], AUTH),
             summary="Tính cho từng đơn vị: tờ trình bị trả lại, trả lại sai, quyết định thực hiện của thủ trưởng")
-def figures(request: HttpRequest):
+def authority_figures_per_unit(request: HttpRequest):
     require_oversight(request)
     return [vars(f) for f in authority_figures()]
