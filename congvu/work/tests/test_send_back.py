@@ -4,9 +4,9 @@ returns in progress to whoever handled it, the trail says why, and it counts aga
 import pytest
 
 from congvu.consult import actions as consult
-from congvu.lib.refusals import AccessDenied, InvalidState, RuleViolation
+from congvu.lib.refusals import AccessDenied, InvalidState
 from congvu.oversight.queries import authority_figures
-from congvu.work import actions, rules
+from congvu.work import actions
 from congvu.work.models import Event, EventKind, State
 from congvu.work.rules import SendBackGrounds
 from congvu.work.tests.test_actions import in_progress
@@ -20,17 +20,6 @@ def pushed_up(province):
     item = in_progress(province, province.building_permit)
     return consult.submit_to_province(item, actor=province.construction_head, summary="Tờ trình",
                                       override_reason="Công trình có ý nghĩa đặc biệt")
-
-
-def test_the_rule_needs_one_of_the_three_grounds_and_an_explanation():
-    rules.check_send_back(SendBackGrounds.OWN_AUTHORITY, "Thuộc thẩm quyền Giám đốc Sở")
-    with pytest.raises(RuleViolation) as no_grounds:
-        rules.check_send_back("", "Không rõ")
-    assert no_grounds.value.code == "R-1.4-SENT-BACK" and no_grounds.value.clause == "1.4"
-    with pytest.raises(RuleViolation):
-        rules.check_send_back("because", "Không rõ")
-    with pytest.raises(RuleViolation):
-        rules.check_send_back(SendBackGrounds.INCOMPLETE, "   ")
 
 
 def test_the_office_sends_a_submission_back_to_its_handler_and_it_counts_against_the_unit(province, pushed_up):
