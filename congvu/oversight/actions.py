@@ -22,9 +22,9 @@ def may_review_overrides(official: Official) -> bool:
 
 
 def may_find_return_wrong(official: Official) -> bool:
-    """Home Affairs in review, or the Province office (its role, or who records its decisions)."""
-    return official.role in (Role.HOME_AFFAIRS, Role.PROVINCE_OFFICE) or records_province_decisions(
-        official, clock.today())
+    """Home Affairs in review, or the Province office: its head or deputy, or the official the
+    registry names to record its decisions (not its clerk, who only registers documents)."""
+    return official.role == Role.HOME_AFFAIRS or records_province_decisions(official, clock.today())
 
 
 @action

@@ -88,8 +88,9 @@ def test_a_return_found_wrong_counts_against_the_returning_unit(province):
 def test_only_home_affairs_or_the_province_office_find_a_return_wrong_and_only_a_returned_one(province):
     p = province
     item = wrongly_returned(p)
-    with pytest.raises(AccessDenied):
-        actions.record_return_found_wrong(item, actor=p.finance_head, explanation="Sai")
+    for who in (p.finance_head, p.office_clerk, p.construction_head):
+        with pytest.raises(AccessDenied):
+            actions.record_return_found_wrong(item, actor=who, explanation="Sai")
     with pytest.raises(InvalidInput):
         actions.record_return_found_wrong(item, actor=p.office_head, explanation=" ")
     with pytest.raises(InvalidState):
