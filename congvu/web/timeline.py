@@ -15,16 +15,19 @@ from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
+from congvu.oversight.models import Resolution
 from congvu.registry.queries import current_calendar
 from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
-from congvu.work.rules import ReturnGrounds
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 CONSULTATION_KINDS = (EventKind.CONSULT, EventKind.CONSULT_ASSIGN, EventKind.CONSULT_REPLY, EventKind.DEEMED_AGREEMENT,
                       EventKind.RECONCILE)
 # Events written by a sweep carry a rule code but no message of their own.
 RULE_MESSAGES = {
     "R-2.2-DEEMED-AGREEMENT": gettext_lazy("A unit that does not reply by the deadline is deemed to agree"),
+    "R-1.4-SENT-BACK": gettext_lazy("Do not submit to the Province what is within the unit's own or delegated "
+                                    "authority, nor an incomplete dossier"),
 }
 
 
@@ -137,6 +140,18 @@ def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list
         return [data.get("summary", "")]
     if kind == EventKind.PROVINCE_DECISION:
         return [data.get("decision", "")]
+    return _authority_details(kind, data, people)
+
+
+def _authority_details(kind: str, data: dict, people: dict[int, str]) -> list[str]:
+    """The Province office's send-back, and Home Affairs' findings (clauses 1.4, 2.1)."""
+    if kind == EventKind.SEND_BACK:
+        return [label_of(SendBackGrounds, data.get("grounds", "")), data.get("explanation", ""),
+                _("Back to: %s") % people.get(data.get("holder"), "")]
+    if kind == EventKind.RETURN_FOUND_WRONG:
+        return [data.get("explanation", "")]
+    if kind == EventKind.OVERRIDE_REVIEWED:
+        return [label_of(Resolution, data.get("resolution", "")), data.get("note", "")]
     return []
 
 

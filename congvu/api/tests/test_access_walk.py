@@ -49,6 +49,18 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "submit": ("post", "/api/items/{item}/submit", {}, (401, 403, 403, 403, 409, 409, 403, 403)),
     "province_decision": ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"},
                           (401, 403, 403, 403, 403, 403, 409, 403)),
+    # The Province office sends a submission back; the walked item is not one (409).
+    "send_back": ("post", "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"},
+                  (401, 403, 403, 403, 403, 403, 409, 403)),
+    # Home Affairs or the Province office find a return wrong; the walked item was not returned (409).
+    "return_found_wrong": ("post", "/api/items/{item}/return-found-wrong", {"explanation": "Thuộc thẩm quyền"},
+                           (401, 403, 403, 403, 403, 403, 409, 409)),
+    # Heads' decisions to review: the overseers see the queue, Home Affairs resolves (no such entry: 404).
+    "list_overrides": ("get", "/api/oversight/overrides", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    "resolve_override": ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"},
+                         (401, 403, 403, 403, 403, 403, 403, 404)),
+    "authority_figures_per_unit": ("get", "/api/oversight/authority-figures", None,
+                                   (401, 403, 403, 403, 403, 403, 200, 200)),
     "complete": ("post", "/api/items/{item}/complete", {"result": "Đã giải quyết"},
                  (401, 403, 403, 403, 409, 409, 403, 403)),
     # The holder may ask for an extension (a rule refuses an officer's own: 409); the head grants it.

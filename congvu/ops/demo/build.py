@@ -20,7 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import catalog
+from congvu.ops.demo import cases_authority, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
@@ -95,6 +95,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
         play(plans, timeline, rng, until=now)
+        cases_authority.play_authority_cases()
         render_notices()
     return summarize(time.monotonic() - started)
 
