@@ -7,14 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from congvu.consult import rules as consult_rules  # noqa: F401 - registers the consultation rules
 from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosition
 from congvu.lib.choices import label_of
 from congvu.lib.clock import today
+from congvu.lib.refusals import RULES
 from congvu.lib.workdays import local_date
-from congvu.org.models import Official, Unit
+from congvu.org.models import Official, Position, Unit
 from congvu.oversight.models import Resolution
 from congvu.registry.queries import current_calendar
 from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
@@ -47,6 +49,7 @@ class StepRow:
 class EventRow:
     event: Event
     kind: str
+    actor: str = ""
     details: list[str] = field(default_factory=list)
     clause: str = ""
     message: str = ""
@@ -76,7 +79,32 @@ def event_rows(item: WorkItem) -> list[EventRow]:
     units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating", "units"))
     people = _names(Official, events, ("holder",))
     units.update(_consulted_units(events))
-    return [_row(e, units, people) for e in events]
+    actors = Actors(events)
+    return [_row(e, units, people, actors) for e in events]
+
+
+class Actors:
+    """Who acted, as they were when they acted: name, title and their own unit (not the item's unit,
+    which is what an event's `unit` records — a Province office head acting on a department's item
+    is shown as the Province office's)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        ids = {e.actor_id for e in events if e.actor_id}
+        self.positions: dict[int, list[Position]] = {}
+        for p in Position.objects.filter(official_id__in=ids).select_related("unit", "official").order_by("id"):
+            self.positions.setdefault(p.official_id, []).append(p)
+        self.names = dict(Official.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+
+    def at(self, event: Event) -> str:
+        if not event.actor_id:
+            return _("The system")
+        day = local_date(event.at)
+        held = [p for p in self.positions.get(event.actor_id, [])
+                if p.valid_from <= day and (p.valid_to is None or p.valid_to >= day)]
+        # The position in the unit the event is about, if they held one there; else their first.
+        held.sort(key=lambda p: p.unit_id != event.unit_id)
+        name = self.names.get(event.actor_id, "")
+        return f"{name} — {held[0].get_title_display()}, {held[0].unit.name}" if held else name
 
 
 def _consulted_units(events: list[Event]) -> dict[str, str]:
@@ -96,12 +124,24 @@ def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int,
     return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
 
 
-def _row(event: Event, units: dict, people: dict[int, str]) -> EventRow:
+def stored_refusal(event: Event, language: str) -> str:
+    """The refusal an event recorded, in the reader's language: as stored in it (both languages since
+    issue 12), else the rule's own wording without the particulars (earlier events kept Vietnamese only)."""
     data = event.data
-    row = EventRow(event, event.get_kind_display())
+    if not language.startswith("en"):
+        return data.get("message", "")
+    if data.get("message_en"):
+        return data["message_en"]
+    rule = RULES.get(event.rule_code)
+    return rule.general("en") if rule else data.get("message", "")
+
+
+def _row(event: Event, units: dict, people: dict[int, str], actors: "Actors") -> EventRow:
+    data = event.data
+    row = EventRow(event, event.get_kind_display(), actor=actors.at(event))
     if event.rule_code:
         row.clause = clause_of(event.rule_code)
-        row.message = data.get("message", "") or str(RULE_MESSAGES.get(event.rule_code, ""))
+        row.message = stored_refusal(event, get_language() or "vi") or str(RULE_MESSAGES.get(event.rule_code, ""))
         row.reason = data.get("reason", "")
     row.details = [line for line in _details(event.kind, data, units, people) if line]
     return row

@@ -116,7 +116,8 @@ def _record_refusal(refusal: RuleViolation, actor: Official | None) -> None:
         item = lock(refusal.item_id)
         append_event(
             item, EventKind.REFUSED, actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
-            outcome=Outcome.REFUSED, rule_code=refusal.code, data={"message": refusal.message_vi},
+            outcome=Outcome.REFUSED, rule_code=refusal.code,
+            data={"message": refusal.message_vi, "message_en": refusal.message_en},
         )
         item.save(update_fields=CHAIN_FIELDS)
 
@@ -142,7 +143,8 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         if reason and refusal.overridable and is_leader(actor, unit_id, today()):
             append_event(
                 item, EventKind.OVERRIDE, actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
-                rule_code=refusal.code, data={"reason": reason, "message": refusal.message_vi},
+                rule_code=refusal.code,
+                data={"reason": reason, "message": refusal.message_vi, "message_en": refusal.message_en},
             )
             return
         refusal.item_id, refusal.unit_id = item.pk, unit_id
