@@ -27,3 +27,36 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class SigningCertificate(models.Model):
+    """A unit's organisation certificate (PKCS#12) for signing the PDFs it issues (PAdES)."""
+
+    unit = models.OneToOneField(Unit, models.PROTECT, related_name="signing_certificate", verbose_name=_("unit"))
+    p12 = models.FileField(_("PKCS#12 file"), upload_to="certificates/")
+    passphrase = models.CharField(_("passphrase"), max_length=200, blank=True)
+    subject = models.CharField(_("certificate subject"), max_length=400, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("signing certificate")
+        verbose_name_plural = _("signing certificates")
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.subject}"
+
+
+class NoticePdf(models.Model):
+    """The PDF of a deemed-agreement notice, signed with its unit's certificate when it has one.
+    This, not the .docx, is what is downloaded and sent."""
+
+    notice = models.OneToOneField("consult.Notice", models.PROTECT, related_name="pdf")
+    file = models.FileField(_("PDF file"), upload_to="notices/%Y/")
+    signed_by = models.CharField(_("signed with the certificate of"), max_length=400, blank=True)
+    created_at = models.DateTimeField(_("made"))
+
+    class Meta:
+        verbose_name = _("notice PDF")
+        verbose_name_plural = _("notice PDFs")
+
+    def __str__(self) -> str:
+        return self.file.name
