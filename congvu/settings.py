@@ -25,6 +25,8 @@ CONGVU_SESSION_IDLE_HOURS a session unused this long is signed out (8)
 CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an attachment) (20)
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
+CONGVU_EDXML_OUTBOX the folder where congvu writes edXML messages for the axis gateway to pick up
+                  (status messages of incoming documents; $CONGVU_DATA_DIR/outbox)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
                   exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
@@ -251,6 +253,8 @@ CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000, minimum=100)
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
+# The outbox the province's axis gateway reads (congvu/documents/outbox.py).
+EDXML_OUTBOX = os.environ.get("CONGVU_EDXML_OUTBOX", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -36,6 +36,8 @@ ENDPOINTS = [
     ("post", "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"}),
     ("post", "/api/items/{item}/consultations", {"units": ["{unit}"], "question": "Ý kiến?"}),
     ("get", "/api/consultation-requests", None),
+    ("get", "/api/outbox", None),
+    ("get", "/api/outbox/{unit}", None),
     ("get", "/api/consultation-requests/{request}", None),
     ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
     ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
@@ -67,6 +69,7 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}"))
               for m, p, _ in ENDPOINTS}
+    listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations
 
 

@@ -32,6 +32,10 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # A unit's officials: its own people and the overseers.
     "unit_officials": ("get", "/api/units/{construction}/officials", None, (401, 403, 403, 200, 200, 200, 200, 200)),
     "figures": ("get", "/api/figures", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    # The edXML outbox: each registrar sees their unit's messages (none here: the walked item came by hand,
+    # so no message #1 exists for anyone; who sees which is tested in congvu/api/tests/test_outbox.py).
+    "outbox_list": ("get", "/api/outbox", None, EVERY_OFFICIAL),
+    "outbox_message": ("get", "/api/outbox/1", None, (401, 403, 404, 404, 404, 404, 404, 404)),
     # Lists show each one what they may see; the consulted unit sees the item as consulted.
     "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
     "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),
