@@ -64,9 +64,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "doc_type": ("loại văn bản", "document type"),
     "note": ("ý kiến chỉ đạo, nội dung giao việc", "direction or instructions"),
     "reason": ("lý do", "reason"),
-    "override_reason": ("lý do vượt quyền", "override reason"),
+    "override_reason": ("lý do Thủ trưởng quyết định thực hiện", "override reason"),
     "summary": ("tóm tắt nội dung tờ trình", "summary of the submission"),
-    "decision": ("quyết định của UBND tỉnh", "the Province's decision"),
+    "decision": ("quyết định của Chủ tịch UBND tỉnh", "the Province's decision"),
     "result": ("kết quả giải quyết", "result"),
     "question": ("nội dung xin ý kiến", "question"),
     "reasons": ("lý do, ý kiến cụ thể", "reasons and specific opinion"),
@@ -393,7 +393,7 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
     """The Province office's head or deputy, or the official the registry names for it, records the
     Province's decision; the item returns to its lead unit."""
     item = lock(item)
-    require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    require_province_recorder(actor, "ghi nhận quyết định của Chủ tịch UBND tỉnh", "record the Province's decision")
     rules.check_transition(Transition.DECIDE, item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
