@@ -3,8 +3,11 @@ reached his department finds the commune pre-selected; if he directs it to his o
 anyway, the refusal names the commune, the transfer to it is the prominent button, the override a
 secondary one below it, and one click transfers the work."""
 
+from datetime import date
+
 import pytest
 
+from congvu.org.models import Position, Title
 from congvu.testing import Province
 from congvu.testing_browser import log_in
 from congvu.work import actions
@@ -42,4 +45,20 @@ def test_the_director_is_guided_to_the_competent_commune(page, live_server, tran
     item.refresh_from_db()
     assert item.state == State.TRANSFERRED
     assert WorkItem.objects.get(transferred_from=item).lead_unit == province.commune
+    assert page.console_errors == []
+
+
+def test_registering_for_two_units_the_matter_type_pre_selects_the_competent_one(
+    page, live_server, transactional_db, province: Province,
+):
+    from playwright.sync_api import expect
+
+    # The Construction clerk also keeps Finance's register.
+    Position.objects.create(official=province.construction_clerk, unit=province.finance, title=Title.CLERK,
+                            valid_from=date(2025, 7, 1))
+    log_in(page, live_server.url, "sxd.clerk")
+    page.goto(f"{live_server.url}/van-ban-den/moi/")
+    page.select_option("#id_unit", label="Sở Tài chính")
+    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
+    expect(page.locator("#id_unit option:checked")).to_have_text("Sở Xây dựng")
     assert page.console_errors == []
