@@ -20,3 +20,9 @@ def test_the_api_refusal_body_carries_the_competent_unit_id(province, api_as):
     assert body["code"] == "R-2.1-FOREIGN-COMPETENCE" and body["competent_unit"] == p.commune.pk
     moved = api_as(p.construction_head).post(f"/api/items/{item_id}/transfer", {"to_unit": body["competent_unit"]})
     assert moved.status_code == 200, moved.content.decode()
+
+
+def test_the_error_schema_documents_the_competent_unit(province, api_as):
+    schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
+    assert "R-2.1-FOREIGN-COMPETENCE" in schema["components"]["schemas"]["ErrorOut"]["properties"][
+        "competent_unit"]["description"]
