@@ -36,6 +36,15 @@ def test_the_admin_sees_the_unconfirmed_package_holiday_with_a_confirm_link(admi
 
 
 @pytest.mark.django_db
+def test_the_admin_is_shown_the_unverified_make_up_saturday(admin_client, in_november_2026):
+    with clock.travel_to(datetime(2026, 3, 3, 3, tzinfo=UTC)):
+        html = admin_client.get("/quan-tri/").content.decode()
+    assert "22/08/2026 «Làm bù cho Thứ Hai 31/8/2026»" in html and "chưa được xác minh" in html
+    row = CalendarDay.objects.get(day=date(2026, 8, 22))
+    assert f"/quan-tri/registry/calendarday/{row.pk}/change/" in html
+
+
+@pytest.mark.django_db
 def test_confirming_the_package_holiday_makes_it_a_day_off_and_a_new_calendar(admin_client, in_november_2026):
     before = current_calendar()
     assert before.is_working_day(date(2026, 11, 24))
