@@ -91,3 +91,27 @@ def test_the_deadline_command_flags_the_package_holiday_and_the_unpublished_year
     assert "24/11/2026" in out and "chỉ tính là ngày nghỉ khi quản trị viên xác nhận" in out
     call_command("deadline", "28/12/2026", "10")
     assert "Lịch năm 2027 chưa được công bố" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_items_record_the_calendar_that_counted_them_before_and_after_the_confirmation(province):
+    from congvu.work import actions
+
+    ship_official_schedule()
+
+    def registered():
+        with clock.travel_to(datetime(2026, 11, 20, 2, tzinfo=UTC)):  # Friday 20/11/2026, 09:00 in Viet Nam
+            return actions.register_incoming(actor=province.construction_clerk, unit=province.construction,
+                                             matter_type=province.building_permit, sender="Công ty TNHH Sông Cầu",
+                                             subject="Đề nghị cấp giấy phép xây dựng nhà xưởng")
+
+    before = registered()
+    with snapshot.loading():
+        CalendarDay.objects.create(day=date(2026, 11, 24), kind="day_off", name="Ngày Văn hóa Việt Nam",
+                                   source="Xác nhận của quản trị viên")
+    after = registered()
+    # 20 working days from Friday 20/11/2026: 18/12 while 24/11 is worked, 21/12 once it is a day off.
+    assert (before.due_date, after.due_date) == (date(2026, 12, 18), date(2026, 12, 21))
+    assert before.calendar_version != after.calendar_version
+    before.refresh_from_db()
+    assert before.due_date == date(2026, 12, 18)  # a recorded deadline is not recounted
