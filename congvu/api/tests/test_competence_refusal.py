@@ -26,3 +26,4 @@ def test_the_error_schema_documents_the_competent_unit(province, api_as):
     schema = api_as(province.construction_clerk).get("/api/openapi.json").json()
     assert "R-2.1-FOREIGN-COMPETENCE" in schema["components"]["schemas"]["ErrorOut"]["properties"][
         "competent_unit"]["description"]
+
