@@ -14,7 +14,8 @@ from congvu.work.rules import ReturnGrounds, SendBackGrounds
 MAX_UNITS = 30
 NOTE = Text(2000)
 REASON = Text(2000)
-OVERRIDE = Field("", description="Lý do thủ trưởng vượt quyền từ chối (chỉ với quy tắc cho phép vượt quyền)")
+OVERRIDE = Field("", description=(
+    "Thủ trưởng quyết định thực hiện dù bị từ chối: ghi rõ lý do (chỉ với quy tắc cho phép)"))
 LONG_TEXT = Text(10000)
 
 

@@ -227,3 +227,8 @@ class DeadlineOut(Schema):
     lines: list[str]
     lines_vi: list[str]
     lines_en: list[str]
+    # Counted as working days though the holidays package calls them holidays: the official schedule of
+    # their year does not list them and the administrator has not confirmed them.
+    unconfirmed_holidays: list[date] = []
+    # Years the count ran into whose official schedule is not published yet (the package's days used).
+    unpublished_years: list[int] = []

@@ -34,9 +34,14 @@ class RegulationParameterAdmin(admin.ModelAdmin):
     list_display = ["description", "value", "minimum", "maximum", "legal_basis"]
 
 
+# The site's front page warns of an unpublished year and of unconfirmed package holidays
+# (congvu.registry.calendar_review); so does the calendar's own list (its change_list.html).
+admin.site.index_template = "admin/registry/index.html"
+
+
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["day", "kind", "name", "source"]
-    list_filter = ["kind"]
+    list_display = ["day", "kind", "name", "source", "verified"]
+    list_filter = ["kind", "verified"]
     date_hierarchy = "day"
     search_fields = ["name", "source"]

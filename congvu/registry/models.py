@@ -184,6 +184,9 @@ class CalendarDay(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
     name = models.CharField(_("name"), max_length=200)
     source = models.CharField(_("announcing document"), max_length=250)
+    # False when the entry could not be checked against the announcing document's own text; it still
+    # counts, and every deadline explanation that uses it says it is unverified.
+    verified = models.BooleanField(_("verified against the document"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

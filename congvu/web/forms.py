@@ -18,6 +18,7 @@ from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
+from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
 from congvu.work.models import Priority
@@ -105,9 +106,38 @@ class OverrideMixin(forms.Form):
     )
 
 
+class MatterTypeSelect(forms.Select):
+    """Each matter type's option names the unit the registry makes competent for it
+    (`data-competent-unit`), so the page can pre-select that unit among those the clerk registers for."""
+
+    competent: dict[int, int] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None) -> dict:
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        unit_id = self.competent.get(getattr(value, "value", value))
+        if unit_id:
+            option["attrs"]["data-competent-unit"] = unit_id
+        return option
+
+
+def competent_units(units) -> dict[int, int]:
+    """Matter type id → the id of the unit competent for it, among `units` (a clerk's own units)."""
+    on, ids = today(), {u.pk: u for u in units}
+    found = {}
+    for matter in MatterType.objects.all():
+        # Where the work arises decides for commune matters: try each unit the clerk registers for.
+        for unit in ids.values():
+            competent = competent_unit_for(matter, on, unit)
+            if competent is not None and competent.id in ids:
+                found[matter.pk] = competent.id
+                break
+    return found
+
+
 class RegisterIncomingForm(forms.Form):
     unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
-    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"))
+    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+                                         widget=MatterTypeSelect)
     sender = TextField(label=_("Sender"), max_length=250)
     notation = TextField(label=_("Number and notation"), max_length=80, required=False,
                                widget=forms.TextInput(attrs={"placeholder": "12/UBND-VX"}))
@@ -126,6 +156,8 @@ class RegisterIncomingForm(forms.Form):
         self.fields["unit"].queryset = units
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
+        else:  # the page pre-selects the competent one as the matter type is chosen (app.js)
+            self.fields["matter_type"].widget.competent = competent_units(units)
         self.fields["requester_unit"].queryset = active_units()
 
 

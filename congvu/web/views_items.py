@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from congvu.consult.access import Sight, sight_of
 from congvu.consult.available import Viewer
 from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.org.models import Unit
 from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
 from congvu.web.pages import FormPanel, form_again, is_htmx, official_required, refusal_denied
 from congvu.web.panels_consult import ConsultationPanel, consultation_panel, consulted_view
@@ -25,6 +26,7 @@ from congvu.web.views import AWAITING_LEADER
 from congvu.work.access import access_item, visible_items
 from congvu.work.models import WorkItem
 from congvu.work.queries import holder_when_late
+from congvu.work.rules import FOREIGN_COMPETENCE
 
 
 @official_required
@@ -117,10 +119,21 @@ def item_changed(request: HttpRequest, item: WorkItem, text: str) -> HttpRespons
     return response
 
 
+def transfer_offer(panel: FormPanel, viewer: Viewer, item: WorkItem) -> Unit | None:
+    """The competent unit to transfer to, when the refusal names one and the viewer may transfer."""
+    refusal = panel.rule_refusal
+    if refusal is None or refusal.code != FOREIGN_COMPETENCE.code or not refusal.competent_unit_id:
+        return None
+    if refusal.competent_unit_id == item.holder_unit_id or "chuyen" not in {a.slug for a in available_actions(viewer)}:
+        return None
+    return Unit.objects.filter(pk=refusal.competent_unit_id).first()
+
+
 def _failed(request: HttpRequest, item: WorkItem, panel: FormPanel) -> HttpResponse:
     viewer = Viewer(request.official, item)
     overridable = panel.rule_refusal is not None and panel.rule_refusal.overridable and panel.action.overridable
     panel.show_override = (overridable and viewer.may_override) or bool(panel.form.data.get("override_reason"))
+    panel.transfer_to = transfer_offer(panel, viewer, item)
     if is_htmx(request):
         return form_again(request, "web/partials/action_panel.html", item, {"panel": panel}, panel)
     return render(request, "web/item.html", item_context(request, item, replace=panel))

@@ -126,4 +126,4 @@ def signals_sheet() -> Sheet:
 
 
 EXPORTS = {"so-lieu": figures_sheet, "qua-han": overdue_sheet, "coi-nhu-dong-y": deemed_sheet,
-           "tu-choi-vuot-quyen": signals_sheet}
+           "tu-choi-thu-truong-quyet-dinh": signals_sheet}

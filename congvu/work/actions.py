@@ -24,6 +24,7 @@ from congvu.lib.uploads import check_upload_size
 from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
 from congvu.registry.competence import Competence, UnitRef
+from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
 from congvu.registry.serving import head_of, is_clerk_or_leader, is_leader, serves_in
@@ -63,9 +64,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "doc_type": ("loại văn bản", "document type"),
     "note": ("ý kiến chỉ đạo, nội dung giao việc", "direction or instructions"),
     "reason": ("lý do", "reason"),
-    "override_reason": ("lý do vượt quyền", "override reason"),
+    "override_reason": ("lý do Thủ trưởng quyết định thực hiện", "override reason"),
     "summary": ("tóm tắt nội dung tờ trình", "summary of the submission"),
-    "decision": ("quyết định của UBND tỉnh", "the Province's decision"),
+    "decision": ("quyết định của Chủ tịch UBND tỉnh", "the Province's decision"),
     "explanation": ("ý kiến cụ thể", "explanation"),
     "result": ("kết quả giải quyết", "result"),
     "question": ("nội dung xin ý kiến", "question"),
@@ -157,6 +158,13 @@ def unit_ref(unit: Unit | UnitFact) -> UnitRef:
 
 def competence(item: WorkItem) -> Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
+
+
+def competent_ref(item: WorkItem) -> UnitRef | None:
+    """The unit a competence refusal names and offers the transfer to (congvu.registry.competent_unit)."""
+    requester = unit(item.requester_unit_id) if item.requester_unit_id else None
+    found = competent_unit_for(item.matter_type, today(), unit(item.registered_unit_id), requester)
+    return unit_ref(found) if found else None
 
 
 def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
@@ -293,7 +301,7 @@ def direct(
     legal = working_days_after(calendar, item.event_date, item.matter_type.time_limit_days)
     deadline = deadline_on(due_date, "hạn xử lý", "deadline") if due_date else legal
     enforce(lambda: rules.check_deadline(deadline.day, legal.day), item=item, actor=actor, unit=item.holder_unit_id)
-    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit)),
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit), competent_ref(item)),
             item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
     cooperating = [u for u in cooperating if u.pk != lead_unit.pk]
     item.lead_unit, item.state = lead_unit, State.DIRECTED
@@ -343,7 +351,8 @@ def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: st
     require_leader(actor, item.holder_unit_id, "chuyển công việc này", "transfer this item")
     rules.check_transition(Transition.TRANSFER, item.state)
     holder_unit = unit(item.holder_unit_id)
-    enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit)),
+    enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit),
+                                         competent_ref(item)),
             item=item, actor=actor, unit=holder_unit, override_reason=override_reason)
     item.state = State.TRANSFERRED
     close_step(item)
@@ -387,7 +396,7 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
     """The Province office's head or deputy, or the official the registry names for it, records the
     Province's decision; the item returns to its lead unit."""
     item = lock(item)
-    require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    require_province_recorder(actor, "ghi nhận quyết định của Chủ tịch UBND tỉnh", "record the Province's decision")
     rules.check_transition(Transition.DECIDE, item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
@@ -430,7 +439,7 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
     if not result.strip():
         raise InvalidInput("Cần ghi kết quả giải quyết.", "The result is required.")
     lead = unit(item.lead_unit_id)
-    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead)),
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead), competent_ref(item)),
             item=item, actor=actor, unit=lead, override_reason=override_reason)
     now = clock.now()
     item.state, item.completed_at, item.result = State.COMPLETED, now, result.strip()

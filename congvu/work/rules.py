@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.lib.choices import in_language
-from congvu.lib.refusals import Detail, InvalidState, Rule
+from congvu.lib.refusals import Detail, InvalidState, Rule, RuleViolation
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work.models import State
 
@@ -42,8 +42,8 @@ OWN_COMPETENCE_TRANSFER = Rule(
 )
 FOREIGN_COMPETENCE = Rule(
     "R-2.1-FOREIGN-COMPETENCE", "2.1",
-    "{unit} không có thẩm quyền giải quyết việc này; không xử lý việc thuộc thẩm quyền của đơn vị khác",
-    "{unit} is not competent for this matter; work within another unit's competence may not be handled",
+    "{unit} không có thẩm quyền giải quyết việc này; không xử lý việc thuộc thẩm quyền của đơn vị khác{detail}",
+    "{unit} is not competent for this matter; work within another unit's competence may not be handled{detail}",
 )
 RETURN_GROUNDS = Rule(
     "R-2.1-RETURN-GROUNDS", "2.1",
@@ -145,16 +145,28 @@ def check_extension(*, approver_is_leader: bool, reason: str, new_due: date, cur
             f": hạn mới phải sau {current_due:%d/%m/%Y}", f": the new deadline must be after {current_due:%d/%m/%Y}"))
 
 
-def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef) -> None:
+def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef, competent: UnitRef | None = None) -> None:
     if competence.covers(holder):
         raise OWN_COMPETENCE_TRANSFER.violation()
     if not competence.covers(target):
-        raise FOREIGN_COMPETENCE.violation(unit=target.name)
+        raise foreign_competence(target, competent)
 
 
-def check_may_resolve(competence: Competence, unit: UnitRef) -> None:
+def check_may_resolve(competence: Competence, unit: UnitRef, competent: UnitRef | None = None) -> None:
     if not competence.covers(unit):
-        raise FOREIGN_COMPETENCE.violation(unit=unit.name)
+        raise foreign_competence(unit, competent)
+
+
+def foreign_competence(unit: UnitRef, competent: UnitRef | None) -> RuleViolation:
+    """The refusal names the unit the registry makes competent, when there is one to name, so the
+    official can send the work there instead of being left with a dead end (clause 2.1)."""
+    if competent is None:
+        return FOREIGN_COMPETENCE.violation(unit=unit.name)
+    refusal = FOREIGN_COMPETENCE.violation(
+        Detail(f". Đơn vị có thẩm quyền theo danh mục: {competent.name}",
+               f". The competent unit in the registry: {competent.name}"), unit=unit.name)
+    refusal.competent_unit_id = competent.id
+    return refusal
 
 
 def check_return(

@@ -65,7 +65,7 @@ def list_items(request: HttpRequest, filters: Query[ItemFilters]):
 
 
 @router.get("/items/{item_id}", response=answers(ItemDetail, ONE_OBJECT),
-            summary="Một công việc: các bước, nhật ký (kể cả từ chối, vượt quyền), xin ý kiến")
+            summary="Một công việc: các bước, nhật ký (kể cả từ chối, Thủ trưởng quyết định thực hiện), xin ý kiến")
 def get_item(request: HttpRequest, item_id: int = ItemId()):
     official = caller(request)
     return serialize.item_detail(resolve.item(official, item_id).pk, official)

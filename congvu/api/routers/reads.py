@@ -92,7 +92,9 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
     vi, en = explanation.lines("vi"), explanation.lines("en")
     return {"event_date": start, "days": params.days, "due_date": explanation.due,
             "due_at": explanation.due_moment, "calendar_version": explanation.calendar_version,
-            "lines": en if language() == "en" else vi, "lines_vi": vi, "lines_en": en}
+            "lines": en if language() == "en" else vi, "lines_vi": vi, "lines_en": en,
+            "unconfirmed_holidays": [p.day for p in explanation.unconfirmed],
+            "unpublished_years": list(explanation.unpublished_years)}
 
 
 @router.get("/figures", response=answers(list[FiguresOut], AUTH),

@@ -99,7 +99,7 @@ def test_the_overdue_and_deemed_exports_carry_real_dates(province, busy, client_
     deemed = sheet_of(inspector.get("/tong-hop/xuat-excel/coi-nhu-dong-y/"))
     [row] = list(deemed.iter_rows(min_row=2, values_only=True))
     assert row[0] == "Sở Giao thông vận tải" and row[2] == busy.consulted.pk and row[6] == "R-2.2-DEEMED-AGREEMENT"
-    signals = sheet_of(inspector.get("/tong-hop/xuat-excel/tu-choi-vuot-quyen/"))
+    signals = sheet_of(inspector.get("/tong-hop/xuat-excel/tu-choi-thu-truong-quyet-dinh/"))
     codes = [r[3] for r in signals.iter_rows(min_row=2, values_only=True)]
     assert "R-1.4-OWN-AUTHORITY-SUBMISSION" in codes and "R-2.1-OWN-COMPETENCE-TRANSFER" in codes
 

@@ -155,3 +155,20 @@ def test_the_rule_needs_one_of_the_three_grounds_and_an_explanation():
         rules.check_send_back("because", "Không rõ")
     with pytest.raises(RuleViolation):
         rules.check_send_back(SendBackGrounds.INCOMPLETE, "   ")
+
+
+def test_a_foreign_competence_refusal_names_the_competent_unit_and_carries_its_id():
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_may_resolve(CONSTRUCTION_DECIDES, FINANCE, competent=CONSTRUCTION)
+    refusal = caught.value
+    assert refusal.code == "R-2.1-FOREIGN-COMPETENCE" and refusal.competent_unit_id == CONSTRUCTION.id
+    assert "Đơn vị có thẩm quyền theo danh mục: Sở Xây dựng" in refusal.message_vi
+    assert "The competent unit in the registry: Sở Xây dựng" in refusal.message_en
+    assert refusal.as_dict()["competent_unit"] == CONSTRUCTION.id
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_transfer(CONSTRUCTION_DECIDES, FINANCE, COMMUNE_A, competent=CONSTRUCTION)
+    assert caught.value.competent_unit_id == CONSTRUCTION.id
+    # Nothing to name (a commune matter with no commune known): the refusal says no more than before.
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_may_resolve(EACH_COMMUNE, FINANCE)
+    assert caught.value.competent_unit_id is None and "competent_unit" not in caught.value.as_dict()
