@@ -164,7 +164,7 @@ def foreign_competence(unit: UnitRef, competent: UnitRef | None) -> RuleViolatio
         return FOREIGN_COMPETENCE.violation(unit=unit.name)
     refusal = FOREIGN_COMPETENCE.violation(
         Detail(f". Đơn vị có thẩm quyền theo danh mục: {competent.name}",
-               f". The competent unit in the registry: {competent.name}"), unit=unit.name)
+               f". The competent unit in the registry: {competent.name}"), unit=unit.name, competent=competent.name)
     refusal.competent_unit_id = competent.id
     return refusal
 
