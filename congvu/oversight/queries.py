@@ -168,6 +168,9 @@ def delay_causes(units: QuerySet[Unit] | None = None) -> list[dict]:
                 .order_by("lead_unit__name", "delay_cause"))
 
 
+JUST_BEFORE = timedelta(microseconds=1)
+
+
 @dataclass(frozen=True)
 class StepDelay:
     """Working days by which the steps an official (or a unit) held ran past their step deadlines."""
@@ -187,15 +190,16 @@ def step_delays(since: date, until: date, now: datetime | None = None) -> tuple[
     the largest delay first."""
     now = now or clock.now()
     start, end = end_of_local_day(since - timedelta(days=1)), end_of_local_day(until)
-    late_steps = Step.objects.filter(
-        Q(ended_at__gt=F("due_at"), ended_at__gte=start, ended_at__lt=end)
-        | Q(ended_at__isnull=True, due_at__lt=min(now, end))
-    )
+    late = Q(ended_at__gt=F("due_at"), ended_at__gte=start, ended_at__lt=end)
+    if start <= now:  # a step still open is late now, so in a period that has begun
+        late |= Q(ended_at__isnull=True, due_at__lt=min(now, end))
+    late_steps = Step.objects.filter(late)
     calendar = current_calendar()
     per_official: dict[tuple[int, int], list[int]] = {}
     rows = late_steps.values_list("holder_id", "holder_unit_id", "due_at", "ended_at")
     for holder_id, unit_id, due_at, ended_at in rows.iterator(chunk_size=2000):
-        due_day, end_day = local_date(due_at), local_date(ended_at or now)
+        # A deadline is the end (24:00) of its last day, i.e. the next day's first instant: step back.
+        due_day, end_day = local_date(due_at - JUST_BEFORE), local_date(ended_at or now)
         days = calendar.working_days_between(due_day, end_day) if end_day > due_day else 0
         charged = per_official.setdefault((holder_id, unit_id), [0, 0])
         charged[0], charged[1] = charged[0] + 1, charged[1] + days
