@@ -148,7 +148,8 @@ def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = 
              summary="Hoàn thành, ghi kết quả")
 def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason)
+    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason,
+                     delay_cause=payload.delay_cause, delay_note=payload.delay_note)
     return done(request, item)
 
 

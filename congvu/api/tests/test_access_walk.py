@@ -32,6 +32,8 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # A unit's officials: its own people and the overseers.
     "unit_officials": ("get", "/api/units/{construction}/officials", None, (401, 403, 403, 200, 200, 200, 200, 200)),
     "figures": ("get", "/api/figures", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    "step_delay_figures": ("get", "/api/figures/step-delays?from=2026-03-01&to=2026-03-31", None,
+                           (401, 403, 403, 403, 403, 403, 200, 200)),
     # Lists show each one what they may see; the consulted unit sees the item as consulted.
     "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
     "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),
