@@ -90,3 +90,23 @@ def test_the_lead_units_head_cannot_decide_his_own_request_by_posting(province, 
         f"/cong-viec/{item.pk}/gia-han/{request.pk}/quyet-dinh/", {"approve": "yes", "reason": "Tự duyệt"})
     assert response.status_code == 403
     assert ExtensionRequest.objects.get(pk=request.pk).status == ExtensionStatus.PENDING
+
+
+def test_home_affairs_sees_days_held_extensions_step_delays_and_causes_on_the_overview(province, client_of):
+    transferred = actions.register_incoming(actor=province.finance_head, unit=province.finance,
+                                            matter_type=province.building_permit, sender="Kho bạc",
+                                            subject="Cấp phép xây dựng kho lưu trữ")
+    with clock.travel_to(datetime(2026, 3, 6, 10, 0, tzinfo=TZ)):
+        actions.transfer(transferred, actor=province.finance_head, to_unit=province.construction, reason="Sai nơi")
+    item = overdue_item(province)  # its officer's step was due 23/01: charged to him
+    with clock.travel_to(datetime(2026, 3, 9, 10, 0, tzinfo=TZ)):
+        actions.complete(item, actor=province.construction_officer, result="Đã cấp phép",
+                         delay_cause="legal", delay_note="Chờ hướng dẫn áp dụng luật")
+        html = client_of(province.inspector).get("/tong-hop/?tu=01/01/2026&den=31/03/2026").content.decode()
+    held = html[html.index('id="held-and-extended"'):html.index('id="step-delays"')]
+    assert "Sở Tài chính" in held and "Đã chuyển, trả lại" in held
+    assert '<td class="text-end">3</td>' in held  # 03/03 → 06/03: three working days held by Finance
+    delays = html[html.index('id="step-delays"'):html.index('id="delay-causes"')]
+    assert "01/01/2026 – 31/03/2026" in delays and "Hoàng Văn Viên" in delays and "Ngô Văn Tài" in delays
+    causes = html[html.index('id="delay-causes"'):]
+    assert "Vướng mắc, phức tạp về pháp lý" in causes
