@@ -110,3 +110,13 @@ def test_home_affairs_sees_days_held_extensions_step_delays_and_causes_on_the_ov
     assert "01/01/2026 – 31/03/2026" in delays and "Hoàng Văn Viên" in delays and "Ngô Văn Tài" in delays
     causes = html[html.index('id="delay-causes"'):]
     assert "Vướng mắc, phức tạp về pháp lý" in causes
+
+
+def test_the_province_office_finds_the_extensions_waiting_for_it_on_its_home(province, client_of):
+    item = planning_in_progress(province)
+    actions.extend_deadline(item, actor=province.construction_head, reason="Họp liên ngành",
+                            new_due=current_calendar().add_working_days(item.due_date, 4))
+    html = client_of(province.office_head).get("/").content.decode()
+    waiting = html[html.index('id="extension-requests"'):]
+    assert "Phê duyệt quy hoạch chi tiết khu dân cư Nam Tuy Hòa" in waiting and "Sở Xây dựng" in waiting
+    assert f'href="/cong-viec/{item.pk}/#extension-request"' in waiting
