@@ -58,6 +58,8 @@ class MatterTypeOut(Schema):
     authority: str
     legal_basis: str
     time_limit_days: int
+    extension_limit_days: int = Field(description="Số ngày làm việc đơn vị chủ trì được tự gia hạn (Mục 1.5)")
+    extension_approver: str = Field(description="Cấp phê duyệt gia hạn vượt mức đó")
     related_unit_ids: list[int]
 
 

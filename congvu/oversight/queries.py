@@ -16,7 +16,7 @@ from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
-from congvu.work.deadlines import end_of_local_day
+from congvu.work.deadlines import end_of_local_day, working_days_late
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
 from congvu.work.queries import open_items
 
@@ -168,9 +168,6 @@ def delay_causes(units: QuerySet[Unit] | None = None) -> list[dict]:
                 .order_by("lead_unit__name", "delay_cause"))
 
 
-JUST_BEFORE = timedelta(microseconds=1)
-
-
 @dataclass(frozen=True)
 class StepDelay:
     """Working days by which the steps an official (or a unit) held ran past their step deadlines."""
@@ -198,9 +195,7 @@ def step_delays(since: date, until: date, now: datetime | None = None) -> tuple[
     per_official: dict[tuple[int, int], list[int]] = {}
     rows = late_steps.values_list("holder_id", "holder_unit_id", "due_at", "ended_at")
     for holder_id, unit_id, due_at, ended_at in rows.iterator(chunk_size=2000):
-        # A deadline is the end (24:00) of its last day, i.e. the next day's first instant: step back.
-        due_day, end_day = local_date(due_at - JUST_BEFORE), local_date(ended_at or now)
-        days = calendar.working_days_between(due_day, end_day) if end_day > due_day else 0
+        days = working_days_late(calendar, due_at, ended_at or now)  # as the item page's steps count it
         charged = per_official.setdefault((holder_id, unit_id), [0, 0])
         charged[0], charged[1] = charged[0] + 1, charged[1] + days
     officials = dict(Official.objects.filter(pk__in={h for h, _ in per_official}).values_list("pk", "full_name"))

@@ -455,8 +455,10 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
     enforce(lambda: rules.check_extension(approver_is_leader=leader, reason=reason, new_due=deadline.day,
                                           current_due=item.due_date), item=item, actor=actor, unit=item.lead_unit_id)
     lead = unit(item.lead_unit_id)
-    if rules.needs_approval_above(deadline.day, self_extension_limit(item)):
-        _request_extension(item, actor=actor, lead=lead, deadline=deadline, reason=reason)
+    try:
+        rules.check_self_extension(deadline.day, self_extension_limit(item))
+    except RuleViolation as beyond:  # not a refusal: the extension goes to the level above
+        _request_extension(item, actor=actor, lead=lead, deadline=deadline, reason=reason, beyond=beyond)
         return item
     _apply_extension(item, deadline, actor=actor, lead=lead, reason=reason, approval=APPROVED_BY_UNIT)
     return item
@@ -488,7 +490,8 @@ def _apply_extension(item: WorkItem, deadline: Deadline, *, actor: Official, lea
     save(item, "due_at", "due_date", "calendar_version")
 
 
-def _request_extension(item: WorkItem, *, actor: Official, lead: UnitFact, deadline: Deadline, reason: str) -> None:
+def _request_extension(item: WorkItem, *, actor: Official, lead: UnitFact, deadline: Deadline, reason: str,
+                       beyond: RuleViolation) -> None:
     if item.extension_requests.filter(status=ExtensionStatus.PENDING).exists():
         raise InvalidInput("Công việc này đã có một đề nghị gia hạn đang chờ cấp trên phê duyệt.",
                            "An extension request for this item is already awaiting the level above.")
@@ -496,9 +499,9 @@ def _request_extension(item: WorkItem, *, actor: Official, lead: UnitFact, deadl
         item=item, unit_id=lead.pk, requested_by=actor, requested_at=clock.now(), new_due=deadline.day,
         reason=reason.strip(), approver=item.matter_type.extension_approver,
     ))
-    append_event(item, EventKind.EXTENSION_REQUEST, actor=actor, unit=lead, data={
+    append_event(item, EventKind.EXTENSION_REQUEST, actor=actor, unit=lead, rule_code=beyond.code, data={
         "request": request.pk, "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
-        "approver": request.approver, "self_limit": f"{self_extension_limit(item):%d/%m/%Y}",
+        "approver": request.approver, "message": beyond.message_vi,
     })
     save(item)
 

@@ -72,7 +72,8 @@ def unit_officials(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_I
 def matter_types(request: HttpRequest):
     rows = MatterType.objects.prefetch_related("related_units").order_by("field", "name")
     return [{**{f: getattr(m, f) for f in ("id", "code", "name", "field", "competent_unit_id", "competent_kind",
-                                           "authority", "legal_basis", "time_limit_days")},
+                                           "authority", "legal_basis", "time_limit_days", "extension_limit_days",
+                                           "extension_approver")},
              "related_unit_ids": sorted(u.pk for u in m.related_units.all())} for m in rows]
 
 

@@ -76,6 +76,7 @@ def test_the_page_shows_the_legal_deadline_and_the_extended_one_apart(province, 
     assert office.post(url, {"approve": "yes", "reason": "Đồng ý, thừa lệnh Chủ tịch"}).status_code == 302
     page = head.get(f"/cong-viec/{item.pk}/").content.decode()
     assert "Hạn theo quy định" in page and f"{item.legal_due_date:%d/%m/%Y}" in page
+    assert "Cấp trên đã phê duyệt" in page and "Lý do vượt quyền" not in page  # the trail: no override here
     assert "Hạn sau gia hạn" in page and f"{new_due:%d/%m/%Y}" in page
     assert ExtensionRequest.objects.get(pk=request.pk).status == ExtensionStatus.APPROVED
     assert item.events.order_by("-seq").first().kind == EventKind.EXTEND

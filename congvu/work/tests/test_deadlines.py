@@ -87,7 +87,9 @@ def test_an_extension_past_the_limit_is_requested_and_the_province_office_approv
     request = ExtensionRequest.objects.get(item=item)
     assert (request.status, request.new_due, request.approver) == (ExtensionStatus.PENDING, new_due,
                                                                    "province_office")
-    assert last_event(item).kind == EventKind.EXTENSION_REQUEST
+    requested = last_event(item)
+    assert (requested.kind, requested.rule_code, requested.outcome) == (
+        EventKind.EXTENSION_REQUEST, "R-1.5-EXTENSION-LIMIT", "done")
     with pytest.raises(InvalidInput):  # one request at a time
         actions.extend_deadline(item, actor=province.construction_head, new_due=new_due, reason="Lần nữa")
 
