@@ -148,3 +148,24 @@ def test_completing_past_the_legal_deadline_asks_the_cause_of_the_delay(province
 def test_work_completed_on_time_is_not_asked_for_a_cause(province):
     item = actions.complete(in_progress(province), actor=province.construction_officer, result="Đã cấp phép")
     assert item.delay_cause == "" and last_event(item).data["on_time"] is True
+
+
+def test_the_migration_backfills_the_legal_deadline_from_before_the_first_extension(province):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    backfill = import_module("congvu.work.migrations.0007_deadlines_legal_due").backfill_legal_deadline
+    extended, plain = in_progress(province), in_progress(province)
+    legal = extended.legal_due_date
+    for days in (2, 4):
+        actions.extend_deadline(extended, actor=province.construction_head, reason="Chờ hồ sơ",
+                                new_due=current_calendar().add_working_days(legal, days))
+    # As the rows stood before the migration: no legal deadline of their own (here: a wrong one).
+    WorkItem.objects.update(legal_due_date=date(2020, 1, 1), legal_due_at=datetime(2020, 1, 1, tzinfo=TZ))
+    backfill(apps, None)
+    extended.refresh_from_db()
+    plain.refresh_from_db()
+    assert extended.legal_due_date == legal and extended.due_date > legal
+    assert (plain.legal_due_date, plain.legal_due_at) == (plain.due_date, plain.due_at)
+    assert extended.legal_due_at == datetime.combine(legal + timedelta(days=1), datetime.min.time(), tzinfo=TZ)
