@@ -10,6 +10,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, RuleViolation
 from congvu.lib.workdays import TZ
+from congvu.registry.models import ExtensionApprover
 from congvu.registry.queries import current_calendar
 from congvu.work import actions
 from congvu.work.models import DelayCause, Event, EventKind, ExtensionRequest, ExtensionStatus, WorkItem
@@ -129,3 +130,18 @@ def test_the_migration_backfills_the_legal_deadline_from_before_the_first_extens
     assert extended.legal_due_date == legal and extended.due_date > legal
     assert (plain.legal_due_date, plain.legal_due_at) == (plain.due_date, plain.due_at)
     assert extended.legal_due_at == datetime.combine(legal + timedelta(days=1), datetime.min.time(), tzinfo=TZ)
+
+
+def test_the_matter_type_may_name_the_superior_bodys_head_as_the_approver(province):
+    matter = province.planning_approval
+    matter.extension_approver = ExtensionApprover.PARENT_HEAD  # the registry's setting, per matter type
+    matter.save(update_fields=["extension_approver"])
+    item = in_progress(province, matter)
+    actions.extend_deadline(item, actor=province.construction_head, reason="Họp liên ngành",
+                            new_due=current_calendar().add_working_days(item.due_date, 4))
+    request = ExtensionRequest.objects.get(item=item)
+    assert request.approver == "parent_head"
+    with pytest.raises(AccessDenied):  # not the Province office's, this time
+        actions.decide_extension(request, actor=province.office_head, approve=True, reason="Đồng ý")
+    actions.decide_extension(request, actor=province.chairman, approve=True, reason="Đồng ý")  # heads the committee
+    assert ExtensionRequest.objects.get(pk=request.pk).status == ExtensionStatus.APPROVED
