@@ -5,7 +5,8 @@ from congvu.registry.models import CalendarDay, Delegation, MatterType, Regulati
 
 @admin.register(MatterType)
 class MatterTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "field", "competent_unit", "competent_kind", "authority", "time_limit_days"]
+    list_display = ["name", "field", "competent_unit", "competent_kind", "authority", "time_limit_days",
+                    "extension_limit_days", "extension_approver"]
     list_filter = ["field", "authority"]
     search_fields = ["name", "code", "legal_basis"]
     filter_horizontal = ["related_units"]

@@ -106,6 +106,8 @@ class MatterTypeFact(Fact):
     authority: str
     legal_basis: str
     time_limit_days: int
+    extension_limit_days: int
+    extension_approver: str
 
     def __str__(self) -> str:
         return self.name

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
@@ -21,7 +22,7 @@ from congvu.org.models import Official, Unit
 from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
-from congvu.work.models import Priority
+from congvu.work.models import DelayCause, Priority
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
@@ -237,6 +238,24 @@ class CompleteForm(OverrideMixin):
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if clock.now() > item.legal_due_at:
+            # Clause 1.5: work past its legal deadline names the cause of the delay. Not required
+            # here: the action refuses a missing cause with its rule code (R-1.5-DELAY-CAUSE).
+            self.fields["delay_cause"] = forms.ChoiceField(
+                label=_("Cause of the delay"), required=False, choices=[("", "—"), *DelayCause.choices])
+            self.fields["delay_note"] = TextField(
+                label=_("Details of the delay"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("The work is past its legal deadline: the cause is recorded and counted."))
+
+
+class ExtensionDecisionForm(forms.Form):
+    """The level above approves or refuses an extension the lead unit requested (clause 1.5)."""
+
+    approve = forms.TypedChoiceField(
+        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Approve the extension")), ("no", _("Refuse the extension"))],
+    )
+    reason = TextField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ExtendForm(forms.Form):

@@ -93,7 +93,8 @@ def _send_back(item: WorkItem, actor: Official, data: dict) -> WorkItem:
 
 
 def _complete(item: WorkItem, actor: Official, data: dict) -> WorkItem:
-    return actions.complete(item, actor=actor, result=data["result"], override_reason=data["override_reason"])
+    return actions.complete(item, actor=actor, result=data["result"], override_reason=data["override_reason"],
+                            delay_cause=data.get("delay_cause", ""), delay_note=data.get("delay_note", ""))
 
 
 def _extend(item: WorkItem, actor: Official, data: dict) -> WorkItem:

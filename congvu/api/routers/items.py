@@ -158,7 +158,8 @@ def send_back(request: HttpRequest, payload: SendBackIn, item_id: int = ItemId()
              summary="Hoàn thành, ghi kết quả")
 def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason)
+    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason,
+                     delay_cause=payload.delay_cause, delay_note=payload.delay_note)
     return done(request, item)
 
 

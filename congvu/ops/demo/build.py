@@ -22,6 +22,7 @@ from congvu.lib import clock
 from congvu.lib.choices import in_language
 from congvu.ops.demo import cases_authority, catalog
 from congvu.ops.demo.activity import play
+from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
 from congvu.ops.demo.subjects import Writer
@@ -96,6 +97,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cast = build_structure(names)
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
+        plans += deadline_plans(cast, timeline, first_no=len(plans) + 1)  # issue 9's cases, after the rest
         play(plans, timeline, rng, until=now)
         cases_authority.play_authority_cases()
         render_notices()

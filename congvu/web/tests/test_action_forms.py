@@ -142,10 +142,11 @@ def test_submitting_own_authority_work_is_refused_under_clause_1_4(province, cli
 def test_extend_the_deadline_with_a_reason(province, client_of):
     head = client_of(province.construction_head)
     item = direct_and_assign(head, register(client_of(province.construction_clerk), province), province)
-    response = act(head, item, "gia-han", {"new_due": "15/04/2026", "reason": "Chờ bổ sung hồ sơ"})
+    # A building permit: its legal deadline is 31/03/2026, and Construction may extend by 10 working days.
+    response = act(head, item, "gia-han", {"new_due": "14/04/2026", "reason": "Chờ bổ sung hồ sơ"})
     assert response.status_code == 302
     item.refresh_from_db()
-    assert item.due_date.strftime("%d/%m/%Y") == "15/04/2026"
+    assert item.due_date.strftime("%d/%m/%Y") == "14/04/2026"
     assert "Gia hạn" in head.get(f"/cong-viec/{item.pk}/").content.decode()
 
 
