@@ -116,7 +116,7 @@ def test_the_migration_backfills_the_legal_deadline_from_before_the_first_extens
 
     from django.apps import apps
 
-    backfill = import_module("congvu.work.migrations.0007_deadlines_legal_due").backfill_legal_deadline
+    backfill = import_module("congvu.work.migrations.0008_deadlines_legal_due").backfill_legal_deadline
     extended, plain = in_progress(province), in_progress(province)
     legal = extended.legal_due_date
     for days in (2, 4):
