@@ -205,6 +205,9 @@ class EventKind(models.TextChoices):
     CONSULT_REPLY = "consult_reply", _("Reply to the consultation")
     DEEMED_AGREEMENT = "deemed_agreement", _("Deemed agreement: no reply by the deadline")
     RECONCILE = "reconcile", _("Heads' meeting on a disagreement")
+    CONSULT_SEND_BACK = "consult_send_back", _("Consultation sent back by the consulted unit")
+    SEND_BACK_FINDING = "send_back_finding", _("Home Affairs' finding on a sent-back consultation")
+    NOTICE_SIGNED = "notice_signed", _("Deemed-agreement notice signed and issued")
 
 
 class Event(models.Model):

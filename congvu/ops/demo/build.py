@@ -100,9 +100,9 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
 
 
 def render_notices() -> None:
-    """Write every deemed-agreement notice's .docx into the media directory (`render` skips one
-    already written)."""
-    for notice in Notice.objects.select_related("unit").order_by("id"):
+    """Write every signed deemed-agreement notice's .docx into the media directory (`render` skips
+    one already written; a draft has no file)."""
+    for notice in Notice.objects.filter(number__isnull=False).select_related("unit").order_by("id"):
         notices.render(notice)
 
 
