@@ -148,6 +148,8 @@ def reply(
         require_leader(actor, request.unit_id, "trả lời yêu cầu này", "answer this request")
     if request.replied_at is not None:
         raise InvalidState("Đơn vị đã trả lời yêu cầu này.", "This request has already been answered.")
+    if request.state == RequestState.SENT_BACK:
+        raise InvalidState("Đơn vị đã trả lại yêu cầu này.", "This request was sent back.")
     enforce(lambda: rules.check_clear_position(position, reasons), item=item, actor=actor, unit=request.unit_id)
     now = clock.now()
     request.position, request.reasons, request.replied_at, request.replied_by = position, reasons.strip(), now, actor

@@ -75,7 +75,7 @@ def ask(request: HttpRequest, item_id: int) -> HttpResponse:
         upload = data["attachment"]
         try:
             consultation = actions.ask(
-                item, actor=request.official, units=data["units"], question=data["question"],
+                item, actor=request.official, units=data["units"], question=data["question"], proposal=data["proposal"],
                 reply_days=data["reply_days"], attachment=ContentFile(upload.read()) if upload else None,
                 attachment_name=upload.name if upload else "", shares_original=data.get("shares_original", False),
                 override_reason=data["override_reason"],

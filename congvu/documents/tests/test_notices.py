@@ -133,3 +133,18 @@ def test_a_communes_notice_is_placed_in_the_commune_and_names_its_committee_in_f
     assert letter.header_left[-1] == "ỦY BAN NHÂN DÂN XÃ AN MỸ"
     assert letter.signature[0] == "TM. ỦY BAN NHÂN DÂN"
     assert problems(letter) == []
+
+
+def test_the_administrator_sets_the_next_number_of_a_units_outgoing_register(province, client_of, notice):
+    admin = province.construction_head.user
+    admin.is_staff = admin.is_superuser = True
+    admin.save(update_fields=["is_staff", "is_superuser"])
+    client = client_of(province.construction_head)
+    register = OutgoingRegister.objects.get(unit=province.construction, year=2026, series=OutgoingRegister.SERIES)
+    url = f"/quan-tri/consult/outgoingregister/{register.pk}/change/"
+    assert "Sở Xây dựng" in client.get("/quan-tri/consult/outgoingregister/").content.decode()
+    refused = client.post(url, {"unit": province.construction.pk, "year": 2026, "next_number": 1})
+    assert refused.status_code == 200 and OutgoingRegister.objects.get(pk=register.pk).last == 1  # 01 was used
+    assert client.post(url, {"unit": province.construction.pk, "year": 2026, "next_number": 140}).status_code == 302
+    done, letter = signed(notice, province.construction_head)
+    assert done.number == 140 and letter.number_line == "Số: 140/TB-SXD" and problems(letter) == []

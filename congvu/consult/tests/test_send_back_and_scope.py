@@ -1,0 +1,136 @@
+"""Clause 2.2 beyond the reply: whom a unit may consult, a consulted unit sending the request back
+with grounds (its clock stops; counted against the wrong side), a late reply deemed agreement with
+the same records whether or not the sweep came first, and the head reminded of unsigned notices."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from congvu.consult import actions
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import Notice, ReplyPosition, RequestState, Responsibility, SendBackGrounds
+from congvu.consult.rules import check_consultable
+from congvu.lib import clock
+from congvu.lib.refusals import AccessDenied, InvalidState, RuleViolation
+from congvu.lib.workdays import TZ
+from congvu.org.models import Notification, Title, Unit, UnitKind
+from congvu.registry.models import RegulationParameter
+from congvu.testing import QUESTION, working_item
+from congvu.work.models import Event, Outcome, State
+
+pytestmark = pytest.mark.usefixtures("at_morning")
+MIDNIGHT = datetime(2026, 3, 11, 0, 0, tzinfo=TZ)  # the requests asked at MORNING ran out at 10/03 24:00
+
+
+def ask(p, units, item=None):
+    return actions.ask(item or working_item(p), actor=p.construction_officer, units=units, question=QUESTION)
+
+
+# Whom a unit may consult -------------------------------------------------------------------------------
+
+def test_only_departments_and_communes_are_consultable_by_default():
+    check_consultable("Sở Tài chính", UnitKind.DEPARTMENT, False, widened=False)
+    check_consultable("UBND xã An Mỹ", UnitKind.COMMUNE, False, widened=False)
+    for kind in (UnitKind.PROVINCE_COMMITTEE, UnitKind.PROVINCE_OFFICE, UnitKind.DIVISION):
+        with pytest.raises(RuleViolation) as caught:
+            check_consultable("X", kind, False, widened=False)
+        assert caught.value.code == "R-2.2-NOT-CONSULTABLE" and not caught.value.overridable
+        check_consultable("X", kind, False, widened=True)
+    with pytest.raises(RuleViolation):  # never one's own division, widened or not
+        check_consultable("Phòng QLXD", UnitKind.DIVISION, True, widened=True)
+
+
+def test_the_province_office_and_own_divisions_are_refused_and_the_registry_widens(province):
+    item = working_item(province)
+    division = Unit.objects.create(code="sxd-qlxd", name="Phòng Quản lý xây dựng", abbrev="QLXD",
+                                   kind=UnitKind.DIVISION, parent=province.construction)
+    for unit in (province.office, province.committee, division):
+        with pytest.raises(RuleViolation) as caught:
+            ask(province, [unit], item)
+        assert caught.value.code == "R-2.2-NOT-CONSULTABLE"
+    assert Event.objects.filter(item=item, outcome=Outcome.REFUSED, rule_code="R-2.2-NOT-CONSULTABLE").count() == 3
+    setting = RegulationParameter.objects.get(key="consultation_any_unit")
+    setting.value = 1
+    setting.save()
+    with pytest.raises(RuleViolation) as caught:
+        ask(province, [division], item)
+    assert caught.value.code == "R-2.2-NOT-CONSULTABLE"
+    consultation = actions.ask(item, actor=province.construction_head, units=[province.office], question=QUESTION,
+                               override_reason="Văn phòng theo dõi chương trình công tác")
+    assert consultation.requests.get().unit == province.office
+
+
+# Sending back ------------------------------------------------------------------------------------------
+
+def test_a_consulted_unit_sends_the_request_back_with_grounds_and_its_clock_stops(province, consulted):
+    item, finance, transport = consulted
+    with pytest.raises(RuleViolation) as caught:
+        actions.send_back(finance, actor=province.finance_head, grounds=SendBackGrounds.NOT_RELATED, reason=" ")
+    assert caught.value.code == "R-2.2-SEND-BACK-GROUNDS"
+    with pytest.raises(AccessDenied):
+        actions.send_back(finance, actor=province.transport_head, grounds=SendBackGrounds.NOT_RELATED,
+                          reason="Không thuộc chức năng")
+    back = actions.send_back(finance, actor=province.finance_head, grounds=SendBackGrounds.OWN_MATTER,
+                             reason="Việc thuộc thẩm quyền của Sở Xây dựng")
+    assert back.state == RequestState.SENT_BACK and back.send_back_charged_to == province.construction
+    actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
+    item.refresh_from_db()
+    assert item.state == State.IN_PROGRESS  # nothing left to wait for
+    with clock.travel_to(MIDNIGHT):
+        assert consult_sweep.deem_overdue() == 0  # its clock stopped: no deemed agreement, no notice
+    assert not Notice.objects.exists() and not Responsibility.objects.exists()
+    with pytest.raises(InvalidState):
+        actions.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
+    assert Event.objects.get(item=item, kind="consult_send_back").data["grounds"] == "own_matter"
+
+
+def test_home_affairs_finds_on_a_send_back_and_it_counts_against_the_wrong_side(province, consulted):
+    finance = actions.send_back(consulted.finance, actor=province.finance_head,
+                                grounds=SendBackGrounds.NOT_RELATED, reason="Không liên quan đến tài chính")
+    with pytest.raises(AccessDenied):
+        actions.find_on_send_back(finance, actor=province.construction_head, upheld=False)
+    found = actions.find_on_send_back(finance, actor=province.inspector, upheld=False)
+    assert (found.send_back_upheld, found.send_back_charged_to) == (False, province.finance)
+    found = actions.find_on_send_back(finance, actor=province.inspector, upheld=True)
+    assert found.send_back_charged_to == province.construction
+
+
+# Late replies, the sweep and the notice ----------------------------------------------------------------
+
+def records(request):
+    return Notice.objects.get(request=request), Responsibility.objects.get(request=request)
+
+
+def test_a_late_reply_leaves_the_same_records_before_or_after_the_sweep(province, consulted):
+    item, finance, transport = consulted
+    with clock.travel_to(MIDNIGHT + timedelta(hours=8)):  # Finance replies late, before any sweep
+        actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE, reasons="Thiếu vốn")
+        consult_sweep.deem_overdue()  # then the sweep settles Transport, silent
+        actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)  # and late after it
+    (early, early_duty), (_, after_duty) = records(finance), records(transport)
+    for request, duty in ((finance, early_duty), (transport, after_duty)):
+        request.refresh_from_db()
+        assert request.state == RequestState.DEEMED_AGREED and request.deemed_at == MIDNIGHT and request.late
+        assert (duty.head, duty.holder) == (request.unit.positions.get(title=Title.HEAD).official, request.holder)
+    with clock.travel_to(MIDNIGHT + timedelta(hours=9)):
+        signed = actions.sign_notice(early, actor=province.construction_head)
+    body = "\n".join(signed.content["paragraphs"])
+    assert "sau thời hạn nêu trên, Sở Tài chính có ý kiến (Không đồng ý): Thiếu vốn" in body
+    assert "được coi là đồng ý" in body
+
+
+def test_unsigned_drafts_remind_the_head_every_working_day_and_stop_once_signed(province, consulted):
+    with clock.travel_to(MIDNIGHT):
+        consult_sweep.deem_overdue()
+    reminders = Notification.objects.filter(official=province.construction_head, text__contains="chưa được ký")
+    for day in (11, 12, 13):  # Wednesday to Friday: once a day for each of the two drafts
+        with clock.travel_to(datetime(2026, 3, day, 8, 0, tzinfo=TZ)):
+            assert consult_sweep.remind_unsigned() == 2
+            assert consult_sweep.remind_unsigned() == 0
+    with clock.travel_to(datetime(2026, 3, 14, 8, 0, tzinfo=TZ)):  # Saturday: none
+        assert consult_sweep.remind_unsigned() == 0
+    assert reminders.count() == 6
+    with clock.travel_to(datetime(2026, 3, 16, 8, 0, tzinfo=TZ)):
+        actions.sign_notice(Notice.objects.order_by("id").first(), actor=province.construction_head)
+        assert consult_sweep.remind_unsigned() == 1
+    assert Notice.objects.filter(reminded_on=date(2026, 3, 16)).count() == 1
