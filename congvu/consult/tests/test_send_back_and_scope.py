@@ -8,7 +8,15 @@ import pytest
 
 from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
-from congvu.consult.models import Notice, ReplyPosition, RequestState, Responsibility, SendBackGrounds
+from congvu.consult.models import (
+    ConsultationRequest,
+    Notice,
+    ReplyPosition,
+    RequestState,
+    Responsibility,
+    SendBackGrounds,
+)
+from congvu.consult.queries import requests_to_unit
 from congvu.consult.rules import check_consultable
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidState, RuleViolation
@@ -16,6 +24,7 @@ from congvu.lib.workdays import TZ
 from congvu.org.models import Notification, Title, Unit, UnitKind
 from congvu.registry.models import RegulationParameter
 from congvu.testing import QUESTION, working_item
+from congvu.work import actions as work
 from congvu.work.models import Event, Outcome, State
 
 pytestmark = pytest.mark.usefixtures("at_morning")
@@ -134,3 +143,36 @@ def test_unsigned_drafts_remind_the_head_every_working_day_and_stop_once_signed(
         actions.sign_notice(Notice.objects.order_by("id").first(), actor=province.construction_head)
         assert consult_sweep.remind_unsigned() == 1
     assert Notice.objects.filter(reminded_on=date(2026, 3, 16)).count() == 1
+
+
+# An incoming letter asking for an opinion by a date ----------------------------------------------------
+
+def incoming(p, sender: str, reply_due=date(2026, 3, 6)):
+    return work.register_incoming(actor=p.construction_clerk, unit=p.construction, matter_type=p.building_permit,
+                                  sender=sender, subject="Xin ý kiến về dự thảo bảng giá vật liệu",
+                                  notation="88/STC-QLG", issued_on=date(2026, 3, 2), reply_due=reply_due)
+
+
+def test_an_incoming_letter_with_a_reply_date_is_a_consultation_request_counted_like_any_other(province):
+    item = incoming(province, "Sở Tài chính")
+    request = ConsultationRequest.objects.get(item=item)
+    consultation = request.consultation
+    assert (request.unit, request.holder, request.state) == (province.construction, province.construction_head,
+                                                             RequestState.PENDING)
+    assert (consultation.asking_unit, consultation.due_date, consultation.letter_notation) == (
+        province.finance, date(2026, 3, 6), "88/STC-QLG")
+    assert request in requests_to_unit({province.construction.pk})
+    with clock.travel_to(datetime(2026, 3, 7, 0, 0, tzinfo=TZ)):  # 24:00 of the reply date
+        assert consult_sweep.deem_overdue() == 1
+    notice = Notice.objects.get(request=request)
+    assert notice.unit == province.finance  # the asking unit issues it
+    assert Responsibility.objects.get(request=request).unit == province.construction
+    with clock.travel_to(datetime(2026, 3, 9, 9, 0, tzinfo=TZ)):
+        signed = actions.sign_notice(notice, actor=province.finance_head)
+    assert "Công văn số 88/STC-QLG ngày 02/03/2026" in signed.content["paragraphs"][0]
+
+
+def test_a_letter_from_outside_the_registry_or_without_a_reply_date_is_no_consultation(province):
+    incoming(province, "Công ty TNHH Sông Cầu")
+    incoming(province, "Sở Tài chính", reply_due=None)
+    assert not ConsultationRequest.objects.exists()
