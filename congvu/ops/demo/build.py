@@ -20,7 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import catalog
+from congvu.ops.demo import cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
@@ -76,7 +76,8 @@ class Summary:
     requests: list[tuple[str, int]]  # consultation requests: (Vietnamese label, count) in the order of RequestState
     late_replies: int
     deemed_agreements: int
-    notices: int
+    notices: int  # signed, with their .docx
+    unsigned_notices: int  # drafts the heads have not signed yet
     reconciliations: int
     logins: list[Login]
     seconds: float
@@ -95,6 +96,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
         play(plans, timeline, rng, until=now)
+        cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         render_notices()
     return summarize(time.monotonic() - started)
 
@@ -130,6 +132,7 @@ def _consultation_counts() -> dict:
         "late_replies": ConsultationRequest.objects.filter(late=True, replied_at__isnull=False).count(),
         "deemed_agreements": by_state.get(RequestState.DEEMED_AGREED, 0),
         "notices": Notice.objects.exclude(file="").count(),
+        "unsigned_notices": Notice.objects.filter(number__isnull=True).count(),
         "reconciliations": Reconciliation.objects.count(),
     }
 
