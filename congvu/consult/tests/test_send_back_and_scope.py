@@ -17,7 +17,6 @@ from congvu.consult.models import (
     SendBackGrounds,
 )
 from congvu.consult.queries import requests_to_unit
-from congvu.consult.rules import check_consultable
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
@@ -36,18 +35,6 @@ def ask(p, units, item=None):
 
 
 # Whom a unit may consult -------------------------------------------------------------------------------
-
-def test_only_departments_and_communes_are_consultable_by_default():
-    check_consultable("Sở Tài chính", UnitKind.DEPARTMENT, False, widened=False)
-    check_consultable("UBND xã An Mỹ", UnitKind.COMMUNE, False, widened=False)
-    for kind in (UnitKind.PROVINCE_COMMITTEE, UnitKind.PROVINCE_OFFICE, UnitKind.DIVISION):
-        with pytest.raises(RuleViolation) as caught:
-            check_consultable("X", kind, False, widened=False)
-        assert caught.value.code == "R-2.2-NOT-CONSULTABLE" and not caught.value.overridable
-        check_consultable("X", kind, False, widened=True)
-    with pytest.raises(RuleViolation):  # never one's own division, widened or not
-        check_consultable("Phòng QLXD", UnitKind.DIVISION, True, widened=True)
-
 
 def test_the_province_office_and_own_divisions_are_refused_and_the_registry_widens(province):
     item = working_item(province)
