@@ -191,6 +191,12 @@ class Walked:
     notification: Notification        # one of Finance's head's
 
 
+def sign_drafts(p: Province) -> None:
+    """Construction's head signs its deemed-agreement notices the sweep drafted (a working day)."""
+    for notice in Notice.objects.filter(number__isnull=True, unit=p.construction).order_by("id"):
+        consult.sign_notice(notice, actor=p.construction_head)
+
+
 WALK_JANUARY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday, far from Tết
 
 
@@ -202,6 +208,7 @@ def walked_item(p: Province) -> Walked:
         item = working_item(p, original=ContentFile(b"%PDF-1.4 original"), original_name="to-trinh.pdf")
         silent = consult.ask(item, actor=p.construction_officer, units=[p.transport], question="Ý kiến về giao thông")
     sweep.deem_overdue()
+    sign_drafts(p)
     asked = consult.ask(item, actor=p.construction_officer, units=[p.finance], question="Ý kiến về nguồn vốn",
                         attachment=ContentFile(b"%PDF-1.4 attachment"), attachment_name="du-toan.pdf",
                         shares_original=True)
@@ -265,6 +272,7 @@ def build_busy_province(p: Province) -> Busy:
         work.complete(on_time, actor=p.construction_officer, result="Đã cấp giấy phép số 12/GPXD")
     with clock.travel_to(BUSY_FEBRUARY):
         sweep.deem_overdue()
+        sign_drafts(p)
         work.extend_deadline(overdue, actor=p.construction_head, new_due=overdue.due_date + timedelta(days=7),
                              reason="Chờ bổ sung hồ sơ thiết kế")
     with clock.travel_to(BUSY_LATE_FEBRUARY):

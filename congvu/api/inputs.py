@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
 from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
+from congvu.consult.models import SendBackGrounds as ConsultationSendBackGrounds
 from congvu.work.models import DelayCause, Priority, State
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
@@ -92,6 +93,7 @@ class ExtendIn(Schema):
 class ConsultIn(Schema):
     units: list[BodyId] = Field(min_length=1, max_length=MAX_UNITS)
     question: Text(10000, required=True)
+    proposal: LONG_TEXT = Field("", description="Đề xuất, dự thảo được lấy ý kiến (thông báo coi như đồng ý trích dẫn)")
     # The regulation's own bounds (2–15 days today) are registry data the administrator may change, so
     # the schema says only what any regulation could allow; the action refuses the rest (409).
     reply_days: BodyInt(ge=1, le=365) | None = Field(None, description="Để trống: theo Quy chế làm việc")
@@ -101,6 +103,11 @@ class ConsultIn(Schema):
 
 class RequestAssignIn(Schema):
     holder: BodyId
+
+
+class ConsultationSendBackIn(Schema):
+    grounds: ConsultationSendBackGrounds
+    reason: Text(2000, required=True)
 
 
 class ReplyIn(Schema):

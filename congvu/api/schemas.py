@@ -159,6 +159,9 @@ class RequestOut(Schema):
     late: bool
     deemed_at: LocalDateTime | None
     notice: str | None
+    notice_draft: bool
+    send_back_grounds: str
+    send_back_reason: str
 
 
 class RequestPage(Schema):
@@ -174,6 +177,8 @@ class ConsultationOut(Schema):
     asking_unit_id: int
     asked_by_id: int
     question: str
+    proposal: str
+    letter_notation: str
     reply_days: int
     asked_at: LocalDateTime
     due_date: date

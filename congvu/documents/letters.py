@@ -261,7 +261,10 @@ def _title(document, letter: Letter) -> None:
         return
     title = _line(document, letter.doc_type_title.upper(), 14, bold=True)
     title.paragraph_format.space_before = Pt(18)
-    _line(document, letter.subject, 14, bold=True)
+    subject = _line(document, letter.subject, 14, bold=True)
+    # Appendix I: under the trích yếu a short solid rule, 1/3 to 1/2 as long as its line, centred.
+    subject_mm = min(_text_width_mm(letter.subject, 14) * 0.6, TEXT_WIDTH_MM)
+    _rule_under(subject, subject_mm * 0.4, TEXT_WIDTH_MM)
 
 
 def _body(document, letter: Letter) -> None:

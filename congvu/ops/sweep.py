@@ -20,6 +20,10 @@ from congvu.work import trail
 log = logging.getLogger("congvu.sweep")
 
 
+def remind_unsigned_notices() -> str:
+    return f"nhắc ký thông báo: {consult_sweep.remind_unsigned()}"
+
+
 def seal_trail() -> str:
     seal = trail.seal()
     return f"niêm phong #{seal.pk} ({len(seal.heads)} chuỗi)" if seal else "nhật ký: không có gì mới"
@@ -46,10 +50,11 @@ def remind_consultations() -> str:
 
 
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
-# notices' files right after, in the same round: the consultation area words and numbers a notice,
-# the documents area (above it) renders the .docx, then its signed PDF; then the statuses for the axis.
+# notices' files right after, in the same round: the consultation area drafts a notice and the head
+# signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
+# signed PDF; then the statuses for the axis.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_statuses,
-                                   remind_consultations, seal_trail]
+                                   remind_consultations, remind_unsigned_notices, seal_trail]
 
 
 @dataclass(frozen=True)

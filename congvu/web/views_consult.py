@@ -20,6 +20,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -48,6 +49,7 @@ from congvu.web.panels_consult import (
     request_card,
     request_cards,
 )
+from congvu.web.roles import sees_overview
 from congvu.web.views_items import item_changed, item_context
 from congvu.work.access import access_item
 from congvu.work.models import WorkItem
@@ -74,7 +76,7 @@ def ask(request: HttpRequest, item_id: int) -> HttpResponse:
         upload = data["attachment"]
         try:
             consultation = actions.ask(
-                item, actor=request.official, units=data["units"], question=data["question"],
+                item, actor=request.official, units=data["units"], question=data["question"], proposal=data["proposal"],
                 reply_days=data["reply_days"], attachment=ContentFile(upload.read()) if upload else None,
                 attachment_name=upload.name if upload else "", shares_original=data.get("shares_original", False),
                 override_reason=data["override_reason"],
@@ -132,6 +134,41 @@ def _item_page(request: HttpRequest, item: WorkItem, panel) -> HttpResponse:
     return render(request, "web/item.html", item_context(request, item, consultation=panel))
 
 
+# The deemed-agreement notice: signed in one click, drafts listed for Home Affairs ------------------
+
+
+@require_POST
+@official_required
+def sign_notice(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """The asking unit's head or deputy signs the draft: numbered, dated today, its file ready."""
+    notice = Notice.objects.select_related("request").filter(pk=notice_id).first()
+    if notice is None or not may_see_request(request.official, notice.request):
+        return refusal_denied(request, AccessDenied("Bạn không có quyền ký thông báo này.",
+                                                    "You may not sign this notice."))
+    item = notice.request.item
+    try:
+        signed = actions.sign_notice(notice, actor=request.official)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    except ActionRefused as refusal:
+        messages.error(request, f"{refusal.message(get_language() or 'vi')} [{getattr(refusal, 'code', '')}]")
+        return redirect("item", item_id=item.pk)
+    messages.success(request, _("Done: notice No. %(number)s was signed and issued on %(day)s.") % {
+        "number": signed.notation, "day": f"{signed.issued_on:%d/%m/%Y}"})
+    return redirect("item", item_id=item.pk)
+
+
+@official_required
+def unsigned_notices(request: HttpRequest) -> HttpResponse:
+    """Home Affairs' list of deemed-agreement notices still unsigned, oldest first."""
+    if not sees_overview(request.official):
+        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
+    drafts = (Notice.objects.filter(number__isnull=True)
+              .select_related("unit", "request__unit", "request__item", "request__consultation")
+              .order_by("drafted_at", "id"))
+    return render(request, "web/consult/unsigned_notices.html", {"drafts": drafts, "today": today()})
+
+
 # Downloads ----------------------------------------------------------------------------------------
 
 
@@ -143,6 +180,8 @@ def notice_file(request: HttpRequest, notice_id: int) -> HttpResponse:
     if notice is None or not may_see_request(request.official, notice.request):
         return refusal_denied(request, AccessDenied("Bạn không có quyền xem thông báo này.",
                                                     "You may not see this notice."))
+    if not notice.is_signed:
+        raise Http404  # a draft has no number, no date and no file until its head signs it
     notices.render(notice)
     if request.GET.get("dang") != "docx":
         try:

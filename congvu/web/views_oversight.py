@@ -38,12 +38,14 @@ def notice_label(responsibility: Responsibility) -> str:
     notice = getattr(responsibility.request, "notice", None)
     if notice is None:
         return ""
-    return f"{notice.number:02d}/TB-{notice.unit.abbrev}, {notice.issued_on:%d/%m/%Y}"
+    if not notice.is_signed:
+        return str(_("draft, not signed yet"))
+    return f"{notice.notation}, {notice.issued_on:%d/%m/%Y}"
 
 
 def notice_id(responsibility: Responsibility) -> int | None:
     notice = getattr(responsibility.request, "notice", None)
-    return notice.pk if notice is not None else None
+    return notice.pk if notice is not None and notice.is_signed else None  # a draft has no file yet
 
 
 @official_required

@@ -269,13 +269,21 @@ def register_incoming(
     fastsql.insert(document)
     deadline = working_days_after(calendar, on, matter_type.time_limit_days)
     origin = Origin.REQUEST if requester_unit else Origin.INCOMING
-    return _open_item(
+    item = _open_item(
         actor=actor, unit=unit, matter_type=matter_type, title=document.subject, origin=origin,
         incoming=document, requester_unit=requester_unit, deadline=deadline, event_data={
             "incoming_number": document.incoming_number, "sender": document.sender,
             "due": f"{deadline.day:%d/%m/%Y}", "calendar": deadline.calendar_version,
         },
     )
+    for hook in AFTER_REGISTER:
+        hook(item, document, actor)
+    return item
+
+
+# Called in register_incoming's transaction with (item, document, actor), by the areas above work that
+# act on what a registered document asks (consult: a reply date makes it a consultation request).
+AFTER_REGISTER: list[Callable[[WorkItem, IncomingDocument, Official], None]] = []
 
 
 def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: Origin,

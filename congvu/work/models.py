@@ -232,6 +232,9 @@ class EventKind(models.TextChoices):
     # Clause 1.5: an extension beyond what the lead unit may grant itself, asked of the level above.
     EXTENSION_REQUEST = "extension_request", _("Extension requested of the level above")
     EXTENSION_REFUSED = "extension_refused", _("Extension refused by the level above")
+    CONSULT_SEND_BACK = "consult_send_back", _("Consultation sent back by the consulted unit")
+    SEND_BACK_FINDING = "send_back_finding", _("Home Affairs' finding on a sent-back consultation")
+    NOTICE_SIGNED = "notice_signed", _("Deemed-agreement notice signed and issued")
 
 
 class Event(models.Model):

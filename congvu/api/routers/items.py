@@ -178,6 +178,6 @@ def extend(request: HttpRequest, payload: ExtendIn, item_id: int = ItemId()):
 def ask(request: HttpRequest, payload: ConsultIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     consultation = consult.ask(item, actor=caller(request), units=resolve.units(payload.units, "units"),
-                               question=payload.question, reply_days=payload.reply_days,
+                               question=payload.question, proposal=payload.proposal, reply_days=payload.reply_days,
                                shares_original=payload.shares_original, override_reason=payload.override_reason)
     return Status(201, serialize.consultation_detail(consultation.pk))

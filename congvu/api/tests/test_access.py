@@ -42,6 +42,8 @@ ENDPOINTS = [
     ("get", "/api/consultation-requests/{request}", None),
     ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
     ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
+    ("post", "/api/consultation-requests/{request}/send-back", {"grounds": "not_related", "reason": "Không liên quan"}),
+    ("post", "/api/consultation-requests/{request}/notice/sign", {}),
     ("post", "/api/consultation-requests/{request}/reconciliation",
      {"held_on": "2026-03-03", "attendees": "A, B", "outcome": "agreed"}),
     ("get", "/api/oversight/overrides", None),

@@ -79,6 +79,14 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                        (401, 403, 200, 403, 403, 403, 403, 403)),
     "reply": ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"},
               (401, 403, 200, 403, 403, 403, 403, 403)),
+    # Finance's head may send its request back; nobody else.
+    "send_back": ("post", "/api/consultation-requests/{request}/send-back",
+                  {"grounds": "not_related", "reason": "Không thuộc chức năng của Sở"},
+                  (401, 403, 200, 403, 403, 403, 403, 403)),
+    # Transport's deemed agreement: its notice is signed by Construction's head (already signed: 409);
+    # Finance may not even see Transport's request (404).
+    "sign_notice": ("post", "/api/consultation-requests/{deemed}/notice/sign", {},
+                    (401, 403, 404, 403, 403, 409, 403, 403)),
     # The heads' meeting is recorded by the lead unit's head.
     "reconcile": ("post", "/api/consultation-requests/{request}/reconciliation", MEETING,
                   (401, 403, 403, 403, 403, 201, 403, 403)),
@@ -97,7 +105,8 @@ def filled(value, walked: Walked, p: Province):
         return [filled(v, walked, p) for v in value]
     if not isinstance(value, str) or "{" not in value:
         return value
-    ids = {"item": walked.item.pk, "request": walked.request.pk, "construction": p.construction.pk,
+    ids = {"item": walked.item.pk, "request": walked.request.pk, "deemed": walked.deemed.pk,
+           "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk}
     text = value.format(**ids)

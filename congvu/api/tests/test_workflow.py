@@ -57,7 +57,11 @@ def test_register_direct_assign_consult_reply_sweep_complete(province, api_as):
         item = ok(officer.get(f"/api/items/{item_id}"))
         assert item["state"] == "in_progress"
         silent = next(r for r in item["consultations"][0]["requests"] if r["unit_id"] == p.transport.pk)
-        assert silent["state"] == "deemed_agreed" and silent["notice"] == "01/TB-SXD"
+        assert silent["state"] == "deemed_agreed" and silent["notice"] is None and silent["notice_draft"] is True
+        # Construction's head signs in one call: numbered in its outgoing register after the consultation
+        # letter (01/SXD), dated today.
+        signed = ok(api_as(p.construction_head).post(f"/api/consultation-requests/{silent['id']}/notice/sign", {}))
+        assert signed["notice"] == "02/TB-SXD" and signed["notice_draft"] is False
         assert any(e["kind"] == "deemed_agreement" and e["rule_code"] == "R-2.2-DEEMED-AGREEMENT"
                    and e["clause"] == "2.2" for e in item["events"])
         done = ok(officer.post(f"/api/items/{item_id}/complete", {"result": "Đã phê duyệt quy hoạch"}))

@@ -78,7 +78,8 @@ def _consultation(item, p, attachment) -> dict[str, Any]:
     return dict(
         item=item, asking_unit=p.construction, asked_by=p.construction_officer, question=TEXT,
         attachment=attachment, shares_original=True, reply_days=5, asked_at=AT, due_at=AT + timedelta(days=7),
-        due_date=DAY + timedelta(days=7), calendar_version="2026.1",
+        due_date=DAY + timedelta(days=7), calendar_version="2026.1", proposal=TEXT, letter_notation="07/SXD",
+        letter_date=DAY,
     )
 
 
@@ -97,13 +98,16 @@ SAMPLES: dict[type[models.Model], Callable[[Targets], dict[str, Any]]] = {
         consultation=t.consultation, item=t.item, unit=t.p.transport, holder=t.p.transport_head,
         state=RequestState.ANSWERED, due_at=AT, position="disagree", reasons=TEXT, replied_at=AT,
         replied_by=t.p.transport_head, late=True, deemed_at=AT, reminded_at=AT - timedelta(days=1),
+        sent_back_at=AT, sent_back_by=t.p.transport_head, send_back_grounds="not_related", send_back_reason=TEXT,
+        send_back_upheld=False, send_back_charged_to=t.p.transport,
     ),
     Notice: lambda t: dict(
         request=t.request, unit=t.p.construction, year=2026, number=12, issued_on=DAY, signer=t.p.construction_head,
+        drafted_at=AT - timedelta(days=2), signed_at=AT, reminded_on=DAY - timedelta(days=1),
         content={"subject": TEXT, "number": "12/TB-SXD"}, file=ContentFile(b"PK notice", name="thong-bao.docx"),
     ),
     Responsibility: lambda t: dict(request=t.request, unit=t.p.finance, head=t.p.finance_head,
-                                   rule_code="R-2.2-DEEMED-AGREEMENT", recorded_at=AT),
+                                   holder=t.p.finance_officer, rule_code="R-2.2-DEEMED-AGREEMENT", recorded_at=AT),
     Notification: lambda t: dict(official=t.p.construction_head, text=TEXT, url="/cong-viec/1/", created_at=AT,
                                  read_at=AT + timedelta(hours=1)),
     NumberSeries: lambda t: dict(unit=t.p.finance, year=2026, series="TB", last=41),

@@ -20,7 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import cases_authority, catalog
+from congvu.ops.demo import cases_authority, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.scenarios import Planner
@@ -79,7 +79,8 @@ class Summary:
     requests: list[tuple[str, int]]  # consultation requests: (Vietnamese label, count) in the order of RequestState
     late_replies: int
     deemed_agreements: int
-    notices: int
+    notices: int  # signed, with their .docx
+    unsigned_notices: int  # drafts the heads have not signed yet
     reconciliations: int
     logins: list[Login]
     seconds: float
@@ -100,14 +101,15 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         plans += deadline_plans(cast, timeline, first_no=len(plans) + 1)  # issue 9's cases, after the rest
         play(plans, timeline, rng, until=now)
         cases_authority.play_authority_cases()
+        cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         render_notices()
     return summarize(time.monotonic() - started)
 
 
 def render_notices() -> None:
-    """Write every deemed-agreement notice's .docx into the media directory (`render` skips one
-    already written)."""
-    for notice in Notice.objects.select_related("unit").order_by("id"):
+    """Write every signed deemed-agreement notice's .docx into the media directory (`render` skips
+    one already written; a draft has no file)."""
+    for notice in Notice.objects.filter(number__isnull=False).select_related("unit").order_by("id"):
         notices.render(notice)
 
 
@@ -135,6 +137,7 @@ def _consultation_counts() -> dict:
         "late_replies": ConsultationRequest.objects.filter(late=True, replied_at__isnull=False).count(),
         "deemed_agreements": by_state.get(RequestState.DEEMED_AGREED, 0),
         "notices": Notice.objects.exclude(file="").count(),
+        "unsigned_notices": Notice.objects.filter(number__isnull=True).count(),
         "reconciliations": Reconciliation.objects.count(),
     }
 

@@ -152,9 +152,9 @@ def return_document(*, actor: Official, grounds: str, named: Unit | None = None,
 
 
 def ask(*, actor: Official, units: list[Unit], question: str, reply_days: int | None = None,
-        override_reason: str = "") -> Op:
+        override_reason: str = "", proposal: str = "") -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
-        plan.consultation = consult.ask(plan.item, actor=actor, units=units, question=question,
+        plan.consultation = consult.ask(plan.item, actor=actor, units=units, question=question, proposal=proposal,
                                         reply_days=reply_days, override_reason=override_reason)
     return run
 

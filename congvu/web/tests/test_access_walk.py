@@ -89,6 +89,10 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                          (302, 403, 200, 200, 200, 200, 200, 200)),
     # Transport's notice: not Finance's to see.
     "notice_file": ("get", "/thong-bao/{notice}/tai-ve/", None, (302, 403, 403, 200, 200, 200, 200, 200)),
+    # Signing: the asking unit's head (already signed: the refusal shown on the item page); the list of
+    # drafts: Home Affairs and the Province office.
+    "notice_sign": ("post", "/thong-bao/{notice}/ky-ban-hanh/", None, (302, 403, 403, 403, 403, 302, 403, 403)),
+    "unsigned_notices": ("get", "/thong-bao/chua-ky/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
     "my_notifications": ("get", "/thong-bao-cua-toi/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
     "notifications_all_read": ("post", "/thong-bao-cua-toi/da-doc-het/", None,
                                (302, 403, 302, 302, 302, 302, 302, 302)),

@@ -52,6 +52,6 @@ class Command(BaseCommand):
         for label, count in s.requests:
             out(f"  {label:<40} {count:>4}")
         out(f"  {s.late_replies} ý kiến trả lời quá hạn (vẫn lưu, tính là đồng ý); {s.deemed_agreements} lần coi như "
-            f"đồng ý, {s.notices} thông báo .docx trong thư mục media; "
+            f"đồng ý, {s.notices} thông báo .docx đã ký (trong thư mục media), {s.unsigned_notices} dự thảo chờ ký; "
             f"{s.reconciliations} cuộc làm việc giữa thủ trưởng.")
         out("  Yêu cầu sắp đến hạn được nhắc ở lần quét đầu tiên (congvu sweep, hoặc congvu serve mỗi phút).")
