@@ -7,8 +7,7 @@ from ninja import Path, Query, Router, Status
 from congvu.api import resolve, serialize
 from congvu.api.errors import ACTION, FILTERED, ONE_OBJECT
 from congvu.api.fields import MAX_ID
-from congvu.api.inputs import ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
-from congvu.api.inputs import ConsultationSendBackIn
+from congvu.api.inputs import ConsultationSendBackIn, ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import ReconciliationOut, RequestOut, RequestPage
 from congvu.consult import actions as consult
@@ -21,7 +20,7 @@ from congvu.work.access import deny
 
 router = Router(tags=["Xin ý kiến"])
 # What can be done with a consultation request an answer names.
-REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "send_back", "sign_notice", "reconcile")
+REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "send_back_request", "sign_notice", "reconcile")
 
 
 def RequestId():  # noqa: N802 - used like a type in the signatures
@@ -65,7 +64,7 @@ def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId())
 @router.post("/consultation-requests/{request_id}/send-back", response=answers(RequestOut, ACTION),
              summary="Đơn vị được lấy ý kiến trả lại yêu cầu, nêu căn cứ: không liên quan hoặc là việc của "
                      "chính đơn vị xin ý kiến (Mục 2.2)")
-def send_back(request: HttpRequest, payload: ConsultationSendBackIn, request_id: int = RequestId()):
+def send_back_request(request: HttpRequest, payload: ConsultationSendBackIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
     consult.send_back(found, actor=caller(request), grounds=payload.grounds, reason=payload.reason)
     return serialize.request_detail(found.pk)

@@ -80,7 +80,7 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "reply": ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"},
               (401, 403, 200, 403, 403, 403, 403, 403)),
     # Finance's head may send its request back; nobody else.
-    "send_back": ("post", "/api/consultation-requests/{request}/send-back",
+    "send_back_request": ("post", "/api/consultation-requests/{request}/send-back",
                   {"grounds": "not_related", "reason": "Không thuộc chức năng của Sở"},
                   (401, 403, 200, 403, 403, 403, 403, 403)),
     # Transport's deemed agreement: its notice is signed by Construction's head (already signed: 409);
