@@ -168,10 +168,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Vietnamese unless the official (or, signed out, the menu's cookie) chose English: never the browser's
+    # Accept-Language (issue 12). After authentication, since it reads the signed-in official's choice.
+    "congvu.web.language.ChosenLanguageMiddleware",
     "congvu.registry.middleware.PinnedSnapshotMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

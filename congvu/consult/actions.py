@@ -14,8 +14,8 @@ from congvu.consult.queries import remaining_differences, unreconciled_disagreem
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
-from congvu.org.models import Official, Unit, UnitKind
-from congvu.org.notify import notify
+from congvu.org.models import Official, Position, Unit, UnitKind
+from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
 from congvu.registry.serving import serves_in
 from congvu.work import rules as work_rules
@@ -131,6 +131,9 @@ def reply(
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)
     save(item, "state")
+    # The reminders to the unit's people about this item asked for this reply: they are done with.
+    mark_read_about(Position.objects.active_on(today()).filter(unit=request.unit_id).values("official"),
+                    item_url(item.pk), text_prefix=REMINDER_PREFIX)
     lateness = " (quá hạn: được coi là đồng ý)" if request.late else ""
     notify([item.holder], f"{unit(request.unit_id).name} đã trả lời xin ý kiến về “{item.title}”{lateness}",
            item_url(item.pk))

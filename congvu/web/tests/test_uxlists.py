@@ -1,0 +1,102 @@
+"""Issue 12, the points of the `uxlists` helper that need no browser: the language every page speaks,
+the administrator's constraint messages, notifications cleared when what they asked for is done."""
+
+from datetime import datetime
+
+from django.test import Client
+
+from congvu.consult import actions as consult
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import ReplyPosition
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.org.models import Notification
+from congvu.testing import consulted_by_two
+
+ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+
+
+# --- Language: Vietnamese whatever the browser asks, English only when chosen -----------------------
+
+def test_an_english_browser_gets_vietnamese_pages(client_of, province):
+    page = client_of(province.construction_officer).get("/", **ENGLISH_BROWSER).content.decode()
+    assert "Việc của tôi" in page and "My work" not in page
+    login = Client().get("/dang-nhap/", **ENGLISH_BROWSER).content.decode()
+    assert 'lang="vi"' in login
+
+
+def test_the_officials_choice_of_english_is_remembered_on_their_record(client_of, province):
+    officer = province.construction_officer
+    client = client_of(officer)
+    response = client.post("/ngon-ngu/", {"language": "en", "next": "/danh-sach/"})
+    assert response.status_code == 302 and response["Location"] == "/danh-sach/"
+    officer.refresh_from_db()
+    assert officer.language == "en"
+    # Another browser, with no cookie and a Vietnamese Accept-Language: still the official's English.
+    elsewhere = client_of(officer)
+    page = elsewhere.get("/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "My work" in page and "Việc của tôi" not in page
+    # And back to Vietnamese.
+    client.post("/ngon-ngu/", {"language": "vi", "next": "/"})
+    assert "Việc của tôi" in elsewhere.get("/", **ENGLISH_BROWSER).content.decode()
+
+
+def test_a_signed_out_visitor_may_choose_english_by_the_menu(db):
+    client = Client()
+    client.post("/ngon-ngu/", {"language": "en", "next": "/dang-nhap/"})
+    assert 'lang="en"' in client.get("/dang-nhap/").content.decode()
+
+
+def test_the_api_keeps_answering_in_the_language_it_is_asked_for(client_of, province):
+    client = client_of(province.construction_officer)
+    english = client.get("/api/items/999999", HTTP_ACCEPT_LANGUAGE="en").json()
+    vietnamese = client.get("/api/items/999999").json()
+    assert english != vietnamese
+
+
+# --- The administrator: a constraint violated reads in Vietnamese -----------------------------------
+
+def test_a_matter_type_without_competence_is_refused_in_vietnamese_in_the_admin(admin_client, province):
+    response = admin_client.post("/quan-tri/registry/mattertype/add/", {
+        "code": "thu-nghiem", "name": "Thử nghiệm", "field": "Xây dựng", "authority": "unit_head",
+        "legal_basis": "Luật Xây dựng", "time_limit_days": "10", "competent_unit": "", "competent_kind": "",
+    })
+    page = response.content.decode()
+    assert response.status_code == 200  # the form again, nothing saved
+    assert "Hãy chọn đơn vị có thẩm quyền, hoặc loại đơn vị có thẩm quyền theo địa bàn" in page
+    assert "matter_type_has_competence" not in page and "is violated" not in page
+
+
+def test_a_parameter_outside_its_bounds_is_refused_in_vietnamese_in_the_admin(admin_client, province):
+    response = admin_client.post("/quan-tri/registry/regulationparameter/add/", {
+        "key": "thu-nghiem", "description": "Thử nghiệm", "value": "50", "minimum": "1", "maximum": "10",
+        "legal_basis": "",
+    })
+    page = response.content.decode()
+    assert "Giá trị phải nằm trong khoảng từ mức tối thiểu đến mức tối đa." in page
+    assert "parameter_within_bounds" not in page
+
+
+# --- Notifications: read when the item is opened, a reminder cleared by the reply -------------------
+
+def test_opening_an_item_marks_its_notifications_read(client_of, province, at_morning):
+    item, finance, _transport = consulted_by_two(province)
+    head = province.finance_head
+    unread = Notification.objects.filter(official=head, url=f"/cong-viec/{item.pk}/", read_at__isnull=True)
+    assert unread.exists()
+    other = Notification.objects.create(official=head, text="Khác", url="/cong-viec/999999/", created_at=clock.now())
+    assert client_of(head).get(f"/cong-viec/{item.pk}/").status_code == 200
+    assert not unread.exists()
+    other.refresh_from_db()
+    assert other.read_at is None  # only the opened item's
+
+
+def test_a_reminder_clears_when_the_reply_it_asked_for_is_sent(province, at_morning):
+    item, finance, transport = consulted_by_two(province)
+    with clock.travel_to(datetime(2026, 3, 9, 8, 0, tzinfo=TZ)):  # the last day is tomorrow
+        assert consult_sweep.remind() == 2
+        reminders = Notification.objects.filter(text__startswith="Nhắc hạn", read_at__isnull=True)
+        assert reminders.filter(official=province.finance_head).exists()
+        consult.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
+    assert not reminders.filter(official=province.finance_head).exists()
+    assert reminders.filter(official=province.transport_head).exists()  # Transport has not replied yet
