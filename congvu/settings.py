@@ -244,9 +244,13 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Content-hashed names with gzip and Brotli copies (congvu/web/static_storage.py).
+    "staticfiles": {"BACKEND": "congvu.web.static_storage.HashedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# A file whose name is not hashed (found in an app's folder before collectstatic ran) is cached a day;
+# a hashed one ten years, as immutable (WhiteNoise's rule for the names the manifest gave).
+WHITENOISE_MAX_AGE = 86400
 # How much one upload may make the server read (issue 7). An original or an attachment (MB); an edXML
 # message (MB, and elements: a real one has a few hundred); the rows of an Excel list of tasks.
 CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)

@@ -1,6 +1,7 @@
 """Issue 12, the points of the `uxlists` helper that need no browser: the language every page speaks,
 the administrator's constraint messages, notifications cleared when what they asked for is done."""
 
+import re
 from datetime import datetime
 
 from django.test import Client
@@ -100,3 +101,24 @@ def test_a_reminder_clears_when_the_reply_it_asked_for_is_sent(province, at_morn
         consult.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
     assert not reminders.filter(official=province.finance_head).exists()
     assert reminders.filter(official=province.transport_head).exists()  # Transport has not replied yet
+
+
+# --- Static files: hashed names, compressed, cached for a year at least -----------------------------
+
+def test_a_collected_stylesheet_is_served_compressed_and_cached_for_a_year(db, settings, tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    url = staticfiles_storage.url("vendor/bootstrap-5.3.9/bootstrap.min.css")
+    assert url != "/static/vendor/bootstrap-5.3.9/bootstrap.min.css"  # a content-hashed name
+    client = Client()  # a new handler: WhiteNoise reads the collected folder when it starts
+    assert url in client.get("/dang-nhap/").content.decode()
+    for encoding in ("br", "gzip"):
+        response = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+        assert response.status_code == 200 and response["Content-Encoding"] == encoding
+        max_age = int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
+        assert max_age >= 365 * 24 * 3600
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert len(body) < 100_000  # Bootstrap's 232 KB, compressed
