@@ -178,6 +178,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congvu.lib.headers.SecurityHeadersMiddleware",
+    # Last, so the CSRF check and the messages come first: a form's second POST is not acted on.
+    "congvu.web.once.OncePerFormMiddleware",
 ]
 
 ROOT_URLCONF = "congvu.urls"
@@ -197,6 +199,8 @@ TEMPLATES = [
                 "congvu.web.context.official",
                 "congvu.web.context.choices",
             ],
+            # congvu's {% csrf_token %} also writes the form's one-time token (congvu/web/once.py).
+            "builtins": ["congvu.web.templatetags.once"],
         },
     },
 ]

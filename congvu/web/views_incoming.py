@@ -31,6 +31,10 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterIncomingForm(request.POST or None, request.FILES or None, units=units)
     refusal = None
     if request.method == "POST" and form.is_valid():
+        same = already_registered(form.cleaned_data)
+        if same and not request.POST.get("register_anyway"):
+            # Like the edXML import's preview: the clerk sees the earlier entry and confirms, or stops.
+            return render(request, "web/register.html", {"form": form, "already_registered": same})
         try:
             item = _register(request, form.cleaned_data)
         except ActionRefused as exc:
@@ -40,6 +44,18 @@ def register(request: HttpRequest) -> HttpResponse:
                 "number": item.incoming.incoming_number})
             return redirect("item", item_id=item.pk)
     return render(request, "web/register.html", {"form": form, "refusal": refusal})
+
+
+def already_registered(data: dict):
+    """The documents of the receiving unit's register with the same sender, number and date (a paper
+    document registered twice, or the edXML message of one already typed in). Only when the number is
+    given: without it, sender and date alone name many different documents."""
+    if not data.get("notation"):
+        return []
+    return list(IncomingDocument.objects.filter(
+        unit=data["unit"], notation__iexact=data["notation"].strip(), sender__iexact=data["sender"].strip(),
+        issued_on=data.get("issued_on"),
+    ).select_related("unit").order_by("-year", "-incoming_number")[:5])
 
 
 def _register(request: HttpRequest, data: dict) -> WorkItem:

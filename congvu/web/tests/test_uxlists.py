@@ -122,3 +122,50 @@ def test_a_collected_stylesheet_is_served_compressed_and_cached_for_a_year(db, s
         assert max_age >= 365 * 24 * 3600
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert len(body) < 100_000  # Bootstrap's 232 KB, compressed
+
+
+# --- No duplicates: a form is acted on once; the register warns of the same document ----------------
+
+def test_a_form_sent_twice_with_its_one_time_token_registers_one_document(client_of, province):
+    from congvu.web.tests.helpers import register_form
+    from congvu.work.models import IncomingDocument
+
+    clerk = client_of(province.construction_clerk)
+    page = clerk.get("/van-ban-den/moi/").content.decode()
+    token = re.search(r'name="form_once" value="([^"]+)"', page).group(1)
+    data = {**register_form(province), "form_once": token}
+    first = clerk.post("/van-ban-den/moi/", data)
+    assert first.status_code == 302
+    second = clerk.post("/van-ban-den/moi/", data, follow=True)
+    assert IncomingDocument.objects.count() == 1
+    assert second.redirect_chain[0][0] == first["Location"]  # to what the first submission made
+    assert "Biểu mẫu này đã được gửi một lần; lần gửi lại không được thực hiện." in second.content.decode()
+    # A new rendering of the form carries a new token: the next document is registered.
+    page = clerk.get("/van-ban-den/moi/").content.decode()
+    assert token not in page
+
+
+def test_a_second_post_of_a_form_whose_first_answer_was_no_redirect_gets_the_message(client_of, province):
+    clerk = client_of(province.construction_clerk)
+    data = {"form_once": "mot-lan-duy-nhat", "sender": ""}  # invalid: the form again, nothing saved
+    assert clerk.post("/van-ban-den/moi/", data).status_code == 200
+    again = clerk.post("/van-ban-den/moi/", data)
+    assert again.status_code == 409
+    assert "Biểu mẫu này đã được gửi một lần" in again.content.decode()
+
+
+def test_hand_registration_warns_of_the_same_sender_number_and_date(client_of, province):
+    from congvu.web.tests.helpers import register, register_form
+    from congvu.work.models import IncomingDocument
+
+    clerk = client_of(province.construction_clerk)
+    first = register(clerk, province)
+    response = clerk.post("/van-ban-den/moi/", register_form(province, sender="công ty tnhh xây dựng sông cầu"))
+    page = response.content.decode()
+    assert response.status_code == 200 and IncomingDocument.objects.count() == 1
+    assert "Văn bản cùng nơi gửi, số ký hiệu và ngày đã có trong sổ của bạn:" in page
+    assert f"{first.incoming.incoming_number}/2026" in page
+    confirmed = clerk.post("/van-ban-den/moi/", {**register_form(province), "register_anyway": "1"})
+    assert confirmed.status_code == 302 and IncomingDocument.objects.count() == 2
+    # Another number is another document: no warning.
+    assert clerk.post("/van-ban-den/moi/", register_form(province, notation="16/2026/CV-SC")).status_code == 302

@@ -11,6 +11,55 @@
     }
   });
 
+  // A form is sent once (issue 12): a second submit of a form already on its way is dropped, and its
+  // buttons are disabled meanwhile. Capture phase, so htmx's own listener never sees the second one.
+  // The server refuses a second POST of the same form anyway (its one-time token, congvu/web/once.py).
+  function release(form) {
+    delete form.dataset.cvSent;
+    form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+      if (button.dataset.cvDisabled) {
+        button.disabled = false;
+        delete button.dataset.cvDisabled;
+      }
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || (form.method || "").toLowerCase() !== "post") {
+      return;
+    }
+    if (form.dataset.cvSent) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    form.dataset.cvSent = "1";
+    // Disabled after this turn: a button disabled now would not send its own name and value.
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+        if (!button.disabled) {
+          button.disabled = true;
+          button.dataset.cvDisabled = "1";
+        }
+      });
+    }, 0);
+    // A download or a slow server: the form is usable again after a while (the server still guards).
+    window.setTimeout(function () { release(form); }, 15000);
+  }, true);
+  // htmx sends the form without leaving the page: once it is answered, the form may be used again.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (form) {
+      release(form);
+    }
+  });
+  // Back to a page kept in the browser's cache: its forms were never answered here.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("form[data-cv-sent]").forEach(release);
+    }
+  });
+
   // Keep the CSRF token on htmx requests that do not come from a form (forms carry their own).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
