@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from congvu.lib import clock, fastsql
+from congvu.lib.folding import fold
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.bench import in_scratch_database
 from congvu.ops.province import SyntheticProvince, build_synthetic
@@ -63,10 +64,10 @@ class ListBenchResult:
 
 
 DOCUMENT = ("id", "unit_id", "year", "incoming_number", "sender", "notation", "subject", "received_on",
-            "registered_by_id")
+            "registered_by_id", "search_text")
 ITEM = ("id", "title", "matter_type_id", "incoming_id", "registered_unit_id", "lead_unit_id", "holder_unit_id",
         "holder_id", "state", "event_date", "due_at", "due_date", "calendar_version", "created_at", "completed_at",
-        "result")
+        "result", "search_text")
 STEP = ("id", "item_id", "kind", "holder_unit_id", "holder_id", "started_at", "due_at", "ended_at")
 LINK = ("id", "workitem_id", "unit_id")
 
@@ -176,10 +177,11 @@ def _insert(batch: list[Synthetic], version: str) -> None:
     with transaction.atomic():
         fastsql.insert_values(IncomingDocument, DOCUMENT, (
             (s.pk, s.unit, s.year, s.number, "Công ty thử nghiệm", f"{s.pk}/{s.year}/CV-TN", s.title, s.event_day,
-             s.clerk) for s in batch))
+             s.clerk, fold(f"{s.pk}/{s.year}/CV-TN Công ty thử nghiệm {s.title}")) for s in batch))
         fastsql.insert_values(WorkItem, ITEM, (
             (s.pk, s.title, s.matter, s.pk, s.unit, s.unit, s.unit, s.holder, s.state, s.event_day, s.due_at,
-             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "") for s in batch))
+             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "", fold(s.title))
+            for s in batch))
         fastsql.insert_values(Step, STEP, (
             (s.pk, s.pk, StepKind.PRESENT if s.state == State.REGISTERED else StepKind.HANDLE, s.unit, s.holder,
              s.created, s.due_at, s.completed) for s in batch))

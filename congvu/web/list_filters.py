@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
-from congvu.oversight.listing import Filters
+from congvu.oversight.listing import OPEN, Filters
 from congvu.oversight.queries import UnitFigures
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
@@ -38,6 +38,7 @@ BUCKETS = {
     "overdue": _("Not completed, overdue"),
 }
 TEXT_MAX = 200
+ALL_STATES = "all"
 NOT_LISTED = _("“%(value)s” is not one of the listed options.")
 
 
@@ -86,7 +87,8 @@ class ItemFilterForm(forms.Form):
 
     def __init__(self, data: dict, *, official: Official) -> None:
         super().__init__(data)
-        self.fields["state"].choices = [("", _("All states")), *State.choices]
+        # Open work by default (issue 12): finished items are a choice away, never the first thing shown.
+        self.fields["state"].choices = [("", _("Open work")), (ALL_STATES, _("All states")), *State.choices]
         self.fields["bucket"].choices = [("", _("Any")), *BUCKETS.items()]
         self.fields["holder"].queryset = holders_for(official)
 
@@ -138,9 +140,18 @@ def filters_from_form(form: ItemFilterForm) -> Filters:
     def pk(name: str) -> int | None:
         return data[name].pk if data.get(name) else None
 
-    return Filters(q=(data.get("q") or "").strip(), unit=pk("unit"), state=data.get("state") or "",
+    return Filters(q=(data.get("q") or "").strip(), unit=pk("unit"), state=list_state(data),
                    matter_type=pk("matter_type"), due_from=data.get("due_from"), due_to=data.get("due_to"),
                    holder=pk("holder"), bucket=data.get("bucket") or "", sort=data.get("sort") or "due")
+
+
+def list_state(data: dict) -> str:
+    """The state filter as the list applies it: open work when none is chosen, except behind a figure of
+    the overview (a bucket), whose items are those the figure counts, finished ones included."""
+    state = data.get("state") or ""
+    if state == ALL_STATES or (not state and data.get("bucket")):
+        return ""
+    return state or OPEN
 
 
 def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:

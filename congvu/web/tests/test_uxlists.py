@@ -169,3 +169,47 @@ def test_hand_registration_warns_of_the_same_sender_number_and_date(client_of, p
     assert confirmed.status_code == 302 and IncomingDocument.objects.count() == 2
     # Another number is another document: no warning.
     assert clerk.post("/van-ban-den/moi/", register_form(province, notation="16/2026/CV-SC")).status_code == 302
+
+
+# --- Lists that find things ------------------------------------------------------------------------
+
+def list_ids(client: Client, query: str) -> list[int]:
+    page = client.get(f"/danh-sach/?{query}")
+    assert page.status_code == 200
+    return [int(i) for i in re.findall(r'<a href="/cong-viec/(\d+)/" class="cv-item-link">', page.content.decode())]
+
+
+def test_the_search_ignores_accents_and_case(province, busy, client_of):
+    inspector = client_of(province.inspector)
+    # busy.on_time: "Cấp phép xây dựng trường mầm non An …"
+    assert list_ids(inspector, "state=all&q=truong mam non") == [busy.on_time.pk]
+    assert list_ids(inspector, "state=all&q=TRƯỜNG MẦM NON") == [busy.on_time.pk]
+    assert list_ids(inspector, "state=all&q=xay dung truong") == [busy.on_time.pk]
+
+
+def test_the_fold_removes_accents_and_d_bar():
+    from congvu.lib.folding import fold
+
+    assert fold("  Cà PHÊ  Đắk Lắk ") == "ca phe dak lak"
+    assert fold("Đề nghị") == "de nghi"
+
+
+def test_the_work_list_shows_open_work_most_overdue_first_by_default(province, busy, client_of):
+    from congvu.work.access import visible_items
+    from congvu.work.models import OPEN_STATES
+
+    inspector = client_of(province.inspector)
+    ids = list_ids(inspector, "")
+    visible = visible_items(province.inspector)
+    assert set(ids) == set(visible.filter(state__in=OPEN_STATES).values_list("pk", flat=True))
+    assert busy.on_time.pk not in ids  # completed
+    dues = [visible.get(pk=pk).due_at for pk in ids]
+    assert dues == sorted(dues) and busy.overdue.pk in ids  # the earliest deadline (most overdue) first
+    assert busy.on_time.pk in list_ids(inspector, "state=all")
+    # A figure's bucket of finished work still lists finished work.
+    assert busy.on_time.pk in list_ids(inspector, "bucket=on_time")
+
+
+def test_a_date_that_does_not_exist_gets_a_message(province, busy, client_of):
+    page = client_of(province.inspector).get("/danh-sach/?due_from=31/02/2026").content.decode()
+    assert 'id="cv-filters-ignored"' in page and "Hạn từ" in page.split('id="cv-filters-ignored"')[1][:400]
