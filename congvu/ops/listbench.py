@@ -207,10 +207,11 @@ def time_page(client: Client, url: str, repeat: int = 5) -> tuple[float, float, 
 
 def pages_for(unit: Unit, deep_page: int) -> dict[str, str]:
     return {
-        "first_page": "/danh-sach/",
+        # Every state: the whole visible list, the heaviest first page (open work is the page's default).
+        "first_page": "/danh-sach/?state=all",
         "filtered": f"/danh-sach/?unit={unit.pk}&state={State.IN_PROGRESS}&due_from=01/01/2026&due_to=31/03/2026",
         "text_search": "/danh-sach/?q=th%E1%BB%AD+nghi%E1%BB%87m+421",  # "thử nghiệm 421"
-        "deep_page": f"/danh-sach/?page={deep_page}",
+        "deep_page": f"/danh-sach/?state=all&page={deep_page}",
     }
 
 
