@@ -20,6 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congvu.lib.clock import today
+from congvu.lib.folding import fold
 from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
 from congvu.oversight.listing import OPEN, Filters
@@ -200,3 +201,35 @@ def province_totals(figures: list[UnitFigures]) -> UnitFigures:
 
     return UnitFigures(0, str(_("The whole province")), total("assigned"), total("completed_on_time"),
                        total("completed_late"), total("open_within_deadline"), total("open_overdue"))
+
+
+class RegisterFilterForm(forms.Form):
+    """The incoming register's filters (/van-ban-den/): words of the number, sender or subject (accents
+    and case ignored), and the range of the date received."""
+
+    q = forms.CharField(label=_("Number, sender or subject"), required=False, max_length=TEXT_MAX)
+    received_from = VNDateField(label=_("Received from"), required=False)
+    received_to = VNDateField(label=_("Received until"), required=False)
+
+    @property
+    def ignored(self) -> list[str]:
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and end < start:
+            self.add_error("received_to", _("The end of the range comes before its start."))
+        return data
+
+    def applied(self, documents: QuerySet) -> QuerySet:
+        """The documents narrowed by every filter whose value could be read (the others are shown in error)."""
+        self.is_valid()
+        data = self.cleaned_data
+        if text := (data.get("q") or "").strip():
+            documents = documents.filter(search_text__contains=fold(text))
+        if data.get("received_from"):
+            documents = documents.filter(received_on__gte=data["received_from"])
+        if data.get("received_to"):
+            documents = documents.filter(received_on__lte=data["received_to"])
+        return documents

@@ -213,3 +213,49 @@ def test_the_work_list_shows_open_work_most_overdue_first_by_default(province, b
 def test_a_date_that_does_not_exist_gets_a_message(province, busy, client_of):
     page = client_of(province.inspector).get("/danh-sach/?due_from=31/02/2026").content.decode()
     assert 'id="cv-filters-ignored"' in page and "Hạn từ" in page.split('id="cv-filters-ignored"')[1][:400]
+
+
+# --- The incoming register: search, dates, state, export, rows that open the document ---------------
+
+def registered(client_of, province, **changes):
+    from congvu.web.tests.helpers import register
+
+    return register(client_of(province.construction_clerk), province, **changes)
+
+
+def test_the_register_finds_without_accents_and_by_date_received(client_of, province):
+    coffee = registered(client_of, province, subject="Đề nghị hỗ trợ quảng bá cà phê Đắk Lắk", notation="1/CV")
+    other = registered(client_of, province, subject="Đề nghị cấp phép xây dựng", notation="2/CV")
+    clerk = client_of(province.construction_clerk)
+    page = clerk.get("/van-ban-den/?q=ca+phe+dak+lak").content.decode()
+    assert "cà phê Đắk Lắk" in page and "cấp phép xây dựng" not in page
+    # Each row opens its document (its work item) and shows its state.
+    assert f'<a class="cv-doc-link" href="/cong-viec/{coffee.pk}/">' in page and "Đã vào sổ" in page
+    today_page = clerk.get("/van-ban-den/?received_from=03/03/2026&received_to=03/03/2026").content.decode()
+    assert f"/cong-viec/{other.pk}/" in today_page
+    before = clerk.get("/van-ban-den/?received_to=02/03/2026").content.decode()
+    assert f"/cong-viec/{other.pk}/" not in before and "Không có văn bản nào khớp với bộ lọc." in before
+
+
+def test_an_unreadable_register_date_is_explained_not_ignored(client_of, province):
+    registered(client_of, province)
+    response = client_of(province.construction_clerk).get("/van-ban-den/?received_from=31/02/2026&format=xlsx")
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")  # no export of a filter that was not applied
+    assert 'id="cv-filters-ignored"' in page and "Ngày đến từ" in page
+
+
+def test_the_register_exports_the_filtered_documents_as_literal_cells(client_of, province):
+    import io
+
+    from openpyxl import load_workbook
+
+    registered(client_of, province, subject="=HYPERLINK(\"http://x\")", notation="1/CV")
+    registered(client_of, province, subject="Cà phê", notation="2/CV")
+    response = client_of(province.construction_clerk).get("/van-ban-den/?q=hyperlink&format=xlsx")
+    assert response["Content-Disposition"].startswith('attachment; filename="so-van-ban-den-')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Số đến" and rows[0][7] == "Trạng thái"
+    assert len(rows) == 2 and rows[1][6] == '=HYPERLINK("http://x")' and rows[1][7] == "Đã vào sổ"
+    assert sheet.cell(row=2, column=7).data_type == "s"  # text, not a formula
