@@ -259,3 +259,33 @@ def test_the_register_exports_the_filtered_documents_as_literal_cells(client_of,
     assert rows[0][0] == "Số đến" and rows[0][7] == "Trạng thái"
     assert len(rows) == 2 and rows[1][6] == '=HYPERLINK("http://x")' and rows[1][7] == "Đã vào sổ"
     assert sheet.cell(row=2, column=7).data_type == "s"  # text, not a formula
+
+
+# --- /xin-y-kien/: mine, my unit's or all; the settled ones a page at a time -------------------------
+
+def request_links(page: str) -> set[str]:
+    return set(re.findall(r'id="yeu-cau-(\d+)"', page))
+
+
+def test_the_requests_page_filters_mine_my_unit_all_and_pages_the_settled(client_of, province, monkeypatch):
+    from congvu.web import consult_list
+
+    item, finance, transport = consulted_by_two(province)
+    consult.assign_request(finance, actor=province.finance_head, holder=province.finance_officer)
+    head = client_of(province.finance_head)
+    assert request_links(head.get("/xin-y-kien/").content.decode()) == {str(finance.pk)}
+    assert request_links(head.get("/xin-y-kien/?ai=cua-toi").content.decode()) == set()  # the officer holds it
+    officer = client_of(province.finance_officer)
+    assert request_links(officer.get("/xin-y-kien/?ai=cua-toi").content.decode()) == {str(finance.pk)}
+    asker = client_of(province.construction_officer)
+    assert request_links(asker.get("/xin-y-kien/").content.decode()) == set()  # none put to Construction
+    assert request_links(asker.get("/xin-y-kien/?ai=tat-ca").content.decode()) == {str(finance.pk), str(transport.pk)}
+    # Settled requests come a page at a time, the filter kept from page to page.
+    consult.reply(finance, actor=province.finance_officer, position=ReplyPosition.AGREE)
+    consult.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
+    monkeypatch.setattr(consult_list, "SETTLED_PAGE_SIZE", 1)
+    first = asker.get("/xin-y-kien/?ai=tat-ca").content.decode()
+    second = asker.get("/xin-y-kien/?ai=tat-ca&trang=2").content.decode()
+    assert len(request_links(first)) == len(request_links(second)) == 1
+    assert request_links(first) != request_links(second)
+    assert "?ai=tat-ca&amp;trang=2" in first
