@@ -289,3 +289,34 @@ def test_the_requests_page_filters_mine_my_unit_all_and_pages_the_settled(client
     assert len(request_links(first)) == len(request_links(second)) == 1
     assert request_links(first) != request_links(second)
     assert "?ai=tat-ca&amp;trang=2" in first
+
+
+# --- Bounds: every free text has a cap, refused with the field's name (the API: 422) ----------------
+
+def test_a_text_over_its_bound_is_refused_naming_the_field(client_of, province):
+    from congvu.web.tests.helpers import register, register_form
+
+    clerk = client_of(province.construction_clerk)
+    page = clerk.post("/van-ban-den/moi/", register_form(province, subject="x" * 501)).content.decode()
+    assert "“Trích yếu” quá dài: tối đa 500 ký tự (hiện có 501)." in page
+    item = register(clerk, province)
+    head = client_of(province.construction_head)
+    form = head.get(f"/cong-viec/{item.pk}/").content.decode()
+    assert re.search(r'<textarea[^>]*name="note"[^>]*maxlength="2000"', form)  # the browser stops there too
+    answer = head.post(f"/cong-viec/{item.pk}/chi-dao/", {"lead_unit": province.construction.pk, "note": "y" * 2001})
+    assert "quá dài: tối đa 2.000 ký tự (hiện có 2.001)" in answer.content.decode()
+    item.refresh_from_db()
+    assert item.state == "registered"  # nothing done
+
+
+def test_the_api_refuses_a_note_over_its_bound_with_422(province, client_of):
+    from congvu.api.actions import issue_token
+    from congvu.api.tests.helpers import ApiClient
+    from congvu.web.tests.helpers import register
+
+    item = register(client_of(province.construction_clerk), province)
+    api = ApiClient(issue_token(official=province.construction_head, name="pytest")[1])
+    answer = api.post(f"/api/items/{item.pk}/direct", {"lead_unit": province.construction.pk, "note": "y" * 2001})
+    assert answer.status_code == 422
+    assert api.post(f"/api/items/{item.pk}/direct", {"lead_unit": province.construction.pk,
+                                                      "note": "y" * 2000}).status_code == 200

@@ -60,6 +60,36 @@
     }
   });
 
+  // A counter under every bounded text area (issue 12): "120 / 2.000", said politely to screen readers
+  // only near the end. The browser stops typing at the bound (maxlength); the server refuses more anyway.
+  function counted(root) {
+    root.querySelectorAll("textarea[maxlength]").forEach(function (area) {
+      if (area.dataset.cvCounted) {
+        return;
+      }
+      area.dataset.cvCounted = "1";
+      var limit = parseInt(area.getAttribute("maxlength"), 10);
+      var counter = document.createElement("div");
+      counter.className = "form-text cv-counter text-end";
+      counter.id = (area.id || "cv-text") + "-counter";
+      var described = area.getAttribute("aria-describedby");
+      area.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
+      area.insertAdjacentElement("afterend", counter);
+      var show = function () {
+        var length = area.value.length;
+        counter.textContent = length.toLocaleString("vi-VN") + " / " + limit.toLocaleString("vi-VN");
+        counter.classList.toggle("cv-counter-near", length > limit * 0.9);
+        counter.setAttribute("aria-live", length > limit * 0.9 ? "polite" : "off");
+      };
+      area.addEventListener("input", show);
+      show();
+    });
+  }
+  counted(document);
+  document.addEventListener("htmx:load", function (event) {
+    counted(event.detail.elt.querySelectorAll ? event.detail.elt : document);
+  });
+
   // Keep the CSRF token on htmx requests that do not come from a form (forms carry their own).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
