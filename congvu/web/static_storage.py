@@ -6,6 +6,8 @@ gzip and Brotli copies; WhiteNoise then serves a hashed name compressed and cach
 `manage.py runserver`) there is no manifest: the pages then name the plain files, which WhiteNoise
 finds in the apps' folders (WHITENOISE_USE_FINDERS), instead of failing on every page."""
 
+import os
+
 from django.contrib.staticfiles.storage import HashedFilesMixin, StaticFilesStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -32,3 +34,17 @@ class HashedStaticFilesStorage(CompressedManifestStaticFilesStorage):
             # A file added since collectstatic last ran (a developer's tree): its plain name, which
             # WhiteNoise finds in the app's folder, rather than a failed page.
             return StaticFilesStorage.url(self, name)
+
+    def compress_files(self, paths):
+        """Only the files whose gzip and Brotli copies are missing or older than they are: every
+        `congvu serve` collects the static files, and compressing all of Django's admin again cost
+        ~6 s of CPU at each start."""
+        yield from super().compress_files([path for path in paths if not self.compressed_up_to_date(path)])
+
+    def compressed_up_to_date(self, path: str) -> bool:
+        full = self.path(path)
+        try:
+            written = os.path.getmtime(full)
+            return all(os.path.getmtime(full + suffix) >= written for suffix in (".gz", ".br"))
+        except OSError:
+            return False
