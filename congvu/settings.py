@@ -170,14 +170,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Vietnamese unless the official (or, signed out, the menu's cookie) chose English: never the browser's
+    # Accept-Language (issue 12). After authentication, since it reads the signed-in official's choice.
+    "congvu.web.language.ChosenLanguageMiddleware",
     "congvu.registry.middleware.PinnedSnapshotMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congvu.lib.headers.SecurityHeadersMiddleware",
+    # Last, so the CSRF check and the messages come first: a form's second POST is not acted on.
+    "congvu.web.once.OncePerFormMiddleware",
 ]
 
 ROOT_URLCONF = "congvu.urls"
@@ -197,6 +201,8 @@ TEMPLATES = [
                 "congvu.web.context.official",
                 "congvu.web.context.choices",
             ],
+            # congvu's {% csrf_token %} also writes the form's one-time token (congvu/web/once.py).
+            "builtins": ["congvu.web.templatetags.once"],
         },
     },
 ]
@@ -244,9 +250,13 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Content-hashed names with gzip and Brotli copies (congvu/web/static_storage.py).
+    "staticfiles": {"BACKEND": "congvu.web.static_storage.HashedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# A file whose name is not hashed (found in an app's folder before collectstatic ran) is cached a day;
+# a hashed one ten years, as immutable (WhiteNoise's rule for the names the manifest gave).
+WHITENOISE_MAX_AGE = 86400
 # How much one upload may make the server read (issue 7). An original or an attachment (MB); an edXML
 # message (MB, and elements: a real one has a few hundred); the rows of an Excel list of tasks.
 CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)

@@ -23,8 +23,8 @@ from congvu.consult.queries import remaining_differences, unreconciled_disagreem
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
-from congvu.org.models import Official, Role, Unit, UnitKind
-from congvu.org.notify import notify
+from congvu.org.models import Official, Position, Role, Unit, UnitKind
+from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
 from congvu.registry.serving import head_of, serves_in
 from congvu.work import rules as work_rules
@@ -168,6 +168,9 @@ def reply(
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)
     save(item, "state")
+    # The reminders to the unit's people about this item asked for this reply: they are done with.
+    mark_read_about(Position.objects.active_on(today()).filter(unit=request.unit_id).values("official"),
+                    item_url(item.pk), text_prefix=REMINDER_PREFIX)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
     notify([item.holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
            item_url(item.pk))

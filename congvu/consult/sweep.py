@@ -20,7 +20,7 @@ from congvu.lib import clock, fastsql
 from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
-from congvu.org.notify import mail_copies, notify
+from congvu.org.notify import REMINDER_PREFIX, mail_copies, notify
 from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar, parameter
 from congvu.registry.serving import head_of
@@ -164,7 +164,7 @@ def _remind_one(request: ConsultationRequest, now: datetime) -> bool:
         return False
     last_day = request.consultation.due_date
     notify([head_of(request.unit, local_date(now)), request.holder],
-           f"Nhắc hạn: trả lời xin ý kiến về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
+           f"{REMINDER_PREFIX} về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
            f"quá hạn sẽ được coi là đồng ý (Mục 2.2)", f"/cong-viec/{request.item_id}/")
     return True
 

@@ -63,6 +63,9 @@ class MatterType(models.Model):
             models.CheckConstraint(
                 condition=Q(competent_unit__isnull=False) | ~Q(competent_kind=""),
                 name="matter_type_has_competence",
+                # The administrator reads this in /quan-tri/ instead of Django's "Constraint … is violated."
+                violation_error_message=_(
+                    "Choose the competent unit, or the kind of unit that decides by territory (one of the two)."),
             )
         ]
 
@@ -182,6 +185,7 @@ class RegulationParameter(models.Model):
             models.CheckConstraint(
                 condition=Q(minimum__lte=models.F("value")) & Q(value__lte=models.F("maximum")),
                 name="parameter_within_bounds",
+                violation_error_message=_("The value must lie between the minimum and the maximum."),
             )
         ]
 

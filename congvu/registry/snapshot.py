@@ -89,6 +89,7 @@ class OfficialFact(Fact):
     email: str
     role: str
     receives_email: bool
+    language: str
 
     def __str__(self) -> str:
         return self.full_name

@@ -10,6 +10,7 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,10 @@ class VNDateField(forms.Field):
         return value.strftime("%d/%m/%Y") if isinstance(value, date) else value
 
 
+TEXT_MAX_DEFAULT = 2000
+LONG_TEXT_MAX = 10_000  # a result, a decision, a submission's summary (the API's bound too)
+
+
 class TextField(forms.CharField):
     """Text an official types. A C0 control character (pasted from another program) is refused here,
     beside the field, with the field's name; the action would refuse it too (`check_inputs`)."""
@@ -64,10 +69,23 @@ class TextField(forms.CharField):
     default_error_messages = {
         "control_chars": _("“%(field)s” contains an invalid control character (a hidden character pasted "
                            "from another program): type the text again."),
+        "too_long": _("“%(field)s” is too long: at most %(limit)s characters (it has %(length)s)."),
     }
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Every free text is bounded (issue 12: a 100,000-character note made a page 23,000 px tall); a
+        # note or a reason 2,000 characters unless the field says otherwise, as the API's inputs.
+        kwargs.setdefault("max_length", TEXT_MAX_DEFAULT)
+        super().__init__(*args, **kwargs)
+        # The length is judged in `validate`, with a message that names the field.
+        self.validators = [v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)]
 
     def validate(self, value: str) -> None:
         super().validate(value)
+        if value and len(value) > self.max_length:
+            raise forms.ValidationError(self.error_messages["too_long"], code="too_long", params={
+                "field": self.label or "", "limit": f"{self.max_length:,}".replace(",", "."),
+                "length": f"{len(value):,}".replace(",", ".")})
         if value and has_control_chars(value):
             raise forms.ValidationError(self.error_messages["control_chars"], code="control_chars",
                                         params={"field": self.label or ""})
@@ -210,7 +228,7 @@ class ReturnForm(OverrideMixin):
 
 
 class SubmitForm(OverrideMixin):
-    summary = TextField(label=_("Summary of the submission"), required=False,
+    summary = TextField(label=_("Summary of the submission"), required=False, max_length=LONG_TEXT_MAX,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
@@ -218,7 +236,8 @@ class SubmitForm(OverrideMixin):
 
 
 class DecisionForm(forms.Form):
-    decision = TextField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    decision = TextField(label=_("The Province's decision"), max_length=LONG_TEXT_MAX,
+                         widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -233,7 +252,7 @@ class SendBackForm(forms.Form):
 
 
 class CompleteForm(OverrideMixin):
-    result = TextField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}),
+    result = TextField(label=_("Result"), max_length=LONG_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("E.g. the number of the permit or reply issued."))
 
     def __init__(self, *args, item, **kwargs) -> None:

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from congvu.web import (
+    language,
     sso,
     views,
     views_account,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("tai-khoan/thu-dien-tu/", views_account.email_notifications, name="email_notifications"),
     path("dat-lai-mat-khau/<uidb64>/<token>/", views_account.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
+    path("ngon-ngu/", language.choose_language, name="choose_language"),
     path("danh-sach/", views_lists.item_list, name="item_list"),
     path("tong-hop/", views_oversight.overview, name="overview"),
     path("tong-hop/xuat-excel/<slug:table>/", views_oversight.overview_export, name="overview_export"),

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 from congvu.consult import actions
 from congvu.consult.access import may_see_consultation, may_see_request
 from congvu.consult.available import Viewer
-from congvu.consult.display import one_request, request_shown, requests_for
+from congvu.consult.display import one_request, request_shown
 from congvu.consult.models import Consultation, ConsultationRequest, Notice
 from congvu.documents import notice_pdf, notices
 from congvu.documents.pdf import PdfUnavailable
@@ -38,6 +38,7 @@ from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Official
 from congvu.registry.serving import unit_ids_of
+from congvu.web.consult_list import SCOPES, request_list, scope_of
 from congvu.web.pages import FormPanel, denied, form_again, is_htmx, official_required, refusal_denied
 from congvu.web.panels_consult import (
     RequestCard,
@@ -51,6 +52,7 @@ from congvu.web.panels_consult import (
 )
 from congvu.web.roles import sees_overview
 from congvu.web.views_items import item_changed, item_context
+from congvu.web.views_lists import query_without
 from congvu.work.access import access_item
 from congvu.work.models import WorkItem
 
@@ -237,10 +239,13 @@ def requests_page(request: HttpRequest) -> HttpResponse:
 def _requests_page(request: HttpRequest, replace: RequestCard | None = None) -> HttpResponse:
     raw = request.GET.get("cong-viec", "")
     item_id = parse_id(raw)
-    pending, settled = requests_for(request.official, item_id)
+    # Whose requests and which page of the settled ones (congvu/web/consult_list.py, issue 12).
+    listed = request_list(request.official, scope_of(request.GET.get("ai")), item_id, request.GET.get("trang"))
     return render(request, "web/consult/requests.html", {
-        "pending": request_cards(request.official, pending, replace),
-        "settled": request_cards(request.official, settled, replace), "item_id": item_id,
+        "pending": request_cards(request.official, listed.pending, replace),
+        "settled": request_cards(request.official, list(listed.settled), replace), "item_id": item_id,
+        "scope": listed.scope, "scopes": SCOPES, "settled_page": listed.settled,
+        "query": query_without(request.GET, "trang"),
         # Said, not silently dropped: the page then shows every request.
         "bad_item_id": raw if raw and item_id is None else "",
     })

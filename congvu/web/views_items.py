@@ -11,12 +11,14 @@ the consultation area's `congvu.consult.display`, and `congvu.consult.available`
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.consult.access import Sight, sight_of
 from congvu.consult.available import Viewer
 from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.org import actions as org_actions
 from congvu.org.models import Unit
 from congvu.web.forms import ExtensionDecisionForm
 from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
@@ -37,6 +39,8 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
         item, sight = sight_of(request.official, item_id)
     except AccessDenied as refusal:
         return refusal_denied(request, refusal)
+    # Opening the item is reading what its notifications announced (issue 12).
+    org_actions.mark_read_on_opening(actor=request.official, url=reverse("item", args=[item.pk]))
     if sight == Sight.CONSULTED:
         return render(request, "web/consult/consulted_item.html", consulted_view(request.official, item))
     return render(request, "web/item.html", item_context(request, item))

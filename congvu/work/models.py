@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.folding import FoldedField
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 
@@ -46,6 +47,8 @@ class IncomingDocument(models.Model):
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     original = models.FileField(_("original file"), upload_to="incoming/%Y/", blank=True)
     registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
+    # The register's search (number, sender, subject) without accents or case (congvu/lib/folding.py).
+    search_text = FoldedField(sources=("notation", "sender", "subject"))
 
     class Meta:
         verbose_name = _("incoming document")
@@ -53,7 +56,8 @@ class IncomingDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "year", "incoming_number"], name="one_incoming_number")
         ]
-        indexes = [models.Index(fields=["notation"], name="work_incoming_notation_idx")]
+        indexes = [models.Index(fields=["notation"], name="work_incoming_notation_idx"),
+                   models.Index(fields=["unit", "search_text"], name="work_incoming_search_idx")]
 
     def __str__(self) -> str:
         return f"Số đến {self.incoming_number}/{self.year} — {self.subject}"
@@ -93,6 +97,8 @@ class DelayCause(models.TextChoices):
 
 class WorkItem(models.Model):
     title = models.CharField(_("work to be done"), max_length=500)
+    # The list's search without accents or case (congvu/lib/folding.py); the title is never changed.
+    search_text = FoldedField(sources=("title",))
     matter_type = models.ForeignKey(MatterType, models.PROTECT, related_name="items", verbose_name=_("matter type"))
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices, default=Origin.INCOMING)
     incoming = models.ForeignKey(
@@ -152,6 +158,7 @@ class WorkItem(models.Model):
             models.Index(fields=["due_at"], name="work_item_due_idx"),
             models.Index(fields=["lead_unit", "state", "due_at"], name="work_item_lead_state_due_idx"),
             models.Index(fields=["title", "incoming"], name="work_item_title_idx"),
+            models.Index(fields=["search_text", "incoming"], name="work_item_search_idx"),
         ]
 
     def __str__(self) -> str:

@@ -36,6 +36,8 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "password_change": ("get", "/doi-mat-khau/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
     # The official's own choice of e-mail notifications: every official makes their own.
     "email_notifications": ("post", "/tai-khoan/thu-dien-tu/", None, (302,) * 8),
+    # The interface language: anyone chooses (a signed-in official's choice is also kept on their record).
+    "choose_language": ("post", "/ngon-ngu/", {"language": "vi", "next": "/"}, (302,) * 8),
     # Single sign-on is off unless configured (congvu/web/tests/test_sso.py walks it on).
     "sso_sign_in": ("get", "/dang-nhap/tinh/", None, (404,) * 8),
     "sso_callback": ("get", "/dang-nhap/tinh/xong/", None, (404,) * 8),
