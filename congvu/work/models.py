@@ -46,6 +46,9 @@ class IncomingDocument(models.Model):
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     original = models.FileField(_("original file"), upload_to="incoming/%Y/", blank=True)
     registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
+    # Revoked by its sender (an edXML revocation, congvu.documents.edxml_receive): kept, marked, its item stopped.
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason for the revocation"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("incoming document")
@@ -69,9 +72,10 @@ class State(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     RETURNED = "returned", _("Returned")
     TRANSFERRED = "transferred", _("Transferred to the competent unit")
+    REVOKED = "revoked", _("Stopped: the document was revoked by its sender")
 
 
-CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED)
+CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED, State.REVOKED)
 OPEN_STATES = tuple(s for s in State if s not in CLOSED_STATES)
 
 
@@ -205,6 +209,10 @@ class EventKind(models.TextChoices):
     CONSULT_REPLY = "consult_reply", _("Reply to the consultation")
     DEEMED_AGREEMENT = "deemed_agreement", _("Deemed agreement: no reply by the deadline")
     RECONCILE = "reconcile", _("Heads' meeting on a disagreement")
+    # The sender's later messages about the incoming document (edXML business types 1–3).
+    REVOKE = "revoke", _("Document revoked by its sender")
+    AMEND = "amend", _("Document updated by its sender")
+    REPLACED = "replaced", _("Document replaced by its sender")
 
 
 class Event(models.Model):
