@@ -220,11 +220,16 @@ def max_message_bytes() -> int:
     return settings.CONGVU_EDXML_MAX_MB * 1024 * 1024
 
 
-def _load(data: bytes) -> Element:
-    if len(data) > max_message_bytes():
-        megabytes, limit = len(data) / 1024 / 1024, settings.CONGVU_EDXML_MAX_MB
+def check_size(size: int) -> None:
+    """Refuse a message over the byte cap before reading it (the API checks the upload's size)."""
+    if size > max_message_bytes():
+        megabytes, limit = size / 1024 / 1024, settings.CONGVU_EDXML_MAX_MB
         raise EdxmlError(f"tệp quá lớn ({megabytes:.1f} MB; tối đa {limit} MB)",
                          f"the file is too large ({megabytes:.1f} MB; at most {limit} MB)")
+
+
+def _load(data: bytes) -> Element:
+    check_size(len(data))
     if not data.strip():
         raise EdxmlError("tệp rỗng", "the file is empty")
     try:
