@@ -66,10 +66,10 @@ def receive_document(*, actor: Official, message: IncomingMessage, original: Con
     for what is registered (new and replacement)."""
     kind = message.business.doc_type
     if kind is BusinessType.REVOCATION:
-        return _revoke(actor, message, _registered(actor, message))
+        return _revoke(actor, message, registered_document(actor, message))
     if kind is BusinessType.UPDATE:
-        return _amend(actor, message, _registered(actor, message))
-    replaced = _replaced(actor, message) if kind is BusinessType.REPLACEMENT else None
+        return _amend(actor, message, registered_document(actor, message))
+    replaced = replaced_document(actor, message) if kind is BusinessType.REPLACEMENT else None
     if unit is None or matter_type is None:
         raise InvalidInput("Cần chọn đơn vị nhận và loại việc để vào sổ văn bản này.",
                            "Choose the receiving unit and the matter type to register this document.")
@@ -109,7 +109,7 @@ def _keep(document: IncomingDocument, message: IncomingMessage, data: bytes, rep
         stored.save()
 
 
-def _registered(actor: Official, message: IncomingMessage) -> IncomingDocument:
+def registered_document(actor: Official, message: IncomingMessage) -> IncomingDocument:
     """The document the message is about, in a register the actor may write in: by its DocumentId,
     else by its number/notation, sender and date."""
     units = registering_unit_ids(actor)
@@ -128,7 +128,7 @@ def _registered(actor: Official, message: IncomingMessage) -> IncomingDocument:
     return found
 
 
-def _replaced(actor: Official, message: IncomingMessage) -> IncomingDocument:
+def replaced_document(actor: Official, message: IncomingMessage) -> IncomingDocument:
     units = registering_unit_ids(actor)
     for document_id in message.business.replaces:
         found = _by_document_id(document_id, units)
@@ -216,7 +216,7 @@ def _plain(value: object) -> object:
 @action
 def receive_status(*, actor: Official, status: StatusMessage, original: ContentFile) -> Received:
     """Attach a status message to the notice it answers (number/TB-unit abbreviation, and its year)."""
-    notice = _notice(status)
+    notice = answered_notice(status)
     if not is_clerk_or_leader(actor, notice.unit, today()):
         raise deny("ghi nhận trạng thái của văn bản đi này", "record a status of this outgoing document")
     received = ReceivedStatus(
@@ -230,7 +230,7 @@ def receive_status(*, actor: Official, status: StatusMessage, original: ContentF
     return Received("status", status=received)
 
 
-def _notice(status: StatusMessage) -> Notice:
+def answered_notice(status: StatusMessage) -> Notice:
     code = status.response_for.code
     number, _, notation = code.partition("/")
     kind, _, abbrev = notation.partition("-")

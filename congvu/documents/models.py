@@ -5,9 +5,11 @@
 - `ReceivedStatus`: a status message about a notice congvu issued (its outgoing documents)."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from congvu.consult.models import Notice
+from congvu.documents.edxml_status import status_label
 from congvu.org.models import Official, Unit
 from congvu.work.models import IncomingDocument
 
@@ -80,3 +82,8 @@ class ReceivedStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_code} — {self.notice}"
+
+    @property
+    def label(self) -> str:
+        """The status said in the page's language ("Đã tiếp nhận, vào sổ" / "Accepted")."""
+        return status_label(self.status_code, get_language() or "vi")
