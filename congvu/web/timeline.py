@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +17,7 @@ from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import current_calendar
-from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
+from congvu.work.models import Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
 from congvu.work.rules import ReturnGrounds
 
@@ -137,7 +138,22 @@ def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list
         return [data.get("summary", "")]
     if kind == EventKind.PROVINCE_DECISION:
         return [data.get("decision", "")]
+    if kind in (EventKind.REVOKE, EventKind.AMEND, EventKind.REPLACED):
+        return _sender_message_details(kind, data)
     return []
+
+
+def _sender_message_details(kind: str, data: dict) -> list[str]:
+    """The sender's later edXML messages (issue 14): the reason, and what an update changed."""
+    reason = _("Reason: %s") % data["reason"] if data.get("reason") else ""
+    if kind == EventKind.REPLACED:
+        return [_("Replaced by incoming document No. %s") % data.get("replaced_by", ""), reason]
+    if kind == EventKind.REVOKE:
+        return [reason]
+    changes = [_("%(field)s: %(old)s → %(new)s") % {
+        "field": capfirst(IncomingDocument._meta.get_field(field).verbose_name), "old": old or "—", "new": new or "—"}
+        for field, (old, new) in data.get("changes", {}).items()]
+    return [*changes, reason]
 
 
 def _consultation_details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:
