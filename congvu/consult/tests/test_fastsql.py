@@ -46,7 +46,7 @@ def _document(p, number: int = 7) -> dict[str, Any]:
         unit=p.construction, year=2026, incoming_number=number, sender=TEXT, notation="15/2026/CV-UBND",
         issued_on=DAY - timedelta(days=2), doc_type="Tờ trình", subject=TEXT, received_on=DAY, reply_due=DAY,
         priority="urgent", original=ContentFile(b"%PDF-1.4 original", name="goc.pdf"),
-        registered_by=p.construction_clerk,
+        registered_by=p.construction_clerk, revoked_on=DAY, revocation_reason=TEXT,
     )
 
 
