@@ -64,6 +64,7 @@ def receive_document(*, actor: Official, message: IncomingMessage, original: Con
                      unit: Unit | None = None, matter_type: MatterType | None = None) -> Received:
     """Act on a document message as its business type says; `unit` and `matter_type` are needed only
     for what is registered (new and replacement)."""
+    _require_some_register(actor)
     kind = message.business.doc_type
     if kind is BusinessType.REVOCATION:
         return _revoke(actor, message, registered_document(actor, message))
@@ -151,6 +152,12 @@ def _day(day) -> str:
     return f"{day:%d/%m/%Y}" if day else "?"
 
 
+def _require_some_register(actor: Official) -> None:
+    """Access before anything is looked up: only a unit's clerk, head or deputy receives messages."""
+    if not registering_unit_ids(actor):
+        raise deny("nhận bản tin edXML", "receive edXML messages")
+
+
 def _require_registrar(actor: Official, document: IncomingDocument) -> None:
     if not is_clerk_or_leader(actor, document.unit, today()):
         raise deny("ghi nhận bản tin về văn bản đến này", "record a message about this incoming document")
@@ -216,6 +223,7 @@ def _plain(value: object) -> object:
 @action
 def receive_status(*, actor: Official, status: StatusMessage, original: ContentFile) -> Received:
     """Attach a status message to the notice it answers (number/TB-unit abbreviation, and its year)."""
+    _require_some_register(actor)
     notice = answered_notice(status)
     if not is_clerk_or_leader(actor, notice.unit, today()):
         raise deny("ghi nhận trạng thái của văn bản đi này", "record a status of this outgoing document")

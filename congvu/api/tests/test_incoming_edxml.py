@@ -99,3 +99,8 @@ def test_a_json_body_is_still_refused_elsewhere(province, api_as):
     api = api_as(province.construction_clerk)
     response = api.client.post("/api/incoming", {"x": SimpleUploadedFile("a.edxml", b"<a/>")}, headers=api.headers)
     assert response.status_code == 415
+
+
+def test_an_official_who_registers_nowhere_is_refused_before_the_document_is_looked_up(province, api_as):
+    response = upload(api_as(province.construction_officer), BUSINESS / "thu-hoi-khong-co.edxml")
+    assert response.status_code == 403 and response.json()["code"] == "ACCESS-DENIED"

@@ -119,3 +119,18 @@ def test_a_status_message_is_shown_on_the_item_page_beside_its_notice(province, 
     assert done["Location"] == f"/cong-viec/{consulted.item.pk}/"
     html = client_of(province.construction_officer).get(done["Location"]).content.decode()
     assert 'data-status="03"' in html and "Đã tiếp nhận, vào sổ — Sở Tài chính tỉnh Phú Yên" in html
+
+
+def test_the_preview_shows_the_signatures_verdict_against_the_trust_store(province, client_of, settings, tmp_path):
+    from congvu.documents.tests import signing
+
+    ca = signing.authority()
+    settings.CONGVU_EDXML_TRUST_STORE = str(signing.trust_store(tmp_path / "trust", ca))
+    signed = signing.sign((BUSINESS / "moi.edxml").read_bytes(), signing.signer(ca))
+    clerk = client_of(province.construction_clerk)
+    page = clerk.post(UPLOAD, {"message": SimpleUploadedFile("ky-so.edxml", signed)})
+    html = page.content.decode()
+    assert "cv-signature-valid" in html and "Chữ ký số hợp lệ" in html and "Sở Tài chính tỉnh Phú Yên" in html
+    altered = signed.replace("quý I/2026".encode(), "quý IV/2026".encode())
+    html = clerk.post(UPLOAD, {"message": SimpleUploadedFile("sua.edxml", altered)}).content.decode()
+    assert "cv-signature-invalid" in html and "Chữ ký số không hợp lệ" in html
