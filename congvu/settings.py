@@ -27,6 +27,8 @@ CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 M
 CONGVU_EDXML_TRUST_STORE a folder of PEM CA certificates; when set, the XML-DSig signature of every
                   received edXML message is verified against them (valid / invalid / unknown signer)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
+CONGVU_EDXML_OUTBOX the folder where congvu writes edXML messages for the axis gateway to pick up
+                  (status messages of incoming documents; $CONGVU_DATA_DIR/outbox)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
                   exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
@@ -254,6 +256,8 @@ CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000, minimum=100)
 CONGVU_EDXML_TRUST_STORE = os.environ.get("CONGVU_EDXML_TRUST_STORE", "")
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
+# The outbox the province's axis gateway reads (congvu/documents/outbox.py).
+EDXML_OUTBOX = os.environ.get("CONGVU_EDXML_OUTBOX", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -77,7 +77,8 @@ MATTERS = {
                                     Authority.PROVINCE_CHAIRMAN, XD_BASIS, 25, related=("stc", "sgtvt")),
     "delegated_matter": MatterPlan("dieu-chinh-gia-vat-lieu", "Công bố giá vật liệu xây dựng", "Xây dựng", "sxd",
                                    Authority.PROVINCE_CHAIRMAN, XD_BASIS, 10,
-                                   delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 12/2024/QĐ-UBND")),
+                                   delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 12/2024/QĐ-UBND",
+                                                       valid_to=date(2030, 12, 31))),
     "land_dispute": MatterPlan("hoa-giai-dat-dai", "Hòa giải tranh chấp đất đai", "Đất đai", UnitKind.COMMUNE,
                                Authority.UNIT_HEAD, "Luật Đất đai 2024, Điều 235", 30),
 }

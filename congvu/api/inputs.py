@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
 from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
 from congvu.work.models import Priority, State
-from congvu.work.rules import ReturnGrounds
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 MAX_UNITS = 30
 NOTE = Text(2000)
@@ -65,6 +65,12 @@ class SubmitIn(Schema):
 
 class DecisionIn(Schema):
     decision: Text(10000, required=True)
+
+
+class SendBackIn(Schema):
+    grounds: SendBackGrounds = Field(description="Căn cứ trả lại: thuộc thẩm quyền của đơn vị, đã được phân cấp, "
+                                                 "ủy quyền, hoặc hồ sơ chưa đầy đủ")
+    explanation: Text(10000, required=True)
 
 
 class CompleteIn(Schema):

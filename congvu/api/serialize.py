@@ -16,7 +16,8 @@ from congvu.work.rules import Transition
 
 ITEM_RELATED = ("matter_type", "lead_unit", "holder", "incoming")
 # The next steps (`congvu.consult.available`), named as the API's action paths.
-ACTION_PATHS = {Transition.DECIDE: "province-decision", Transition.CONSULT: "consultations"}
+ACTION_PATHS = {Transition.DECIDE: "province-decision", Transition.SEND_BACK: "send-back",
+                Transition.CONSULT: "consultations"}
 
 
 def item_row(item: WorkItem) -> dict:

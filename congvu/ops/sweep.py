@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import close_old_connections
 
 from congvu.consult import sweep as consult_sweep
-from congvu.documents import notices
+from congvu.documents import notice_pdf, notices, outbox
 from congvu.lib.isolation import RowsFailed
 from congvu.work import trail
 
@@ -33,14 +33,23 @@ def render_notices() -> str:
     return f"thông báo đã tạo tệp: {notices.render_pending()}"
 
 
+def sign_notices() -> str:
+    return f"thông báo PDF đã ký: {notice_pdf.make_pending()}"
+
+
+def send_statuses() -> str:
+    return f"trạng thái edXML gửi trục: {outbox.emit_statuses()}"
+
+
 def remind_consultations() -> str:
     return f"nhắc hạn xin ý kiến: {consult_sweep.remind()}"
 
 
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
 # notices' files right after, in the same round: the consultation area words and numbers a notice,
-# the documents area (above it) renders the .docx.
-SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, remind_consultations, seal_trail]
+# the documents area (above it) renders the .docx, then its signed PDF; then the statuses for the axis.
+SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_statuses,
+                                   remind_consultations, seal_trail]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q, QuerySet
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
 from congvu.org.models import Unit
+from congvu.oversight.models import REVIEWED_RULE_PREFIXES, Resolution
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
 from congvu.work.queries import open_items
 
@@ -129,3 +130,59 @@ def deemed_agreements() -> QuerySet[Responsibility]:
     return (Responsibility.objects.select_related(
         "unit", "head", "request__item", "request__notice", "request__notice__unit",
     ).order_by("-recorded_at", "-id"))
+
+
+# --- Authority (clauses 1.4, 2.1): what counts against a unit beside its deadlines ---------------
+
+
+def reviewable_overrides() -> QuerySet[Event]:
+    """Every head's override of a 2.1 or 1.4 refusal: the entries of Home Affairs' queue "Thủ trưởng
+    quyết định thực hiện — chờ xem xét", open (no review yet) or resolved."""
+    condition = Q()
+    for prefix in REVIEWED_RULE_PREFIXES:
+        condition |= Q(rule_code__startswith=prefix)
+    return Event.objects.filter(condition, outcome=Outcome.OVERRIDE, kind=EventKind.OVERRIDE)
+
+
+def overrides_to_review() -> QuerySet[Event]:
+    """The queue's open entries, oldest first: Home Affairs works through them in order."""
+    return (reviewable_overrides().filter(review__isnull=True)
+            .select_related("item", "item__matter_type", "actor", "unit").order_by("at", "id"))
+
+
+def reviewed_overrides() -> QuerySet[Event]:
+    return (reviewable_overrides().filter(review__isnull=False)
+            .select_related("item", "actor", "unit", "review", "review__resolved_by").order_by("-review__resolved_at"))
+
+
+@dataclass(frozen=True)
+class AuthorityFigures:
+    """What counts against one unit for its use of authority: submissions the Province office sent
+    back, returns found wrong, and its head's overrides by Home Affairs' resolution."""
+
+    unit_id: int
+    unit_name: str
+    sent_back: int = 0
+    returns_found_wrong: int = 0
+    overrides_open: int = 0
+    overrides_confirmed: int = 0
+    overrides_registry_corrected: int = 0
+    overrides_kept: int = 0
+
+
+def authority_figures() -> list[AuthorityFigures]:
+    """Per unit, from the trail (each count is an event the unit cannot remove): two grouped queries."""
+    counts: dict[int, dict[str, int]] = {}
+    events = (Event.objects.filter(kind__in=[EventKind.SEND_BACK, EventKind.RETURN_FOUND_WRONG])
+              .values("unit_id", "kind").annotate(n=Count("id")))
+    field = {EventKind.SEND_BACK: "sent_back", EventKind.RETURN_FOUND_WRONG: "returns_found_wrong"}
+    for row in events:
+        counts.setdefault(row["unit_id"], {})[field[row["kind"]]] = row["n"]
+    by_resolution = {None: "overrides_open", Resolution.CONFIRMED: "overrides_confirmed",
+                     Resolution.REGISTRY_CORRECTED: "overrides_registry_corrected",
+                     Resolution.KEPT_FOR_REVIEW: "overrides_kept"}
+    for row in reviewable_overrides().values("unit_id", "review__resolution").annotate(n=Count("id")):
+        counts.setdefault(row["unit_id"], {})[by_resolution[row["review__resolution"]]] = row["n"]
+    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
+    return sorted((AuthorityFigures(pk, names[pk], **c) for pk, c in counts.items() if pk is not None),
+                  key=lambda f: f.unit_name)

@@ -14,9 +14,19 @@ class MatterTypeAdmin(admin.ModelAdmin):
 
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["matter_type", "to_unit", "kind", "valid_from", "valid_to", "legal_basis"]
-    list_filter = ["kind"]
-    autocomplete_fields = ["matter_type", "to_unit"]
+    """Phân cấp and ủy quyền, validated by `Delegation.clean` (messages in the field concerned). The
+    history is kept: a delegation is ended by its end date or superseded by a newer one, never deleted."""
+
+    list_display = ["matter_type", "kind", "to_unit", "to_kind", "from_unit", "document_number", "valid_from",
+                    "valid_to"]
+    list_filter = ["kind", "matter_type"]
+    search_fields = ["matter_type__name", "document_number", "legal_basis"]
+    autocomplete_fields = ["matter_type", "to_unit", "from_unit"]
+    fields = ["matter_type", "kind", "to_unit", "to_kind", "from_unit", "legal_basis", "document_number",
+              "valid_from", "valid_to"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ARG002
+        return False
 
 
 @admin.register(RegulationParameter)

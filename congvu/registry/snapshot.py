@@ -121,6 +121,9 @@ class DelegationFact(Fact):
     legal_basis: str
     valid_from: date
     valid_to: date | None
+    to_kind: str
+    from_unit_id: int | None
+    document_number: str
 
     in_force_on = _in_force
 

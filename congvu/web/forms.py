@@ -21,7 +21,7 @@ from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
 from congvu.work.models import Priority
-from congvu.work.rules import ReturnGrounds
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
 
@@ -186,6 +186,14 @@ class SubmitForm(OverrideMixin):
 
 class DecisionForm(forms.Form):
     decision = TextField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class SendBackForm(forms.Form):
+    grounds = forms.ChoiceField(label=_("Grounds for sending it back"), choices=SendBackGrounds.choices)
+    explanation = TextField(label=_("Specific explanation"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)

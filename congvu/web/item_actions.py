@@ -81,6 +81,10 @@ def _decide(item: WorkItem, actor: Official, data: dict) -> WorkItem:
     return actions.record_province_decision(item, actor=actor, decision=data["decision"])
 
 
+def _send_back(item: WorkItem, actor: Official, data: dict) -> WorkItem:
+    return actions.send_back_submission(item, actor=actor, grounds=data["grounds"], explanation=data["explanation"])
+
+
 def _complete(item: WorkItem, actor: Official, data: dict) -> WorkItem:
     return actions.complete(item, actor=actor, result=data["result"], override_reason=data["override_reason"])
 
@@ -97,6 +101,8 @@ ITEM_ACTIONS = [
                overridable=True),
     ItemAction("trinh-tinh", Transition.SUBMIT, _("Submit"), web_forms.SubmitForm, _submit, overridable=True),
     ItemAction("quyet-dinh-tinh", Transition.DECIDE, _("Record the decision"), web_forms.DecisionForm, _decide),
+    ItemAction("tra-lai-to-trinh", Transition.SEND_BACK, _("Send back to the unit"), web_forms.SendBackForm,
+               _send_back, danger=True),
     ItemAction("gia-han", Transition.EXTEND, _("Extend"), web_forms.ExtendForm, _extend),
     ItemAction("chuyen", Transition.TRANSFER, _("Transfer"), web_forms.TransferForm, _transfer, overridable=True,
                danger=True),

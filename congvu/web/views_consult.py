@@ -28,7 +28,8 @@ from congvu.consult.access import may_see_consultation, may_see_request
 from congvu.consult.available import Viewer
 from congvu.consult.display import one_request, request_shown, requests_for
 from congvu.consult.models import Consultation, ConsultationRequest, Notice
-from congvu.documents import notices
+from congvu.documents import notice_pdf, notices
+from congvu.documents.pdf import PdfUnavailable
 from congvu.lib.clock import today
 from congvu.lib.filetypes import safe_content_type
 from congvu.lib.ids import parse_id
@@ -136,12 +137,21 @@ def _item_page(request: HttpRequest, item: WorkItem, panel) -> HttpResponse:
 
 @official_required
 def notice_file(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """The deemed-agreement notice as a .docx, rendered now if the sweep left it to a later batch."""
+    """The deemed-agreement notice as its (signed) PDF, made now if the sweep left it to a later batch;
+    `?dang=docx` gives the editable .docx, and so does a server without LibreOffice."""
     notice = Notice.objects.select_related("unit", "request").filter(pk=notice_id).first()
     if notice is None or not may_see_request(request.official, notice.request):
         return refusal_denied(request, AccessDenied("Bạn không có quyền xem thông báo này.",
                                                     "You may not see this notice."))
     notices.render(notice)
+    if request.GET.get("dang") != "docx":
+        try:
+            made = notice_pdf.make(notice)
+        except PdfUnavailable:
+            pass
+        else:
+            return FileResponse(made.file.open("rb"), as_attachment=True, filename=notice_pdf.pdf_name(notice),
+                                content_type="application/pdf")
     return FileResponse(notice.file.open("rb"), as_attachment=True, filename=notices.file_name(notice),
                         content_type=notices.DOCX)
 

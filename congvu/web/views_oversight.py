@@ -15,7 +15,13 @@ from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.clock import today
 from congvu.lib.replica import replica_reads
 from congvu.lib.workdays import local_date
-from congvu.oversight.queries import deemed_agreements, overdue_items, refusals_and_overrides, unit_figures
+from congvu.oversight.queries import (
+    deemed_agreements,
+    overdue_items,
+    overrides_to_review,
+    refusals_and_overrides,
+    unit_figures,
+)
 from congvu.web.list_filters import figure_rows, province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
@@ -51,6 +57,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "overdue": with_overdue_days(overdue[:SHOWN]), "overdue_count": overdue.count(),
         "deemed": [(r, notice_label(r), notice_id(r)) for r in deemed[:SHOWN]], "deemed_count": deemed.count(),
         "signals": list(signals[:SHOWN]), "signals_count": signals.count(), "shown": SHOWN,
+        "authority_waiting": overrides_to_review().count(),
     })
 
 

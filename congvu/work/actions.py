@@ -66,6 +66,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "override_reason": ("lý do vượt quyền", "override reason"),
     "summary": ("tóm tắt nội dung tờ trình", "summary of the submission"),
     "decision": ("quyết định của UBND tỉnh", "the Province's decision"),
+    "explanation": ("ý kiến cụ thể", "explanation"),
     "result": ("kết quả giải quyết", "result"),
     "question": ("nội dung xin ý kiến", "question"),
     "reasons": ("lý do, ý kiến cụ thể", "reasons and specific opinion"),
@@ -115,7 +116,8 @@ def _record_refusal(refusal: RuleViolation, actor: Official | None) -> None:
         item = lock(refusal.item_id)
         append_event(
             item, EventKind.REFUSED, actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
-            outcome=Outcome.REFUSED, rule_code=refusal.code, data={"message": refusal.message_vi},
+            outcome=Outcome.REFUSED, rule_code=refusal.code,
+            data={"message": refusal.message_vi, "message_en": refusal.message_en},
         )
         item.save(update_fields=CHAIN_FIELDS)
 
@@ -141,7 +143,8 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         if reason and refusal.overridable and is_leader(actor, unit_id, today()):
             append_event(
                 item, EventKind.OVERRIDE, actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
-                rule_code=refusal.code, data={"reason": reason, "message": refusal.message_vi},
+                rule_code=refusal.code,
+                data={"reason": reason, "message": refusal.message_vi, "message_en": refusal.message_en},
             )
             return
         refusal.item_id, refusal.unit_id = item.pk, unit_id
@@ -399,6 +402,26 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
 
 
 @action
+def send_back_submission(item: WorkItem | int, *, actor: Official, grounds: str, explanation: str) -> WorkItem:
+    """The Province office sends a submission back (clause 1.4): the matter is the unit's own or
+    delegated to it, or the dossier is incomplete. The work returns, in progress, to whoever handled it
+    last, and the send-back (code R-1.4-SENT-BACK) counts against the submitting unit."""
+    item = lock(item)
+    require_province_recorder(actor, "trả lại tờ trình cho đơn vị", "send a submission back")
+    target = rules.check_transition(Transition.SEND_BACK, item.state)
+    rules.check_send_back(grounds, explanation)
+    last_handler = item.steps.filter(kind=StepKind.HANDLE).order_by("-started_at", "-id").first()
+    back_to = last_handler.holder if last_handler else leader_to_present_to(unit(item.lead_unit_id))
+    item.state = target
+    open_step(item, StepKind.HANDLE, item.lead_unit_id, back_to)
+    append_event(item, EventKind.SEND_BACK, actor=actor, unit=unit(item.lead_unit_id),
+                 rule_code=rules.SENT_BACK.code, data={
+                     "grounds": grounds, "explanation": explanation.strip(), "holder": back_to.pk})
+    save(item, "state", "holder_unit", "holder")
+    return item
+
+
+@action
 def complete(item: WorkItem | int, *, actor: Official, result: str, override_reason: str = "") -> WorkItem:
     """Close the item with its result; only the competent unit resolves it (clause 2.1)."""
     item = lock(item)
@@ -442,5 +465,5 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
 
 __all__ = [
     "assign", "complete", "direct", "extend_deadline", "record_province_decision", "register_incoming",
-    "return_document", "transfer",
+    "return_document", "send_back_submission", "transfer",
 ]

@@ -209,6 +209,10 @@ class EventKind(models.TextChoices):
     CONSULT_REPLY = "consult_reply", _("Reply to the consultation")
     DEEMED_AGREEMENT = "deemed_agreement", _("Deemed agreement: no reply by the deadline")
     RECONCILE = "reconcile", _("Heads' meeting on a disagreement")
+    # Authority (clauses 1.4, 2.1): the Province office's send-back, Home Affairs' findings and reviews.
+    SEND_BACK = "send_back", _("Submission sent back by the Province office")
+    RETURN_FOUND_WRONG = "return_found_wrong", _("Return found wrong: the matter was the returning unit's own")
+    OVERRIDE_REVIEWED = "override_reviewed", _("Head's decision reviewed by Home Affairs")
     # The sender's later messages about the incoming document (edXML business types 1–3).
     REVOKE = "revoke", _("Document revoked by its sender")
     AMEND = "amend", _("Document updated by its sender")

@@ -52,6 +52,21 @@ RETURN_GROUNDS = Rule(
     "A document may be returned only when the matter is not the unit's (naming the competent unit) "
     "or is the requesting unit's own{detail}",
 )
+SENT_BACK = Rule(
+    "R-1.4-SENT-BACK", "1.4",
+    "Văn phòng UBND tỉnh trả lại tờ trình: phải nêu căn cứ (thuộc thẩm quyền của đơn vị, đã được phân cấp, "
+    "ủy quyền, hoặc hồ sơ chưa đầy đủ) và ý kiến cụ thể{detail}",
+    "The Province office sends a submission back only with grounds (the unit's own authority, delegated "
+    "authority, or an incomplete dossier) and a specific explanation{detail}",
+)
+
+
+class SendBackGrounds(models.TextChoices):
+    """Why the Province office sends a submission back to the unit (clause 1.4)."""
+
+    OWN_AUTHORITY = "own_authority", _("Within the unit's own authority")
+    DELEGATED_AUTHORITY = "delegated_authority", _("Within authority delegated to the unit")
+    INCOMPLETE = "incomplete", _("The dossier is incomplete")
 
 
 class ReturnGrounds(models.TextChoices):
@@ -69,6 +84,7 @@ class Transition(models.TextChoices):
     RETURN = "return", _("Return the document")
     SUBMIT = "submit", _("Submit to the Province")
     DECIDE = "decide", _("Record the Province's decision")
+    SEND_BACK = "send_back", _("Send the submission back to the unit")
     COMPLETE = "complete", _("Complete")
     EXTEND = "extend", _("Extend the deadline")
     CONSULT = "consult", _("Ask related units for their opinion")
@@ -85,6 +101,7 @@ TRANSITIONS: dict[Transition, tuple[frozenset[State], State | None]] = {
     Transition.RETURN: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.RETURNED),
     Transition.SUBMIT: (frozenset({State.IN_PROGRESS}), State.SUBMITTED),
     Transition.DECIDE: (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
+    Transition.SEND_BACK: (frozenset({State.SUBMITTED}), State.IN_PROGRESS),
     Transition.COMPLETE: (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
     Transition.EXTEND: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
     Transition.CONSULT: (frozenset({State.IN_PROGRESS, State.CONSULTING}), State.CONSULTING),
@@ -164,3 +181,11 @@ def check_return(
 def check_submission(competence: Competence) -> None:
     if competence.decides_locally:
         raise OWN_AUTHORITY_SUBMISSION.violation()
+
+
+def check_send_back(grounds: str, explanation: str) -> None:
+    """A send-back names one of the three grounds and says why: it counts against the unit."""
+    if grounds not in SendBackGrounds.values:
+        raise SENT_BACK.violation(Detail(": chưa chọn căn cứ trả lại", ": no grounds were chosen"))
+    if not explanation.strip():
+        raise SENT_BACK.violation(Detail(": chưa ghi ý kiến cụ thể", ": no explanation was given"))

@@ -18,6 +18,7 @@ from congvu.api.inputs import (
     IncomingIn,
     ItemFilters,
     ReturnIn,
+    SendBackIn,
     SubmitIn,
     TransferIn,
 )
@@ -35,7 +36,7 @@ router = Router(tags=["Công việc"])
 
 # What can be done with an item an answer returns (the paths below, and the item itself).
 ITEM_ACTIONS = ("get_item", "direct", "assign", "transfer", "return_document", "submit", "province_decision",
-                "complete", "extend", "ask")
+                "send_back", "complete", "extend", "ask")
 
 
 def next_on_item(status: int = 200) -> dict:
@@ -141,6 +142,15 @@ def submit(request: HttpRequest, payload: SubmitIn, item_id: int = ItemId()):
 def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     actions.record_province_decision(item, actor=caller(request), decision=payload.decision)
+    return done(request, item)
+
+
+@router.post("/items/{item_id}/send-back", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Văn phòng UBND tỉnh trả lại tờ trình cho đơn vị (Mục 1.4)")
+def send_back(request: HttpRequest, payload: SendBackIn, item_id: int = ItemId()):
+    item = resolve.item(caller(request), item_id)
+    actions.send_back_submission(item, actor=caller(request), grounds=payload.grounds,
+                                 explanation=payload.explanation)
     return done(request, item)
 
 

@@ -31,15 +31,22 @@ ENDPOINTS = [
     ("post", "/api/items/{item}/return", {"grounds": "not_ours"}),
     ("post", "/api/items/{item}/submit", {}),
     ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
+    ("post", "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"}),
+    ("post", "/api/items/{item}/return-found-wrong", {"explanation": "Thuộc thẩm quyền"}),
     ("post", "/api/items/{item}/complete", {"result": "Xong"}),
     ("post", "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"}),
     ("post", "/api/items/{item}/consultations", {"units": ["{unit}"], "question": "Ý kiến?"}),
     ("get", "/api/consultation-requests", None),
+    ("get", "/api/outbox", None),
+    ("get", "/api/outbox/{unit}", None),
     ("get", "/api/consultation-requests/{request}", None),
     ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
     ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
     ("post", "/api/consultation-requests/{request}/reconciliation",
      {"held_on": "2026-03-03", "attendees": "A, B", "outcome": "agreed"}),
+    ("get", "/api/oversight/overrides", None),
+    ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"}),
+    ("get", "/api/oversight/authority-figures", None),
 ]
 
 
@@ -61,7 +68,9 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     schema = api.get_openapi_schema(path_prefix="/api/")
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
-               .replace("{request}", "{request_id}")) for m, p, _ in ENDPOINTS}
+               .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}"))
+              for m, p, _ in ENDPOINTS}
+    listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations
 
 

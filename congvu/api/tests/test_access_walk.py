@@ -34,6 +34,10 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # A unit's officials: its own people and the overseers.
     "unit_officials": ("get", "/api/units/{construction}/officials", None, (401, 403, 403, 200, 200, 200, 200, 200)),
     "figures": ("get", "/api/figures", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    # The edXML outbox: each registrar sees their unit's messages (none here: the walked item came by hand,
+    # so no message #1 exists for anyone; who sees which is tested in congvu/api/tests/test_outbox.py).
+    "outbox_list": ("get", "/api/outbox", None, EVERY_OFFICIAL),
+    "outbox_message": ("get", "/api/outbox/1", None, (401, 403, 404, 404, 404, 404, 404, 404)),
     # Lists show each one what they may see; the consulted unit sees the item as consulted.
     "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
     "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),
@@ -52,6 +56,18 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "submit": ("post", "/api/items/{item}/submit", {}, (401, 403, 403, 403, 409, 409, 403, 403)),
     "province_decision": ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"},
                           (401, 403, 403, 403, 403, 403, 409, 403)),
+    # The Province office sends a submission back; the walked item is not one (409).
+    "send_back": ("post", "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"},
+                  (401, 403, 403, 403, 403, 403, 409, 403)),
+    # Home Affairs or the Province office find a return wrong; the walked item was not returned (409).
+    "return_found_wrong": ("post", "/api/items/{item}/return-found-wrong", {"explanation": "Thuộc thẩm quyền"},
+                           (401, 403, 403, 403, 403, 403, 409, 409)),
+    # Heads' decisions to review: the overseers see the queue, Home Affairs resolves (no such entry: 404).
+    "list_overrides": ("get", "/api/oversight/overrides", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    "resolve_override": ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"},
+                         (401, 403, 403, 403, 403, 403, 403, 404)),
+    "authority_figures_per_unit": ("get", "/api/oversight/authority-figures", None,
+                                   (401, 403, 403, 403, 403, 403, 200, 200)),
     "complete": ("post", "/api/items/{item}/complete", {"result": "Đã giải quyết"},
                  (401, 403, 403, 403, 409, 409, 403, 403)),
     # The holder may ask for an extension (a rule refuses an officer's own: 409); the head grants it.

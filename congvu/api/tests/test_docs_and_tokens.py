@@ -89,7 +89,7 @@ def test_answers_link_to_what_can_be_done_next_with_what_they_return(province, a
     assert asked["reply"]["parameters"] == {"request_id": "$response.body#/requests/0/id"}
     linked = {link["operationId"] for ops in schema["paths"].values() for op in ops.values()
               for answer in op["responses"].values() for link in answer.get("links", {}).values()}
-    assert linked <= operation_ids and len(linked) == 14
+    assert linked <= operation_ids and len(linked) == 15
 
 
 def test_the_openapi_document_and_docs_are_for_officials_only(province, api_as):

@@ -20,7 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import cases_edxml, catalog
+from congvu.ops.demo import cases_authority, cases_edxml, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
@@ -95,6 +95,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
         play(plans, timeline, rng, until=now)
+        cases_authority.play_authority_cases()
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
     return summarize(time.monotonic() - started)

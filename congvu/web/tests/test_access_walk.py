@@ -47,6 +47,13 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The overview: Home Affairs and the Province office only.
     "overview": ("get", "/tong-hop/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
     "overview_export": ("get", "/tong-hop/xuat-excel/so-lieu/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    # Heads' decisions to review: the overseers see the queue; only Home Affairs resolves (no such
+    # entry here: back to the queue with the reason); Home Affairs or the Province office find a
+    # return wrong (the walked item was not returned: back to the queue with the reason).
+    "authority_queue": ("get", "/tong-hop/quyet-dinh-thuc-hien/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    "authority_resolve": ("post", "/tong-hop/quyet-dinh-thuc-hien/{item}/", None,
+                          (302, 403, 403, 403, 403, 403, 403, 302)),
+    "authority_return_wrong": ("post", "/tong-hop/tra-lai-sai/{item}/", None, (302, 403, 403, 403, 403, 403, 302, 302)),
     # Registering and importing: a unit's clerk, head or deputy (Finance's head registers for Finance).
     "register": ("get", "/van-ban-den/moi/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
     "edxml_upload": ("get", "/van-ban-den/nhap-edxml/", None, (302, 403, 200, 200, 403, 200, 200, 403)),

@@ -23,6 +23,7 @@ def test_event_kinds_keep_the_values_the_trail_was_hashed_with():
     assert EventKind.values == [
         "register", "direct", "assign", "transfer", "return", "submit", "province_decision", "complete", "extend",
         "refused", "override", "consult", "consult_assign", "consult_reply", "deemed_agreement", "reconcile",
+        "send_back", "return_found_wrong", "override_reviewed",
         "revoke", "amend", "replaced",
     ]
 

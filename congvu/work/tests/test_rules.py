@@ -9,7 +9,7 @@ from congvu.lib.refusals import InvalidState, RuleViolation
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work import rules
 from congvu.work.models import State
-from congvu.work.rules import ReturnGrounds, Transition
+from congvu.work.rules import ReturnGrounds, SendBackGrounds, Transition
 
 CONSTRUCTION = UnitRef(1, "department", "Sở Xây dựng")
 FINANCE = UnitRef(2, "department", "Sở Tài chính")
@@ -144,3 +144,14 @@ def test_a_refused_transition_names_the_state_in_each_language():
         rules.check_transition(Transition.SUBMIT, State.CONSULTING)
     assert "“Đang xin ý kiến”" in caught.value.message_vi
     assert "“Consulting”" in caught.value.message_en
+
+
+def test_the_rule_needs_one_of_the_three_grounds_and_an_explanation():
+    rules.check_send_back(SendBackGrounds.OWN_AUTHORITY, "Thuộc thẩm quyền Giám đốc Sở")
+    with pytest.raises(RuleViolation) as no_grounds:
+        rules.check_send_back("", "Không rõ")
+    assert no_grounds.value.code == "R-1.4-SENT-BACK" and no_grounds.value.clause == "1.4"
+    with pytest.raises(RuleViolation):
+        rules.check_send_back("because", "Không rõ")
+    with pytest.raises(RuleViolation):
+        rules.check_send_back(SendBackGrounds.INCOMPLETE, "   ")
