@@ -72,7 +72,7 @@ PEOPLE = {
 }
 MATTERS = {
     "building_permit": MatterPlan("cap-phep-xay-dung", "Cấp giấy phép xây dựng công trình cấp II", "Xây dựng", "sxd",
-                                  Authority.UNIT_HEAD, XD_BASIS, 20, related=("stc",)),
+                                  Authority.UNIT_HEAD, XD_BASIS, 20, related=("stc",), extension_days=10),
     "planning_approval": MatterPlan("phe-duyet-quy-hoach", "Phê duyệt quy hoạch chi tiết 1/500", "Xây dựng", "sxd",
                                     Authority.PROVINCE_CHAIRMAN, XD_BASIS, 25, related=("stc", "sgtvt")),
     "delegated_matter": MatterPlan("dieu-chinh-gia-vat-lieu", "Công bố giá vật liệu xây dựng", "Xây dựng", "sxd",
@@ -268,7 +268,8 @@ def build_busy_province(p: Province) -> Busy:
         work.extend_deadline(overdue, actor=p.construction_head, new_due=overdue.due_date + timedelta(days=7),
                              reason="Chờ bổ sung hồ sơ thiết kế")
     with clock.travel_to(BUSY_LATE_FEBRUARY):
-        work.complete(late, actor=p.construction_officer, result="Đã cấp giấy phép số 15/GPXD")
+        work.complete(late, actor=p.construction_officer, result="Đã cấp giấy phép số 15/GPXD",
+                      delay_cause="dossier", delay_note="Chủ đầu tư nộp bổ sung hồ sơ thiết kế sau hạn")
         waiting_answer = _busy_item(p, "Thẩm định giá đất khu tái định cư", p.planning_approval)
         request = consult.ask(waiting_answer, actor=p.construction_officer, units=[p.finance],
                               question="Đề nghị cho ý kiến về giá đất").requests.get()

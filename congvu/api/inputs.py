@@ -2,19 +2,22 @@
 schemas check shape only — everything they declare is checked here, and answered 422 — while the
 actions judge the rules (409), exactly as for the web forms."""
 
+from typing import Literal
+
 from ninja import Field, Schema
 from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
 from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
-from congvu.work.models import Priority, State
+from congvu.work.models import DelayCause, Priority, State
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 MAX_UNITS = 30
 NOTE = Text(2000)
 REASON = Text(2000)
-OVERRIDE = Field("", description="Lý do thủ trưởng vượt quyền từ chối (chỉ với quy tắc cho phép vượt quyền)")
+OVERRIDE = Field("", description=(
+    "Thủ trưởng quyết định thực hiện dù bị từ chối: ghi rõ lý do (chỉ với quy tắc cho phép)"))
 LONG_TEXT = Text(10000)
 
 
@@ -76,6 +79,9 @@ class SendBackIn(Schema):
 class CompleteIn(Schema):
     result: Text(10000, required=True)
     override_reason: Text(1000) = OVERRIDE
+    # Required (the action refuses with R-1.5-DELAY-CAUSE) only when the item is past its legal deadline.
+    delay_cause: DelayCause | Literal[""] = Field("", description="Nguyên nhân chậm trễ, khi quá hạn theo quy định")
+    delay_note: Text(2000) = Field("", description="Nội dung nguyên nhân chậm trễ")
 
 
 class ExtendIn(Schema):

@@ -28,6 +28,7 @@ def item_row(item: WorkItem) -> dict:
         "registered_unit_id": item.registered_unit_id, "lead_unit_id": item.lead_unit_id,
         "lead_unit_name": item.lead_unit.name, "holder_unit_id": item.holder_unit_id, "holder_id": item.holder_id,
         "holder_name": item.holder.full_name, "due_date": item.due_date, "due_at": item.due_at,
+        "legal_due_date": item.legal_due_date, "legal_due_at": item.legal_due_at,
         "created_at": item.created_at, "completed_at": item.completed_at,
         "incoming_number": item.incoming.incoming_number if item.incoming else None,
         "overdue": item.is_open and item.due_at < now,

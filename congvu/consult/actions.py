@@ -131,8 +131,8 @@ def reply(
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)
     save(item, "state")
-    lateness = " (quá hạn: được coi là đồng ý)" if request.late else ""
-    notify([item.holder], f"{unit(request.unit_id).name} đã trả lời xin ý kiến về “{item.title}”{lateness}",
+    lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
+    notify([item.holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
            item_url(item.pk))
     return request
 

@@ -148,8 +148,10 @@ NOTIFICATION_COLUMNS = ("official_id", "text", "url", "created_at")
 
 def _notifications(request, item, asking_head, silent_head, number: int, now_db) -> list[tuple]:
     """Rows for `Notification` (see NOTIFICATION_COLUMNS): the asking side and the silent side."""
-    text = (f"{request.unit.name} được coi là đồng ý với ý kiến xin về “{item.title}” "
-            f"(Thông báo số {number:02d}/TB-{request.consultation.asking_unit.abbrev})")[:500]
+    # Read as a civil servant would: who did not reply, about what, and what follows from it.
+    text = (f"Hết thời hạn trả lời, {request.unit.name} không có ý kiến nên được coi là đồng ý với nội dung "
+            f"xin ý kiến về “{item.title}” (Thông báo số {number:02d}/TB-{request.consultation.asking_unit.abbrev})"
+            )[:500]
     people = {asking_head and asking_head.pk, item.holder_id, silent_head and silent_head.pk, request.holder_id}
     return [(pk, text, f"/cong-viec/{item.pk}/", now_db) for pk in sorted(p for p in people if p)]
 

@@ -49,6 +49,13 @@ class RuleViolation(ActionRefused):
         # Set by the action that caught it, so the refusal can be written to the item's trail.
         self.item_id: int | None = None
         self.unit_id: int | None = None
+        # The unit the registry makes competent, when a competence refusal can name it: the page offers
+        # the transfer to it in one click, the API body carries its id (clause 2.1).
+        self.competent_unit_id: int | None = None
+
+    def as_dict(self, language: str = "vi") -> dict[str, str]:
+        body = super().as_dict(language)
+        return {**body, "competent_unit": self.competent_unit_id} if self.competent_unit_id else body
 
     @property
     def overridable(self) -> bool:

@@ -66,7 +66,7 @@ DOCUMENT = ("id", "unit_id", "year", "incoming_number", "sender", "notation", "s
             "registered_by_id")
 ITEM = ("id", "title", "matter_type_id", "incoming_id", "registered_unit_id", "lead_unit_id", "holder_unit_id",
         "holder_id", "state", "event_date", "due_at", "due_date", "calendar_version", "created_at", "completed_at",
-        "result")
+        "result", "legal_due_at", "legal_due_date")
 STEP = ("id", "item_id", "kind", "holder_unit_id", "holder_id", "started_at", "due_at", "ended_at")
 LINK = ("id", "workitem_id", "unit_id")
 
@@ -179,7 +179,8 @@ def _insert(batch: list[Synthetic], version: str) -> None:
              s.clerk) for s in batch))
         fastsql.insert_values(WorkItem, ITEM, (
             (s.pk, s.title, s.matter, s.pk, s.unit, s.unit, s.unit, s.holder, s.state, s.event_day, s.due_at,
-             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "") for s in batch))
+             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "",
+             s.due_at, s.due_day) for s in batch))  # no extension: the legal deadline is the working one
         fastsql.insert_values(Step, STEP, (
             (s.pk, s.pk, StepKind.PRESENT if s.state == State.REGISTERED else StepKind.HANDLE, s.unit, s.holder,
              s.created, s.due_at, s.completed) for s in batch))

@@ -87,6 +87,7 @@ class MatterPlan:
     days: int
     related: tuple[str, ...] = ()      # unit codes
     delegated: Delegated | None = None  # to the competent unit, from the plan's `since`
+    extension_days: int = 0             # the extension the lead unit may grant itself (clause 1.5)
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _matter(spec: MatterPlan, units: dict[str, Unit]) -> MatterType:
     return MatterType(
         code=spec.code, name=spec.name, field=spec.field, authority=spec.authority, legal_basis=spec.legal_basis,
         time_limit_days=spec.days, competent_unit=None if by_kind else units[spec.competent],
-        competent_kind=spec.competent if by_kind else "",
+        competent_kind=spec.competent if by_kind else "", extension_limit_days=spec.extension_days,
     )
 
 

@@ -5,7 +5,8 @@ from congvu.registry.models import CalendarDay, Delegation, MatterType, Regulati
 
 @admin.register(MatterType)
 class MatterTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "field", "competent_unit", "competent_kind", "authority", "time_limit_days"]
+    list_display = ["name", "field", "competent_unit", "competent_kind", "authority", "time_limit_days",
+                    "extension_limit_days", "extension_approver"]
     list_filter = ["field", "authority"]
     search_fields = ["name", "code", "legal_basis"]
     filter_horizontal = ["related_units"]
@@ -34,9 +35,14 @@ class RegulationParameterAdmin(admin.ModelAdmin):
     list_display = ["description", "value", "minimum", "maximum", "legal_basis"]
 
 
+# The site's front page warns of an unpublished year and of unconfirmed package holidays
+# (congvu.registry.calendar_review); so does the calendar's own list (its change_list.html).
+admin.site.index_template = "admin/registry/index.html"
+
+
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["day", "kind", "name", "source"]
-    list_filter = ["kind"]
+    list_display = ["day", "kind", "name", "source", "verified"]
+    list_filter = ["kind", "verified"]
     date_hierarchy = "day"
     search_fields = ["name", "source"]

@@ -17,6 +17,13 @@ class Authority(models.TextChoices):
     PROVINCE_CHAIRMAN = "province_chairman", _("The Province's chairman decides")
 
 
+class ExtensionApprover(models.TextChoices):
+    """Who approves an extension beyond what the lead unit may grant itself (clause 1.5): one level up."""
+
+    PROVINCE_OFFICE = "province_office", _("The Province office, on behalf of the Chairman")
+    PARENT_HEAD = "parent_head", _("The head of the lead unit's superior body")
+
+
 class MatterType(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name of the matter type"), max_length=250)
@@ -36,6 +43,16 @@ class MatterType(models.Model):
     )
     related_units = models.ManyToManyField(
         Unit, blank=True, related_name="related_to_matters", verbose_name=_("units with related functions")
+    )
+    # Clause 1.5: how far past the legal time limit the lead unit's head may extend on his own; beyond
+    # it the extension is requested of `extension_approver`. 0: never without approval one level up.
+    extension_limit_days = models.PositiveSmallIntegerField(
+        _("extension the lead unit may grant itself (working days past the legal limit)"), default=0,
+        validators=[MaxValueValidator(365)],
+    )
+    extension_approver = models.CharField(
+        _("who approves a longer extension"), max_length=24, choices=ExtensionApprover.choices,
+        default=ExtensionApprover.PROVINCE_OFFICE,
     )
 
     class Meta:
@@ -184,6 +201,9 @@ class CalendarDay(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
     name = models.CharField(_("name"), max_length=200)
     source = models.CharField(_("announcing document"), max_length=250)
+    # False when the entry could not be checked against the announcing document's own text; it still
+    # counts, and every deadline explanation that uses it says it is unverified.
+    verified = models.BooleanField(_("verified against the document"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -20,4 +20,8 @@ DEFAULTS = (
             "Quy chế làm việc của UBND tỉnh"),
     Default("present_within_days", "Trình lãnh đạo văn bản đến trong (ngày làm việc)", 1, 0, 2,
             "Nghị định 30/2020/NĐ-CP, Điều 24"),
+    # The days a unit may hold work it then transfers or returns (clause 2.1) before they count as held
+    # beyond its share in the figures.
+    Default("pass_on_within_days", "Chuyển, trả lại văn bản không thuộc thẩm quyền trong (ngày làm việc)", 2, 1, 10,
+            "Quy chế làm việc của UBND tỉnh; Văn bản 2230/UBND-NC, Mục 2.1"),
 )

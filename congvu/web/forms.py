@@ -13,14 +13,16 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
+from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
-from congvu.work.models import Priority
+from congvu.work.models import DelayCause, Priority
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
@@ -105,9 +107,38 @@ class OverrideMixin(forms.Form):
     )
 
 
+class MatterTypeSelect(forms.Select):
+    """Each matter type's option names the unit the registry makes competent for it
+    (`data-competent-unit`), so the page can pre-select that unit among those the clerk registers for."""
+
+    competent: dict[int, int] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None) -> dict:
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        unit_id = self.competent.get(getattr(value, "value", value))
+        if unit_id:
+            option["attrs"]["data-competent-unit"] = unit_id
+        return option
+
+
+def competent_units(units) -> dict[int, int]:
+    """Matter type id → the id of the unit competent for it, among `units` (a clerk's own units)."""
+    on, ids = today(), {u.pk: u for u in units}
+    found = {}
+    for matter in MatterType.objects.all():
+        # Where the work arises decides for commune matters: try each unit the clerk registers for.
+        for unit in ids.values():
+            competent = competent_unit_for(matter, on, unit)
+            if competent is not None and competent.id in ids:
+                found[matter.pk] = competent.id
+                break
+    return found
+
+
 class RegisterIncomingForm(forms.Form):
     unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
-    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"))
+    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+                                         widget=MatterTypeSelect)
     sender = TextField(label=_("Sender"), max_length=250)
     notation = TextField(label=_("Number and notation"), max_length=80, required=False,
                                widget=forms.TextInput(attrs={"placeholder": "12/UBND-VX"}))
@@ -126,6 +157,8 @@ class RegisterIncomingForm(forms.Form):
         self.fields["unit"].queryset = units
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
+        else:  # the page pre-selects the competent one as the matter type is chosen (app.js)
+            self.fields["matter_type"].widget.competent = competent_units(units)
         self.fields["requester_unit"].queryset = active_units()
 
 
@@ -205,6 +238,24 @@ class CompleteForm(OverrideMixin):
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if clock.now() > item.legal_due_at:
+            # Clause 1.5: work past its legal deadline names the cause of the delay. Not required
+            # here: the action refuses a missing cause with its rule code (R-1.5-DELAY-CAUSE).
+            self.fields["delay_cause"] = forms.ChoiceField(
+                label=_("Cause of the delay"), required=False, choices=[("", "—"), *DelayCause.choices])
+            self.fields["delay_note"] = TextField(
+                label=_("Details of the delay"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("The work is past its legal deadline: the cause is recorded and counted."))
+
+
+class ExtensionDecisionForm(forms.Form):
+    """The level above approves or refuses an extension the lead unit requested (clause 1.5)."""
+
+    approve = forms.TypedChoiceField(
+        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Approve the extension")), ("no", _("Refuse the extension"))],
+    )
+    reason = TextField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ExtendForm(forms.Form):

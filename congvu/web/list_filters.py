@@ -33,6 +33,7 @@ from congvu.work.models import State
 BUCKETS = {
     "assigned": _("Assigned (counted in the figures)"),
     "on_time": _("Completed on time"),
+    "extended": _("Completed on time after extension"),
     "late": _("Completed late"),
     "within": _("Not completed, within the deadline"),
     "overdue": _("Not completed, overdue"),
@@ -160,7 +161,7 @@ def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
 
 
 # The numbers of the figures tables, each with the link to the list that shows exactly those items.
-FIGURE_COLUMNS = ("assigned", "on_time", "late", "within", "overdue")
+FIGURE_COLUMNS = ("assigned", "on_time", "extended", "late", "within", "overdue")
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ def list_link(unit_id: int | None, bucket: str) -> str:
 
 def figure_rows(figures: list[UnitFigures]) -> list[FigureRow]:
     def cells(f: UnitFigures) -> list[tuple[str, int, str]]:
-        numbers = (f.assigned, f.completed_on_time, f.completed_late, f.open_within_deadline, f.open_overdue)
+        numbers = (f.assigned, f.completed_on_time, f.completed_after_extension, f.completed_late,
+                   f.open_within_deadline, f.open_overdue)
         return [(b, n, list_link(f.unit_id, b)) for b, n in zip(FIGURE_COLUMNS, numbers, strict=True)]
 
     return [FigureRow(f, cells(f)) for f in figures]
@@ -188,4 +190,7 @@ def province_totals(figures: list[UnitFigures]) -> UnitFigures:
         return sum(getattr(f, name) for f in figures)
 
     return UnitFigures(0, str(_("The whole province")), total("assigned"), total("completed_on_time"),
-                       total("completed_late"), total("open_within_deadline"), total("open_overdue"))
+                       total("completed_late"), total("open_within_deadline"), total("open_overdue"),
+                       total("completed_after_extension"), passed_on=total("passed_on"),
+                       days_held=total("days_held"), held_beyond_share=total("held_beyond_share"),
+                       extensions_self=total("extensions_self"), extensions_above=total("extensions_above"))

@@ -20,7 +20,7 @@ from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Position, Unit
 from congvu.oversight.models import Resolution
 from congvu.registry.queries import current_calendar
-from congvu.work.models import Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
+from congvu.work.models import DelayCause, Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
@@ -143,7 +143,9 @@ def _row(event: Event, units: dict, people: dict[int, str], actors: "Actors") ->
     if event.rule_code:
         row.clause = clause_of(event.rule_code)
         row.message = stored_refusal(event, get_language() or "vi") or str(RULE_MESSAGES.get(event.rule_code, ""))
-        row.reason = data.get("reason", "")
+        # An override's written reason; a request to the level above (clause 1.5) carries its reason in
+        # its details instead.
+        row.reason = data.get("reason", "") if event.outcome == Outcome.OVERRIDE else ""
     row.details = [line for line in _details(event.kind, data, units, people) if line]
     return row
 
@@ -174,9 +176,13 @@ def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list
                 _("Competent unit: %s") % unit(data["named_unit"]) if data.get("named_unit") else "",
                 data.get("reason", "")]
     if kind == EventKind.EXTEND:
-        return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, data.get("reason", "")]
+        above = _("Approved by the level above") if data.get("approval") == "above" else ""
+        return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, above,
+                data.get("reason", "")]
+    if kind in (EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED):
+        return [_("Requested deadline: %s") % data.get("to", ""), data.get("reason", "")]
     if kind == EventKind.COMPLETE:
-        return [_("On time") if data.get("on_time") else _("Late")]
+        return _completion_details(data)
     if kind == EventKind.SUBMIT:
         return [data.get("summary", "")]
     if kind == EventKind.PROVINCE_DECISION:
@@ -196,6 +202,18 @@ def _authority_details(kind: str, data: dict, people: dict[int, str]) -> list[st
     if kind in (EventKind.REVOKE, EventKind.AMEND, EventKind.REPLACED):
         return _sender_message_details(kind, data)
     return []
+
+
+def _completion_details(data: dict) -> list[str]:
+    """On time against the legal deadline, on time after extension, or late; and the cause of a delay."""
+    if data.get("on_time"):
+        verdict = _("On time")
+    elif data.get("on_time_after_extension"):
+        verdict = _("On time after extension")
+    else:
+        verdict = _("Late")
+    cause = label_of(DelayCause, data["delay_cause"]) if data.get("delay_cause") else ""
+    return [verdict, f"{cause}: {data.get('delay_note', '')}" if cause else ""]
 
 
 def _sender_message_details(kind: str, data: dict) -> list[str]:

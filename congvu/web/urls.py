@@ -34,5 +34,7 @@ urlpatterns = [
     path("van-ban-den/moi/", views_incoming.register, name="register"),
     path("van-ban-den/<int:document_id>/tep-goc/", views_incoming.original, name="original"),
     path("cong-viec/<int:item_id>/", views_items.item_detail, name="item"),
+    path("cong-viec/<int:item_id>/gia-han/<int:request_id>/quyet-dinh/", views_items.extension_decision,
+         name="extension_decision"),
     path("cong-viec/<int:item_id>/<slug:slug>/", views_items.item_action, name="item_action"),
 ]

@@ -85,6 +85,16 @@ class Origin(models.TextChoices):
     REQUEST = "request", _("Request from another unit")
 
 
+class DelayCause(models.TextChoices):
+    """Why work was completed after its legal deadline (clause 1.5): asked at completion, counted."""
+
+    WORKLOAD = "workload", _("Workload")
+    WAITING = "waiting", _("Waiting for other units")
+    INCOMPLETE_DOSSIER = "dossier", _("Incomplete dossier from the applicant")
+    LEGAL_COMPLEXITY = "legal", _("Legal complexity")
+    OTHER = "other", _("Other")
+
+
 class WorkItem(models.Model):
     title = models.CharField(_("work to be done"), max_length=500)
     matter_type = models.ForeignKey(MatterType, models.PROTECT, related_name="items", verbose_name=_("matter type"))
@@ -104,8 +114,13 @@ class WorkItem(models.Model):
     )
     state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.REGISTERED)
     event_date = models.DateField(_("date of the event (not counted in the time limit)"))
+    # The working deadline: what the holder works to, moved by an approved extension.
     due_at = models.DateTimeField(_("deadline"))
     due_date = models.DateField(_("last day of the deadline"))
+    # The legal deadline (clause 1.5): set at registration and direction within the legal limit, never
+    # moved by an extension. The figures count on time against it, so the unit cannot move them.
+    legal_due_at = models.DateTimeField(_("legal deadline"))
+    legal_due_date = models.DateField(_("last day of the legal deadline"))
     calendar_version = models.CharField(max_length=16)
     # The current step's holder, copied here so "my work" and the figures need no join.
     holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="held_items")
@@ -116,6 +131,9 @@ class WorkItem(models.Model):
     created_at = models.DateTimeField(_("created"))
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
     result = models.TextField(_("result"), blank=True)
+    # Why work completed past its legal deadline was late (clause 1.5), counted per category.
+    delay_cause = models.CharField(_("cause of the delay"), max_length=16, choices=DelayCause.choices, blank=True)
+    delay_note = models.TextField(_("details of the delay"), blank=True)
     remaining_differences = models.TextField(_("differences remaining at the submission"), blank=True)
     # Head of this item's hash chain: the trail can be verified against it (see congvu.work.trail).
     event_count = models.PositiveIntegerField(default=0)
@@ -129,6 +147,8 @@ class WorkItem(models.Model):
         verbose_name_plural = _("work items")
         indexes = [
             models.Index(fields=["state", "due_at"]),
+            # The figures' buckets count against the legal deadline (congvu.oversight.queries).
+            models.Index(fields=["state", "legal_due_at"], name="work_item_state_legal_idx"),
             models.Index(fields=["lead_unit", "state"]),
             models.Index(fields=["holder", "state"]),
             models.Index(fields=["holder_unit", "state"]),
@@ -213,6 +233,9 @@ class EventKind(models.TextChoices):
     SEND_BACK = "send_back", _("Submission sent back by the Province office")
     RETURN_FOUND_WRONG = "return_found_wrong", _("Return found wrong: the matter was the returning unit's own")
     OVERRIDE_REVIEWED = "override_reviewed", _("Head's decision reviewed by Home Affairs")
+    # Clause 1.5: an extension beyond what the lead unit may grant itself, asked of the level above.
+    EXTENSION_REQUEST = "extension_request", _("Extension requested of the level above")
+    EXTENSION_REFUSED = "extension_refused", _("Extension refused by the level above")
     # The sender's later messages about the incoming document (edXML business types 1–3).
     REVOKE = "revoke", _("Document revoked by its sender")
     AMEND = "amend", _("Document updated by its sender")
@@ -243,6 +266,40 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.item_id}.{self.seq} {self.kind}"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class ExtensionRequest(models.Model):
+    """An extension past what the lead unit may grant itself (clause 1.5), requested by its head of the
+    level above (the matter type's `extension_approver`), who approves or refuses it with reasons."""
+
+    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="extension_requests")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("requesting unit"))
+    requested_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested on"))
+    new_due = models.DateField(_("deadline requested"))
+    reason = models.TextField(_("reason"))
+    approver = models.CharField(_("approved by"), max_length=24)
+    status = models.CharField(_("status"), max_length=10, choices=ExtensionStatus.choices,
+                              default=ExtensionStatus.PENDING)
+    decided_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reasons of the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        constraints = [
+            models.UniqueConstraint(fields=["item"], condition=Q(status="pending"), name="one_pending_extension")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.item_id} → {self.new_due:%d/%m/%Y}"
 
 
 class Seal(models.Model):

@@ -43,7 +43,7 @@ def get_request(request: HttpRequest, request_id: int = RequestId()):
 
 
 @router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut, ACTION),
-             summary="Lãnh đạo đơn vị được hỏi giao người chuẩn bị trả lời")
+             summary="Lãnh đạo đơn vị được lấy ý kiến giao người chuẩn bị trả lời")
 def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
     consult.assign_request(found, actor=caller(request), holder=resolve.official(payload.holder, "holder"))

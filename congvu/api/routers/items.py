@@ -65,7 +65,7 @@ def list_items(request: HttpRequest, filters: Query[ItemFilters]):
 
 
 @router.get("/items/{item_id}", response=answers(ItemDetail, ONE_OBJECT),
-            summary="Một công việc: các bước, nhật ký (kể cả từ chối, vượt quyền), xin ý kiến")
+            summary="Một công việc: các bước, nhật ký (kể cả từ chối, Thủ trưởng quyết định thực hiện), xin ý kiến")
 def get_item(request: HttpRequest, item_id: int = ItemId()):
     official = caller(request)
     return serialize.item_detail(resolve.item(official, item_id).pk, official)
@@ -158,7 +158,8 @@ def send_back(request: HttpRequest, payload: SendBackIn, item_id: int = ItemId()
              summary="Hoàn thành, ghi kết quả")
 def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason)
+    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason,
+                     delay_cause=payload.delay_cause, delay_note=payload.delay_note)
     return done(request, item)
 
 

@@ -21,6 +21,7 @@ ENDPOINTS = [
     ("get", "/api/matter-types", None),
     ("get", "/api/deadline?from=2026-03-03&days=5", None),
     ("get", "/api/figures", None),
+    ("get", "/api/figures/step-delays?from=2026-03-01&to=2026-03-31", None),
     ("get", "/api/items", None),
     ("get", "/api/items/{item}", None),
     ("post", "/api/incoming", {"unit": "{unit}", "matter_type": 1, "sender": "A", "subject": "B"}),

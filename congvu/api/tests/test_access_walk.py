@@ -38,6 +38,8 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # so no message #1 exists for anyone; who sees which is tested in congvu/api/tests/test_outbox.py).
     "outbox_list": ("get", "/api/outbox", None, EVERY_OFFICIAL),
     "outbox_message": ("get", "/api/outbox/1", None, (401, 403, 404, 404, 404, 404, 404, 404)),
+    "step_delay_figures": ("get", "/api/figures/step-delays?from=2026-03-01&to=2026-03-31", None,
+                           (401, 403, 403, 403, 403, 403, 200, 200)),
     # Lists show each one what they may see; the consulted unit sees the item as consulted.
     "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
     "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),

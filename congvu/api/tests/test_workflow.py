@@ -136,8 +136,12 @@ def test_an_extension_is_approved_by_the_lead_units_head_with_a_reason(province,
     path = f"/api/items/{item['id']}/extend"
     refused = api_as(p.construction_head).post(path, {"new_due": "2026-03-20", "reason": "Chờ bổ sung hồ sơ"})
     assert refused.status_code == 409 and refused.json()["code"] == "R-1.5-EXTENSION"
-    extended = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-15", "reason": "Chờ bổ sung hồ sơ"}))
-    assert extended["due_date"] == "2026-04-15"
+    # Within the 10 working days the building permit lets Construction extend by itself; the legal
+    # deadline stays (clause 1.5). Further, the extension waits for the Province office.
+    extended = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-14", "reason": "Chờ bổ sung hồ sơ"}))
+    assert (extended["due_date"], extended["legal_due_date"]) == ("2026-04-14", "2026-03-31")
+    requested = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-30", "reason": "Chờ thẩm định"}))
+    assert requested["due_date"] == "2026-04-14" and requested["events"][-1]["kind"] == "extension_request"
 
 
 def test_an_action_the_caller_may_not_take_is_403_and_a_finished_item_409(province, api_as):

@@ -19,7 +19,18 @@ from congvu.lib import fastsql
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
 from congvu.registry.models import CalendarDay, CalendarDayKind
-from congvu.work.models import Event, IncomingDocument, NumberSeries, Origin, Outcome, State, Step, StepKind, WorkItem
+from congvu.work.models import (
+    Event,
+    ExtensionRequest,
+    IncomingDocument,
+    NumberSeries,
+    Origin,
+    Outcome,
+    State,
+    Step,
+    StepKind,
+    WorkItem,
+)
 
 # A local moment with microseconds: the time zone and the precision must both survive the trip.
 AT = datetime(2026, 3, 3, 14, 25, 36, 123456, tzinfo=TZ)
@@ -55,8 +66,10 @@ def _item(p, document, transferred_from) -> dict[str, Any]:
         title=TEXT, matter_type=p.building_permit, origin=Origin.REQUEST, incoming=document,
         requester_unit=p.commune, registered_unit=p.construction, lead_unit=p.construction, state=State.CONSULTING,
         event_date=DAY, due_at=AT, due_date=DAY, calendar_version="2026.1", holder_unit=p.construction,
+        legal_due_at=AT - timedelta(days=2), legal_due_date=DAY - timedelta(days=2),
         holder=p.construction_officer, transferred_from=transferred_from, created_at=AT,
         completed_at=AT + timedelta(days=3), result=TEXT, remaining_differences="Sở Tài chính: còn khác",
+        delay_cause="waiting", delay_note=TEXT,
         event_count=7, last_hash=HASH, sealed_count=5,
     )
 
@@ -94,6 +107,11 @@ SAMPLES: dict[type[models.Model], Callable[[Targets], dict[str, Any]]] = {
     Notification: lambda t: dict(official=t.p.construction_head, text=TEXT, url="/cong-viec/1/", created_at=AT,
                                  read_at=AT + timedelta(hours=1)),
     NumberSeries: lambda t: dict(unit=t.p.finance, year=2026, series="TB", last=41),
+    ExtensionRequest: lambda t: dict(
+        item=t.item, unit=t.p.construction, requested_by=t.p.construction_head, requested_at=AT, new_due=DAY,
+        reason=TEXT, approver="province_office", status="approved", decided_by=t.p.office_head,
+        decided_at=AT + timedelta(hours=2), decision_reason=TEXT,
+    ),
 }
 MODELS = list(SAMPLES)
 
@@ -225,6 +243,7 @@ def test_values_inserted_with_their_ids_fill_the_other_columns_with_defaults(tar
     item = {"title": TEXT, "matter_type": targets.p.building_permit, "registered_unit": targets.p.construction,
             "lead_unit": targets.p.construction, "holder_unit": targets.p.construction,
             "holder": targets.p.construction_officer, "event_date": DAY, "due_at": AT, "due_date": DAY,
+            "legal_due_at": AT, "legal_due_date": DAY,
             "calendar_version": "2026.1", "created_at": AT}
     orm = WorkItem.objects.create(**item)
     expected = stored(WorkItem, orm.pk)

@@ -22,6 +22,7 @@ from congvu.lib import clock
 from congvu.lib.choices import in_language
 from congvu.ops.demo import cases_authority, cases_edxml, catalog
 from congvu.ops.demo.activity import play
+from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
 from congvu.ops.demo.subjects import Writer
@@ -38,11 +39,13 @@ DEFAULT_ITEMS = 300
 # The logins worth trying first: (username, post, what they see and do).
 LOGINS: tuple[tuple[str, str, str], ...] = (
     (catalog.ADMIN_LOGIN, "tài khoản superuser", "trang quản trị: đơn vị, cán bộ, loại việc, phân cấp, lịch công vụ"),
-    ("chutich.ubnd", "Chủ tịch UBND tỉnh", "việc do UBND tỉnh quyết định"),
+    ("chutich.ubnd", "Chủ tịch UBND tỉnh", "việc do Chủ tịch UBND tỉnh quyết định"),
     (catalog.OFFICE_HEAD_LOGIN, "Chánh Văn phòng UBND tỉnh",
      "mọi công việc; tờ trình chờ UBND tỉnh, ghi nhận quyết định"),
-    (catalog.INSPECTOR_LOGIN, "thanh tra công vụ, Sở Nội vụ", "mọi đơn vị: đúng hạn, quá hạn, bị từ chối, vượt quyền"),
-    ("giamdoc.sxd", "Giám đốc Sở Xây dựng", "việc của Sở: chỉ đạo, phân công, gia hạn, vượt quyền có lý do"),
+    (catalog.INSPECTOR_LOGIN, "thanh tra công vụ, Sở Nội vụ",
+     "mọi đơn vị: đúng hạn, quá hạn, bị từ chối, Thủ trưởng quyết định"),
+    ("giamdoc.sxd", "Giám đốc Sở Xây dựng",
+     "việc của Sở: chỉ đạo, phân công, gia hạn, Thủ trưởng quyết định (ghi rõ lý do)"),
     ("vanthu.sxd", "Văn thư Sở Xây dựng", "sổ văn bản đến của Sở"),
     ("chuyenvien.sxd", "Chuyên viên Sở Xây dựng", "việc mình đang giữ"),
     ("chutich.buonmathuot", "Chủ tịch UBND phường Buôn Ma Thuột", "việc của phường"),
@@ -94,6 +97,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cast = build_structure(names)
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
+        plans += deadline_plans(cast, timeline, first_no=len(plans) + 1)  # issue 9's cases, after the rest
         play(plans, timeline, rng, until=now)
         cases_authority.play_authority_cases()
         render_notices()

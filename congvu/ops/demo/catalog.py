@@ -109,6 +109,9 @@ class MatterSpec(MatterPlan):
 
     subjects: tuple[str, ...] = ()
     sender: str = "company"  # company | citizen | agency
+    # The demo's units may extend by up to 10 working days on their own (clause 1.5); beyond, the
+    # Province office approves (congvu/ops/demo/cases_deadlines.py shows one).
+    extension_days: int = 10
     weight: int = 4
     doc_type: str = "Đơn"
 

@@ -195,7 +195,7 @@ class ConsultationFlows:
                 "R-2.2-UNRELATED-CONSULTATION",
                 moves.ask(actor=plan.officer, units=everyone, question=question, reply_days=reply_days))))
         if override:
-            steps.append((day, "xin ý kiến đơn vị ngoài danh mục (vượt quyền)", moves.ask(
+            steps.append((day, "xin ý kiến đơn vị ngoài danh mục (Thủ trưởng quyết định)", moves.ask(
                 actor=self.planner.staff(plan.home).head, units=ordered, question=question, reply_days=reply_days,
                 override_reason=override.reason)))
         else:

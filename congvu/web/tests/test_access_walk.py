@@ -70,6 +70,11 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # Extending: the officer who holds it may ask (a rule refuses an officer's own extension, shown
     # in the form), the head approves it; whoever else sees the item is refused for who they are.
     "item_action": ("post", "/cong-viec/{item}/gia-han/", EXTEND, (302, 403, 403, 403, 200, 302, 403, 403)),
+    # Deciding an extension the lead unit requested: the walked item has no such request (404) for
+    # whoever sees it whole; the others are refused for who they are. (Who may decide one:
+    # congvu/web/tests/test_deadlines_pages.py.)
+    "extension_decision": ("post", "/cong-viec/{item}/gia-han/999999/quyet-dinh/", {"approve": "yes", "reason": "x"},
+                           (302, 403, 403, 404, 404, 404, 404, 404)),
     "consult_ask": ("post", "/cong-viec/{item}/xin-y-kien/", ASK, (302, 403, 403, 403, 302, 302, 403, 403)),
     "consult_reconcile": ("post", "/xin-y-kien/{request}/lam-viec-truc-tiep/", MEETING,
                           (302, 403, 403, 403, 403, 302, 403, 403)),

@@ -97,10 +97,10 @@ def test_an_unrelated_unit_is_refused_with_code_and_clause_and_only_a_leader_is_
     officer_page = html(client_of(province.construction_officer).post(url, data))
     assert "R-2.2-UNRELATED-CONSULTATION" in officer_page and "Mục 2.2" in officer_page
     assert "Không xin ý kiến đơn vị không liên quan" in officer_page
-    assert "Lý do vượt quyền" not in officer_page
+    assert "Lý do Thủ trưởng quyết định thực hiện" not in officer_page
 
     head = client_of(province.construction_head)
-    assert "Lý do vượt quyền" in html(head.post(url, data))
+    assert "Lý do Thủ trưởng quyết định thực hiện" in html(head.post(url, data))
     assert not Consultation.objects.exists()
     assert Event.objects.filter(item=item, outcome=Outcome.REFUSED, rule_code="R-2.2-UNRELATED-CONSULTATION").exists()
 

@@ -33,7 +33,8 @@ class Command(BaseCommand):
         out(self.style.SUCCESS(f"Đã tạo dữ liệu mẫu {PROVINCE_NAME} trong {s.seconds:.1f} giây "
                                "(dữ liệu giả định: mọi người, doanh nghiệp, văn bản đều không có thật)."))
         out(f"  {s.units} đơn vị · {s.officials} cán bộ · {s.matter_types} loại việc · {s.items} công việc · "
-            f"{s.events} sự kiện ({s.refusals} lần bị từ chối theo quy định, {s.overrides} lần vượt quyền có lý do)")
+            f"{s.events} sự kiện ({s.refusals} lần bị từ chối theo quy định, "
+            f"{s.overrides} lần Thủ trưởng quyết định thực hiện, ghi rõ lý do)")
         out("\nCông việc theo trạng thái:")
         for label, count in s.states:
             out(f"  {label:<34} {count:>4}")

@@ -11,6 +11,18 @@
     }
   });
 
+  // Registering for several units: choosing a matter type pre-selects the unit the registry makes
+  // competent for it (its option's data-competent-unit), when that unit is one of the clerk's.
+  document.addEventListener("change", function (event) {
+    var matter = event.target.closest("select[name=matter_type]");
+    var unit = matter && matter.form && matter.form.querySelector("select[name=unit]");
+    var option = matter && matter.selectedOptions[0];
+    var competent = option && option.getAttribute("data-competent-unit");
+    if (unit && competent && unit.querySelector('option[value="' + competent + '"]')) {
+      unit.value = competent;
+    }
+  });
+
   // Keep the CSRF token on htmx requests that do not come from a form (forms carry their own).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
