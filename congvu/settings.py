@@ -24,6 +24,8 @@ CONGVU_TRUSTED_PROXIES comma-separated addresses or networks of the reverse prox
 CONGVU_SESSION_IDLE_HOURS a session unused this long is signed out (8)
 CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an attachment) (20)
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
+CONGVU_EDXML_TRUST_STORE a folder of PEM CA certificates; when set, the XML-DSig signature of every
+                  received edXML message is verified against them (valid / invalid / unknown signer)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
 CONGVU_EDXML_OUTBOX the folder where congvu writes edXML messages for the axis gateway to pick up
                   (status messages of incoming documents; $CONGVU_DATA_DIR/outbox)
@@ -262,6 +264,7 @@ WHITENOISE_MAX_AGE = 86400
 CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000, minimum=100)
+CONGVU_EDXML_TRUST_STORE = os.environ.get("CONGVU_EDXML_TRUST_STORE", "")
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
 # The outbox the province's axis gateway reads (congvu/documents/outbox.py).
 EDXML_OUTBOX = os.environ.get("CONGVU_EDXML_OUTBOX", "")

@@ -21,8 +21,9 @@ from congvu.work.deadlines import end_of_local_day, working_days_late
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
 from congvu.work.queries import open_items
 
-# Counted in the figures: everything but what went back to its sender or on to the competent unit.
-COUNTED_STATES = tuple(s for s in State if s not in (State.RETURNED, State.TRANSFERRED))
+# Counted in the figures: everything but what went back to its sender or on to the competent unit,
+# or was revoked by its sender.
+COUNTED_STATES = tuple(s for s in State if s not in (State.RETURNED, State.TRANSFERRED, State.REVOKED))
 
 
 def overdue_per_unit(now: datetime | None = None) -> list[dict]:

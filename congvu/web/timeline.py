@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Position, Unit
 from congvu.oversight.models import Resolution
 from congvu.registry.queries import current_calendar
-from congvu.work.models import DelayCause, Event, EventKind, Outcome, Step, WorkItem
+from congvu.work.models import DelayCause, Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
@@ -198,6 +199,8 @@ def _authority_details(kind: str, data: dict, people: dict[int, str]) -> list[st
         return [data.get("explanation", "")]
     if kind == EventKind.OVERRIDE_REVIEWED:
         return [label_of(Resolution, data.get("resolution", "")), data.get("note", "")]
+    if kind in (EventKind.REVOKE, EventKind.AMEND, EventKind.REPLACED):
+        return _sender_message_details(kind, data)
     return []
 
 
@@ -211,6 +214,19 @@ def _completion_details(data: dict) -> list[str]:
         verdict = _("Late")
     cause = label_of(DelayCause, data["delay_cause"]) if data.get("delay_cause") else ""
     return [verdict, f"{cause}: {data.get('delay_note', '')}" if cause else ""]
+
+
+def _sender_message_details(kind: str, data: dict) -> list[str]:
+    """The sender's later edXML messages (issue 14): the reason, and what an update changed."""
+    reason = _("Reason: %s") % data["reason"] if data.get("reason") else ""
+    if kind == EventKind.REPLACED:
+        return [_("Replaced by incoming document No. %s") % data.get("replaced_by", ""), reason]
+    if kind == EventKind.REVOKE:
+        return [reason]
+    changes = [_("%(field)s: %(old)s → %(new)s") % {
+        "field": capfirst(IncomingDocument._meta.get_field(field).verbose_name), "old": old or "—", "new": new or "—"}
+        for field, (old, new) in data.get("changes", {}).items()]
+    return [*changes, reason]
 
 
 def _consultation_details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:

@@ -49,6 +49,9 @@ class IncomingDocument(models.Model):
     registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
     # The register's search (number, sender, subject) without accents or case (congvu/lib/folding.py).
     search_text = FoldedField(sources=("notation", "sender", "subject"))
+    # Revoked by its sender (an edXML revocation, congvu.documents.edxml_receive): kept, marked, its item stopped.
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason for the revocation"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("incoming document")
@@ -73,9 +76,10 @@ class State(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     RETURNED = "returned", _("Returned")
     TRANSFERRED = "transferred", _("Transferred to the competent unit")
+    REVOKED = "revoked", _("Stopped: the document was revoked by its sender")
 
 
-CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED)
+CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED, State.REVOKED)
 OPEN_STATES = tuple(s for s in State if s not in CLOSED_STATES)
 
 
@@ -242,6 +246,10 @@ class EventKind(models.TextChoices):
     CONSULT_SEND_BACK = "consult_send_back", _("Consultation sent back by the consulted unit")
     SEND_BACK_FINDING = "send_back_finding", _("Home Affairs' finding on a sent-back consultation")
     NOTICE_SIGNED = "notice_signed", _("Deemed-agreement notice signed and issued")
+    # The sender's later messages about the incoming document (edXML business types 1–3).
+    REVOKE = "revoke", _("Document revoked by its sender")
+    AMEND = "amend", _("Document updated by its sender")
+    REPLACED = "replaced", _("Document replaced by its sender")
 
 
 class Event(models.Model):

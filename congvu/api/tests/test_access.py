@@ -8,7 +8,7 @@ from django.utils.crypto import get_random_string
 from congvu.api.actions import digest, issue_token, revoke_token
 from congvu.api.api import api
 from congvu.api.models import ApiToken
-from congvu.api.tests.helpers import ApiClient
+from congvu.api.tests.helpers import EDXML, ApiClient
 from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,7 @@ ENDPOINTS = [
     ("get", "/api/items", None),
     ("get", "/api/items/{item}", None),
     ("post", "/api/incoming", {"unit": "{unit}", "matter_type": 1, "sender": "A", "subject": "B"}),
+    ("post", "/api/incoming/edxml", {"message": EDXML, "unit": "{unit}", "matter_type": 1}),
     ("post", "/api/items/{item}/direct", {"lead_unit": "{unit}"}),
     ("post", "/api/items/{item}/assign", {"holder": 1}),
     ("post", "/api/items/{item}/transfer", {"to_unit": "{unit}"}),

@@ -10,6 +10,7 @@ congvu.testing.PERSONAS with a token of their own, in a fresh province with one 
 import pytest
 
 from congvu.api.api import api
+from congvu.api.tests.helpers import EDXML
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,7 @@ WHO = (ANONYMOUS, *PERSONAS)
 
 INCOMING = {"unit": "{construction}", "matter_type": "{building_permit}", "sender": "Công ty Sông Cầu",
             "subject": "Đề nghị cấp phép xây dựng"}
+EDXML_FORM = {"message": EDXML, "unit": "{construction}", "matter_type": "{building_permit}"}
 MEETING = {"held_on": "2026-03-02", "attendees": "Hai thủ trưởng", "outcome": "agreed"}
 EVERY_OFFICIAL = (401, 403, 200, 200, 200, 200, 200, 200)
 # The walked item is being consulted on (Finance has not answered): directing, assigning, submitting
@@ -44,6 +46,7 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "list_requests": ("get", "/api/consultation-requests", None, EVERY_OFFICIAL),
     "get_request": ("get", "/api/consultation-requests/{request}", None, EVERY_OFFICIAL),
     "register_incoming": ("post", "/api/incoming", INCOMING, (401, 403, 403, 201, 403, 201, 403, 403)),
+    "receive_edxml": ("post", "/api/incoming/edxml", EDXML_FORM, (401, 403, 403, 201, 403, 201, 403, 403)),
     "direct": ("post", "/api/items/{item}/direct", {"lead_unit": "{construction}"},
                (401, 403, 403, 403, 403, 409, 403, 403)),
     "assign": ("post", "/api/items/{item}/assign", {"holder": "{officer}"}, (401, 403, 403, 403, 403, 409, 403, 403)),

@@ -59,6 +59,7 @@ def _document(p, number: int = 7) -> dict[str, Any]:
         issued_on=DAY - timedelta(days=2), doc_type="Tờ trình", subject=TEXT, received_on=DAY, reply_due=DAY,
         priority="urgent", original=ContentFile(b"%PDF-1.4 original", name="goc.pdf"),
         registered_by=p.construction_clerk, search_text="",  # computed on save (congvu/lib/folding.py)
+        revoked_on=DAY, revocation_reason=TEXT,
     )
 
 

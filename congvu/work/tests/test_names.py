@@ -26,6 +26,7 @@ def test_event_kinds_keep_the_values_the_trail_was_hashed_with():
         "send_back", "return_found_wrong", "override_reviewed",
         "extension_request", "extension_refused",
         "consult_send_back", "send_back_finding", "notice_signed",
+        "revoke", "amend", "replaced",
     ]
 
 
