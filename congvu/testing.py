@@ -191,6 +191,17 @@ class Walked:
     notification: Notification        # one of Finance's head's
 
 
+def deemed_and_signed(p: Province, request: ConsultationRequest) -> Notice:
+    """The sweep deems the silent unit to agree a minute past its deadline, and Construction's head signs
+    the notice the next morning at 09:00 (10/03 → Wednesday 11/03/2026 for the `consulted` fixture): the
+    consultation letter took 01 of the outgoing register, so the notice is 02/TB-SXD of that day."""
+    with clock.travel_to(request.due_at + timedelta(minutes=1)):
+        sweep.deem_overdue()
+    with clock.travel_to((request.due_at + timedelta(hours=9)).replace(minute=0)):
+        sign_drafts(p)
+    return Notice.objects.get(request=request)
+
+
 def sign_drafts(p: Province) -> None:
     """Construction's head signs its deemed-agreement notices the sweep drafted (a working day)."""
     for notice in Notice.objects.filter(number__isnull=True, unit=p.construction).order_by("id"):

@@ -51,9 +51,18 @@ def _cell_lines(cell) -> list[str]:
     return [p.text for p in cell.paragraphs if p.text.strip()]
 
 
-def _ruled(paragraph) -> bool:
+def _has_border(paragraph) -> bool:
     ppr = paragraph._p.pPr
     return ppr is not None and ppr.find(qn("w:pBdr")) is not None
+
+
+def _ruled(paragraph, paragraphs: list) -> bool:
+    """A rule under the line: its own bottom border, or (as congvu draws it) an empty bordered paragraph
+    right after it (`congvu.documents.letters._rule_under`)."""
+    if _has_border(paragraph):
+        return True
+    after = [p._p for p in paragraphs].index(paragraph._p) + 1
+    return after < len(paragraphs) and not paragraphs[after].text.strip() and _has_border(paragraphs[after])
 
 
 def read_back(data: bytes) -> ReadBack:
@@ -64,7 +73,8 @@ def read_back(data: bytes) -> ReadBack:
     return ReadBack(
         header_left=_cell_lines(header.cell(0, 0)),
         number_line=_cell_lines(header.cell(1, 0))[0], date_line=_cell_lines(header.cell(1, 1))[0],
-        title=title.text, subject=subject.text, subject_ruled=_ruled(subject), body=[p.text for p in body],
+        title=title.text, subject=subject.text, subject_ruled=_ruled(subject, document.paragraphs),
+        body=[p.text for p in body],
         recipients=_cell_lines(signature.cell(0, 0)), signature=_cell_lines(signature.cell(0, 1)),
     ) if NATIONAL_TITLE in _cell_lines(header.cell(0, 1)) else _not_a_letter()
 

@@ -29,7 +29,7 @@ router = Router(tags=["Văn bản đến"])
 
 class ReceivedStatusOut(Schema):
     notice_id: int
-    notice: str = Field(description="Số, ký hiệu của thông báo được phản hồi, ví dụ 01/TB-SXD")
+    notice: str = Field(description="Số, ký hiệu của thông báo được phản hồi, ví dụ 02/TB-SXD")
     status_code: str = Field(description="Mã trạng thái QCVN 102:2016, 01–16")
     status: str
     sender: str

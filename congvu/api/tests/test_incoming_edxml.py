@@ -2,15 +2,12 @@
 document; a new document is registered (201), a revocation or update acts on the registered one
 (200), a status is attached to the notice; a bad or unknown message gets a 4xx naming where."""
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congvu.consult import sweep as consult_sweep
-from congvu.lib import clock
-from congvu.testing import MORNING
+from congvu.testing import MORNING, deemed_and_signed
 from congvu.work.models import IncomingDocument, State, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +76,11 @@ def test_someone_who_may_not_register_there_is_refused_and_nothing_is_registered
 
 
 def test_a_status_message_is_attached_to_the_notice(province, consulted, api_as):
-    with clock.travel_to(consulted.finance.due_at + timedelta(minutes=1)):
-        consult_sweep.deem_overdue()
+    deemed_and_signed(province, consulted.finance)
     response = upload(api_as(province.construction_clerk), BUSINESS / "trang-thai-03.edxml")
     assert response.status_code == 200, response.json()
     status = response.json()["status"]
-    assert (status["notice"], status["status_code"], status["status"]) == ("01/TB-SXD", "03", "Đã tiếp nhận, vào sổ")
+    assert (status["notice"], status["status_code"], status["status"]) == ("02/TB-SXD", "03", "Đã tiếp nhận, vào sổ")
     assert MORNING  # the API tests stand at the province's morning; the notice was issued later that week
 
 

@@ -31,7 +31,7 @@ REPLACEMENT = replace(ORIGINAL, business=BusinessType.REPLACEMENT, number="52", 
                       subject="V/v đề nghị góp ý dự toán điều chỉnh giá vật liệu (thay thế Công văn 45/STC-QLGCS)")
 UNKNOWN_REVOCATION = replace(REVOCATION, number="99", notation="STC-NS")
 STATUSES = {code: w.StatusToSend(*FINANCE, status_code=code, answered_organ_id="000.00.14.H48",
-                                 answered_code="01/TB-SXD", answered_on=date(2026, 3, 11), description=text)
+                                 answered_code="02/TB-SXD", answered_on=date(2026, 3, 11), description=text)
             for code, text in (("01", "Đã nhận thông báo"), ("03", "Đã vào sổ văn bản đến số 112"),
                                ("06", "Đã hoàn thành xử lý"))}
 

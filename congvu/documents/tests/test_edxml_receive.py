@@ -3,19 +3,17 @@ the registered document's item, an update amends its fields with the old values 
 replacement registers the new document linked to the old one, a status is attached to congvu's notice.
 The messages are the fixtures in samples/business/ (written by make_business_samples.py)."""
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 
-from congvu.consult import sweep as consult_sweep
-from congvu.consult.models import Notice
 from congvu.documents.edxml_receive import UnknownDocument, receive_document, receive_status
 from congvu.documents.edxml_status import StatusMessage, read
 from congvu.documents.models import EdxmlReceipt, ReceivedStatus, SignatureVerdict, StoredAttachment
-from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied
+from congvu.testing import deemed_and_signed
 from congvu.work import trail
 from congvu.work.models import Event, IncomingDocument, State, WorkItem
 
@@ -111,18 +109,12 @@ def test_a_revocation_from_someone_outside_the_register_is_refused_as_unknown(pr
     assert WorkItem.objects.get().state == State.REGISTERED
 
 
-def notice_issued(consulted) -> Notice:
-    with clock.travel_to(consulted.finance.due_at + timedelta(minutes=1)):
-        consult_sweep.deem_overdue()
-    return Notice.objects.get(request=consulted.finance)
-
-
 @pytest.mark.parametrize("code", ["01", "03", "06"])
 def test_a_status_message_is_attached_to_the_notice_it_answers(province, consulted, code):
-    notice = notice_issued(consulted)
+    notice = deemed_and_signed(province, consulted.finance)
     raw = data(f"trang-thai-{code}.edxml")
     status = read(raw)
-    assert isinstance(status, StatusMessage) and status.response_for.code == "01/TB-SXD"
+    assert isinstance(status, StatusMessage) and status.response_for.code == "02/TB-SXD"
     received = receive_status(actor=province.construction_clerk, status=status, original=ContentFile(raw))
     assert received.status.notice == notice and received.status.status_code == code
     assert ReceivedStatus.objects.get().sender_name == "Sở Tài chính tỉnh Phú Yên"
@@ -132,4 +124,4 @@ def test_a_status_about_a_notice_congvu_never_issued_is_refused(province, consul
     raw = data("trang-thai-01.edxml")
     with pytest.raises(UnknownDocument) as refused:
         receive_status(actor=province.construction_clerk, status=read(raw), original=ContentFile(raw))
-    assert "01/TB-SXD" in refused.value.message_vi and "ResponseFor/Code" in refused.value.message_vi
+    assert "02/TB-SXD" in refused.value.message_vi and "ResponseFor/Code" in refused.value.message_vi

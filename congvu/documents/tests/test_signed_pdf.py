@@ -25,7 +25,7 @@ from congvu.documents import notice_pdf
 from congvu.documents.models import SigningCertificate
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
-from congvu.testing import PASSWORD, consulted_item
+from congvu.testing import PASSWORD, consulted_item, sign_drafts
 
 # LibreOffice comes from Debian (`make test` and .ci/run install it when they can); without it a
 # newcomer's laptop skips these with the reason shown, and CI (CI=true) fails instead of skipping.
@@ -69,9 +69,13 @@ def test_ca():
 
 @pytest.fixture
 def notice(province) -> Notice:
+    """Finance stayed silent; the sweep drafted Construction's notice and its head signed it the next
+    morning (a working day)."""
     consulted_item(province)
     with clock.travel_to(MIDNIGHT):
         consult_sweep.deem_overdue()
+    with clock.travel_to(MIDNIGHT.replace(hour=9)):
+        sign_drafts(province)
     return Notice.objects.select_related("unit").get()
 
 

@@ -4,15 +4,13 @@ what a revocation, update, replacement or status does and to which document, and
 document never registered; the item page shows the revocation, the stored attachments and the signature;
 the consultation panel shows the statuses received for a notice."""
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congvu.consult import sweep as consult_sweep
 from congvu.documents.models import StoredAttachment
-from congvu.lib import clock
+from congvu.testing import deemed_and_signed
 from congvu.work.models import IncomingDocument, State, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -110,11 +108,10 @@ def test_a_message_about_a_document_never_registered_is_refused_on_the_preview(p
 
 
 def test_a_status_message_is_shown_on_the_item_page_beside_its_notice(province, consulted, client_of):
-    with clock.travel_to(consulted.finance.due_at + timedelta(minutes=1)):
-        consult_sweep.deem_overdue()
+    deemed_and_signed(province, consulted.finance)
     clerk = client_of(province.construction_clerk)
     page = preview(clerk, "trang-thai-03.edxml")
-    assert 'data-kind="status"' in page.content.decode() and "01/TB-SXD" in page.content.decode()
+    assert 'data-kind="status"' in page.content.decode() and "02/TB-SXD" in page.content.decode()
     done = clerk.post(CONFIRM, {"token": token_of(page)})
     assert done["Location"] == f"/cong-viec/{consulted.item.pk}/"
     html = client_of(province.construction_officer).get(done["Location"]).content.decode()
