@@ -9,8 +9,7 @@ from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
-from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
-from congvu.consult.models import SendBackGrounds as ConsultationSendBackGrounds
+from congvu.consult.models import ConsultationSendBackGrounds, MeetingOutcome, ReplyPosition, RequestState
 from congvu.work.models import DelayCause, Priority, State
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 

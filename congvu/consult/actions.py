@@ -254,7 +254,8 @@ def sign_notice(notice: Notice | int, *, actor: Official) -> Notice:
         "request": request.pk, "notice": notice.notation, "issued_on": f"{day:%d/%m/%Y}"})
     save(item)
     notify([item.holder, request.holder, head_of(request.unit_id, day)],
-           f"Thông báo số {notice.notation}: {request.unit.name} được coi là đồng ý về “{item.title}”",
+           f"Thông báo số {notice.notation}: {request.unit.name} được coi là đồng ý với đề xuất được lấy ý kiến "
+           f"về “{item.title}” (đã ký ban hành)",
            item_url(item.pk))
     return notice
 

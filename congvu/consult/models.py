@@ -55,7 +55,7 @@ class RequestState(models.TextChoices):
     SENT_BACK = "sent_back", _("Sent back by the consulted unit")
 
 
-class SendBackGrounds(models.TextChoices):
+class ConsultationSendBackGrounds(models.TextChoices):
     NOT_RELATED = "not_related", _("Not related to the consulted unit's functions")
     OWN_MATTER = "own_matter", _("The asking unit's own matter")
 
@@ -81,7 +81,8 @@ class ConsultationRequest(models.Model):
     # Home Affairs may find the grounds wrong, and then it counts against the unit that sent it back.
     sent_back_at = models.DateTimeField(_("sent back on"), null=True, blank=True)
     sent_back_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
-    send_back_grounds = models.CharField(_("grounds"), max_length=16, choices=SendBackGrounds.choices, blank=True)
+    send_back_grounds = models.CharField(_("grounds"), max_length=16, choices=ConsultationSendBackGrounds.choices,
+                                         blank=True)
     send_back_reason = models.TextField(_("reasons for sending back"), blank=True)
     send_back_upheld = models.BooleanField(_("grounds upheld by Home Affairs"), null=True, blank=True)
     send_back_charged_to = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+",

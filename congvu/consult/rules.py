@@ -4,7 +4,7 @@ disagreement is reconciled by the heads before the matter goes to the Province."
 from collections.abc import Collection
 from datetime import date
 
-from congvu.consult.models import ReplyPosition, SendBackGrounds
+from congvu.consult.models import ConsultationSendBackGrounds, ReplyPosition
 from congvu.lib.refusals import Detail, InvalidInput, Rule
 from congvu.org.models import UnitKind
 
@@ -66,7 +66,7 @@ def check_consultable(unit_name: str, kind: str, is_own_division: bool, widened:
 
 
 def check_send_back(grounds: str, reason: str) -> None:
-    if grounds not in SendBackGrounds.values or not reason.strip():
+    if grounds not in ConsultationSendBackGrounds.values or not reason.strip():
         raise SEND_BACK_GROUNDS.violation()
 
 

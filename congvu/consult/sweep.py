@@ -191,6 +191,7 @@ def _remind_signing(notice: Notice, day) -> bool:
         return False
     request = notice.request
     notify([head_of(notice.unit_id, day)],
-           f"Dự thảo thông báo {request.unit.name} được coi là đồng ý về “{request.item.title}” chưa được ký "
+           f"Dự thảo thông báo {request.unit.name} được coi là đồng ý với đề xuất được lấy ý kiến "
+           f"về “{request.item.title}” chưa được ký "
            f"ban hành (Mục 2.2)", f"/cong-viec/{request.item_id}/")
     return True

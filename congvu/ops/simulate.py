@@ -31,7 +31,7 @@ from congvu.lib.refusals import ActionRefused
 from congvu.lib.workdays import TZ
 from congvu.ops.province import SyntheticProvince, build_synthetic, related_units
 from congvu.work import actions
-from congvu.work.models import Event, Outcome, WorkItem
+from congvu.work.models import DelayCause, Event, Outcome, WorkItem
 from congvu.work.rules import ReturnGrounds
 
 # The history ends on Monday 02/03/2026 at 08:00 (two years by default); items start on working days.
@@ -40,6 +40,7 @@ UNITS, MATTER_TYPES, OFFICERS_PER_UNIT = 40, 20, 5
 # Each path with its share of the items (per cent); the first matching the draw is taken.
 PATHS = (("on_time", 38), ("late", 10), ("consulted", 12), ("extended", 6), ("refused_transfer", 6),
          ("overridden_transfer", 3), ("returned", 6), ("open", 19))
+DELAY_CAUSES = DelayCause.values
 Step = Iterator[float]  # a path yields the days to wait before its next action
 
 
@@ -73,6 +74,14 @@ class Cast:
             actor=self.org.clerks[at], unit=self.org.units[at], matter_type=self.org.matter_types[self.u],
             sender=f"Công ty mô phỏng {self.n % 97:02d}", subject=f"Hồ sơ mô phỏng số {self.n}")
 
+    def complete(self, item: WorkItem, result: str) -> None:
+        """Complete, naming the cause of the delay when the legal deadline has passed (clause 1.5)."""
+        item.refresh_from_db()
+        late = clock.now() > item.legal_due_at
+        actions.complete(item, actor=self.officer, result=result,
+                         **({"delay_cause": self.rng.choice(DELAY_CAUSES), "delay_note": "Nhiều hồ sơ tồn đọng"}
+                            if late else {}))
+
     def direct_assign(self, item: WorkItem) -> None:
         actions.direct(item, actor=self.head, lead_unit=self.unit)
         actions.assign(item, actor=self.head, holder=self.officer)
@@ -92,7 +101,7 @@ def on_time(c: Cast) -> Step:
     yield c.rng.uniform(0.1, 1.5)
     c.direct_assign(item)
     yield c.rng.uniform(1, 8)
-    actions.complete(item, actor=c.officer, result="Đã giải quyết đúng hạn")
+    c.complete(item, "Đã giải quyết đúng hạn")
 
 
 def late(c: Cast) -> Step:
@@ -100,7 +109,7 @@ def late(c: Cast) -> Step:
     yield c.rng.uniform(0.5, 3)
     c.direct_assign(item)
     yield c.rng.uniform(30, 60)  # past every matter type's limit (10–24 working days)
-    actions.complete(item, actor=c.officer, result="Đã giải quyết (quá hạn)")
+    c.complete(item, "Đã giải quyết (quá hạn)")
 
 
 def consulted(c: Cast) -> Step:
@@ -118,7 +127,7 @@ def consulted(c: Cast) -> Step:
                   reasons="Không thống nhất chỉ tiêu sử dụng đất" if position == ReplyPosition.DISAGREE else "")
     yield 12 + c.rng.uniform(0.5, 3)  # past the silent unit's 5 working days: the daily sweep deemed it
 
-    attempt(lambda: actions.complete(item, actor=c.officer, result="Đã giải quyết sau khi lấy ý kiến"))
+    attempt(lambda: c.complete(item, "Đã giải quyết sau khi lấy ý kiến"))
 
 
 def extended(c: Cast) -> Step:
@@ -132,7 +141,7 @@ def extended(c: Cast) -> Step:
     actions.extend_deadline(item, actor=c.head, new_due=item.due_date + timedelta(days=10),
                             reason="Chờ bổ sung hồ sơ")
     yield c.rng.uniform(10, 20)
-    actions.complete(item, actor=c.officer, result="Đã giải quyết sau gia hạn")
+    c.complete(item, "Đã giải quyết sau gia hạn")
 
 
 def refused_transfer(c: Cast, override: bool = False) -> Step:
@@ -147,7 +156,7 @@ def refused_transfer(c: Cast, override: bool = False) -> Step:
     if pushed:
         return
     yield c.rng.uniform(1, 6)
-    actions.complete(item, actor=c.officer, result="Đã giải quyết")
+    c.complete(item, "Đã giải quyết")
 
 
 def overridden_transfer(c: Cast) -> Step:

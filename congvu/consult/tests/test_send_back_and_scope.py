@@ -10,11 +10,11 @@ from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import (
     ConsultationRequest,
+    ConsultationSendBackGrounds,
     Notice,
     ReplyPosition,
     RequestState,
     Responsibility,
-    SendBackGrounds,
 )
 from congvu.consult.queries import requests_to_unit
 from congvu.lib import clock
@@ -61,12 +61,13 @@ def test_the_province_office_and_own_divisions_are_refused_and_the_registry_wide
 def test_a_consulted_unit_sends_the_request_back_with_grounds_and_its_clock_stops(province, consulted):
     item, finance, transport = consulted
     with pytest.raises(RuleViolation) as caught:
-        actions.send_back(finance, actor=province.finance_head, grounds=SendBackGrounds.NOT_RELATED, reason=" ")
+        actions.send_back(finance, actor=province.finance_head, grounds=ConsultationSendBackGrounds.NOT_RELATED,
+                          reason=" ")
     assert caught.value.code == "R-2.2-SEND-BACK-GROUNDS"
     with pytest.raises(AccessDenied):
-        actions.send_back(finance, actor=province.transport_head, grounds=SendBackGrounds.NOT_RELATED,
+        actions.send_back(finance, actor=province.transport_head, grounds=ConsultationSendBackGrounds.NOT_RELATED,
                           reason="Không thuộc chức năng")
-    back = actions.send_back(finance, actor=province.finance_head, grounds=SendBackGrounds.OWN_MATTER,
+    back = actions.send_back(finance, actor=province.finance_head, grounds=ConsultationSendBackGrounds.OWN_MATTER,
                              reason="Việc thuộc thẩm quyền của Sở Xây dựng")
     assert back.state == RequestState.SENT_BACK and back.send_back_charged_to == province.construction
     actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)
@@ -82,7 +83,7 @@ def test_a_consulted_unit_sends_the_request_back_with_grounds_and_its_clock_stop
 
 def test_home_affairs_finds_on_a_send_back_and_it_counts_against_the_wrong_side(province, consulted):
     finance = actions.send_back(consulted.finance, actor=province.finance_head,
-                                grounds=SendBackGrounds.NOT_RELATED, reason="Không liên quan đến tài chính")
+                                grounds=ConsultationSendBackGrounds.NOT_RELATED, reason="Không liên quan đến tài chính")
     with pytest.raises(AccessDenied):
         actions.find_on_send_back(finance, actor=province.construction_head, upheld=False)
     found = actions.find_on_send_back(finance, actor=province.inspector, upheld=False)

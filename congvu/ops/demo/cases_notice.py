@@ -13,7 +13,7 @@ Deterministic: everything follows from the ids the seeded build created."""
 from datetime import datetime, time, timedelta
 
 from congvu.consult import actions as consult
-from congvu.consult.models import ConsultationRequest, Notice, RequestState, SendBackGrounds
+from congvu.consult.models import ConsultationRequest, ConsultationSendBackGrounds, Notice, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.demo import consult_texts
@@ -60,6 +60,6 @@ def add_cases(now: datetime) -> None:
         for request in waiting:
             head = head_of(request.unit_id, local_date(now))
             if head is not None:
-                consult.send_back(request, actor=head, grounds=SendBackGrounds.NOT_RELATED,
+                consult.send_back(request, actor=head, grounds=ConsultationSendBackGrounds.NOT_RELATED,
                                   reason=consult_texts.SEND_BACK_REASON)
                 return

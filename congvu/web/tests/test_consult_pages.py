@@ -238,7 +238,8 @@ def test_the_notice_downloads_as_a_docx_rendered_on_demand_saying_the_silent_uni
         consult_sweep.deem_overdue()
         notice = actions.sign_notice(Notice.objects.get(request=consulted.transport), actor=province.construction_head)
     Notice.objects.filter(pk=notice.pk).update(file="")  # as after a large catch-up, left to a later batch
-    response = client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/")
+    # The editable .docx of record on asking for it (the plain link gives the PDF: test_signed_pdf.py).
+    response = client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/?dang=docx")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     number = f"{notice.number:02d}"

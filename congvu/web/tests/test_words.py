@@ -75,8 +75,12 @@ def test_the_deemed_agreement_notification_reads_as_a_civil_servant_writes(provi
     texts = list(Notification.objects.filter(text__contains="coi là đồng ý").values_list("text", flat=True))
     assert texts
     for text in texts:
+        if text.startswith("Thông báo số"):  # the notice signed: who is deemed to agree, to what
+            assert "được coi là đồng ý với đề xuất được lấy ý kiến về “" in text, text
+            continue
         assert text.startswith("Hết thời hạn trả lời, Sở Giao thông vận tải không có ý kiến nên được coi là "
-                               "đồng ý với nội dung xin ý kiến về “"), text
+                               "đồng ý với đề xuất được lấy ý kiến về “"), text
+        assert "ký ban hành" in text  # what follows: the notice awaits the head's signature
         assert "ý kiến xin về" not in text
 
 
