@@ -57,7 +57,8 @@ def _receive(clerk: Official, data: bytes, unit: Unit | None = None, matter: Mat
 
 def _statuses(now: datetime) -> None:
     """The first notices' recipients answered: received, then accepted into their register."""
-    for notice in Notice.objects.select_related("unit", "request__unit").order_by("issued_on", "id")[:3]:
+    signed = Notice.objects.filter(number__isnull=False).select_related("unit", "request__unit")
+    for notice in signed.order_by("issued_on", "id")[:3]:
         head = head_of(notice.unit, now.date())
         if head is None:
             continue
