@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, RequestState
@@ -103,8 +104,15 @@ def test_a_silent_unit_is_deemed_to_agree_and_its_notice_downloads_in_a_browser(
 
         with page.expect_download() as caught:
             row.locator(".cv-notice-link").click()
-        download = caught.value
+        # The notice is downloaded as its PDF (signed when the unit has a certificate: test_signed_pdf.py).
         # 01 of Construction's outgoing register is the consultation letter itself.
+        assert caught.value.suggested_filename == "thong-bao-02-TB-SXD-2026.pdf"
+        pdf = tmp_path / "notice.pdf"
+        caught.value.save_as(pdf)
+        assert "được coi là đồng ý" in PdfReader(pdf).pages[0].extract_text()
+        with page.expect_download() as caught:
+            row.locator(".cv-notice-docx").click()
+        download = caught.value
         assert download.suggested_filename == "thong-bao-02-TB-SXD-2026.docx"
         saved = tmp_path / download.suggested_filename
         download.save_as(saved)
