@@ -25,6 +25,9 @@ CONGVU_SESSION_IDLE_HOURS a session unused this long is signed out (8)
 CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an attachment) (20)
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
+CONGVU_DIRECTIVE_REMIND_DAYS working days before an official who has not acknowledged a directive is
+                  reminded, and again after as many (3)
+CONGVU_PUBLIC_REPORT_DAYS working days a unit has to handle a citizen's report Home Affairs assigned (10)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
                   exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
@@ -251,6 +254,8 @@ CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000, minimum=100)
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
+CONGVU_DIRECTIVE_REMIND_DAYS = env_int("CONGVU_DIRECTIVE_REMIND_DAYS", 3, minimum=1)
+CONGVU_PUBLIC_REPORT_DAYS = env_int("CONGVU_PUBLIC_REPORT_DAYS", 10, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
