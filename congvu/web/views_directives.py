@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from congvu.lib.refusals import ActionRefused
+from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official
 from congvu.oversight import directives
 from congvu.oversight.models_directives import Directive
@@ -104,6 +104,8 @@ def directive_acknowledge(request: HttpRequest, directive_id: int) -> HttpRespon
     directive = visible_directive(request, directive_id)
     try:
         directives.acknowledge(directive, actor=request.official)
+    except AccessDenied as refused:
+        return refusal_denied(request, refused)
     except ActionRefused as refused:
         return render_detail(request, directive, refusal=refused, status=409)
     return redirect(request.POST.get("next") == "home" and reverse("home") or reverse("directive", args=[directive.pk]))

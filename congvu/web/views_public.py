@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from congvu.lib.refusals import ActionRefused
+from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.oversight import public_reports
 from congvu.oversight.models_public import PublicReport, ReportState
 from congvu.web.forms_public import AnswerForm, AssignForm, CloseForm, LookupForm, ReportForm
-from congvu.web.pages import official_required
+from congvu.web.pages import denied, official_required, refusal_denied
 from congvu.web.public_limits import FILING, LOOKUP, new_challenge
 from congvu.web.throttle import TOO_MANY_REQUESTS
 
@@ -112,7 +112,7 @@ def report_queue(request: HttpRequest) -> HttpResponse:
     reports = public_reports.visible_to(official).select_related("unit", "assigned_unit")
     keeper = public_reports.sees_contact(official)
     if not keeper and not reports.exists():
-        raise Http404
+        return denied(request, "Chỉ Sở Nội vụ và đơn vị được giao xử lý mới xem phản ánh của người dân.")
     by_state = [(state, label, [r for r in reports if r.state == state]) for state, label in ReportState.choices]
     return render(request, "web/public/queue.html", {"by_state": by_state, "keeper": keeper})
 
@@ -137,6 +137,8 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 ACTIONS[step](report, actor=request.official, **form.cleaned_data)
+            except AccessDenied as refused:
+                return refusal_denied(request, refused)
             except ActionRefused as refused:
                 return render_detail(request, report, forms_, refusal=refused, status=409)
             return redirect("public_report_detail", report.pk)
