@@ -14,7 +14,7 @@ def test_an_official_lists_their_directives_and_acknowledges_one_once(province, 
     client = api_as(province.construction_officer)
     listed = client.get("/api/directives").json()
     assert [(d["id"], d["notation"], d["acknowledged_at"], d["issued_on"]) for d in listed] == [
-        (directive.pk, "280/CĐ-TTg", None, "2025-10-16")]
+        (directive.pk, "280/CĐ-TTg", None, "2023-04-19")]
     done = client.post(f"/api/directives/{directive.pk}/acknowledge", {})
     assert done.status_code == 200 and done.json()["acknowledged_at"].endswith("+07:00")
     again = client.post(f"/api/directives/{directive.pk}/acknowledge", {})

@@ -22,6 +22,7 @@ from congvu.lib import clock
 from congvu.lib.choices import in_language
 from congvu.ops.demo import catalog
 from congvu.ops.demo.activity import play
+from congvu.ops.demo.cases_public import build_public_cases
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
 from congvu.ops.demo.subjects import Writer
@@ -95,6 +96,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
         play(plans, timeline, rng, until=now)
+        build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
         render_notices()
     return summarize(time.monotonic() - started)
 

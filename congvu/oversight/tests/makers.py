@@ -13,7 +13,7 @@ from congvu.oversight.models_public import PublicReport, ReportAbout, ReportKind
 def sent_directive(p, units=None) -> Directive:
     directive = directives.register_directive(
         actor=p.inspector, notation="280/CĐ-TTg", title="Chấn chỉnh tình trạng đùn đẩy, né tránh trách nhiệm",
-        kind=DirectiveKind.PRIME_MINISTER, issuer="Thủ tướng Chính phủ", issued_on=date(2025, 10, 16),
+        kind=DirectiveKind.PRIME_MINISTER, issuer="Thủ tướng Chính phủ", issued_on=date(2023, 4, 19),
         file=ContentFile(b"%PDF-1.4 cong dien", name="280-CD-TTg.pdf"))
     directives.send_directive(directive, actor=p.inspector, units=units or [p.construction])
     return directive
