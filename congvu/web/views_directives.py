@@ -11,14 +11,19 @@ from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official
 from congvu.oversight import directives
 from congvu.oversight.models_directives import Directive
+from congvu.oversight.models_public import ReportState
+from congvu.oversight.public_reports import visible_to
 from congvu.web.forms_directives import DirectiveForm, SendForm
 from congvu.web.pages import official_required, refusal_denied
 
 
 def home_context(official: Official) -> dict:
-    """For the home page: the directives the official still has to acknowledge."""
-    return {"directives_pending": directives.pending_for(official),
-            "keeps_directives": directives.keeps_register(official)}
+    """For the home page: the directives the official still has to acknowledge, and the public's
+    reports their units must handle (Home Affairs has the link to its whole queue)."""
+    keeper = directives.keeps_register(official)
+    to_handle = 0 if keeper else visible_to(official).filter(state=ReportState.ASSIGNED).count()
+    return {"directives_pending": directives.pending_for(official), "keeps_directives": keeper,
+            "public_reports_to_handle": to_handle}
 
 
 @official_required

@@ -152,3 +152,10 @@ def test_a_head_sees_who_has_not_acknowledged_and_home_affairs_the_completion(pr
     assert "Ngô Văn Tài" not in head  # Finance's people are not his to see
     overseer = client_of(province.inspector).get(f"/chi-dao/{directive.pk}/").content.decode()
     assert "Sở Tài chính" in overseer and "Sở Xây dựng" in overseer and 'id="completion"' in overseer
+
+
+def test_a_unit_person_is_shown_the_reports_their_unit_must_handle(province, client_of):
+    assigned_report(province)
+    home = client_of(province.construction_officer).get("/").content.decode()
+    assert 'id="public-reports-to-handle"' in home
+    assert 'id="public-reports-to-handle"' not in client_of(province.finance_head).get("/").content.decode()
