@@ -13,7 +13,7 @@ from congvu.oversight.models_directives import AppendOnly
 
 
 class ReportKind(models.TextChoices):
-    HARASSMENT = "harassment", _("Harassment (nhũng nhiễu)")
+    HARASSMENT = "harassment", _("Harassment")
     PETTY_CORRUPTION = "petty_corruption", _("Petty corruption")
     DELAY = "delay", _("Delay")
     AVOIDANCE = "avoidance", _("Avoidance, passing the buck")

@@ -94,13 +94,28 @@ def report_lookup(request: HttpRequest) -> HttpResponse:
         if report is None:
             status, message = 404, "Không tìm thấy phản ánh với mã này. Hãy kiểm tra lại mã tra cứu (10 ký tự)."
     return render(request, "web/public/report_lookup.html",
-                  {"form": form, "report": report, "message": message, "steps": public_steps(report)},
+                  {"form": form, "report": report, "message": message, "steps": public_steps(report),
+                   "state_text": PUBLIC_STATE.get(report.state, "") if report else "",
+                   "closed": bool(report and report.state == ReportState.CLOSED)},
                   status=status)
 
 
-def public_steps(report: PublicReport | None) -> list:
+# What the reporter reads of each state (the staff's labels speak to Home Affairs, not to them).
+PUBLIC_STATE = {
+    ReportState.RECEIVED: "Đã tiếp nhận, chờ Sở Nội vụ xem xét",
+    ReportState.ASSIGNED: "Đang được đơn vị có liên quan xử lý",
+    ReportState.ANSWERED: "Đơn vị đã báo cáo kết quả, Sở Nội vụ đang xem xét",
+    ReportState.CLOSED: "Đã xử lý xong",
+}
+PUBLIC_STEP = {
+    ReportState.RECEIVED: "tiếp nhận", ReportState.ASSIGNED: "chuyển đơn vị xử lý",
+    ReportState.ANSWERED: "đơn vị báo cáo kết quả", ReportState.CLOSED: "kết thúc, trả lời",
+}
+
+
+def public_steps(report: PublicReport | None) -> list[tuple]:
     """What the reporter may read of the trail: when each stage was reached, no names, no notes."""
-    return list(report.steps.values("state", "at")) if report else []
+    return [(at, PUBLIC_STEP[state]) for state, at in report.steps.values_list("state", "at")] if report else []
 
 
 # Officials' pages ------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('code', models.CharField(max_length=10, unique=True)),
-                ('kind', models.CharField(choices=[('harassment', 'Harassment (nhũng nhiễu)'), ('petty_corruption', 'Petty corruption'), ('delay', 'Delay'), ('avoidance', 'Avoidance, passing the buck')], max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('harassment', 'Harassment'), ('petty_corruption', 'Petty corruption'), ('delay', 'Delay'), ('avoidance', 'Avoidance, passing the buck')], max_length=20, verbose_name='kind')),
                 ('about', models.CharField(choices=[('unit', 'A unit'), ('official', 'An official (name or title)'), ('dossier', 'A dossier (reference on the receipt)')], max_length=10, verbose_name='about')),
                 ('official_named', models.CharField(blank=True, max_length=200, verbose_name='official (name or title)')),
                 ('dossier_reference', models.CharField(blank=True, max_length=60, verbose_name='dossier reference')),
