@@ -50,11 +50,14 @@ test-ops: $(STAMP)
 	env -u DATABASE_URL $(BIN)/pytest congvu/ops/tests
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest congvu/ops/tests
 
-# The browser tests drive Debian's chromium; install it when missing and we are allowed to.
+# The browser tests drive Debian's chromium and the notices' PDFs are made by LibreOffice; install them
+# when missing and we are allowed to.
 browser:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-		echo "== installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null; } && [ "$$(id -u)" = "0" ] \
+		&& command -v apt-get >/dev/null; then \
+		echo "== installing Debian's chromium and LibreOffice (writer, no GUI) for the tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium libreoffice-writer-nogui fonts-liberation2 >/dev/null; \
 	fi
 
 bench: $(STAMP)

@@ -7,6 +7,7 @@
     congvu bench     the standard workload of DESIGN §8 on the configured database
     congvu audit     verify | seal — the tamper-evident trail
     congvu listbench the item list page at N items, in a scratch database
+    congvu simulate  --items N: two years of a synthetic province through the real actions, into an empty database
     congvu apitoken  USERNAME — issue an API token for an official (printed once)
 
 `serve` and `demo` migrate the database themselves; any other command that needs it, on a database

@@ -24,7 +24,11 @@ CONGVU_TRUSTED_PROXIES comma-separated addresses or networks of the reverse prox
 CONGVU_SESSION_IDLE_HOURS a session unused this long is signed out (8)
 CONGVU_MAX_UPLOAD_MB the largest file an official may upload (an original, an attachment) (20)
 CONGVU_EDXML_MAX_MB, CONGVU_EDXML_MAX_ELEMENTS bounds of one edXML message (20 MB, 20,000 elements)
+CONGVU_EDXML_TRUST_STORE a folder of PEM CA certificates; when set, the XML-DSig signature of every
+                  received edXML message is verified against them (valid / invalid / unknown signer)
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
+CONGVU_EDXML_OUTBOX the folder where congvu writes edXML messages for the axis gateway to pick up
+                  (status messages of incoming documents; $CONGVU_DATA_DIR/outbox)
 CONGVU_DIRECTIVE_REMIND_DAYS working days before an official who has not acknowledged a directive is
                   reminded, and again after as many (3)
 CONGVU_PUBLIC_REPORT_DAYS working days a unit has to handle a citizen's report Home Affairs assigned (10)
@@ -171,14 +175,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Vietnamese unless the official (or, signed out, the menu's cookie) chose English: never the browser's
+    # Accept-Language (issue 12). After authentication, since it reads the signed-in official's choice.
+    "congvu.web.language.ChosenLanguageMiddleware",
     "congvu.registry.middleware.PinnedSnapshotMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congvu.lib.headers.SecurityHeadersMiddleware",
+    # Last, so the CSRF check and the messages come first: a form's second POST is not acted on.
+    "congvu.web.once.OncePerFormMiddleware",
 ]
 
 ROOT_URLCONF = "congvu.urls"
@@ -198,6 +206,8 @@ TEMPLATES = [
                 "congvu.web.context.official",
                 "congvu.web.context.choices",
             ],
+            # congvu's {% csrf_token %} also writes the form's one-time token (congvu/web/once.py).
+            "builtins": ["congvu.web.templatetags.once"],
         },
     },
 ]
@@ -245,15 +255,22 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Content-hashed names with gzip and Brotli copies (congvu/web/static_storage.py).
+    "staticfiles": {"BACKEND": "congvu.web.static_storage.HashedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# A file whose name is not hashed (found in an app's folder before collectstatic ran) is cached a day;
+# a hashed one ten years, as immutable (WhiteNoise's rule for the names the manifest gave).
+WHITENOISE_MAX_AGE = 86400
 # How much one upload may make the server read (issue 7). An original or an attachment (MB); an edXML
 # message (MB, and elements: a real one has a few hundred); the rows of an Excel list of tasks.
 CONGVU_MAX_UPLOAD_MB = env_int("CONGVU_MAX_UPLOAD_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_MB = env_int("CONGVU_EDXML_MAX_MB", 20, minimum=1)
 CONGVU_EDXML_MAX_ELEMENTS = env_int("CONGVU_EDXML_MAX_ELEMENTS", 20_000, minimum=100)
+CONGVU_EDXML_TRUST_STORE = os.environ.get("CONGVU_EDXML_TRUST_STORE", "")
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
+# The outbox the province's axis gateway reads (congvu/documents/outbox.py).
+EDXML_OUTBOX = os.environ.get("CONGVU_EDXML_OUTBOX", "")
 CONGVU_DIRECTIVE_REMIND_DAYS = env_int("CONGVU_DIRECTIVE_REMIND_DAYS", 3, minimum=1)
 CONGVU_PUBLIC_REPORT_DAYS = env_int("CONGVU_PUBLIC_REPORT_DAYS", 10, minimum=1)
 

@@ -72,12 +72,13 @@ PEOPLE = {
 }
 MATTERS = {
     "building_permit": MatterPlan("cap-phep-xay-dung", "Cấp giấy phép xây dựng công trình cấp II", "Xây dựng", "sxd",
-                                  Authority.UNIT_HEAD, XD_BASIS, 20, related=("stc",)),
+                                  Authority.UNIT_HEAD, XD_BASIS, 20, related=("stc",), extension_days=10),
     "planning_approval": MatterPlan("phe-duyet-quy-hoach", "Phê duyệt quy hoạch chi tiết 1/500", "Xây dựng", "sxd",
                                     Authority.PROVINCE_CHAIRMAN, XD_BASIS, 25, related=("stc", "sgtvt")),
     "delegated_matter": MatterPlan("dieu-chinh-gia-vat-lieu", "Công bố giá vật liệu xây dựng", "Xây dựng", "sxd",
                                    Authority.PROVINCE_CHAIRMAN, XD_BASIS, 10,
-                                   delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 12/2024/QĐ-UBND")),
+                                   delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 12/2024/QĐ-UBND",
+                                                       valid_to=date(2030, 12, 31))),
     "land_dispute": MatterPlan("hoa-giai-dat-dai", "Hòa giải tranh chấp đất đai", "Đất đai", UnitKind.COMMUNE,
                                Authority.UNIT_HEAD, "Luật Đất đai 2024, Điều 235", 30),
 }
@@ -190,6 +191,12 @@ class Walked:
     notification: Notification        # one of Finance's head's
 
 
+def sign_drafts(p: Province) -> None:
+    """Construction's head signs its deemed-agreement notices the sweep drafted (a working day)."""
+    for notice in Notice.objects.filter(number__isnull=True, unit=p.construction).order_by("id"):
+        consult.sign_notice(notice, actor=p.construction_head)
+
+
 WALK_JANUARY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday, far from Tết
 
 
@@ -201,6 +208,7 @@ def walked_item(p: Province) -> Walked:
         item = working_item(p, original=ContentFile(b"%PDF-1.4 original"), original_name="to-trinh.pdf")
         silent = consult.ask(item, actor=p.construction_officer, units=[p.transport], question="Ý kiến về giao thông")
     sweep.deem_overdue()
+    sign_drafts(p)
     asked = consult.ask(item, actor=p.construction_officer, units=[p.finance], question="Ý kiến về nguồn vốn",
                         attachment=ContentFile(b"%PDF-1.4 attachment"), attachment_name="du-toan.pdf",
                         shares_original=True)
@@ -264,10 +272,12 @@ def build_busy_province(p: Province) -> Busy:
         work.complete(on_time, actor=p.construction_officer, result="Đã cấp giấy phép số 12/GPXD")
     with clock.travel_to(BUSY_FEBRUARY):
         sweep.deem_overdue()
+        sign_drafts(p)
         work.extend_deadline(overdue, actor=p.construction_head, new_due=overdue.due_date + timedelta(days=7),
                              reason="Chờ bổ sung hồ sơ thiết kế")
     with clock.travel_to(BUSY_LATE_FEBRUARY):
-        work.complete(late, actor=p.construction_officer, result="Đã cấp giấy phép số 15/GPXD")
+        work.complete(late, actor=p.construction_officer, result="Đã cấp giấy phép số 15/GPXD",
+                      delay_cause="dossier", delay_note="Chủ đầu tư nộp bổ sung hồ sơ thiết kế sau hạn")
         waiting_answer = _busy_item(p, "Thẩm định giá đất khu tái định cư", p.planning_approval)
         request = consult.ask(waiting_answer, actor=p.construction_officer, units=[p.finance],
                               question="Đề nghị cho ý kiến về giá đất").requests.get()

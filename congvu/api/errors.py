@@ -18,7 +18,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import get_language
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from congvu.lib.refusals import AccessDenied, ActionRefused, InvalidInput
@@ -70,6 +70,9 @@ class ErrorOut(Schema):
     message_vi: str
     message_en: str
     errors: list[FieldErrorOut] = []
+    # Only on an R-2.1-FOREIGN-COMPETENCE refusal that can name it: the unit to transfer the work to.
+    competent_unit: int | None = Field(None, description="Đơn vị có thẩm quyền theo danh mục (khi từ chối "
+                                       "R-2.1-FOREIGN-COMPETENCE): chuyển công việc cho đơn vị này")
 
 
 # What each error status means, as the OpenAPI document tells it.

@@ -2,19 +2,23 @@
 schemas check shape only — everything they declare is checked here, and answered 422 — while the
 actions judge the rules (409), exactly as for the web forms."""
 
+from typing import Literal
+
 from ninja import Field, Schema
 from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from congvu.api.fields import NONBLANK_TEXT_PATTERN, BodyId, BodyInt, Id, InputDate, Text
 from congvu.consult.models import MeetingOutcome, ReplyPosition, RequestState
-from congvu.work.models import Priority, State
-from congvu.work.rules import ReturnGrounds
+from congvu.consult.models import SendBackGrounds as ConsultationSendBackGrounds
+from congvu.work.models import DelayCause, Priority, State
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 MAX_UNITS = 30
 NOTE = Text(2000)
 REASON = Text(2000)
-OVERRIDE = Field("", description="Lý do thủ trưởng vượt quyền từ chối (chỉ với quy tắc cho phép vượt quyền)")
+OVERRIDE = Field("", description=(
+    "Thủ trưởng quyết định thực hiện dù bị từ chối: ghi rõ lý do (chỉ với quy tắc cho phép)"))
 LONG_TEXT = Text(10000)
 
 
@@ -67,9 +71,18 @@ class DecisionIn(Schema):
     decision: Text(10000, required=True)
 
 
+class SendBackIn(Schema):
+    grounds: SendBackGrounds = Field(description="Căn cứ trả lại: thuộc thẩm quyền của đơn vị, đã được phân cấp, "
+                                                 "ủy quyền, hoặc hồ sơ chưa đầy đủ")
+    explanation: Text(10000, required=True)
+
+
 class CompleteIn(Schema):
     result: Text(10000, required=True)
     override_reason: Text(1000) = OVERRIDE
+    # Required (the action refuses with R-1.5-DELAY-CAUSE) only when the item is past its legal deadline.
+    delay_cause: DelayCause | Literal[""] = Field("", description="Nguyên nhân chậm trễ, khi quá hạn theo quy định")
+    delay_note: Text(2000) = Field("", description="Nội dung nguyên nhân chậm trễ")
 
 
 class ExtendIn(Schema):
@@ -80,6 +93,7 @@ class ExtendIn(Schema):
 class ConsultIn(Schema):
     units: list[BodyId] = Field(min_length=1, max_length=MAX_UNITS)
     question: Text(10000, required=True)
+    proposal: LONG_TEXT = Field("", description="Đề xuất, dự thảo được lấy ý kiến (thông báo coi như đồng ý trích dẫn)")
     # The regulation's own bounds (2–15 days today) are registry data the administrator may change, so
     # the schema says only what any regulation could allow; the action refuses the rest (409).
     reply_days: BodyInt(ge=1, le=365) | None = Field(None, description="Để trống: theo Quy chế làm việc")
@@ -89,6 +103,11 @@ class ConsultIn(Schema):
 
 class RequestAssignIn(Schema):
     holder: BodyId
+
+
+class ConsultationSendBackIn(Schema):
+    grounds: ConsultationSendBackGrounds
+    reason: Text(2000, required=True)
 
 
 class ReplyIn(Schema):

@@ -58,6 +58,8 @@ class MatterTypeOut(Schema):
     authority: str
     legal_basis: str
     time_limit_days: int
+    extension_limit_days: int = Field(description="Số ngày làm việc đơn vị chủ trì được tự gia hạn (Mục 1.5)")
+    extension_approver: str = Field(description="Cấp phê duyệt gia hạn vượt mức đó")
     related_unit_ids: list[int]
 
 
@@ -77,6 +79,8 @@ class ItemOut(Schema):
     holder_name: str
     due_date: date
     due_at: LocalDateTime
+    legal_due_date: date = Field(description="Hạn theo quy định: không thay đổi khi gia hạn (Mục 1.5)")
+    legal_due_at: LocalDateTime
     created_at: LocalDateTime
     completed_at: LocalDateTime | None
     incoming_number: int | None
@@ -155,6 +159,9 @@ class RequestOut(Schema):
     late: bool
     deemed_at: LocalDateTime | None
     notice: str | None
+    notice_draft: bool
+    send_back_grounds: str
+    send_back_reason: str
 
 
 class RequestPage(Schema):
@@ -170,6 +177,8 @@ class ConsultationOut(Schema):
     asking_unit_id: int
     asked_by_id: int
     question: str
+    proposal: str
+    letter_notation: str
     reply_days: int
     asked_at: LocalDateTime
     due_date: date
@@ -216,6 +225,29 @@ class FiguresOut(Schema):
     open_within_deadline: int
     open_overdue: int
     overdue_rate: float
+    # Issue 9: on time against the legal deadline; completed after it but by the extended one apart.
+    completed_after_extension: int
+    passed_on: int = Field(description="Việc đơn vị đã giữ rồi chuyển đi hoặc trả lại (Mục 2.1)")
+    days_held: int = Field(description="Số ngày làm việc đơn vị đã giữ các việc đó")
+    held_beyond_share: int = Field(description="Số việc giữ quá thời hạn chuyển, trả lại")
+    extensions_self: int = Field(description="Số lần đơn vị tự gia hạn (Mục 1.5)")
+    extensions_above: int = Field(description="Số lần gia hạn do cấp trên phê duyệt")
+
+
+class StepDelayOut(Schema):
+    official_id: int | None
+    official_name: str
+    unit_id: int
+    unit_name: str
+    steps_late: int
+    days_late: int = Field(description="Số ngày làm việc chậm so với hạn của các bước")
+
+
+class StepDelaysOut(Schema):
+    since: date
+    until: date
+    officials: list[StepDelayOut]
+    units: list[StepDelayOut]
 
 
 class DeadlineOut(Schema):
@@ -227,3 +259,8 @@ class DeadlineOut(Schema):
     lines: list[str]
     lines_vi: list[str]
     lines_en: list[str]
+    # Counted as working days though the holidays package calls them holidays: the official schedule of
+    # their year does not list them and the administrator has not confirmed them.
+    unconfirmed_holidays: list[date] = []
+    # Years the count ran into whose official schedule is not published yet (the package's days used).
+    unpublished_years: list[int] = []

@@ -16,7 +16,8 @@ from congvu.work.rules import Transition
 
 ITEM_RELATED = ("matter_type", "lead_unit", "holder", "incoming")
 # The next steps (`congvu.consult.available`), named as the API's action paths.
-ACTION_PATHS = {Transition.DECIDE: "province-decision", Transition.CONSULT: "consultations"}
+ACTION_PATHS = {Transition.DECIDE: "province-decision", Transition.SEND_BACK: "send-back",
+                Transition.CONSULT: "consultations"}
 
 
 def item_row(item: WorkItem) -> dict:
@@ -27,6 +28,7 @@ def item_row(item: WorkItem) -> dict:
         "registered_unit_id": item.registered_unit_id, "lead_unit_id": item.lead_unit_id,
         "lead_unit_name": item.lead_unit.name, "holder_unit_id": item.holder_unit_id, "holder_id": item.holder_id,
         "holder_name": item.holder.full_name, "due_date": item.due_date, "due_at": item.due_at,
+        "legal_due_date": item.legal_due_date, "legal_due_at": item.legal_due_at,
         "created_at": item.created_at, "completed_at": item.completed_at,
         "incoming_number": item.incoming.incoming_number if item.incoming else None,
         "overdue": item.is_open and item.due_at < now,
@@ -115,13 +117,21 @@ def event_row(event: Event) -> dict:
     }
 
 
+def notice_is_draft(request: ConsultationRequest) -> bool:
+    """A deemed-agreement notice drafted by the sweep and not yet signed by the asking unit's head."""
+    try:
+        return not request.notice.is_signed
+    except Notice.DoesNotExist:
+        return False
+
+
 def notice_number(request: ConsultationRequest) -> str | None:
     """The deemed-agreement notice's number, e.g. "05/TB-SXD" (Decree 30: a leading 0 under 10)."""
     try:
         notice = request.notice
     except Notice.DoesNotExist:
         return None
-    return f"{notice.number:02d}/TB-{notice.unit.abbrev}"
+    return notice.notation or None
 
 
 def request_row(request: ConsultationRequest) -> dict:
@@ -136,6 +146,8 @@ def request_row(request: ConsultationRequest) -> dict:
         "holder_name": holder.full_name if holder else "", "state": request.state, "due_at": request.due_at,
         "position": request.position, "reasons": request.reasons, "replied_at": request.replied_at,
         "late": request.late, "deemed_at": request.deemed_at, "notice": notice_number(request),
+        "notice_draft": notice_is_draft(request), "send_back_grounds": request.send_back_grounds,
+        "send_back_reason": request.send_back_reason,
     }
 
 
@@ -150,6 +162,7 @@ def consultation_row(consultation: Consultation, requests: list[ConsultationRequ
     return {
         "id": consultation.pk, "item_id": consultation.item_id, "asking_unit_id": consultation.asking_unit_id,
         "asked_by_id": consultation.asked_by_id, "question": consultation.question,
+        "proposal": consultation.proposal, "letter_notation": consultation.letter_notation,
         "reply_days": consultation.reply_days, "asked_at": consultation.asked_at,
         "due_date": consultation.due_date, "due_at": consultation.due_at,
         "requests": [request_row(r) for r in requests if r.consultation_id == consultation.pk],

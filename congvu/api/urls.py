@@ -12,6 +12,9 @@ from congvu.api.docs import docs_asset
 from congvu.api.errors import NotFound, json_refusal, method_not_allowed, unsupported_media_type
 
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
+# The one endpoint that takes a file (an edXML message, congvu.api.routers.incoming), as multipart.
+MULTIPART_PATHS = frozenset({"incoming/edxml"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -28,14 +31,14 @@ def has_body(request: HttpRequest) -> bool:
         return True  # a length that is no number: assume a body, and judge its media type
 
 
-def json_in_and_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def json_in_and_out(view: Callable[..., HttpResponse], accepts: str = JSON) -> Callable[..., HttpResponse]:
     """Around each of ninja's views: a body must be JSON (the only media type the OpenAPI document
     declares; ninja would otherwise read any body as JSON whatever it says it is), and ninja's own
     plain-text 405 becomes the API's JSON answer, keeping its Allow header."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method in BODY_METHODS and has_body(request) and request.content_type.lower() != JSON:
+        if request.method in BODY_METHODS and has_body(request) and request.content_type.lower() != accepts:
             return json_refusal(unsupported_media_type())
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not response.get("Content-Type", "").startswith(JSON):
@@ -47,9 +50,14 @@ def json_in_and_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapper
 
 
+def body_type(pattern: URLPattern) -> str:
+    return MULTIPART if str(pattern.pattern) in MULTIPART_PATHS else JSON
+
+
 def json_only(urls: tuple[list, str, str]) -> tuple[list, str, str]:
     patterns, app_name, namespace = urls
-    wrapped = [URLPattern(p.pattern, json_in_and_out(p.callback), p.default_args, p.name) for p in patterns]
+    wrapped = [URLPattern(p.pattern, json_in_and_out(p.callback, body_type(p)), p.default_args, p.name)
+               for p in patterns]
     return wrapped, app_name, namespace
 
 

@@ -8,25 +8,44 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
-from congvu.consult import rules
-from congvu.consult.models import Consultation, ConsultationRequest, MeetingOutcome, Reconciliation, RequestState
+from congvu.consult import deemed, rules
+from congvu.consult.models import (
+    Consultation,
+    ConsultationRequest,
+    MeetingOutcome,
+    Notice,
+    OutgoingRegister,
+    Reconciliation,
+    RequestState,
+)
+from congvu.consult.notices import BASIS, letter_content
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
-from congvu.org.models import Official, Unit, UnitKind
-from congvu.org.notify import notify
+from congvu.org.models import Official, Position, Role, Unit, UnitKind
+from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
-from congvu.registry.serving import serves_in
+from congvu.registry.serving import head_of, serves_in
 from congvu.work import rules as work_rules
-from congvu.work.access import require_holder_or_leader, require_leader
-from congvu.work.actions import action, competence, enforce, leader_to_present_to, lock, open_step, save
+from congvu.work.access import deny, require_holder_or_leader, require_leader
+from congvu.work.actions import (
+    action,
+    competence,
+    enforce,
+    leader_to_present_to,
+    lock,
+    open_step,
+    save,
+    take_numbers,
+)
 from congvu.work.deadlines import working_days_after
 from congvu.work.models import EventKind, State, StepKind, WorkItem
 from congvu.work.rules import Transition
 from congvu.work.trail import append_event
 
 REPLY_DAYS = "consultation_reply_days"
+ANY_UNIT = "consultation_any_unit"
 
 
 def item_url(item_id: int) -> str:
@@ -37,11 +56,12 @@ def item_url(item_id: int) -> str:
 def ask(
     item: WorkItem | int, *, actor: Official, units: Iterable[Unit], question: str, reply_days: int | None = None,
     attachment: ContentFile | None = None, attachment_name: str = "", shares_original: bool = False,
-    override_reason: str = "",
+    override_reason: str = "", proposal: str = "",
 ) -> Consultation:
-    """The lead unit asks related units for their opinion, each to answer within `reply_days` working days.
-    The consulted units see the question, the attachment and, if `shares_original`, the incoming
-    original; nothing else of the item."""
+    """The lead unit asks related units for their opinion on its `proposal` (the draft or position asked
+    about), each to answer within `reply_days` working days. The letter that asks is numbered in the
+    lead unit's outgoing register. The consulted units see the question, the proposal, the attachment
+    and, if `shares_original`, the incoming original; nothing else of the item."""
     item = lock(item)
     require_holder_or_leader(actor, item, "xin ý kiến cho công việc này", "consult on this item")
     target = work_rules.check_transition(Transition.CONSULT, item.state)
@@ -55,14 +75,22 @@ def ask(
     setting = parameter(REPLY_DAYS)
     days = setting.value if reply_days is None else reply_days
     rules.check_reply_days(days, setting.minimum, setting.maximum)
+    widened = parameter(ANY_UNIT).value == 1
+    for asked in units:
+        enforce(lambda asked=asked: rules.check_consultable(asked.name, asked.kind,
+                                                            asked.parent_id == item.lead_unit_id, widened),
+                item=item, actor=actor, unit=item.lead_unit_id)
     related = related_unit_ids(item.matter_type_id)
     for asked in units:
         enforce(lambda asked=asked: rules.check_related(asked.pk, asked.name, related),
                 item=item, actor=actor, unit=item.lead_unit_id, override_reason=override_reason)
     deadline = working_days_after(current_calendar(), today(), days)
+    on = today()
+    number = take_numbers(item.lead_unit_id, on.year, OutgoingRegister.SERIES)
     consultation = Consultation(
         item=item, asking_unit_id=item.lead_unit_id, asked_by=actor, question=question.strip(), reply_days=days,
-        shares_original=shares_original,
+        shares_original=shares_original, proposal=proposal.strip(),
+        letter_notation=f"{number:02d}/{unit(item.lead_unit_id).abbrev}", letter_date=on,
         asked_at=clock.now(), due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
     )
     if attachment is not None:
@@ -120,21 +148,115 @@ def reply(
         require_leader(actor, request.unit_id, "trả lời yêu cầu này", "answer this request")
     if request.replied_at is not None:
         raise InvalidState("Đơn vị đã trả lời yêu cầu này.", "This request has already been answered.")
+    if request.state == RequestState.SENT_BACK:
+        raise InvalidState("Đơn vị đã trả lại yêu cầu này.", "This request was sent back.")
     enforce(lambda: rules.check_clear_position(position, reasons), item=item, actor=actor, unit=request.unit_id)
     now = clock.now()
     request.position, request.reasons, request.replied_at, request.replied_by = position, reasons.strip(), now, actor
     request.late = now > request.due_at
-    if request.state == RequestState.PENDING:
+    deemed_now = request.late and request.state == RequestState.PENDING
+    if deemed_now:
+        # The sweep has not come yet: the agreement is deemed here, as of the deadline, with the same
+        # notice and responsibility the sweep would leave; the late reply stays attached as information.
+        request.state, request.deemed_at = RequestState.DEEMED_AGREED, request.due_at
+    elif request.state == RequestState.PENDING:
         request.state = RequestState.ANSWERED
-    fastsql.update(request, ["position", "reasons", "replied_at", "replied_by", "late", "state"])
+    fastsql.update(request, ["position", "reasons", "replied_at", "replied_by", "late", "state", "deemed_at"])
+    if deemed_now:
+        _deem_on_late_reply(item, request, now)
     append_event(item, EventKind.CONSULT_REPLY, actor=actor, unit=unit(request.unit_id),
                  data={"request": request.pk, "position": position, "late": request.late})
     settle(item)
     save(item, "state")
-    lateness = " (quá hạn: được coi là đồng ý)" if request.late else ""
-    notify([item.holder], f"{unit(request.unit_id).name} đã trả lời xin ý kiến về “{item.title}”{lateness}",
+    # The reminders to the unit's people about this item asked for this reply: they are done with.
+    mark_read_about(Position.objects.active_on(today()).filter(unit=request.unit_id).values("official"),
+                    item_url(item.pk), text_prefix=REMINDER_PREFIX)
+    lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
+    notify([item.holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
            item_url(item.pk))
     return request
+
+
+def _deem_on_late_reply(item: WorkItem, request: ConsultationRequest, now) -> None:
+    request.consultation = fastsql.get(Consultation, request.consultation_id)
+    fastsql.insert(deemed.draft_notice(request, now))
+    fastsql.insert(deemed.responsibility(request, now))
+    append_event(item, EventKind.DEEMED_AGREEMENT, actor=None, unit=unit(request.unit_id),
+                 rule_code=rules.DEEMED_AGREEMENT.code, data=deemed.event_data(request, late_reply=True))
+
+
+@action
+def send_back(request: ConsultationRequest | int, *, actor: Official, grounds: str, reason: str) -> ConsultationRequest:
+    """The consulted unit sends the request back, with grounds (not related to its functions, or the
+    asking unit's own matter): its clock stops. It counts against the asking unit unless Home Affairs
+    later finds the grounds wrong (`find_on_send_back`)."""
+    item, request = lock_request(request)
+    if request.holder_id != actor.pk:
+        require_leader(actor, request.unit_id, "trả lại yêu cầu xin ý kiến này", "send this request back")
+    if request.state != RequestState.PENDING:
+        raise InvalidState("Yêu cầu này đã được trả lời hoặc coi như đồng ý.", "This request is already settled.")
+    enforce(lambda: rules.check_send_back(grounds, reason), item=item, actor=actor, unit=request.unit_id)
+    consultation = fastsql.get(Consultation, request.consultation_id)
+    request.state, request.sent_back_at, request.sent_back_by = RequestState.SENT_BACK, clock.now(), actor
+    request.send_back_grounds, request.send_back_reason = grounds, reason.strip()
+    request.send_back_charged_to_id = consultation.asking_unit_id
+    fastsql.update(request, ["state", "sent_back_at", "sent_back_by", "send_back_grounds", "send_back_reason",
+                             "send_back_charged_to"])
+    append_event(item, EventKind.CONSULT_SEND_BACK, actor=actor, unit=unit(request.unit_id), data={
+        "request": request.pk, "grounds": grounds, "reason": reason.strip()})
+    settle(item)
+    save(item, "state")
+    notify([item.holder], f"{unit(request.unit_id).name} trả lại yêu cầu xin ý kiến về “{item.title}”: "
+                          f"{reason.strip()}"[:400], item_url(item.pk))
+    return request
+
+
+@action
+def find_on_send_back(request: ConsultationRequest | int, *, actor: Official, upheld: bool) -> ConsultationRequest:
+    """Home Affairs' finding: grounds upheld, the send-back counts against the asking unit; not upheld,
+    against the unit that sent it back."""
+    item, request = lock_request(request)
+    if actor.role != Role.HOME_AFFAIRS:
+        raise deny("kết luận về việc trả lại yêu cầu xin ý kiến", "rule on a sent-back consultation")
+    if request.state != RequestState.SENT_BACK:
+        raise InvalidState("Yêu cầu này không bị trả lại.", "This request was not sent back.")
+    consultation = fastsql.get(Consultation, request.consultation_id)
+    request.send_back_upheld = upheld
+    request.send_back_charged_to_id = consultation.asking_unit_id if upheld else request.unit_id
+    fastsql.update(request, ["send_back_upheld", "send_back_charged_to"])
+    append_event(item, EventKind.SEND_BACK_FINDING, actor=actor, unit=None, data={
+        "request": request.pk, "upheld": upheld, "charged_to": request.send_back_charged_to_id})
+    save(item)
+    return request
+
+
+@action
+def sign_notice(notice: Notice | int, *, actor: Official) -> Notice:
+    """The asking unit's head or a deputy signs the drafted notice in one click: it is numbered in the
+    unit's outgoing register, dated today (a working day), and its wording fixed."""
+    pk = notice.pk if isinstance(notice, Notice) else notice
+    item, request = lock_request(fastsql.get(Notice, pk).request_id)
+    notice = Notice.objects.select_related("unit").get(pk=pk)
+    require_leader(actor, notice.unit_id, "ký ban hành thông báo này", "sign this notice")
+    if notice.is_signed:
+        raise InvalidState("Thông báo này đã được ký ban hành.", "This notice is already signed.")
+    day, calendar = today(), current_calendar()
+    enforce(lambda: rules.check_signing_day(day, calendar.is_working_day(day), calendar.next_working_day(day)),
+            item=item, actor=actor, unit=notice.unit_id)
+    request = (ConsultationRequest.objects.select_related("consultation__asking_unit__parent", "unit", "item")
+               .get(pk=request.pk))
+    number = take_numbers(notice.unit_id, day.year, OutgoingRegister.SERIES)
+    notice.number, notice.year, notice.issued_on = number, day.year, day
+    notice.signer, notice.signed_at = actor, clock.now()
+    notice.content = letter_content(request, number, day, actor, parameter(BASIS).legal_basis)
+    notice.save(update_fields=["number", "year", "issued_on", "signer", "signed_at", "content"])
+    append_event(item, EventKind.NOTICE_SIGNED, actor=actor, unit=unit(notice.unit_id), data={
+        "request": request.pk, "notice": notice.notation, "issued_on": f"{day:%d/%m/%Y}"})
+    save(item)
+    notify([item.holder, request.holder, head_of(request.unit_id, day)],
+           f"Thông báo số {notice.notation}: {request.unit.name} được coi là đồng ý về “{item.title}”",
+           item_url(item.pk))
+    return notice
 
 
 def settle(item: WorkItem) -> None:

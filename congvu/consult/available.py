@@ -58,6 +58,7 @@ WHO_MAY: tuple[tuple[Transition, Callable[[Viewer], bool]], ...] = (
     (Transition.COMPLETE, lambda v: v.holds or v.leads_lead_unit),
     (Transition.SUBMIT, lambda v: v.holds or v.leads_lead_unit),
     (Transition.DECIDE, lambda v: v.records_province_decisions),
+    (Transition.SEND_BACK, lambda v: v.records_province_decisions),
     (Transition.EXTEND, lambda v: v.leads_lead_unit),
     (Transition.TRANSFER, lambda v: v.leads_holder_unit),
     (Transition.RETURN, lambda v: v.leads_holder_unit),

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official, Unit
-from congvu.work.models import WorkItem
+from congvu.work.models import NumberSeries, WorkItem
 
 
 class Consultation(models.Model):
@@ -17,6 +17,12 @@ class Consultation(models.Model):
     asking_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("asking unit"))
     asked_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("asked by"))
     question = models.TextField(_("question"))
+    # What the asking unit proposes (its draft or position): what a silent unit is deemed to agree with.
+    proposal = models.TextField(_("proposal consulted on"), blank=True)
+    # The asking unit's letter (công văn) that put the question: numbered in its outgoing register when
+    # asked through congvu, or the incoming letter's own number and date when the request came in by post.
+    letter_notation = models.CharField(_("letter number"), max_length=80, blank=True)
+    letter_date = models.DateField(_("letter date"), null=True, blank=True)
     attachment = models.FileField(_("attachment"), upload_to="consult/%Y/", blank=True)
     # The consulted units see the question and the attachment; the incoming original only when the
     # asking unit ticks it (the rest of the item's file stays with the units that hold the work).
@@ -46,6 +52,12 @@ class RequestState(models.TextChoices):
     PENDING = "pending", _("Awaiting reply")
     ANSWERED = "answered", _("Answered")
     DEEMED_AGREED = "deemed_agreed", _("Deemed agreed")
+    SENT_BACK = "sent_back", _("Sent back by the consulted unit")
+
+
+class SendBackGrounds(models.TextChoices):
+    NOT_RELATED = "not_related", _("Not related to the consulted unit's functions")
+    OWN_MATTER = "own_matter", _("The asking unit's own matter")
 
 
 class ConsultationRequest(models.Model):
@@ -64,6 +76,16 @@ class ConsultationRequest(models.Model):
     late = models.BooleanField(_("replied late"), default=False)
     deemed_at = models.DateTimeField(_("deemed agreed from"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    # A send-back (clause 2.2: do not consult units that are unrelated or unnecessary): the consulted
+    # unit's claim, and who it is counted against. By default the asking unit (it chose whom to ask);
+    # Home Affairs may find the grounds wrong, and then it counts against the unit that sent it back.
+    sent_back_at = models.DateTimeField(_("sent back on"), null=True, blank=True)
+    sent_back_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    send_back_grounds = models.CharField(_("grounds"), max_length=16, choices=SendBackGrounds.choices, blank=True)
+    send_back_reason = models.TextField(_("reasons for sending back"), blank=True)
+    send_back_upheld = models.BooleanField(_("grounds upheld by Home Affairs"), null=True, blank=True)
+    send_back_charged_to = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+",
+                                             verbose_name=_("send-back counted against"))
 
     class Meta:
         verbose_name = _("consultation request")
@@ -91,16 +113,21 @@ class ConsultationRequest(models.Model):
 class Notice(models.Model):
     """The asking unit's written notice that a silent unit is deemed to agree (Thông báo, Decree 30).
 
-    Issued (numbered, dated, worded) by the sweep at the deadline; its .docx is rendered from these
-    fields, at once for a few and in bounded batches after a large catch-up."""
+    Drafted by the sweep at the deadline (the agreement takes effect then); the asking unit's head or
+    a deputy signs it in one click, which numbers it in the unit's outgoing register and dates it that
+    working day, and fixes its wording (`content`); its .docx is rendered from those fields."""
 
     request = models.OneToOneField(ConsultationRequest, models.PROTECT, related_name="notice")
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="notices", verbose_name=_("issuing unit"))
-    year = models.PositiveSmallIntegerField()
-    number = models.PositiveIntegerField(_("number"))
-    issued_on = models.DateField(_("issued on"))
+    drafted_at = models.DateTimeField(_("drafted on"), null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    number = models.PositiveIntegerField(_("number"), null=True)
+    issued_on = models.DateField(_("issued on"), null=True)
     signer = models.ForeignKey(Official, models.PROTECT, null=True, related_name="+")
-    content = models.JSONField(help_text="The letter's fields as issued, so the file is always rendered the same")
+    signed_at = models.DateTimeField(_("signed on"), null=True)
+    reminded_on = models.DateField(_("head last reminded on"), null=True)
+    content = models.JSONField(default=dict,
+                               help_text="The letter's fields as signed, so the file is always rendered the same")
     file = models.FileField(_(".docx file"), upload_to="notices/%Y/", blank=True)
 
     class Meta:
@@ -109,7 +136,33 @@ class Notice(models.Model):
         constraints = [models.UniqueConstraint(fields=["unit", "year", "number"], name="one_notice_number")]
 
     def __str__(self) -> str:
-        return f"Thông báo số {self.number:02d}/TB-{self.unit.abbrev}"
+        return self.notation if self.is_signed else f"Dự thảo thông báo #{self.pk}"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.number is not None
+
+    @property
+    def notation(self) -> str:
+        """"05/TB-SXD" (Decree 30: a leading 0 under 10); "" while a draft."""
+        return f"{self.number:02d}/TB-{self.unit.abbrev}" if self.is_signed else ""
+
+
+class OutgoingRegister(NumberSeries):
+    """A unit's outgoing register (sổ văn bản đi): one yearly series for all its outgoing documents —
+    the consultation letters it sends and the notices it signs. The administrator sets the next number
+    so congvu follows the register the unit already keeps."""
+
+    SERIES = "di"
+
+    class Meta:
+        proxy = True
+        verbose_name = _("outgoing register")
+        verbose_name_plural = _("outgoing registers")
+
+    @property
+    def next_number(self) -> int:
+        return self.last + 1
 
 
 class Responsibility(models.Model):
@@ -118,6 +171,9 @@ class Responsibility(models.Model):
     request = models.OneToOneField(ConsultationRequest, models.PROTECT, related_name="responsibility")
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="responsibilities")
     head = models.ForeignKey(Official, models.PROTECT, null=True, related_name="responsibilities")
+    # The official who held the request when its deadline passed (clause 1.3: each step has a holder).
+    holder = models.ForeignKey(Official, models.PROTECT, null=True, related_name="+",
+                               verbose_name=_("official holding the request"))
     rule_code = models.CharField(max_length=40, default="R-2.2-DEEMED-AGREEMENT")
     recorded_at = models.DateTimeField()
 

@@ -2,9 +2,11 @@
 disagreement is reconciled by the heads before the matter goes to the Province."""
 
 from collections.abc import Collection
+from datetime import date
 
-from congvu.consult.models import ReplyPosition
+from congvu.consult.models import ReplyPosition, SendBackGrounds
 from congvu.lib.refusals import Detail, InvalidInput, Rule
+from congvu.org.models import UnitKind
 
 UNRELATED_CONSULTATION = Rule(
     "R-2.2-UNRELATED-CONSULTATION", "2.2",
@@ -28,6 +30,49 @@ RECONCILE_FIRST = Rule(
     "{units} still disagree: the lead unit's head must meet the head of each differing unit before "
     "submitting to the Province",
 )
+
+
+NOT_CONSULTABLE = Rule(
+    "R-2.2-NOT-CONSULTABLE", "2.2",
+    "Chỉ xin ý kiến các cơ quan, đơn vị có thẩm quyền giải quyết công việc (sở, ngành, UBND cấp xã): {unit} {detail}",
+    "Only units that decide matters (departments, communes) are consulted: {unit} {detail}",
+)
+SEND_BACK_GROUNDS = Rule(
+    "R-2.2-SEND-BACK-GROUNDS", "2.2",
+    "Trả lại yêu cầu xin ý kiến phải nêu căn cứ (không liên quan, hoặc là việc của chính đơn vị xin ý kiến) "
+    "và lý do cụ thể",
+    "Sending a consultation back needs grounds (not related, or the asking unit's own matter) and reasons",
+)
+NOTICE_ON_WORKING_DAY = Rule(
+    "R-2.2-NOTICE-WORKING-DAY", "2.2",
+    "Thông báo được ký ban hành và ghi ngày vào ngày làm việc; hôm nay ({day}) là ngày nghỉ, "
+    "đề nghị ký vào ngày làm việc tiếp theo ({next_day})",
+    "A notice is signed and dated on a working day; today ({day}) is a day off, sign on the next working "
+    "day ({next_day})",
+)
+# Units that decide matters: consulted by default (clause 2.2 asks "cơ quan, đơn vị liên quan").
+CONSULTABLE_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.COMMUNE})
+
+
+def check_consultable(unit_name: str, kind: str, is_own_division: bool, widened: bool) -> None:
+    """Departments and communes; the registry's `consultation_any_unit` widens this to any other unit,
+    but a unit never consults its own divisions (it directs them)."""
+    if is_own_division:
+        raise NOT_CONSULTABLE.violation(unit=unit_name, detail=Detail(
+            "là đơn vị trực thuộc của chính đơn vị xin ý kiến", "is a division of the asking unit itself"))
+    if kind not in CONSULTABLE_KINDS and not widened:
+        raise NOT_CONSULTABLE.violation(unit=unit_name, detail=Detail(
+            "không phải cơ quan, đơn vị giải quyết công việc", "is not a unit that decides matters"))
+
+
+def check_send_back(grounds: str, reason: str) -> None:
+    if grounds not in SendBackGrounds.values or not reason.strip():
+        raise SEND_BACK_GROUNDS.violation()
+
+
+def check_signing_day(day: date, is_working_day: bool, next_working_day: date) -> None:
+    if not is_working_day:
+        raise NOTICE_ON_WORKING_DAY.violation(day=f"{day:%d/%m/%Y}", next_day=f"{next_working_day:%d/%m/%Y}")
 
 
 def check_related(unit_id: int, unit_name: str, related_ids: Collection[int]) -> None:

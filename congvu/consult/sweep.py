@@ -8,31 +8,28 @@ Both isolate a bad row (`congvu.lib.isolation`): it is logged and skipped, the o
 the sweep then raises `RowsFailed` naming it."""
 
 import logging
-from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 
-from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
-from congvu.consult.notices import letter_content
+from congvu.consult.deemed import draft_notice, event_data, responsibility
+from congvu.consult.models import ConsultationRequest, Notice, RequestState
 from congvu.consult.rules import DEEMED_AGREEMENT
 from congvu.lib import clock, fastsql
 from congvu.lib.isolation import Rows
 from congvu.lib.workdays import local_date
 from congvu.org.models import Notification
-from congvu.org.notify import mail_copies, notify
+from congvu.org.notify import REMINDER_PREFIX, mail_copies, notify
 from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar, parameter
 from congvu.registry.serving import head_of
-from congvu.work.actions import take_numbers
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import EventKind, State, WorkItem
 from congvu.work.trail import CHAIN_FIELDS, chain_event
 
 BATCH = 1000
 REMINDER_DAYS = "consultation_reminder_days"
-ONE_MICROSECOND = timedelta(microseconds=1)
 log = logging.getLogger("congvu.sweep")
 
 
@@ -96,26 +93,18 @@ def _settle(items: list[WorkItem], now: datetime) -> list[int]:
     ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests], state=RequestState.PENDING).update(
         state=RequestState.DEEMED_AGREED, deemed_at=F("due_at")
     )
-    numbers = _number_notices(requests)
     notices, duties, events, notes = [], [], [], []
     now_db = Notification._meta.get_field("created_at").get_db_prep_save(now, connection)
     for request in requests:
-        issued_on = local_date(request.due_at)
-        last_day = local_date(request.due_at - ONE_MICROSECOND)
-        asking = request.consultation.asking_unit
-        signer = head_of(asking, issued_on)
-        number = numbers[request.pk]
-        notices.append(Notice(request=request, unit=asking, year=issued_on.year, number=number, issued_on=issued_on,
-                              signer=signer, content=letter_content(request, number, issued_on, signer)))
-        silent_head = head_of(request.unit, last_day)
-        duties.append(Responsibility(request=request, unit=request.unit, head=silent_head, recorded_at=now))
+        notices.append(draft_notice(request, now))
+        duty = responsibility(request, now)
+        duties.append(duty)
         events.append(chain_event(
             by_id[request.item_id], EventKind.DEEMED_AGREEMENT, actor=None, unit=request.unit,
-            rule_code=DEEMED_AGREEMENT.code,
-            data={"request": request.pk, "as_of": request.due_at.isoformat(),
-                  "notice": f"{number:02d}/TB-{asking.abbrev}"},
+            rule_code=DEEMED_AGREEMENT.code, data=event_data(request),
         ))
-        notes += _notifications(request, by_id[request.item_id], signer, silent_head, number, now_db)
+        asking_head = head_of(request.consultation.asking_unit_id, local_date(now))
+        notes += _notifications(request, by_id[request.item_id], asking_head, duty.head, now_db)
     for rows in (notices, duties, events):
         fastsql.insert_many(rows)
     fastsql.insert_values(Notification, NOTIFICATION_COLUMNS, notes)
@@ -131,25 +120,15 @@ def _save_heads(items: list[WorkItem]) -> None:
     fastsql.update_many(items, ["state", *CHAIN_FIELDS])
 
 
-def _number_notices(requests: list[ConsultationRequest]) -> dict[int, int]:
-    """Numbers in each asking unit's yearly notice series, in deadline order."""
-    groups: dict[tuple[int, int], list[ConsultationRequest]] = defaultdict(list)
-    for request in requests:
-        groups[(request.consultation.asking_unit_id, local_date(request.due_at).year)].append(request)
-    numbers = {}
-    for (unit_id, year), members in sorted(groups.items()):
-        first = take_numbers(unit_id, year, "TB", len(members))
-        numbers.update({r.pk: first + i for i, r in enumerate(members)})
-    return numbers
-
-
 NOTIFICATION_COLUMNS = ("official_id", "text", "url", "created_at")
 
 
-def _notifications(request, item, asking_head, silent_head, number: int, now_db) -> list[tuple]:
+def _notifications(request, item, asking_head, silent_head, now_db) -> list[tuple]:
     """Rows for `Notification` (see NOTIFICATION_COLUMNS): the asking side and the silent side."""
-    text = (f"{request.unit.name} được coi là đồng ý với ý kiến xin về “{item.title}” "
-            f"(Thông báo số {number:02d}/TB-{request.consultation.asking_unit.abbrev})")[:500]
+    # Read as a civil servant would: who did not reply, about what, and what follows from it.
+    text = (f"Hết thời hạn trả lời, {request.unit.name} không có ý kiến nên được coi là đồng ý với đề xuất "
+            f"được lấy ý kiến về “{item.title}”; dự thảo thông báo chờ thủ trưởng "
+            f"{request.consultation.asking_unit.name} ký ban hành")[:500]
     people = {asking_head and asking_head.pk, item.holder_id, silent_head and silent_head.pk, request.holder_id}
     return [(pk, text, f"/cong-viec/{item.pk}/", now_db) for pk in sorted(p for p in people if p)]
 
@@ -185,6 +164,33 @@ def _remind_one(request: ConsultationRequest, now: datetime) -> bool:
         return False
     last_day = request.consultation.due_date
     notify([head_of(request.unit, local_date(now)), request.holder],
-           f"Nhắc hạn: trả lời xin ý kiến về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
+           f"{REMINDER_PREFIX} về “{request.item.title}” trước 24:00 ngày {last_day:%d/%m/%Y}; "
            f"quá hạn sẽ được coi là đồng ý (Mục 2.2)", f"/cong-viec/{request.item_id}/")
+    return True
+
+
+def remind_unsigned(now: datetime | None = None) -> int:
+    """Every working day, remind the asking unit's head of each deemed-agreement notice still unsigned
+    (once a day: compare-and-set on `reminded_on`). Home Affairs sees the same drafts in its list."""
+    now = now or clock.now()
+    day = local_date(now)
+    if not current_calendar().is_working_day(day):
+        return 0
+    drafts = (Notice.objects.filter(number__isnull=True).filter(Q(reminded_on__isnull=True) | Q(reminded_on__lt=day))
+              .select_related("unit", "request__item", "request__unit").order_by("id")[:BATCH])
+    rows, sent = Rows("nhắc ký thông báo", "thông báo"), 0
+    for notice in drafts:
+        with rows.each(notice.pk):
+            sent += _remind_signing(notice, day)
+    return rows.report(sent)
+
+
+def _remind_signing(notice: Notice, day) -> bool:
+    if not Notice.objects.filter(pk=notice.pk, number__isnull=True).filter(
+            Q(reminded_on__isnull=True) | Q(reminded_on__lt=day)).update(reminded_on=day):
+        return False
+    request = notice.request
+    notify([head_of(notice.unit_id, day)],
+           f"Dự thảo thông báo {request.unit.name} được coi là đồng ý về “{request.item.title}” chưa được ký "
+           f"ban hành (Mục 2.2)", f"/cong-viec/{request.item_id}/")
     return True

@@ -22,8 +22,9 @@ import binascii
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from enum import IntEnum
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -94,6 +95,26 @@ class Attachment:
         return len(self.data)
 
 
+class BusinessType(IntEnum):
+    """TraceHeaderList/Bussiness/BussinessDocType (the standard spells it with two s)."""
+
+    NEW = 0
+    REVOCATION = 1  # thu hồi
+    UPDATE = 2  # cập nhật
+    REPLACEMENT = 3  # thay thế
+
+
+@dataclass(frozen=True)
+class Business:
+    """What the message does to a document: a new one, or a revocation, update or replacement of one
+    sent before; `replaces` names the replaced documents by their DocumentId (ReplacementInfo)."""
+
+    doc_type: BusinessType = BusinessType.NEW
+    reason: str = ""
+    replaces: tuple[str, ...] = ()
+    staff: str = ""
+
+
 @dataclass(frozen=True)
 class IncomingMessage:
     sender: Organ
@@ -117,8 +138,9 @@ class IncomingMessage:
     promulgation_amount: str
     page_amount: str
     trace_organ_ids: tuple[str, ...]
-    signed: bool  # an XML-DSig Signature is present; congvu does not verify it
+    signed: bool  # an XML-DSig Signature is present (verified by congvu.documents.edxml_signature)
     attachments: tuple[Attachment, ...]
+    business: Business = field(default_factory=Business)
 
     @property
     def sender_id(self) -> str:
@@ -139,9 +161,18 @@ class IncomingMessage:
 
 
 def parse(data: bytes) -> IncomingMessage:
-    """Parse an edXML message; raise `EdxmlError` saying what is wrong and where."""
+    """Parse an edXML message carrying a document; raise `EdxmlError` saying what is wrong and where
+    (a status message is read by `congvu.documents.edxml_status.read`, which reads both kinds)."""
     envelope, root = _envelope(_load(data))
     header = _required(envelope, "edXMLHeader", "edXMLEnvelope")
+    if header.find(_q("Status")) is not None and header.find(_q("MessageHeader")) is None:
+        raise EdxmlError("đây là bản tin trạng thái (Status), không phải văn bản",
+                         "this is a status message (Status), not a document", "edXMLHeader/Status")
+    return document_message(header, root)
+
+
+def document_message(header: Element, root: Element) -> IncomingMessage:
+    """The document carried by a message whose header holds a MessageHeader."""
     message = _required(header, "MessageHeader", "edXMLHeader")
     where = "edXMLHeader/MessageHeader"
     code = _required(message, "Code", where)
@@ -179,6 +210,7 @@ def parse(data: bytes) -> IncomingMessage:
         trace_organ_ids=_trace(header),
         signed=root.find(f".//{{{DSIG_NS}}}Signature") is not None,
         attachments=_attachments(root),
+        business=_business(header),
     )
 
 
@@ -188,11 +220,16 @@ def max_message_bytes() -> int:
     return settings.CONGVU_EDXML_MAX_MB * 1024 * 1024
 
 
-def _load(data: bytes) -> Element:
-    if len(data) > max_message_bytes():
-        megabytes, limit = len(data) / 1024 / 1024, settings.CONGVU_EDXML_MAX_MB
+def check_size(size: int) -> None:
+    """Refuse a message over the byte cap before reading it (the API checks the upload's size)."""
+    if size > max_message_bytes():
+        megabytes, limit = size / 1024 / 1024, settings.CONGVU_EDXML_MAX_MB
         raise EdxmlError(f"tệp quá lớn ({megabytes:.1f} MB; tối đa {limit} MB)",
                          f"the file is too large ({megabytes:.1f} MB; at most {limit} MB)")
+
+
+def _load(data: bytes) -> Element:
+    check_size(len(data))
     if not data.strip():
         raise EdxmlError("tệp rỗng", "the file is empty")
     try:
@@ -366,6 +403,29 @@ def _trace(header: Element) -> tuple[str, ...]:
     if traces is None:
         return ()
     return tuple(_text(trace, "OrganId") for trace in traces.findall(_q("TraceHeader")))
+
+
+def _business(header: Element) -> Business:
+    where = "edXMLHeader/TraceHeaderList/Bussiness"
+    business = _child(header.find(_q("TraceHeaderList")), "Bussiness")
+    if business is None:
+        return Business()
+    text = _text(business, "BussinessDocType") or "0"
+    if not text.isdigit() or int(text) not in tuple(BusinessType):
+        raise EdxmlError(f"loại nghiệp vụ «{text}» không hợp lệ (0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế)",
+                         f"the business type “{text}” is invalid (0 new, 1 revocation, 2 update, 3 replacement)",
+                         f"{where}/BussinessDocType")
+    replaced = tuple(
+        document_id for info in business.iter(_q("ReplacementInfo")) if (document_id := _text(info, "DocumentId"))
+    )
+    doc_type = BusinessType(int(text))
+    if doc_type is BusinessType.REPLACEMENT and not replaced:
+        raise EdxmlError("bản tin thay thế không nêu văn bản bị thay thế (ReplacementInfo/DocumentId)",
+                         "a replacement does not name the replaced document (ReplacementInfo/DocumentId)",
+                         f"{where}/ReplacementInfoList")
+    staff = _child(business, "StaffInfo")
+    return Business(doc_type, _text(business, "BussinessDocReason"), replaced,
+                    " — ".join(part for part in (_text(staff, "Staff"), _text(staff, "Department")) if part))
 
 
 # --- attachments -------------------------------------------------------------------------------

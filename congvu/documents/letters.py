@@ -151,9 +151,17 @@ def _line(container, text: str, size: float, *, align=WD_ALIGN_PARAGRAPH.CENTER,
 
 
 def _rule_under(paragraph, rule_mm: float, cell_mm: float) -> None:
-    """A solid horizontal rule under a centred line, about rule_mm long."""
-    # Word draws a paragraph border across the indented width, so indenting both sides
-    # equally gives a short centred rule — the Decree's "đường kẻ ngang, nét liền".
+    """A solid horizontal rule under a centred line, about rule_mm long: drawn as the bottom border of
+    an empty 1-pt paragraph of its own right after the line."""
+    # Word and LibreOffice draw a paragraph border across the indented width, so indenting both sides
+    # equally gives a short centred rule — the Decree's "đường kẻ ngang, nét liền". The indents go on
+    # the rule's own paragraph: on the text's, they squeezed "SỞ XÂY DỰNG" into 13 mm, a word a line.
+    text = paragraph
+    paragraph = text._parent.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.alignment = text.paragraph_format.alignment
     side = max((cell_mm - rule_mm) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
@@ -253,7 +261,10 @@ def _title(document, letter: Letter) -> None:
         return
     title = _line(document, letter.doc_type_title.upper(), 14, bold=True)
     title.paragraph_format.space_before = Pt(18)
-    _line(document, letter.subject, 14, bold=True)
+    subject = _line(document, letter.subject, 14, bold=True)
+    # Appendix I: under the trích yếu a short solid rule, 1/3 to 1/2 as long as its line, centred.
+    subject_mm = min(_text_width_mm(letter.subject, 14) * 0.6, TEXT_WIDTH_MM)
+    _rule_under(subject, subject_mm * 0.4, TEXT_WIDTH_MM)
 
 
 def _body(document, letter: Letter) -> None:

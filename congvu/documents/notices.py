@@ -1,10 +1,11 @@
 """The deemed-agreement notice (clause 2.2) as a .docx in the layout of Decree 30/2020, rendered from
-the wording the consultation sweep stored on the Notice (`congvu.consult.notices.letter_content`),
-so the file says the same thing whenever it is rendered.
+the wording fixed when the head signed it (`congvu.consult.notices.letter_content`), so the file
+says the same thing whenever it is rendered.
 
-The sweep only words and numbers the notices; the files are written by the next step of the same
-round (`congvu.ops.sweep`: `render_pending`, a batch a round) or, at the latest, when someone
-downloads one (`render`)."""
+The sweep drafts the notices and the head signs them (`congvu.consult.actions.sign_notice`); the
+files of signed notices are written by the next step of a sweep round (`congvu.ops.sweep`:
+`render_pending`, a batch a round) or, at the latest, when someone downloads one (`render`). A
+draft has no file: it has no number or date yet."""
 
 from datetime import date
 
@@ -29,7 +30,9 @@ def file_name(notice: Notice) -> str:
 
 
 def render(notice: Notice) -> Notice:
-    """Write the notice's .docx into the media directory (once; the content never changes)."""
+    """Write the signed notice's .docx into the media directory (once; the content never changes)."""
+    if not notice.is_signed:
+        raise ValueError("a draft notice has no file until it is signed")
     if not notice.file:
         notice.file.save(file_name(notice), ContentFile(render_docx(letter_of(notice))), save=False)
         Notice.objects.filter(pk=notice.pk, file="").update(file=notice.file.name)
@@ -40,7 +43,7 @@ def render_pending(limit: int = 100) -> int:
     """Render up to `limit` notices that have no file yet (after a large catch-up, a batch a minute).
     Each on its own: one that cannot be rendered is logged, skipped and retried next round, and
     reported (`RowsFailed`) after the others were rendered."""
-    pending = Notice.objects.filter(file="").select_related("unit").order_by("id")[:limit]
+    pending = Notice.objects.filter(file="", number__isnull=False).select_related("unit").order_by("id")[:limit]
     rows, count = Rows("tạo tệp thông báo", "thông báo"), 0
     for notice in pending:
         with rows.each(notice.pk):

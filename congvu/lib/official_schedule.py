@@ -11,6 +11,12 @@ Each entry carries the document it comes from, so a computed deadline can be exp
 checked. Weekend days inside an announced block are listed too, for completeness: only weekday
 days off and weekend working days change the count.
 
+A year that appears in this table has an official schedule, and for that year the table is
+authoritative: a weekday the `holidays` package calls a holiday but the table does not list (e.g.
+24/11 "Ngày Văn hóa Việt Nam" from 2026) stays a working day until the administrator confirms it
+by adding it here. An entry whose text could not be checked against the document itself is marked
+`verified=False` and shown as such wherever it is used.
+
 This module is the seed; the administrator keeps the live copy (DESIGN §4).
 """
 
@@ -30,6 +36,8 @@ class ScheduleEntry:
     kind: DayKind
     name: str
     source: str
+    # False when the entry could not be checked against the announcing document's own text.
+    verified: bool = True
 
 
 # Sources, named once so every entry of one announcement points at the same text.
@@ -63,8 +71,8 @@ def _off_span(first: date, last: date, name: str, source: str) -> tuple[Schedule
     return tuple(ScheduleEntry(first + timedelta(i), DayKind.DAY_OFF, name, source) for i in range(days))
 
 
-def _worked(day: date, name: str, source: str) -> tuple[ScheduleEntry, ...]:
-    return (ScheduleEntry(day, DayKind.WORKING_DAY, name, source),)
+def _worked(day: date, name: str, source: str, verified: bool = True) -> tuple[ScheduleEntry, ...]:
+    return (ScheduleEntry(day, DayKind.WORKING_DAY, name, source, verified),)
 
 
 _D = date  # short alias: the table below is easier to check against the documents this way
@@ -102,6 +110,6 @@ OFFICIAL_SCHEDULE: tuple[ScheduleEntry, ...] = (
     ),
     *_off_span(_D(2026, 4, 30), _D(2026, 5, 3), f"{_APR30_MAY1} năm 2026", _LABOUR_CODE),
     # Five days with Monday 31/08 swapped; the make-up Saturday 22/08 is the least certain entry.
-    *_worked(_D(2026, 8, 22), "Làm bù cho Thứ Hai 31/8/2026", _TB_2026),
+    *_worked(_D(2026, 8, 22), "Làm bù cho Thứ Hai 31/8/2026", _TB_2026, verified=False),
     *_off_span(_D(2026, 8, 29), _D(2026, 9, 2), f"{_NATIONAL_DAY} năm 2026", _TB_2026),
 )

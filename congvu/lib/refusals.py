@@ -1,6 +1,7 @@
 """Why an action was refused. The same code and clause reach the API body, the web page, the trail
 and the oversight figures, so they are defined once here."""
 
+import re
 from dataclasses import dataclass
 
 # Rules a unit head may override with a written reason (DESIGN §2); the override is its own event.
@@ -48,6 +49,13 @@ class RuleViolation(ActionRefused):
         # Set by the action that caught it, so the refusal can be written to the item's trail.
         self.item_id: int | None = None
         self.unit_id: int | None = None
+        # The unit the registry makes competent, when a competence refusal can name it: the page offers
+        # the transfer to it in one click, the API body carries its id (clause 2.1).
+        self.competent_unit_id: int | None = None
+
+    def as_dict(self, language: str = "vi") -> dict[str, str]:
+        body = super().as_dict(language)
+        return {**body, "competent_unit": self.competent_unit_id} if self.competent_unit_id else body
 
     @property
     def overridable(self) -> bool:
@@ -66,12 +74,26 @@ class Detail:
     en: str
 
 
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# Every rule by its code, so a refusal stored in the trail can be worded again in the reader's language.
+RULES: dict[str, "Rule"] = {}
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     clause: str
     message_vi: str
     message_en: str
+
+    def __post_init__(self) -> None:
+        RULES[self.code] = self
+
+    def general(self, language: str) -> str:
+        """The rule's message with nothing filled in (for a trail entry that stored only Vietnamese)."""
+        template = self.message_en if language.startswith("en") else self.message_vi
+        return _PLACEHOLDER.sub("…", template.replace("{detail}", "")) + (
+            f" (clause {self.clause})" if language.startswith("en") else f" (Mục {self.clause})")
 
     def violation(self, detail: Detail | None = None, **names: object) -> RuleViolation:
         """The refusal, its `{detail}` filled in each language from `detail`; `names` fill the other

@@ -3,9 +3,12 @@
 Rules (Bộ luật Dân sự 2015, Điều 147–148): the day of the triggering event is not counted; a
 period of n working days ends at 24:00 (Asia/Ho_Chi_Minh) of the n-th working day after it.
 
-A day is a working day when it is Monday–Friday, not a statutory holiday (the `holidays`
-package), unless the official schedule for civil servants says otherwise: that schedule is data
-(days off and make-up Saturdays, each with its source document) and wins where they differ.
+A day is a working day when it is Monday–Friday and not a day off. For a year with an official
+schedule for civil servants (data: days off and make-up Saturdays, each with its source document and
+whether it was verified), that schedule is authoritative: a holiday the `holidays` package adds but
+the schedule does not list stays a working day, flagged, until the administrator confirms it (by
+adding it to the schedule). For a year with no official schedule yet, the package's statutory
+holidays are the best estimate and every explanation touching that year says so.
 
 Everything is computed once in the constructor; every query is a binary search, so counting a
 deadline costs the same for 3 days as for 300. Pure Python: no Django, no database, no clock.
@@ -87,6 +90,17 @@ class MadeUpDay:
     day: date
     name: str
     source: str
+    verified: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PackageDay:
+    """A weekday the `holidays` package calls a holiday, in a year whose official schedule does not
+    list it: counted as a working day until the administrator confirms it."""
+
+    day: date
+    name: str
+    name_en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +114,8 @@ class Explanation:
     calendar_version: str
     skipped: tuple[SkippedDay, ...]
     made_up: tuple[MadeUpDay, ...]
+    unconfirmed: tuple[PackageDay, ...] = ()
+    unpublished_years: tuple[int, ...] = ()
 
     def lines(self, lang: str = "vi") -> list[str]:
         if lang not in EXPLANATION_TEXT:
@@ -112,7 +128,11 @@ class Explanation:
         lines = [text["event"].format(**day(self.start)), text["period"].format(n=self.n, s="" if self.n == 1 else "s")]
         lines += [text["skipped"].format(day=format_vn_date(s.day), why=_weekday_and_reason(
             s.day, s.reason_en if lang == "en" else s.reason, lang)) for s in self.skipped]
-        lines += [text["made_up"].format(**day(m.day), name=m.name, source=m.source) for m in self.made_up]
+        lines += [text["made_up"].format(**day(m.day), name=m.name, source=m.source) + (
+            "" if m.verified else text["unverified"]) for m in self.made_up]
+        lines += [text["unconfirmed"].format(**day(p.day), name=p.name_en if lang == "en" else p.name,
+                                             year=p.day.year) for p in self.unconfirmed]
+        lines += [text["unpublished"].format(year=year) for year in self.unpublished_years]
         lines += [text["last"].format(**day(self.due)), text["version"].format(version=self.calendar_version)]
         return lines
 
@@ -124,6 +144,12 @@ EXPLANATION_TEXT = {
         "period": "Thời hạn: {n} ngày làm việc.",
         "skipped": "Không tính {day} {why}.",
         "made_up": "Có tính {day} ({weekday}): ngày làm bù, {name} ({source}).",
+        "unverified": " Mục này của lịch chưa được xác minh với văn bản công bố.",
+        "unconfirmed": "Có tính {day} ({weekday}) là ngày làm việc: thư viện holidays ghi «{name}» là ngày nghỉ "
+                       "nhưng lịch nghỉ chính thức năm {year} không có; chỉ tính là ngày nghỉ khi quản trị viên "
+                       "xác nhận.",
+        "unpublished": "Lịch năm {year} chưa được công bố: ngày nghỉ lễ năm {year} tạm tính theo Bộ luật Lao động "
+                       "(thư viện holidays); hạn có thể thay đổi khi lịch được công bố.",
         "last": "Ngày cuối cùng của thời hạn: {day} ({weekday}); hết hạn lúc 24:00 ngày {day} (giờ Việt Nam).",
         "version": "Phiên bản lịch làm việc: {version}.",
     },
@@ -132,6 +158,12 @@ EXPLANATION_TEXT = {
         "period": "Period: {n} working day{s}.",
         "skipped": "Not counted {day} {why}.",
         "made_up": "Counted {day} ({weekday}): make-up working day, {name} ({source}).",
+        "unverified": " This schedule entry has not been verified against the announcing document.",
+        "unconfirmed": "Counted {day} ({weekday}) as a working day: the holidays package lists “{name}” as a day "
+                       "off but the official schedule for {year} does not; it is a day off only once the "
+                       "administrator confirms it.",
+        "unpublished": "The schedule for {year} has not been published: its public holidays are estimated from the "
+                       "Labour Code (holidays package); the deadline may change once it is published.",
         "last": "Last day of the period: {day} ({weekday}); due at 24:00 on {day} (Viet Nam time).",
         "version": "Working calendar version: {version}.",
     },
@@ -158,6 +190,8 @@ class Calendar:
         self._first = date(first_year, 1, 1)
         self._last = date(last_year, 12, 31)
         entries = self._index_overrides(overrides)
+        # A year the schedule speaks of at all has an official schedule, and there the schedule rules.
+        self._published = frozenset(e.day.year for e in entries.values())
         years = range(first_year, last_year + 1)
         statutory_vi = holidays.country_holidays("VN", years=years, language="vi")
         statutory_en = holidays.country_holidays("VN", years=years, language="en_US")
@@ -165,6 +199,7 @@ class Calendar:
         working: list[int] = []
         off: dict[int, SkippedDay] = {}
         made_up: dict[int, MadeUpDay] = {}
+        unconfirmed: dict[int, PackageDay] = {}
         # Built once, in date order, so every list below is already sorted for bisect.
         for ordinal in range(self._first.toordinal(), self._last.toordinal() + 1):
             day = date.fromordinal(ordinal)
@@ -172,11 +207,17 @@ class Calendar:
             if entry is not None and entry.kind == DayKind.WORKING_DAY:
                 working.append(ordinal)
                 if day.weekday() >= _SATURDAY:
-                    made_up[ordinal] = MadeUpDay(day, entry.name, entry.source)
+                    made_up[ordinal] = MadeUpDay(day, entry.name, entry.source, entry.verified)
             elif entry is not None:
+                doubt_vi, doubt_en = ("", "") if entry.verified else ("; chưa xác minh", "; not verified")
                 off[ordinal] = SkippedDay(
-                    day, f"{entry.name} ({entry.source})", f"Official day off: {entry.name} ({entry.source})"
+                    day, f"{entry.name} ({entry.source}{doubt_vi})",
+                    f"Official day off: {entry.name} ({entry.source}{doubt_en})",
                 )
+            elif day in statutory_vi and day.weekday() < _SATURDAY and day.year in self._published:
+                # The package knows a holiday the official schedule does not: not a day off until confirmed.
+                working.append(ordinal)
+                unconfirmed[ordinal] = PackageDay(day, statutory_vi[day], statutory_en[day])
             elif day in statutory_vi:
                 off[ordinal] = SkippedDay(
                     day,
@@ -193,6 +234,8 @@ class Calendar:
         self._off_ordinals = list(off)
         self._made_up = made_up
         self._made_up_ordinals = list(made_up)
+        self._unconfirmed = unconfirmed
+        self._unconfirmed_ordinals = list(unconfirmed)
         self._version = self._digest(entries.values(), first_year, last_year)
 
     # ---- construction helpers -------------------------------------------------------------
@@ -202,7 +245,8 @@ class Calendar:
         index: dict[int, ScheduleEntry] = {}
         for entry in overrides:
             # Accept kinds stored as plain strings (the administrator's copy lives in a database).
-            entry = ScheduleEntry(entry.day, DayKind(entry.kind), entry.name, entry.source)
+            entry = ScheduleEntry(entry.day, DayKind(entry.kind), entry.name, entry.source,
+                                  bool(getattr(entry, "verified", True)))
             if not self._first <= entry.day <= self._last:
                 continue  # cannot affect any query this calendar answers
             previous = index.setdefault(entry.day.toordinal(), entry)
@@ -218,7 +262,10 @@ class Calendar:
         # Everything that can change an answer goes in, so a stored deadline can say which
         # calendar produced it and a changed calendar is detectable.
         payload = {
-            "overrides": sorted((e.day.isoformat(), str(e.kind), e.name, e.source) for e in entries),
+            "overrides": sorted((e.day.isoformat(), str(e.kind), e.name, e.source, e.verified) for e in entries),
+            # Since 2026-11 the schedule is authoritative for its years (package-only holidays wait for
+            # confirmation): the same data counted the old way gave other answers, so another version.
+            "rules": "schedule-authoritative",
             "holidays": holidays.__version__,
             "years": [first_year, last_year],
         }
@@ -247,6 +294,14 @@ class Calendar:
     @property
     def last_day(self) -> date:
         return self._last
+
+    def has_official_schedule(self, year: int) -> bool:
+        return year in self._published
+
+    def unconfirmed_package_days(self, year: int | None = None) -> list[PackageDay]:
+        """Weekdays the `holidays` package calls holidays that the official schedule of their year does
+        not list (counted as working days until the administrator confirms them)."""
+        return [p for p in self._unconfirmed.values() if year is None or p.day.year == year]
 
     def is_working_day(self, d: date) -> bool:
         ordinal = self._check(d)
@@ -299,6 +354,12 @@ class Calendar:
         lo = bisect_right(self._made_up_ordinals, start_ordinal)
         hi = bisect_right(self._made_up_ordinals, due_ordinal)
         made_up = tuple(self._made_up[o] for o in self._made_up_ordinals[lo:hi])
+        lo = bisect_right(self._unconfirmed_ordinals, start_ordinal)
+        hi = bisect_right(self._unconfirmed_ordinals, due_ordinal)
+        unconfirmed = tuple(self._unconfirmed[o] for o in self._unconfirmed_ordinals[lo:hi])
+        # The years whose days were counted: the day after the event to the last day.
+        counted_years = range((start + timedelta(days=1)).year, due.year + 1)
+        unpublished = tuple(y for y in counted_years if y not in self._published)
         return Explanation(
             start=start,
             n=n,
@@ -307,6 +368,8 @@ class Calendar:
             calendar_version=self._version,
             skipped=skipped,
             made_up=made_up,
+            unconfirmed=unconfirmed,
+            unpublished_years=unpublished,
         )
 
 

@@ -7,7 +7,8 @@ nothing is left behind in the real data."""
 import resource
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,7 @@ from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, Notice, ReplyPosition, RequestState
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
+from congvu.ops.floor import Floor, floor_beside
 from congvu.ops.province import SyntheticProvince, build_synthetic, related_units
 from congvu.oversight import queries
 from congvu.work import actions
@@ -51,6 +53,10 @@ class BenchResult:
     deemed_agreements: int
     peak_memory_mb: float
     check_passed: bool
+    # The bare-database floor of the same run, same disk, same durability (congvu/ops/floor.py), sampled
+    # between congvu's windows; the ratio of the two is the figure that travels between machines.
+    floor_actions_per_second: float = 0.0
+    ratio_to_floor: float = 0.0
     checks: dict = field(default_factory=dict)
 
 
@@ -111,35 +117,62 @@ def passed(checks: dict) -> bool:
             and checks["events"] == checks["expected_events"])
 
 
+WINDOW = 100  # items per measured window; a floor sample of the same number of actions follows each
+
+
+class Pace:
+    """congvu's actions and the bare floor's, timed in alternating windows of equal action counts."""
+
+    def __init__(self, floor: Floor) -> None:
+        self.floor = floor
+        self.seconds = self.floor_seconds = 0.0
+        self.floor_done = 0
+
+    @contextmanager
+    def window(self, actions: int) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.seconds += time.perf_counter() - started
+        self.floor_seconds += actions / self.floor.sample(actions)
+        self.floor_done += actions
+
+
+def chunks(sequence: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(sequence), size):
+        yield sequence[start:start + size]
+
+
 def workload(n: int, progress: Callable[[int], None] | None = None) -> BenchResult:
     org = build_org()
-    acting = 0.0
-    started = time.perf_counter()
-    items = []
-    for i in range(n):
-        items.append(start_item(org, i)[0])
-        if progress and (i + 1) % 1000 == 0:
-            progress(i + 1)
-    acting += time.perf_counter() - started
-    started = time.perf_counter()
-    with clock.travel_to(SWEEP_AT):
-        deemed = consult_sweep.deem_overdue()
-    sweep_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    for i, item in enumerate(items):
-        finish_item(org, item, i)
-    acting += time.perf_counter() - started
+    with floor_beside(connection) as floor:
+        pace = Pace(floor)
+        items: list[WorkItem] = []
+        for chunk in chunks(range(n), WINDOW):
+            with pace.window(len(chunk) * (ACTIONS_PER_ITEM - 1)):
+                items += [start_item(org, i)[0] for i in chunk]
+            if progress and len(items) % 1000 == 0:
+                progress(len(items))
+        started = time.perf_counter()
+        with clock.travel_to(SWEEP_AT):
+            deemed = consult_sweep.deem_overdue()
+        sweep_seconds = time.perf_counter() - started
+        for chunk in chunks(list(enumerate(items)), WINDOW):
+            with pace.window(len(chunk)):
+                for i, item in chunk:
+                    finish_item(org, item, i)
     with clock.travel_to(AFTER_REPLIES + timedelta(days=60)):
         overdue_ms = time_read(lambda: queries.overdue_per_unit())
         figures_ms = time_read(lambda: queries.unit_figures())
     checks = check(n)
     done = ACTIONS_PER_ITEM * n
+    rate, floor_rate = done / pace.seconds, pace.floor_done / pace.floor_seconds
     return BenchResult(
-        engine=connection.vendor, items=n, actions=done, seconds=round(acting, 2),
-        actions_per_second=round(done / acting, 1), read_overdue_ms=overdue_ms, read_figures_ms=figures_ms,
+        engine=connection.vendor, items=n, actions=done, seconds=round(pace.seconds, 2),
+        actions_per_second=round(rate, 1), read_overdue_ms=overdue_ms, read_figures_ms=figures_ms,
         sweep_seconds=round(sweep_seconds, 2), deemed_agreements=deemed,
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         check_passed=passed(checks), checks=checks,
+        floor_actions_per_second=round(floor_rate, 1), ratio_to_floor=round(rate / floor_rate, 3),
     )
 
 

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from congvu.lib import clock, fastsql
+from congvu.lib.folding import fold
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.bench import in_scratch_database
 from congvu.ops.province import SyntheticProvince, build_synthetic
@@ -63,10 +64,10 @@ class ListBenchResult:
 
 
 DOCUMENT = ("id", "unit_id", "year", "incoming_number", "sender", "notation", "subject", "received_on",
-            "registered_by_id")
+            "registered_by_id", "search_text")
 ITEM = ("id", "title", "matter_type_id", "incoming_id", "registered_unit_id", "lead_unit_id", "holder_unit_id",
         "holder_id", "state", "event_date", "due_at", "due_date", "calendar_version", "created_at", "completed_at",
-        "result")
+        "result", "legal_due_at", "legal_due_date", "search_text")
 STEP = ("id", "item_id", "kind", "holder_unit_id", "holder_id", "started_at", "due_at", "ended_at")
 LINK = ("id", "workitem_id", "unit_id")
 
@@ -176,10 +177,12 @@ def _insert(batch: list[Synthetic], version: str) -> None:
     with transaction.atomic():
         fastsql.insert_values(IncomingDocument, DOCUMENT, (
             (s.pk, s.unit, s.year, s.number, "Công ty thử nghiệm", f"{s.pk}/{s.year}/CV-TN", s.title, s.event_day,
-             s.clerk) for s in batch))
+             s.clerk, fold(f"{s.pk}/{s.year}/CV-TN Công ty thử nghiệm {s.title}")) for s in batch))
         fastsql.insert_values(WorkItem, ITEM, (
             (s.pk, s.title, s.matter, s.pk, s.unit, s.unit, s.unit, s.holder, s.state, s.event_day, s.due_at,
-             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "") for s in batch))
+             s.due_day, version, s.created, s.completed, "Đã giải quyết" if s.completed else "",
+             s.due_at, s.due_day, fold(s.title))  # no extension: the legal deadline is the working one
+            for s in batch))
         fastsql.insert_values(Step, STEP, (
             (s.pk, s.pk, StepKind.PRESENT if s.state == State.REGISTERED else StepKind.HANDLE, s.unit, s.holder,
              s.created, s.due_at, s.completed) for s in batch))
@@ -205,10 +208,11 @@ def time_page(client: Client, url: str, repeat: int = 5) -> tuple[float, float, 
 
 def pages_for(unit: Unit, deep_page: int) -> dict[str, str]:
     return {
-        "first_page": "/danh-sach/",
+        # Every state: the whole visible list, the heaviest first page (open work is the page's default).
+        "first_page": "/danh-sach/?state=all",
         "filtered": f"/danh-sach/?unit={unit.pk}&state={State.IN_PROGRESS}&due_from=01/01/2026&due_to=31/03/2026",
         "text_search": "/danh-sach/?q=th%E1%BB%AD+nghi%E1%BB%87m+421",  # "thử nghiệm 421"
-        "deep_page": f"/danh-sach/?page={deep_page}",
+        "deep_page": f"/danh-sach/?state=all&page={deep_page}",
     }
 
 

@@ -13,6 +13,7 @@ Units, officials and matter types are the administrator's registries, so they ar
 (as the admin pages do), never through the work actions; work items always go through those."""
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ from django.contrib.auth.hashers import make_password
 from congvu.ops.names import NameGenerator
 from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
 from congvu.registry import snapshot
-from congvu.registry.models import Authority, Delegation, MatterType
+from congvu.registry.models import Authority, Delegation, DelegationKind, MatterType
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,21 @@ class Person:
     superuser: bool = False
 
 
+DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[^\s)]+")  # e.g. 18/2025/QĐ-UBND
+
+
 @dataclass(frozen=True)
 class Delegated:
+    """A delegation of the matter type, from the plan's `since`: to the competent unit, or under a
+    decentralisation to every unit of `to_kind`. An authorisation (ủy quyền) needs its end date;
+    its delegating authority is `from_unit` (a unit code), by default the People's Committee."""
+
     kind: str
     legal_basis: str
+    valid_to: date | None = None
+    number: str = ""      # the document's number; by default read from `legal_basis`
+    to_kind: str = ""
+    from_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class MatterPlan:
     days: int
     related: tuple[str, ...] = ()      # unit codes
     delegated: Delegated | None = None  # to the competent unit, from the plan's `since`
+    extension_days: int = 0             # the extension the lead unit may grant itself (clause 1.5)
 
 
 @dataclass(frozen=True)
@@ -179,11 +192,22 @@ def _create_matters(plan: Plan, units: dict[str, Unit]) -> dict[str, MatterType]
         for spec, matter in zip(specs, matters, strict=True) for code in spec.related
     ])
     Delegation.objects.bulk_create([
-        Delegation(matter_type=matter, to_unit=units[spec.competent], kind=spec.delegated.kind,
-                   legal_basis=spec.delegated.legal_basis, valid_from=plan.since)
+        _delegation(spec.delegated, matter, spec.competent, units, plan.since)
         for spec, matter in zip(specs, matters, strict=True) if spec.delegated is not None
     ])
     return {spec.code: matter for spec, matter in zip(specs, matters, strict=True)}
+
+
+def _delegation(plan: Delegated, matter: MatterType, competent: str, units: dict[str, Unit],
+                since: date) -> Delegation:
+    committee = next((u for u in units.values() if u.kind == UnitKind.PROVINCE_COMMITTEE), None)
+    authorises = plan.kind == DelegationKind.AUTHORISATION
+    number = plan.number or (found.group(0) if (found := DOCUMENT_NUMBER.search(plan.legal_basis)) else "")
+    return Delegation(
+        matter_type=matter, kind=plan.kind, legal_basis=plan.legal_basis, valid_from=since, valid_to=plan.valid_to,
+        to_unit=None if plan.to_kind else units[competent], to_kind=plan.to_kind, document_number=number,
+        from_unit=units[plan.from_unit] if plan.from_unit else (committee if authorises else None),
+    )
 
 
 def _matter(spec: MatterPlan, units: dict[str, Unit]) -> MatterType:
@@ -191,7 +215,7 @@ def _matter(spec: MatterPlan, units: dict[str, Unit]) -> MatterType:
     return MatterType(
         code=spec.code, name=spec.name, field=spec.field, authority=spec.authority, legal_basis=spec.legal_basis,
         time_limit_days=spec.days, competent_unit=None if by_kind else units[spec.competent],
-        competent_kind=spec.competent if by_kind else "",
+        competent_kind=spec.competent if by_kind else "", extension_limit_days=spec.extension_days,
     )
 
 

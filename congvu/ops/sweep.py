@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from django.db import close_old_connections
 
 from congvu.consult import sweep as consult_sweep
-from congvu.documents import notices
+from congvu.documents import notice_pdf, notices, outbox
 from congvu.lib.isolation import RowsFailed
 from congvu.oversight import directives, public_reports
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
+
+
+def remind_unsigned_notices() -> str:
+    return f"nhắc ký thông báo: {consult_sweep.remind_unsigned()}"
 
 
 def seal_trail() -> str:
@@ -34,6 +38,14 @@ def render_notices() -> str:
     return f"thông báo đã tạo tệp: {notices.render_pending()}"
 
 
+def sign_notices() -> str:
+    return f"thông báo PDF đã ký: {notice_pdf.make_pending()}"
+
+
+def send_statuses() -> str:
+    return f"trạng thái edXML gửi trục: {outbox.emit_statuses()}"
+
+
 def remind_consultations() -> str:
     return f"nhắc hạn xin ý kiến: {consult_sweep.remind()}"
 
@@ -45,11 +57,13 @@ def remind_directives_and_reports() -> str:
 
 
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
-# notices' files right after, in the same round: the consultation area words and numbers a notice,
-# the documents area (above it) renders the .docx. Issue 11's reminders write no trail event, so
-# they come after the seal.
-SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, remind_consultations, seal_trail,
-                                  remind_directives_and_reports]
+# notices' files right after, in the same round: the consultation area drafts a notice and the head
+# signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
+# signed PDF; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
+# after the seal.
+SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_statuses,
+                                   remind_consultations, remind_unsigned_notices, seal_trail,
+                                   remind_directives_and_reports]
 
 
 @dataclass(frozen=True)

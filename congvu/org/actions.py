@@ -15,6 +15,7 @@ from django.db import transaction
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Notification, Official
+from congvu.org.notify import mark_read_about
 
 
 def _not_yours() -> AccessDenied:
@@ -45,3 +46,20 @@ def set_email_notifications(*, actor: Official, receives: bool) -> Official:
     Official.objects.filter(pk=actor.pk).update(receives_email=receives)
     actor.receives_email = receives
     return actor
+
+
+@transaction.atomic
+def set_language(*, actor: Official, language: str) -> Official:
+    """The actor's own choice of interface language, remembered on their record (issue 12): it follows
+    them to any browser, whatever language that browser asks for. Only a language congvu speaks."""
+    if language not in dict(Official._meta.get_field("language").choices):
+        raise ValueError(f"not a language of congvu: {language!r}")
+    Official.objects.filter(pk=actor.pk).update(language=language)
+    actor.language = language
+    return actor
+
+
+@transaction.atomic
+def mark_read_on_opening(*, actor: Official, url: str) -> int:
+    """The actor opened the page at `url`: their notifications that link there are read."""
+    return mark_read_about([actor.pk], url)

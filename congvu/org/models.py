@@ -65,6 +65,10 @@ class Official(models.Model):
     # database has the default too, so rows written without this field (raw inserts, code at an
     # older migration state) still mean "yes".
     receives_email = models.BooleanField(_("receives notifications by e-mail"), default=True, db_default=True)
+    # The interface language the official chose in the header ("" = not chosen: Vietnamese, whatever the
+    # browser asks for). congvu.web.language reads it on every page.
+    language = models.CharField(_("interface language"), max_length=8, blank=True, default="", db_default="",
+                                choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("civil servant")
@@ -117,6 +121,7 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="position_dates_in_order",
+                violation_error_message=_("The position cannot end before it starts."),
             )
         ]
 

@@ -77,3 +77,19 @@ def _send(mails: list[EmailMessage]) -> None:
                     log.exception("e-mail notification to %s failed", ", ".join(message.to))
     except Exception:  # no connection at all; the in-application notifications stand
         log.exception("e-mail notifications failed: the mail server cannot be reached (%s mails)", len(mails))
+
+
+# The reminder the consultation sweep sends (congvu.consult.sweep) starts so; a reply clears it.
+REMINDER_PREFIX = "Nhắc hạn: trả lời xin ý kiến"
+
+
+def mark_read_about(official_ids, url: str, *, text_prefix: str = "") -> int:
+    """Mark read the unread notifications of these officials that link to `url` (and whose text starts
+    with `text_prefix`): the official opened the page they announce, or the reply a reminder asked for
+    was sent (issue 12). A read first, so a page view takes SQLite's writer lock only when there is
+    something to mark. Returns how many were marked."""
+    unread = Notification.objects.filter(official__in=official_ids, url=url, read_at__isnull=True,
+                                         text__startswith=text_prefix)
+    if not unread.exists():
+        return 0
+    return unread.update(read_at=clock.now())

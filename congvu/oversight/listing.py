@@ -14,10 +14,12 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from congvu.lib.folding import fold
 from congvu.oversight.queries import figure_conditions
 from congvu.work.deadlines import end_of_local_day
-from congvu.work.models import IncomingDocument, WorkItem
+from congvu.work.models import OPEN_STATES, IncomingDocument, WorkItem
 
+OPEN = "open"  # every open state (the web list's default)
 SORTS = {"due": ("due_at", "id"), "-due": ("-due_at", "-id")}
 FEW_MATCHES = 5000
 
@@ -43,12 +45,14 @@ class Filters:
 
 
 def text_condition(text: str) -> Q:
-    """The words typed: in the title (the subject of the incoming document) or in the document's
-    number and notation; "#123" or "123" also finds item 123. Both columns have an index that a
-    `LIKE '%…%'` reads whole, far smaller than the tables."""
-    notations = IncomingDocument.objects.filter(notation__icontains=text).values("pk")
-    condition = Q(title__icontains=text) | Q(incoming__in=notations)
-    number = text.removeprefix("#")
+    """The words typed, without regard to accents or case ("ca phe" finds "Cà phê"): in the title (the
+    subject of the incoming document) or in the document's number, sender and subject; "#123" or "123"
+    also finds item 123. Both folded columns have an index that a `LIKE '%…%'` reads whole, far smaller
+    than the tables (congvu/lib/folding.py)."""
+    folded = fold(text)
+    documents = IncomingDocument.objects.filter(search_text__contains=folded).values("pk")
+    condition = Q(search_text__contains=folded) | Q(incoming__in=documents)
+    number = text.strip().removeprefix("#")
     if number.isdigit() and len(number) < 12:
         condition |= Q(pk=int(number))
     return condition
@@ -69,7 +73,9 @@ def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None
     """The filtered list, sorted by due date; `matches` are the search's ids from `text_matches`."""
     if filters.unit:
         items = items.filter(lead_unit_id=filters.unit)
-    if filters.state:
+    if filters.state == OPEN:
+        items = items.filter(state__in=OPEN_STATES)
+    elif filters.state:
         items = items.filter(state=filters.state)
     if filters.matter_type:
         items = items.filter(matter_type_id=filters.matter_type)

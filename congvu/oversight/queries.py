@@ -6,18 +6,24 @@ unit's head watch. SQL aggregates, no query per row.
 and the list it opens cannot disagree."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, F, Q, QuerySet
 
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
-from congvu.org.models import Unit
-from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
+from congvu.lib.workdays import local_date
+from congvu.org.models import Official, Unit
+from congvu.oversight.models import REVIEWED_RULE_PREFIXES, Resolution
+from congvu.registry.queries import current_calendar, parameter
+from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
+from congvu.work.deadlines import end_of_local_day, working_days_late
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
 from congvu.work.queries import open_items
 
-# Counted in the figures: everything but what went back to its sender or on to the competent unit.
-COUNTED_STATES = tuple(s for s in State if s not in (State.RETURNED, State.TRANSFERRED))
+# Counted in the figures: everything but what went back to its sender or on to the competent unit,
+# or was revoked by its sender.
+COUNTED_STATES = tuple(s for s in State if s not in (State.RETURNED, State.TRANSFERRED, State.REVOKED))
 
 
 def overdue_per_unit(now: datetime | None = None) -> list[dict]:
@@ -32,7 +38,9 @@ def overdue_per_unit(now: datetime | None = None) -> list[dict]:
 
 @dataclass(frozen=True)
 class UnitFigures:
-    """The Government Office's task figures for one unit."""
+    """The Government Office's task figures for one unit, on time counted against the LEGAL deadline
+    (an extension does not move it, clause 1.5): work completed after it but by the extended deadline
+    is "on time after extension", neither on time nor late."""
 
     unit_id: int
     unit_name: str
@@ -41,27 +49,39 @@ class UnitFigures:
     completed_late: int
     open_within_deadline: int
     open_overdue: int
+    completed_after_extension: int = 0
+    # Work the unit held and passed on (transferred or returned, clause 2.1): the days stay its own.
+    passed_on: int = 0
+    days_held: int = 0
+    held_beyond_share: int = 0
+    # Extensions, approved by the unit itself or by the level above (clause 1.5).
+    extensions_self: int = 0
+    extensions_above: int = 0
 
     @property
     def overdue_rate(self) -> float:
-        """Share of assigned work that is or was late, in percent."""
-        late = self.completed_late + self.open_overdue
+        """Share of assigned work that is or was past its legal deadline, in percent."""
+        late = self.completed_late + self.completed_after_extension + self.open_overdue
         return round(100 * late / self.assigned, 1) if self.assigned else 0.0
 
 
 def figure_conditions(now: datetime | None = None) -> dict[str, Q]:
     """The condition behind each of the Government Office's numbers. The figures table counts with
     them and the item list filters with them, so a number and the list it opens can never differ.
-    Returned and transferred items are not the unit's work and are in no bucket."""
+    Returned and transferred items are not the unit's work and are in no bucket (their days held are
+    counted apart, `held_and_passed_on`). Every bucket is against the legal deadline, which no
+    extension moves: "extended" is work completed after it but by the extended deadline."""
     now = now or clock.now()
     completed = Q(state=State.COMPLETED)
     open_ = Q(state__in=OPEN_STATES)
+    after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
     return {
         "assigned": Q(state__in=COUNTED_STATES),
-        "on_time": completed & Q(completed_at__lte=F("due_at")),
-        "late": completed & Q(completed_at__gt=F("due_at")),
-        "within": open_ & Q(due_at__gte=now),
-        "overdue": open_ & Q(due_at__lt=now),
+        "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
+        "extended": after_legal & Q(completed_at__lte=F("due_at")),
+        "late": after_legal & Q(completed_at__gt=F("due_at")),
+        "within": open_ & Q(legal_due_at__gte=now),
+        "overdue": open_ & Q(legal_due_at__lt=now),
     }
 
 
@@ -78,16 +98,122 @@ def unit_figures(now: datetime | None = None, units: QuerySet[Unit] | None = Non
             assigned=Count("id"),
             on_time=Count("id", filter=conditions["on_time"]),
             late=Count("id", filter=conditions["late"]),
+            extended=Count("id", filter=conditions["extended"]),
             within=Count("id", filter=conditions["within"]),
             overdue=Count("id", filter=conditions["overdue"]),
         )
         .order_by("lead_unit__name")
     )
-    return [
-        UnitFigures(r["lead_unit_id"], r["lead_unit__name"], r["assigned"], r["on_time"], r["late"],
-                    r["within"], r["overdue"])
-        for r in rows
-    ]
+    held = held_and_passed_on(units)
+    extensions = extensions_per_unit(units)
+    by_unit = {r["lead_unit_id"]: r for r in rows}
+    names = dict(Unit.objects.filter(pk__in=set(held) | set(extensions) - set(by_unit)).values_list("pk", "name"))
+    figures = []
+    for unit_id in set(by_unit) | set(held) | set(extensions):
+        r = by_unit.get(unit_id, {})
+        h, e = held.get(unit_id, Held()), extensions.get(unit_id, {})
+        figures.append(UnitFigures(
+            unit_id, r.get("lead_unit__name") or names.get(unit_id, ""), r.get("assigned", 0), r.get("on_time", 0),
+            r.get("late", 0), r.get("within", 0), r.get("overdue", 0), r.get("extended", 0),
+            passed_on=h.items, days_held=h.days, held_beyond_share=h.beyond_share,
+            extensions_self=e.get(APPROVED_BY_UNIT, 0), extensions_above=e.get(APPROVED_ABOVE, 0),
+        ))
+    return sorted(figures, key=lambda f: f.unit_name)
+
+
+@dataclass
+class Held:
+    """What one unit held and passed on (transferred or returned)."""
+
+    items: int = 0
+    days: int = 0
+    beyond_share: int = 0
+
+
+def held_and_passed_on(units: QuerySet[Unit] | None = None) -> dict[int, Held]:
+    """Per unit, the items it transferred or returned (clause 2.1) and the working days it held them,
+    from its receipt to the day it passed them on: they stay in its figures. Held longer than the
+    registry's `pass_on_within_days` is beyond its share."""
+    events = Event.objects.filter(kind__in=[EventKind.TRANSFER, EventKind.RETURN], outcome=Outcome.DONE)
+    if units is not None:
+        events = events.filter(unit__in=units)
+    calendar = current_calendar()
+    share = parameter("pass_on_within_days").value
+    held: dict[int, Held] = {}
+    for unit_id, received, at in events.values_list("unit_id", "item__event_date", "at").iterator(chunk_size=2000):
+        days = calendar.working_days_between(received, local_date(at))
+        h = held.setdefault(unit_id, Held())
+        h.items, h.days, h.beyond_share = h.items + 1, h.days + days, h.beyond_share + (days > share)
+    return held
+
+
+def extensions_per_unit(units: QuerySet[Unit] | None = None) -> dict[int, dict[str, int]]:
+    """Every extension granted, per lead unit, by how it was approved: by the unit itself or above."""
+    events = Event.objects.filter(kind=EventKind.EXTEND, outcome=Outcome.DONE)
+    if units is not None:
+        events = events.filter(unit__in=units)
+    counted: dict[int, dict[str, int]] = {}
+    for unit_id, approval in events.values_list("unit_id", "data__approval").iterator(chunk_size=2000):
+        # An extension from before approvals were recorded was the unit's own.
+        key = approval or APPROVED_BY_UNIT
+        counted.setdefault(unit_id, {}).setdefault(key, 0)
+        counted[unit_id][key] += 1
+    return counted
+
+
+def delay_causes(units: QuerySet[Unit] | None = None) -> list[dict]:
+    """Work completed past its legal deadline, per lead unit and cause of the delay (clause 1.5)."""
+    items = WorkItem.objects.filter(state=State.COMPLETED).exclude(delay_cause="")
+    if units is not None:
+        items = items.filter(lead_unit__in=units)
+    return list(items.values("lead_unit_id", "lead_unit__name", "delay_cause").annotate(count=Count("id"))
+                .order_by("lead_unit__name", "delay_cause"))
+
+
+@dataclass(frozen=True)
+class StepDelay:
+    """Working days by which the steps an official (or a unit) held ran past their step deadlines."""
+
+    official_id: int | None
+    official_name: str
+    unit_id: int
+    unit_name: str
+    steps_late: int
+    days_late: int
+
+
+def step_delays(since: date, until: date, now: datetime | None = None) -> tuple[list[StepDelay], list[StepDelay]]:
+    """The delay of each step charged to the official who held it and to their unit (clause 2.1): the
+    working days from the step's deadline to its end (or to now, while it is open), for the steps
+    that ended (or are still open) in the period [since, until]. Returns (per official, per unit),
+    the largest delay first."""
+    now = now or clock.now()
+    start, end = end_of_local_day(since - timedelta(days=1)), end_of_local_day(until)
+    late = Q(ended_at__gt=F("due_at"), ended_at__gte=start, ended_at__lt=end)
+    if start <= now:  # a step still open is late now, so in a period that has begun
+        late |= Q(ended_at__isnull=True, due_at__lt=min(now, end))
+    late_steps = Step.objects.filter(late)
+    calendar = current_calendar()
+    per_official: dict[tuple[int, int], list[int]] = {}
+    rows = late_steps.values_list("holder_id", "holder_unit_id", "due_at", "ended_at")
+    for holder_id, unit_id, due_at, ended_at in rows.iterator(chunk_size=2000):
+        days = working_days_late(calendar, due_at, ended_at or now)  # as the item page's steps count it
+        charged = per_official.setdefault((holder_id, unit_id), [0, 0])
+        charged[0], charged[1] = charged[0] + 1, charged[1] + days
+    officials = dict(Official.objects.filter(pk__in={h for h, _ in per_official}).values_list("pk", "full_name"))
+    units = dict(Unit.objects.filter(pk__in={u for _, u in per_official}).values_list("pk", "name"))
+    by_official = [StepDelay(h, officials.get(h, ""), u, units.get(u, ""), n, d)
+                   for (h, u), (n, d) in per_official.items()]
+    per_unit: dict[int, list[int]] = {}
+    for row in by_official:
+        charged = per_unit.setdefault(row.unit_id, [0, 0])
+        charged[0], charged[1] = charged[0] + row.steps_late, charged[1] + row.days_late
+    by_unit = [StepDelay(None, "", u, units.get(u, ""), n, d) for u, (n, d) in per_unit.items()]
+
+    def order(r: StepDelay) -> tuple:
+        return (-r.days_late, r.unit_name, r.official_name)
+
+    return sorted(by_official, key=order), sorted(by_unit, key=order)
 
 
 def refusals_and_overrides(since: datetime | None = None) -> QuerySet[Event]:
@@ -109,9 +235,11 @@ def refusals_in_units(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
 
 
 def extensions_and_overrides(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
-    """Deadline extensions approved and refusals overridden in these units since `since`."""
+    """Deadline extensions approved (or requested of the level above) and refusals overridden in these
+    units since `since`."""
     return (
-        Event.objects.filter(Q(kind=EventKind.EXTEND) | Q(outcome=Outcome.OVERRIDE),
+        Event.objects.filter(Q(kind__in=[EventKind.EXTEND, EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED])
+                             | Q(outcome=Outcome.OVERRIDE),
                              unit_id__in=unit_ids, at__gte=since)
         .select_related("item", "actor").order_by("-at")
     )
@@ -128,3 +256,59 @@ def deemed_agreements() -> QuerySet[Responsibility]:
     return (Responsibility.objects.select_related(
         "unit", "head", "request__item", "request__notice", "request__notice__unit",
     ).order_by("-recorded_at", "-id"))
+
+
+# --- Authority (clauses 1.4, 2.1): what counts against a unit beside its deadlines ---------------
+
+
+def reviewable_overrides() -> QuerySet[Event]:
+    """Every head's override of a 2.1 or 1.4 refusal: the entries of Home Affairs' queue "Thủ trưởng
+    quyết định thực hiện — chờ xem xét", open (no review yet) or resolved."""
+    condition = Q()
+    for prefix in REVIEWED_RULE_PREFIXES:
+        condition |= Q(rule_code__startswith=prefix)
+    return Event.objects.filter(condition, outcome=Outcome.OVERRIDE, kind=EventKind.OVERRIDE)
+
+
+def overrides_to_review() -> QuerySet[Event]:
+    """The queue's open entries, oldest first: Home Affairs works through them in order."""
+    return (reviewable_overrides().filter(review__isnull=True)
+            .select_related("item", "item__matter_type", "actor", "unit").order_by("at", "id"))
+
+
+def reviewed_overrides() -> QuerySet[Event]:
+    return (reviewable_overrides().filter(review__isnull=False)
+            .select_related("item", "actor", "unit", "review", "review__resolved_by").order_by("-review__resolved_at"))
+
+
+@dataclass(frozen=True)
+class AuthorityFigures:
+    """What counts against one unit for its use of authority: submissions the Province office sent
+    back, returns found wrong, and its head's overrides by Home Affairs' resolution."""
+
+    unit_id: int
+    unit_name: str
+    sent_back: int = 0
+    returns_found_wrong: int = 0
+    overrides_open: int = 0
+    overrides_confirmed: int = 0
+    overrides_registry_corrected: int = 0
+    overrides_kept: int = 0
+
+
+def authority_figures() -> list[AuthorityFigures]:
+    """Per unit, from the trail (each count is an event the unit cannot remove): two grouped queries."""
+    counts: dict[int, dict[str, int]] = {}
+    events = (Event.objects.filter(kind__in=[EventKind.SEND_BACK, EventKind.RETURN_FOUND_WRONG])
+              .values("unit_id", "kind").annotate(n=Count("id")))
+    field = {EventKind.SEND_BACK: "sent_back", EventKind.RETURN_FOUND_WRONG: "returns_found_wrong"}
+    for row in events:
+        counts.setdefault(row["unit_id"], {})[field[row["kind"]]] = row["n"]
+    by_resolution = {None: "overrides_open", Resolution.CONFIRMED: "overrides_confirmed",
+                     Resolution.REGISTRY_CORRECTED: "overrides_registry_corrected",
+                     Resolution.KEPT_FOR_REVIEW: "overrides_kept"}
+    for row in reviewable_overrides().values("unit_id", "review__resolution").annotate(n=Count("id")):
+        counts.setdefault(row["unit_id"], {})[by_resolution[row["review__resolution"]]] = row["n"]
+    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
+    return sorted((AuthorityFigures(pk, names[pk], **c) for pk, c in counts.items() if pk is not None),
+                  key=lambda f: f.unit_name)

@@ -18,6 +18,19 @@ DEFAULTS = (
             "Quy chế làm việc của UBND tỉnh (Quyết định 04/2023/QĐ-UBND)"),
     Default("consultation_reminder_days", "Nhắc trả lời xin ý kiến trước hạn (ngày làm việc)", 1, 0, 5,
             "Quy chế làm việc của UBND tỉnh"),
+    # Cited by the deemed-agreement notice (clause 2.2): the province's working-regulation article and
+    # its implementing document. Only its basis text is used (the value is fixed at 0); set it per province.
+    Default("deemed_agreement_basis", "Căn cứ pháp lý của thông báo coi như đồng ý (chỉ dùng cột Căn cứ)",
+            0, 0, 0,
+            "Quy chế làm việc của UBND tỉnh ban hành kèm theo Quyết định số 04/2023/QĐ-UBND và Mục 2.2 Văn bản "
+            "số 2230/UBND-NC ngày 16/5/2023 của UBND tỉnh"),
+    # 0: only departments and communes are consulted (clause 2.2); 1: any unit but one's own divisions.
+    Default("consultation_any_unit", "Cho phép xin ý kiến cả đơn vị không trực tiếp giải quyết công việc (0/1)",
+            0, 0, 1, "Mục 2.2 Văn bản số 2230/UBND-NC"),
     Default("present_within_days", "Trình lãnh đạo văn bản đến trong (ngày làm việc)", 1, 0, 2,
             "Nghị định 30/2020/NĐ-CP, Điều 24"),
+    # The days a unit may hold work it then transfers or returns (clause 2.1) before they count as held
+    # beyond its share in the figures.
+    Default("pass_on_within_days", "Chuyển, trả lại văn bản không thuộc thẩm quyền trong (ngày làm việc)", 2, 1, 10,
+            "Quy chế làm việc của UBND tỉnh; Văn bản 2230/UBND-NC, Mục 2.1"),
 )

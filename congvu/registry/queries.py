@@ -26,18 +26,23 @@ def successor_on(unit: UnitFact, on: date) -> UnitFact:
 
 
 def delegation_in_force(matter_type: MatterType | MatterTypeFact, on: date) -> DelegationFact | None:
-    for delegation in snapshot.current().delegations.get(matter_type.pk, ()):
-        if delegation.in_force_on(on):
-            return delegation
-    return None
+    """The delegation of this matter type in force on `on`: of several, the one that started last
+    (a newer document supersedes an older one); None outside every period (an authorisation past
+    its end date delegates nothing)."""
+    in_force = [d for d in snapshot.current().delegations.get(matter_type.pk, ()) if d.in_force_on(on)]
+    return in_force[-1] if in_force else None  # the snapshot keeps them by (valid_from, id)
 
 
 def competence_for(matter_type: MatterType | MatterTypeFact, on: date,
                    territory: Unit | UnitFact | None = None) -> Competence:
-    """Who decides this matter on `on`: a delegation in force wins over the registry's unit."""
+    """Who decides this matter on `on`: a delegation in force wins over the registry's unit; a
+    decentralisation to a kind of unit makes each unit of that kind competent on its own territory."""
     delegation = delegation_in_force(matter_type, on)
-    if delegation is not None:
+    if delegation is not None and delegation.to_unit_id is not None:
         return Competence(unit_id=delegation.to_unit_id, kind="", decides_locally=True)
+    if delegation is not None:
+        territory_id = territory.pk if territory is not None and territory.kind == delegation.to_kind else None
+        return Competence(unit_id=None, kind=delegation.to_kind, decides_locally=True, territory_id=territory_id)
     local = matter_type.authority == Authority.UNIT_HEAD
     if matter_type.competent_unit_id:
         unit = successor_on(snapshot.current().units[matter_type.competent_unit_id], on)

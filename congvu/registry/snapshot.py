@@ -89,6 +89,7 @@ class OfficialFact(Fact):
     email: str
     role: str
     receives_email: bool
+    language: str
 
     def __str__(self) -> str:
         return self.full_name
@@ -106,6 +107,8 @@ class MatterTypeFact(Fact):
     authority: str
     legal_basis: str
     time_limit_days: int
+    extension_limit_days: int
+    extension_approver: str
 
     def __str__(self) -> str:
         return self.name
@@ -121,6 +124,9 @@ class DelegationFact(Fact):
     legal_basis: str
     valid_from: date
     valid_to: date | None
+    to_kind: str
+    from_unit_id: int | None
+    document_number: str
 
     in_force_on = _in_force
 
@@ -259,9 +265,10 @@ def related_units() -> dict[int, frozenset[int]]:
 
 def calendar_of(rows: list[CalendarDay]) -> Calendar:
     """The Calendar for these official-schedule rows; rebuilt only when their content changed."""
-    key = hashlib.sha256(repr([(r.day, r.kind, r.name, r.source) for r in rows]).encode()).hexdigest()
+    key = hashlib.sha256(repr([(r.day, r.kind, r.name, r.source, r.verified) for r in rows]).encode()).hexdigest()
     if key not in _calendars:
-        entries = [ScheduleEntry(day=r.day, kind=DayKind(r.kind), name=r.name, source=r.source) for r in rows]
+        entries = [ScheduleEntry(day=r.day, kind=DayKind(r.kind), name=r.name, source=r.source, verified=r.verified)
+                   for r in rows]
         _calendars.clear()
         _calendars[key] = Calendar(entries)
     return _calendars[key]

@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError, Json
 from django.shortcuts import render
 from django.template import loader
 from django.template.context_processors import csrf
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 
 from congvu.lib.headers import API_PREFIX
 from congvu.lib.unavailable import RETRY_AFTER_SECONDS, is_unavailable, refusal_for
+from congvu.web.language import cookie_language
 
 
 @requires_csrf_token
@@ -27,6 +29,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     response at every middleware layer, so only handler500 sees one raised by the session or
     authentication middleware as well as by a view. Django calls it while the exception is handled."""
     error = sys.exc_info()[1]
+    if not request.path_info.startswith(API_PREFIX):
+        # The failure may have come before the language middleware ran: the cookie's choice (or
+        # Vietnamese), never the language a previous request left active in this thread.
+        translation.activate(cookie_language(request))
     if is_unavailable(error):
         return unavailable(request, error)
     return HttpResponseServerError(loader.render_to_string("500.html", {"request": request, **csrf(request)}))

@@ -10,18 +10,21 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
+from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
 from congvu.registry.serving import officers_of
-from congvu.work.models import Priority
-from congvu.work.rules import ReturnGrounds
+from congvu.work.models import DelayCause, Priority
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 _DATE_SHAPE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\s*")
 
@@ -55,6 +58,10 @@ class VNDateField(forms.Field):
         return value.strftime("%d/%m/%Y") if isinstance(value, date) else value
 
 
+TEXT_MAX_DEFAULT = 2000
+LONG_TEXT_MAX = 10_000  # a result, a decision, a submission's summary (the API's bound too)
+
+
 class TextField(forms.CharField):
     """Text an official types. A C0 control character (pasted from another program) is refused here,
     beside the field, with the field's name; the action would refuse it too (`check_inputs`)."""
@@ -62,10 +69,23 @@ class TextField(forms.CharField):
     default_error_messages = {
         "control_chars": _("“%(field)s” contains an invalid control character (a hidden character pasted "
                            "from another program): type the text again."),
+        "too_long": _("“%(field)s” is too long: at most %(limit)s characters (it has %(length)s)."),
     }
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Every free text is bounded (issue 12: a 100,000-character note made a page 23,000 px tall); a
+        # note or a reason 2,000 characters unless the field says otherwise, as the API's inputs.
+        kwargs.setdefault("max_length", TEXT_MAX_DEFAULT)
+        super().__init__(*args, **kwargs)
+        # The length is judged in `validate`, with a message that names the field.
+        self.validators = [v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)]
 
     def validate(self, value: str) -> None:
         super().validate(value)
+        if value and len(value) > self.max_length:
+            raise forms.ValidationError(self.error_messages["too_long"], code="too_long", params={
+                "field": self.label or "", "limit": f"{self.max_length:,}".replace(",", "."),
+                "length": f"{len(value):,}".replace(",", ".")})
         if value and has_control_chars(value):
             raise forms.ValidationError(self.error_messages["control_chars"], code="control_chars",
                                         params={"field": self.label or ""})
@@ -105,9 +125,38 @@ class OverrideMixin(forms.Form):
     )
 
 
+class MatterTypeSelect(forms.Select):
+    """Each matter type's option names the unit the registry makes competent for it
+    (`data-competent-unit`), so the page can pre-select that unit among those the clerk registers for."""
+
+    competent: dict[int, int] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None) -> dict:
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        unit_id = self.competent.get(getattr(value, "value", value))
+        if unit_id:
+            option["attrs"]["data-competent-unit"] = unit_id
+        return option
+
+
+def competent_units(units) -> dict[int, int]:
+    """Matter type id → the id of the unit competent for it, among `units` (a clerk's own units)."""
+    on, ids = today(), {u.pk: u for u in units}
+    found = {}
+    for matter in MatterType.objects.all():
+        # Where the work arises decides for commune matters: try each unit the clerk registers for.
+        for unit in ids.values():
+            competent = competent_unit_for(matter, on, unit)
+            if competent is not None and competent.id in ids:
+                found[matter.pk] = competent.id
+                break
+    return found
+
+
 class RegisterIncomingForm(forms.Form):
     unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
-    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"))
+    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+                                         widget=MatterTypeSelect)
     sender = TextField(label=_("Sender"), max_length=250)
     notation = TextField(label=_("Number and notation"), max_length=80, required=False,
                                widget=forms.TextInput(attrs={"placeholder": "12/UBND-VX"}))
@@ -126,6 +175,8 @@ class RegisterIncomingForm(forms.Form):
         self.fields["unit"].queryset = units
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
+        else:  # the page pre-selects the competent one as the matter type is chosen (app.js)
+            self.fields["matter_type"].widget.competent = competent_units(units)
         self.fields["requester_unit"].queryset = active_units()
 
 
@@ -177,7 +228,7 @@ class ReturnForm(OverrideMixin):
 
 
 class SubmitForm(OverrideMixin):
-    summary = TextField(label=_("Summary of the submission"), required=False,
+    summary = TextField(label=_("Summary of the submission"), required=False, max_length=LONG_TEXT_MAX,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
@@ -185,18 +236,45 @@ class SubmitForm(OverrideMixin):
 
 
 class DecisionForm(forms.Form):
-    decision = TextField(label=_("The Province's decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    decision = TextField(label=_("The Province's decision"), max_length=LONG_TEXT_MAX,
+                         widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, item, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class SendBackForm(forms.Form):
+    grounds = forms.ChoiceField(label=_("Grounds for sending it back"), choices=SendBackGrounds.choices)
+    explanation = TextField(label=_("Specific explanation"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
 
 
 class CompleteForm(OverrideMixin):
-    result = TextField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}),
+    result = TextField(label=_("Result"), max_length=LONG_TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("E.g. the number of the permit or reply issued."))
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if clock.now() > item.legal_due_at:
+            # Clause 1.5: work past its legal deadline names the cause of the delay. Not required
+            # here: the action refuses a missing cause with its rule code (R-1.5-DELAY-CAUSE).
+            self.fields["delay_cause"] = forms.ChoiceField(
+                label=_("Cause of the delay"), required=False, choices=[("", "—"), *DelayCause.choices])
+            self.fields["delay_note"] = TextField(
+                label=_("Details of the delay"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("The work is past its legal deadline: the cause is recorded and counted."))
+
+
+class ExtensionDecisionForm(forms.Form):
+    """The level above approves or refuses an extension the lead unit requested (clause 1.5)."""
+
+    approve = forms.TypedChoiceField(
+        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Approve the extension")), ("no", _("Refuse the extension"))],
+    )
+    reason = TextField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ExtendForm(forms.Form):

@@ -8,8 +8,9 @@ from django import forms
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from congvu.consult.actions import REPLY_DAYS
+from congvu.consult.actions import ANY_UNIT, REPLY_DAYS
 from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosition
+from congvu.consult.rules import CONSULTABLE_KINDS
 from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import parameter
@@ -39,7 +40,10 @@ class UnitsToAskField(forms.ModelMultipleChoiceField):
 
 def units_to_ask(item: WorkItem, related_ids: set[int]) -> QuerySet[Unit]:
     related_first = Case(When(pk__in=related_ids, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return active_units().exclude(pk=item.lead_unit_id).order_by(related_first, "name")
+    units = active_units().exclude(pk=item.lead_unit_id).exclude(parent_id=item.lead_unit_id)
+    if parameter(ANY_UNIT).value != 1:  # clause 2.2: units that decide matters, unless the registry widens it
+        units = units.filter(kind__in=CONSULTABLE_KINDS)
+    return units.order_by(related_first, "name")
 
 
 class AskForm(OverrideMixin):
@@ -49,6 +53,10 @@ class AskForm(OverrideMixin):
     })
     question = TextField(label=_("Question"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
                                help_text=_("What exactly the consulted units must give their opinion on."))
+    proposal = TextField(label=_("Proposal consulted on"), max_length=10000, required=False,
+                         widget=forms.Textarea(attrs={"rows": 3}),
+                         help_text=_("The draft or position the units are asked to agree with; a unit that does "
+                                     "not reply in time is deemed to agree with it."))
     reply_days = forms.IntegerField(label=_("Reply within (working days)"), error_messages={
         "invalid": _("Enter the number of working days as a whole number."),
         "required": _("Enter the number of working days."),

@@ -40,9 +40,14 @@ def _checked_upload(upload: UploadedFile, suffixes: tuple[str, ...], max_bytes: 
     return upload
 
 
-class EdxmlUploadForm(_ReceivingUnitForm):
+class EdxmlUploadForm(forms.Form):
+    """Only the file: the message is read first; the unit and the matter type are chosen on the
+    preview, knowing what the document is (issue 12, "The import pages")."""
+
     message = forms.FileField(label=_("edXML message (.edxml or .xml)"))
-    matter_type = _matter_type_field()
+
+    def __init__(self, *args, units: QuerySet[Unit] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
 
     def clean_message(self) -> UploadedFile:
         return _checked_upload(self.cleaned_data["message"], (".edxml", ".xml"), max_message_bytes(),
@@ -50,10 +55,18 @@ class EdxmlUploadForm(_ReceivingUnitForm):
 
 
 class EdxmlConfirmForm(_ReceivingUnitForm):
-    """The preview's form: the pending upload (a signed token) and the classification, still editable."""
+    """The preview's form: the pending upload (a signed token) and, for a document to register (new or
+    replacement), the receiving unit and the matter type; a revocation, an update or a status message
+    acts on what is already recorded and needs neither."""
 
     token = TextField(widget=forms.HiddenInput)
     matter_type = _matter_type_field()
+
+    def __init__(self, *args, registers: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.registers = registers
+        if not registers:
+            self.fields["unit"].required = self.fields["matter_type"].required = False
 
 
 class ExcelUploadForm(_ReceivingUnitForm):

@@ -15,7 +15,9 @@ from congvu.consult import available
 from congvu.consult.available import Viewer
 from congvu.lib.clock import today
 from congvu.org.models import Official
-from congvu.registry.queries import competence_for
+from congvu.registry.competence import UnitRef
+from congvu.registry.competent_unit import competent_unit_for
+from congvu.registry.queries import competence_for, unit
 from congvu.web import forms as web_forms
 from congvu.work import actions
 from congvu.work.models import WorkItem
@@ -42,15 +44,20 @@ class ItemAction:
 
 
 def initial_for(slug: str, item: WorkItem) -> dict:
-    """Sensible defaults: the registry's competent unit as the lead unit or transfer target."""
+    """Sensible defaults: the registry's competent unit as the lead unit or transfer target. The
+    holder's own unit is pre-selected as lead only when the registry makes it competent: a director
+    must not find his department pre-selected for a matter it may not resolve (clause 2.1)."""
     if slug not in ("chi-dao", "chuyen", "tra-lai"):
         return {}
-    competence = competence_for(item.matter_type, today(), territory=item.registered_unit)
-    competent = competence.unit_id or competence.territory_id
+    competent = competent_unit_for(item.matter_type, today(), item.registered_unit, item.requester_unit)
+    competent_id = competent.id if competent else None
     if slug == "chi-dao":
-        return {"lead_unit": competent or item.holder_unit_id}
+        holder = unit(item.holder_unit_id)
+        own = competence_for(item.matter_type, today(), territory=item.registered_unit).covers(
+            UnitRef(holder.id, holder.kind, holder.name))
+        return {"lead_unit": competent_id or (item.holder_unit_id if own else None)}
     key = "to_unit" if slug == "chuyen" else "named_unit"
-    return {key: competent} if competent and competent != item.holder_unit_id else {}
+    return {key: competent_id} if competent_id and competent_id != item.holder_unit_id else {}
 
 
 def _direct(item: WorkItem, actor: Official, data: dict) -> WorkItem:
@@ -81,8 +88,13 @@ def _decide(item: WorkItem, actor: Official, data: dict) -> WorkItem:
     return actions.record_province_decision(item, actor=actor, decision=data["decision"])
 
 
+def _send_back(item: WorkItem, actor: Official, data: dict) -> WorkItem:
+    return actions.send_back_submission(item, actor=actor, grounds=data["grounds"], explanation=data["explanation"])
+
+
 def _complete(item: WorkItem, actor: Official, data: dict) -> WorkItem:
-    return actions.complete(item, actor=actor, result=data["result"], override_reason=data["override_reason"])
+    return actions.complete(item, actor=actor, result=data["result"], override_reason=data["override_reason"],
+                            delay_cause=data.get("delay_cause", ""), delay_note=data.get("delay_note", ""))
 
 
 def _extend(item: WorkItem, actor: Official, data: dict) -> WorkItem:
@@ -97,6 +109,8 @@ ITEM_ACTIONS = [
                overridable=True),
     ItemAction("trinh-tinh", Transition.SUBMIT, _("Submit"), web_forms.SubmitForm, _submit, overridable=True),
     ItemAction("quyet-dinh-tinh", Transition.DECIDE, _("Record the decision"), web_forms.DecisionForm, _decide),
+    ItemAction("tra-lai-to-trinh", Transition.SEND_BACK, _("Send back to the unit"), web_forms.SendBackForm,
+               _send_back, danger=True),
     ItemAction("gia-han", Transition.EXTEND, _("Extend"), web_forms.ExtendForm, _extend),
     ItemAction("chuyen", Transition.TRANSFER, _("Transfer"), web_forms.TransferForm, _transfer, overridable=True,
                danger=True),

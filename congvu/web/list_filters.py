@@ -20,9 +20,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congvu.lib.clock import today
+from congvu.lib.folding import fold
 from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
-from congvu.oversight.listing import Filters
+from congvu.oversight.listing import OPEN, Filters
 from congvu.oversight.queries import UnitFigures
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
@@ -33,11 +34,13 @@ from congvu.work.models import State
 BUCKETS = {
     "assigned": _("Assigned (counted in the figures)"),
     "on_time": _("Completed on time"),
+    "extended": _("Completed on time after extension"),
     "late": _("Completed late"),
     "within": _("Not completed, within the deadline"),
     "overdue": _("Not completed, overdue"),
 }
 TEXT_MAX = 200
+ALL_STATES = "all"
 NOT_LISTED = _("“%(value)s” is not one of the listed options.")
 
 
@@ -86,7 +89,8 @@ class ItemFilterForm(forms.Form):
 
     def __init__(self, data: dict, *, official: Official) -> None:
         super().__init__(data)
-        self.fields["state"].choices = [("", _("All states")), *State.choices]
+        # Open work by default (issue 12): finished items are a choice away, never the first thing shown.
+        self.fields["state"].choices = [("", _("Open work")), (ALL_STATES, _("All states")), *State.choices]
         self.fields["bucket"].choices = [("", _("Any")), *BUCKETS.items()]
         self.fields["holder"].queryset = holders_for(official)
 
@@ -138,9 +142,18 @@ def filters_from_form(form: ItemFilterForm) -> Filters:
     def pk(name: str) -> int | None:
         return data[name].pk if data.get(name) else None
 
-    return Filters(q=(data.get("q") or "").strip(), unit=pk("unit"), state=data.get("state") or "",
+    return Filters(q=(data.get("q") or "").strip(), unit=pk("unit"), state=list_state(data),
                    matter_type=pk("matter_type"), due_from=data.get("due_from"), due_to=data.get("due_to"),
                    holder=pk("holder"), bucket=data.get("bucket") or "", sort=data.get("sort") or "due")
+
+
+def list_state(data: dict) -> str:
+    """The state filter as the list applies it: open work when none is chosen, except behind a figure of
+    the overview (a bucket), whose items are those the figure counts, finished ones included."""
+    state = data.get("state") or ""
+    if state == ALL_STATES or (not state and data.get("bucket")):
+        return ""
+    return state or OPEN
 
 
 def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
@@ -160,7 +173,7 @@ def filter_options(form: ItemFilterForm) -> dict[str, list[tuple[str, str]]]:
 
 
 # The numbers of the figures tables, each with the link to the list that shows exactly those items.
-FIGURE_COLUMNS = ("assigned", "on_time", "late", "within", "overdue")
+FIGURE_COLUMNS = ("assigned", "on_time", "extended", "late", "within", "overdue")
 
 
 @dataclass(frozen=True)
@@ -177,7 +190,8 @@ def list_link(unit_id: int | None, bucket: str) -> str:
 
 def figure_rows(figures: list[UnitFigures]) -> list[FigureRow]:
     def cells(f: UnitFigures) -> list[tuple[str, int, str]]:
-        numbers = (f.assigned, f.completed_on_time, f.completed_late, f.open_within_deadline, f.open_overdue)
+        numbers = (f.assigned, f.completed_on_time, f.completed_after_extension, f.completed_late,
+                   f.open_within_deadline, f.open_overdue)
         return [(b, n, list_link(f.unit_id, b)) for b, n in zip(FIGURE_COLUMNS, numbers, strict=True)]
 
     return [FigureRow(f, cells(f)) for f in figures]
@@ -188,4 +202,40 @@ def province_totals(figures: list[UnitFigures]) -> UnitFigures:
         return sum(getattr(f, name) for f in figures)
 
     return UnitFigures(0, str(_("The whole province")), total("assigned"), total("completed_on_time"),
-                       total("completed_late"), total("open_within_deadline"), total("open_overdue"))
+                       total("completed_late"), total("open_within_deadline"), total("open_overdue"),
+                       total("completed_after_extension"), passed_on=total("passed_on"),
+                       days_held=total("days_held"), held_beyond_share=total("held_beyond_share"),
+                       extensions_self=total("extensions_self"), extensions_above=total("extensions_above"))
+
+
+
+class RegisterFilterForm(forms.Form):
+    """The incoming register's filters (/van-ban-den/): words of the number, sender or subject (accents
+    and case ignored), and the range of the date received."""
+
+    q = forms.CharField(label=_("Number, sender or subject"), required=False, max_length=TEXT_MAX)
+    received_from = VNDateField(label=_("Received from"), required=False)
+    received_to = VNDateField(label=_("Received until"), required=False)
+
+    @property
+    def ignored(self) -> list[str]:
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and end < start:
+            self.add_error("received_to", _("The end of the range comes before its start."))
+        return data
+
+    def applied(self, documents: QuerySet) -> QuerySet:
+        """The documents narrowed by every filter whose value could be read (the others are shown in error)."""
+        self.is_valid()
+        data = self.cleaned_data
+        if text := (data.get("q") or "").strip():
+            documents = documents.filter(search_text__contains=fold(text))
+        if data.get("received_from"):
+            documents = documents.filter(received_on__gte=data["received_from"])
+        if data.get("received_to"):
+            documents = documents.filter(received_on__lte=data["received_to"])
+        return documents

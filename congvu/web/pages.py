@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from congvu.lib.refusals import ActionRefused, RuleViolation
-from congvu.org.models import Official
+from congvu.org.models import Official, Unit
 from congvu.web.timeline import event_rows
 from congvu.work.models import WorkItem
 
@@ -69,6 +69,8 @@ class FormPanel:
     show_override: bool = False
     open: bool = False
     action: "ItemAction | None" = None
+    # The competent unit a competence refusal offers to transfer the work to, in one click.
+    transfer_to: Unit | None = None
 
     @property
     def rule_refusal(self) -> RuleViolation | None:

@@ -10,8 +10,11 @@ from datetime import date
 
 from congvu.consult.display import ConsultedItem, RequestShown, consulted_item, item_consultations, requests_shown
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
+from congvu.consult.notices import draft_paragraphs
+from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official
+from congvu.registry.serving import leader_unit_ids_of
 from congvu.web.forms_consult import AskForm, AssignRequestForm, ReconcileForm, ReplyForm
 from congvu.web.pages import FormPanel
 from congvu.work.models import WorkItem
@@ -25,6 +28,12 @@ class RequestRow:
     """One consulted unit's request, with the words the page shows for it."""
 
     request: ConsultationRequest
+    may_sign: bool = False  # the viewer leads the asking unit and its notice is still a draft
+
+    @property
+    def draft_paragraphs(self) -> tuple[str, ...]:
+        notice = self.notice
+        return draft_paragraphs(notice) if notice is not None and not notice.is_signed else ()
 
     @property
     def deemed_on(self) -> date | None:
@@ -42,7 +51,7 @@ class RequestRow:
     @property
     def notice_number(self) -> str:
         notice = self.notice
-        return f"{notice.number:02d}/TB-{notice.unit.abbrev}" if notice else ""
+        return notice.notation if notice else ""
 
     @property
     def reconciliations(self) -> list[Reconciliation]:
@@ -72,6 +81,13 @@ class ConsultationPanel:
         return ", ".join(sorted(r.unit.name for r in self.unreconciled))
 
 
+def _unsigned(request: ConsultationRequest) -> bool:
+    try:
+        return not request.notice.is_signed
+    except Notice.DoesNotExist:
+        return False
+
+
 def ask_form(item: WorkItem, data: dict | None = None, files: dict | None = None) -> AskForm:
     return AskForm(data, files, item=item, auto_id=f"{ASK_PREFIX}-%s")
 
@@ -85,7 +101,9 @@ def consultation_panel(official: Official, item: WorkItem, *, ask: FormPanel | N
     """The item page's consultation panel; `ask` or `reconcile` (request id, panel) is a posted
     form, shown with its errors or refusal even where the page would not offer it."""
     shown = item_consultations(official, item)
-    rows = [ConsultationRow(c, [RequestRow(r) for r in requests]) for c, requests in shown.consultations]
+    leads = leader_unit_ids_of(official, today())
+    rows = [ConsultationRow(c, [RequestRow(r, may_sign=_unsigned(r) and c.asking_unit_id in leads) for r in requests])
+            for c, requests in shown.consultations]
     panel = ConsultationPanel(rows, list(shown.differences), list(shown.unreconciled), ask=ask)
     if panel.ask is None and shown.may_ask:
         panel.ask = FormPanel(ask_form(item))

@@ -7,24 +7,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from congvu.consult import rules as consult_rules  # noqa: F401 - registers the consultation rules
 from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosition
 from congvu.lib.choices import label_of
 from congvu.lib.clock import today
+from congvu.lib.refusals import RULES
 from congvu.lib.workdays import local_date
-from congvu.org.models import Official, Unit
+from congvu.org.models import Official, Position, Unit
+from congvu.oversight.models import Resolution
 from congvu.registry.queries import current_calendar
-from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
+from congvu.work.models import DelayCause, Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
-from congvu.work.rules import ReturnGrounds
+from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
 CONSULTATION_KINDS = (EventKind.CONSULT, EventKind.CONSULT_ASSIGN, EventKind.CONSULT_REPLY, EventKind.DEEMED_AGREEMENT,
                       EventKind.RECONCILE)
 # Events written by a sweep carry a rule code but no message of their own.
 RULE_MESSAGES = {
     "R-2.2-DEEMED-AGREEMENT": gettext_lazy("A unit that does not reply by the deadline is deemed to agree"),
+    "R-1.4-SENT-BACK": gettext_lazy("Do not submit to the Province what is within the unit's own or delegated "
+                                    "authority, nor an incomplete dossier"),
 }
 
 
@@ -44,6 +50,7 @@ class StepRow:
 class EventRow:
     event: Event
     kind: str
+    actor: str = ""
     details: list[str] = field(default_factory=list)
     clause: str = ""
     message: str = ""
@@ -73,7 +80,32 @@ def event_rows(item: WorkItem) -> list[EventRow]:
     units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating", "units"))
     people = _names(Official, events, ("holder",))
     units.update(_consulted_units(events))
-    return [_row(e, units, people) for e in events]
+    actors = Actors(events)
+    return [_row(e, units, people, actors) for e in events]
+
+
+class Actors:
+    """Who acted, as they were when they acted: name, title and their own unit (not the item's unit,
+    which is what an event's `unit` records — a Province office head acting on a department's item
+    is shown as the Province office's)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        ids = {e.actor_id for e in events if e.actor_id}
+        self.positions: dict[int, list[Position]] = {}
+        for p in Position.objects.filter(official_id__in=ids).select_related("unit", "official").order_by("id"):
+            self.positions.setdefault(p.official_id, []).append(p)
+        self.names = dict(Official.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+
+    def at(self, event: Event) -> str:
+        if not event.actor_id:
+            return _("The system")
+        day = local_date(event.at)
+        held = [p for p in self.positions.get(event.actor_id, [])
+                if p.valid_from <= day and (p.valid_to is None or p.valid_to >= day)]
+        # The position in the unit the event is about, if they held one there; else their first.
+        held.sort(key=lambda p: p.unit_id != event.unit_id)
+        name = self.names.get(event.actor_id, "")
+        return f"{name} — {held[0].get_title_display()}, {held[0].unit.name}" if held else name
 
 
 def _consulted_units(events: list[Event]) -> dict[str, str]:
@@ -93,13 +125,27 @@ def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int,
     return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
 
 
-def _row(event: Event, units: dict, people: dict[int, str]) -> EventRow:
+def stored_refusal(event: Event, language: str) -> str:
+    """The refusal an event recorded, in the reader's language: as stored in it (both languages since
+    issue 12), else the rule's own wording without the particulars (earlier events kept Vietnamese only)."""
     data = event.data
-    row = EventRow(event, event.get_kind_display())
+    if not language.startswith("en"):
+        return data.get("message", "")
+    if data.get("message_en"):
+        return data["message_en"]
+    rule = RULES.get(event.rule_code)
+    return rule.general("en") if rule else data.get("message", "")
+
+
+def _row(event: Event, units: dict, people: dict[int, str], actors: "Actors") -> EventRow:
+    data = event.data
+    row = EventRow(event, event.get_kind_display(), actor=actors.at(event))
     if event.rule_code:
         row.clause = clause_of(event.rule_code)
-        row.message = data.get("message", "") or str(RULE_MESSAGES.get(event.rule_code, ""))
-        row.reason = data.get("reason", "")
+        row.message = stored_refusal(event, get_language() or "vi") or str(RULE_MESSAGES.get(event.rule_code, ""))
+        # An override's written reason; a request to the level above (clause 1.5) carries its reason in
+        # its details instead.
+        row.reason = data.get("reason", "") if event.outcome == Outcome.OVERRIDE else ""
     row.details = [line for line in _details(event.kind, data, units, people) if line]
     return row
 
@@ -130,14 +176,57 @@ def _details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list
                 _("Competent unit: %s") % unit(data["named_unit"]) if data.get("named_unit") else "",
                 data.get("reason", "")]
     if kind == EventKind.EXTEND:
-        return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, data.get("reason", "")]
+        above = _("Approved by the level above") if data.get("approval") == "above" else ""
+        return [_("From %(old)s to %(new)s") % {"old": data.get("from"), "new": data.get("to")}, above,
+                data.get("reason", "")]
+    if kind in (EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED):
+        return [_("Requested deadline: %s") % data.get("to", ""), data.get("reason", "")]
     if kind == EventKind.COMPLETE:
-        return [_("On time") if data.get("on_time") else _("Late")]
+        return _completion_details(data)
     if kind == EventKind.SUBMIT:
         return [data.get("summary", "")]
     if kind == EventKind.PROVINCE_DECISION:
         return [data.get("decision", "")]
+    return _authority_details(kind, data, people)
+
+
+def _authority_details(kind: str, data: dict, people: dict[int, str]) -> list[str]:
+    """The Province office's send-back, and Home Affairs' findings (clauses 1.4, 2.1)."""
+    if kind == EventKind.SEND_BACK:
+        return [label_of(SendBackGrounds, data.get("grounds", "")), data.get("explanation", ""),
+                _("Back to: %s") % people.get(data.get("holder"), "")]
+    if kind == EventKind.RETURN_FOUND_WRONG:
+        return [data.get("explanation", "")]
+    if kind == EventKind.OVERRIDE_REVIEWED:
+        return [label_of(Resolution, data.get("resolution", "")), data.get("note", "")]
+    if kind in (EventKind.REVOKE, EventKind.AMEND, EventKind.REPLACED):
+        return _sender_message_details(kind, data)
     return []
+
+
+def _completion_details(data: dict) -> list[str]:
+    """On time against the legal deadline, on time after extension, or late; and the cause of a delay."""
+    if data.get("on_time"):
+        verdict = _("On time")
+    elif data.get("on_time_after_extension"):
+        verdict = _("On time after extension")
+    else:
+        verdict = _("Late")
+    cause = label_of(DelayCause, data["delay_cause"]) if data.get("delay_cause") else ""
+    return [verdict, f"{cause}: {data.get('delay_note', '')}" if cause else ""]
+
+
+def _sender_message_details(kind: str, data: dict) -> list[str]:
+    """The sender's later edXML messages (issue 14): the reason, and what an update changed."""
+    reason = _("Reason: %s") % data["reason"] if data.get("reason") else ""
+    if kind == EventKind.REPLACED:
+        return [_("Replaced by incoming document No. %s") % data.get("replaced_by", ""), reason]
+    if kind == EventKind.REVOKE:
+        return [reason]
+    changes = [_("%(field)s: %(old)s → %(new)s") % {
+        "field": capfirst(IncomingDocument._meta.get_field(field).verbose_name), "old": old or "—", "new": new or "—"}
+        for field, (old, new) in data.get("changes", {}).items()]
+    return [*changes, reason]
 
 
 def _consultation_details(kind: str, data: dict, units: dict, people: dict[int, str]) -> list[str]:

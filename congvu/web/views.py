@@ -14,6 +14,7 @@ from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.org.models import Official, Role, Unit
 from congvu.oversight.queries import extensions_and_overrides, refusals_in_units, unit_figures
+from congvu.registry.models import ExtensionApprover
 from congvu.registry.queries import competence_for, unit
 from congvu.registry.serving import leader_unit_ids_of, unit_ids_of
 from congvu.web.list_filters import figure_rows, province_totals
@@ -21,7 +22,7 @@ from congvu.web.pages import official_required
 from congvu.web.roles import clerk_units, may_register, sees_overview
 from congvu.web.timeline import with_overdue_days, working_days_overdue
 from congvu.web.views_directives import home_context as directives_home_context
-from congvu.work.models import IncomingDocument, State, WorkItem
+from congvu.work.models import ExtensionRequest, ExtensionStatus, IncomingDocument, State, WorkItem
 from congvu.work.queries import my_work, submissions_received
 
 # Waiting on the leader who holds them: a new item needs a direction, a directed one an officer.
@@ -43,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if leads:
         context["head"] = head_context(official, leads)
     if official.role in (Role.PROVINCE_OFFICE, Role.ADMINISTRATOR):
-        context["province_office"] = {"rows": submissions_context()}
+        context["province_office"] = {"rows": submissions_context(), "extensions": pending_extensions()}
     if sees_overview(official):
         context["oversight"] = oversight_context()
     return render(request, "web/home.html", context)
@@ -107,6 +108,13 @@ def competence_note(item: WorkItem) -> tuple[bool, str]:
         return True, ""
     unit_id = competence.unit_id or competence.territory_id
     return False, unit(unit_id).name if unit_id else item.lead_unit.name
+
+
+def pending_extensions() -> list[ExtensionRequest]:
+    """Extensions past a unit's own limit, waiting for the Province office to decide (clause 1.5)."""
+    return list(ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING,
+                                                approver=ExtensionApprover.PROVINCE_OFFICE)
+                .select_related("item", "unit", "requested_by").order_by("requested_at", "id")[:SHOWN])
 
 
 def submissions_context() -> list[dict]:

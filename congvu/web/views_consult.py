@@ -20,15 +20,17 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.consult import actions
 from congvu.consult.access import may_see_consultation, may_see_request
 from congvu.consult.available import Viewer
-from congvu.consult.display import one_request, request_shown, requests_for
+from congvu.consult.display import one_request, request_shown
 from congvu.consult.models import Consultation, ConsultationRequest, Notice
-from congvu.documents import notices
+from congvu.documents import notice_pdf, notices
+from congvu.documents.pdf import PdfUnavailable
 from congvu.lib.clock import today
 from congvu.lib.filetypes import safe_content_type
 from congvu.lib.ids import parse_id
@@ -36,6 +38,7 @@ from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Official
 from congvu.registry.serving import unit_ids_of
+from congvu.web.consult_list import SCOPES, request_list, scope_of
 from congvu.web.pages import FormPanel, denied, form_again, is_htmx, official_required, refusal_denied
 from congvu.web.panels_consult import (
     RequestCard,
@@ -47,7 +50,9 @@ from congvu.web.panels_consult import (
     request_card,
     request_cards,
 )
+from congvu.web.roles import sees_overview
 from congvu.web.views_items import item_changed, item_context
+from congvu.web.views_lists import query_without
 from congvu.work.access import access_item
 from congvu.work.models import WorkItem
 
@@ -73,7 +78,7 @@ def ask(request: HttpRequest, item_id: int) -> HttpResponse:
         upload = data["attachment"]
         try:
             consultation = actions.ask(
-                item, actor=request.official, units=data["units"], question=data["question"],
+                item, actor=request.official, units=data["units"], question=data["question"], proposal=data["proposal"],
                 reply_days=data["reply_days"], attachment=ContentFile(upload.read()) if upload else None,
                 attachment_name=upload.name if upload else "", shares_original=data.get("shares_original", False),
                 override_reason=data["override_reason"],
@@ -131,17 +136,63 @@ def _item_page(request: HttpRequest, item: WorkItem, panel) -> HttpResponse:
     return render(request, "web/item.html", item_context(request, item, consultation=panel))
 
 
+# The deemed-agreement notice: signed in one click, drafts listed for Home Affairs ------------------
+
+
+@require_POST
+@official_required
+def sign_notice(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """The asking unit's head or deputy signs the draft: numbered, dated today, its file ready."""
+    notice = Notice.objects.select_related("request").filter(pk=notice_id).first()
+    if notice is None or not may_see_request(request.official, notice.request):
+        return refusal_denied(request, AccessDenied("Bạn không có quyền ký thông báo này.",
+                                                    "You may not sign this notice."))
+    item = notice.request.item
+    try:
+        signed = actions.sign_notice(notice, actor=request.official)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    except ActionRefused as refusal:
+        messages.error(request, f"{refusal.message(get_language() or 'vi')} [{getattr(refusal, 'code', '')}]")
+        return redirect("item", item_id=item.pk)
+    messages.success(request, _("Done: notice No. %(number)s was signed and issued on %(day)s.") % {
+        "number": signed.notation, "day": f"{signed.issued_on:%d/%m/%Y}"})
+    return redirect("item", item_id=item.pk)
+
+
+@official_required
+def unsigned_notices(request: HttpRequest) -> HttpResponse:
+    """Home Affairs' list of deemed-agreement notices still unsigned, oldest first."""
+    if not sees_overview(request.official):
+        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
+    drafts = (Notice.objects.filter(number__isnull=True)
+              .select_related("unit", "request__unit", "request__item", "request__consultation")
+              .order_by("drafted_at", "id"))
+    return render(request, "web/consult/unsigned_notices.html", {"drafts": drafts, "today": today()})
+
+
 # Downloads ----------------------------------------------------------------------------------------
 
 
 @official_required
 def notice_file(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """The deemed-agreement notice as a .docx, rendered now if the sweep left it to a later batch."""
+    """The deemed-agreement notice as its (signed) PDF, made now if the sweep left it to a later batch;
+    `?dang=docx` gives the editable .docx, and so does a server without LibreOffice."""
     notice = Notice.objects.select_related("unit", "request").filter(pk=notice_id).first()
     if notice is None or not may_see_request(request.official, notice.request):
         return refusal_denied(request, AccessDenied("Bạn không có quyền xem thông báo này.",
                                                     "You may not see this notice."))
+    if not notice.is_signed:
+        raise Http404  # a draft has no number, no date and no file until its head signs it
     notices.render(notice)
+    if request.GET.get("dang") != "docx":
+        try:
+            made = notice_pdf.make(notice)
+        except PdfUnavailable:
+            pass
+        else:
+            return FileResponse(made.file.open("rb"), as_attachment=True, filename=notice_pdf.pdf_name(notice),
+                                content_type="application/pdf")
     return FileResponse(notice.file.open("rb"), as_attachment=True, filename=notices.file_name(notice),
                         content_type=notices.DOCX)
 
@@ -188,10 +239,13 @@ def requests_page(request: HttpRequest) -> HttpResponse:
 def _requests_page(request: HttpRequest, replace: RequestCard | None = None) -> HttpResponse:
     raw = request.GET.get("cong-viec", "")
     item_id = parse_id(raw)
-    pending, settled = requests_for(request.official, item_id)
+    # Whose requests and which page of the settled ones (congvu/web/consult_list.py, issue 12).
+    listed = request_list(request.official, scope_of(request.GET.get("ai")), item_id, request.GET.get("trang"))
     return render(request, "web/consult/requests.html", {
-        "pending": request_cards(request.official, pending, replace),
-        "settled": request_cards(request.official, settled, replace), "item_id": item_id,
+        "pending": request_cards(request.official, listed.pending, replace),
+        "settled": request_cards(request.official, list(listed.settled), replace), "item_id": item_id,
+        "scope": listed.scope, "scopes": SCOPES, "settled_page": listed.settled,
+        "query": query_without(request.GET, "trang"),
         # Said, not silently dropped: the page then shows every request.
         "bad_item_id": raw if raw and item_id is None else "",
     })

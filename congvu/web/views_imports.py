@@ -24,8 +24,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from congvu.documents import edxml, excel_import
+from congvu.documents import edxml, edxml_signature, excel_import
 from congvu.documents.actions import Registration, RowRefused, register_all
+from congvu.documents.edxml_receive import (
+    Received,
+    UnknownDocument,
+    answered_notice,
+    receive_document,
+    receive_status,
+    registered_document,
+    replaced_document,
+)
+from congvu.documents.edxml_status import StatusMessage, read, status_label
+from congvu.documents.models import StoredAttachment
 from congvu.documents.originals import edxml_attachments
 from congvu.lib import clock
 from congvu.lib.clock import today
@@ -35,7 +46,6 @@ from congvu.registry.models import MatterType
 from congvu.web.forms_imports import EdxmlConfirmForm, EdxmlUploadForm, ExcelUploadForm
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import registering_units
-from congvu.work import actions
 from congvu.work.access import may_read_document
 from congvu.work.models import IncomingDocument
 
@@ -71,7 +81,9 @@ def registrar_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
 @registrar_required
 def edxml_upload(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
-    form = EdxmlUploadForm(request.POST or None, request.FILES or None, units=units)
+    """Read the file first; what it is (a new document, a revocation, an update, a replacement or a
+    status) and the choices it needs are on the preview."""
+    form = EdxmlUploadForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["message"]
@@ -81,11 +93,9 @@ def edxml_upload(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
         except edxml.EdxmlError as exc:
             error = exc
         else:
-            confirm = EdxmlConfirmForm(units=units, initial={
-                "token": _keep_pending(request.official, upload.name, data),
-                "unit": form.cleaned_data["unit"], "matter_type": form.cleaned_data["matter_type"],
-            })
-            return _preview(request, message, confirm, PurePath(upload.name).name)
+            confirm = EdxmlConfirmForm(units=units, registers=_registers(message),
+                                       initial={"token": _keep_pending(request.official, upload.name, data)})
+            return _preview(request, message, confirm, PurePath(upload.name).name, data)
     return render(request, "web/imports/edxml_upload.html", {"form": form, "error": error})
 
 
@@ -93,7 +103,6 @@ def edxml_upload(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
 def edxml_confirm(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = EdxmlConfirmForm(request.POST, units=units)
     pending = _pending(request.official, request.POST.get("token", ""))
     if pending is None:
         messages.error(request, _("This upload has expired or was already registered: upload the message again."))
@@ -101,39 +110,94 @@ def edxml_confirm(request: HttpRequest, units: QuerySet[Unit]) -> HttpResponse:
     try:
         message = _readable(pending.data)  # read again: the preview was shown from this very file
     except edxml.EdxmlError as error:
-        return render(request, "web/imports/edxml_upload.html", {"form": EdxmlUploadForm(units=units), "error": error})
-    if not form.is_valid():
-        return _preview(request, message, form, pending.name)
-    data = form.cleaned_data
+        return render(request, "web/imports/edxml_upload.html", {"form": EdxmlUploadForm(), "error": error})
+    form = EdxmlConfirmForm(request.POST, units=units, registers=_registers(message))
+    if not form.is_valid():  # the file stays pending: the token is in the form shown again
+        return _preview(request, message, form, pending.name, pending.data)
     try:
-        item = actions.register_incoming(
-            actor=request.official, unit=data["unit"], matter_type=data["matter_type"], sender=message.sender_name,
-            subject=message.subject, notation=message.notation, issued_on=message.promulgated_on,
-            doc_type=message.doc_type_name or "Công văn", reply_due=message.due_on, priority=message.priority,
-            original=ContentFile(pending.data), original_name=pending.name,
-        )
+        received = _receive(request.official, message, pending, form.cleaned_data)
     except ActionRefused as refusal:
-        return _preview(request, message, form, pending.name, refusal=refusal)
+        return _preview(request, message, form, pending.name, pending.data, refusal=refusal)
     default_storage.delete(pending.path)
-    messages.success(request, _("Registered as incoming number %(number)s.") % {
-        "number": item.incoming.incoming_number})
-    return redirect("item", item_id=item.pk)
+    return _after(request, received)
 
 
-def _preview(request: HttpRequest, message: edxml.IncomingMessage, form: EdxmlConfirmForm, name: str,
+def _registers(message: edxml.IncomingMessage | StatusMessage) -> bool:
+    return isinstance(message, edxml.IncomingMessage) and message.business.doc_type in (
+        edxml.BusinessType.NEW, edxml.BusinessType.REPLACEMENT)
+
+
+def _receive(official: Official, message, pending: "Pending", data: dict) -> Received:
+    if isinstance(message, StatusMessage):
+        return receive_status(actor=official, status=message, original=ContentFile(pending.data))
+    return receive_document(actor=official, message=message, original=ContentFile(pending.data),
+                            original_name=pending.name, unit=data.get("unit"), matter_type=data.get("matter_type"))
+
+
+def _after(request: HttpRequest, received: Received) -> HttpResponse:
+    if received.outcome == "status":
+        status = received.status
+        messages.success(request, _("Status “%(status)s” recorded on notice %(notice)s.") % {
+            "status": status_label(status.status_code, get_language() or "vi"), "notice": status.notice})
+        return redirect("item", item_id=received.status.notice.request.item_id)
+    document = received.document
+    done = {
+        "registered": _("Registered as incoming number %(number)s."),
+        "replaced": _("Registered as incoming number %(number)s, replacing the earlier document."),
+        "revoked": _("Incoming document number %(number)s is marked revoked; its work was stopped."),
+        "updated": _("Incoming document number %(number)s was updated; the old values are in its history."),
+    }[received.outcome]
+    messages.success(request, done % {"number": document.incoming_number})
+    if received.item is None:
+        return redirect("register_list")
+    return redirect("item", item_id=received.item.pk)
+
+
+def _preview(request: HttpRequest, message, form: EdxmlConfirmForm, name: str, data: bytes,
              refusal: ActionRefused | None = None) -> HttpResponse:
-    units = form.fields["unit"].queryset
-    same = IncomingDocument.objects.filter(
-        unit__in=units, notation=message.notation, sender=message.sender_name, issued_on=message.promulgated_on,
-    ).select_related("unit").order_by("-year", "-incoming_number")
-    return render(request, "web/imports/edxml_preview.html", {
-        "message": message, "form": form, "file_name": name, "refusal": refusal, "already_registered": same,
-    })
+    """What the message is and what confirming it will do; a message about a document congvu never
+    registered (or a notice it never issued) is refused here already, with nothing to confirm."""
+    context = {"message": message, "form": form, "file_name": name, "refusal": refusal, "kind": _kind(message)}
+    try:
+        context.update(_target(request.official, message))
+    except UnknownDocument as unknown:
+        context["unknown"] = unknown
+    if isinstance(message, edxml.IncomingMessage):
+        context["signature"] = edxml_signature.check(data, message.signed)
+        if context["kind"] == "new":
+            context["already_registered"] = IncomingDocument.objects.filter(
+                unit__in=form.fields["unit"].queryset, notation=message.notation, sender=message.sender_name,
+                issued_on=message.promulgated_on,
+            ).select_related("unit").order_by("-year", "-incoming_number")
+    return render(request, "web/imports/edxml_preview.html", context)
 
 
-def _readable(data: bytes) -> edxml.IncomingMessage:
+def _kind(message) -> str:
+    if isinstance(message, StatusMessage):
+        return "status"
+    return {edxml.BusinessType.NEW: "new", edxml.BusinessType.REVOCATION: "revocation",
+            edxml.BusinessType.UPDATE: "update", edxml.BusinessType.REPLACEMENT: "replacement"}[
+        message.business.doc_type]
+
+
+def _target(official: Official, message) -> dict:
+    """The recorded document (or notice) the message acts on, for the preview to name."""
+    if isinstance(message, StatusMessage):
+        notice = answered_notice(message)
+        return {"notice": notice, "status_name": status_label(message.status_code, get_language() or "vi")}
+    kind = message.business.doc_type
+    if kind in (edxml.BusinessType.REVOCATION, edxml.BusinessType.UPDATE):
+        return {"target": registered_document(official, message)}
+    if kind is edxml.BusinessType.REPLACEMENT:
+        return {"target": replaced_document(official, message)}
+    return {}
+
+
+def _readable(data: bytes) -> edxml.IncomingMessage | StatusMessage:
     """The parsed message, refused also when a value would not fit its column of the register."""
-    message = edxml.parse(data)
+    message = read(data)
+    if isinstance(message, StatusMessage):
+        return message
     values = (("sender", message.sender_name, "From/OrganName"), ("notation", message.notation, "Code"),
               ("doc_type", message.doc_type_name, "DocumentType/TypeName"), ("subject", message.subject, "Subject"))
     for field_name, value, element in values:
@@ -194,17 +258,24 @@ def _drop_stale_pending() -> None:
 
 @official_required
 def edxml_attachment(request: HttpRequest, document_id: int, index: int) -> HttpResponse:
-    """One attachment of a document registered from an edXML message, read from the kept original."""
+    """One attachment of a document registered from an edXML message: the file stored for it, or (for
+    a document registered before attachments were stored) read from the kept original."""
     document = IncomingDocument.objects.filter(pk=document_id).first()
     if document is None or not may_read_document(request.official, document):
         return denied(request, _("You may not see this document."))
+    stored = StoredAttachment.objects.filter(document=document, position=index).first()
+    if stored is not None:
+        return _download(stored.file.open("rb"), stored.name, stored.content_type)
     attachments = edxml_attachments(document)
     if not 1 <= index <= len(attachments):
         raise Http404
     attachment = attachments[index - 1]
-    content_type = attachment.content_type if attachment.content_type in SAFE_TYPES else "application/octet-stream"
-    return FileResponse(io.BytesIO(attachment.data), as_attachment=True, filename=attachment.name,
-                        content_type=content_type)
+    return _download(io.BytesIO(attachment.data), attachment.name, attachment.content_type)
+
+
+def _download(stream, name: str, content_type: str) -> FileResponse:
+    content_type = content_type if content_type in SAFE_TYPES else "application/octet-stream"
+    return FileResponse(stream, as_attachment=True, filename=name, content_type=content_type)
 
 
 # --- Excel ---------------------------------------------------------------------------------------

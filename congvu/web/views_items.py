@@ -11,20 +11,26 @@ the consultation area's `congvu.consult.display`, and `congvu.consult.available`
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.consult.access import Sight, sight_of
 from congvu.consult.available import Viewer
 from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.org import actions as org_actions
+from congvu.org.models import Unit
+from congvu.web.forms import ExtensionDecisionForm
 from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
 from congvu.web.pages import FormPanel, form_again, is_htmx, official_required, refusal_denied
 from congvu.web.panels_consult import ConsultationPanel, consultation_panel, consulted_view
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.web.views import AWAITING_LEADER
+from congvu.work import actions
 from congvu.work.access import access_item, visible_items
-from congvu.work.models import WorkItem
+from congvu.work.models import ExtensionRequest, ExtensionStatus, WorkItem
 from congvu.work.queries import holder_when_late
+from congvu.work.rules import FOREIGN_COMPETENCE
 
 
 @official_required
@@ -33,6 +39,8 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
         item, sight = sight_of(request.official, item_id)
     except AccessDenied as refusal:
         return refusal_denied(request, refusal)
+    # Opening the item is reading what its notifications announced (issue 12).
+    org_actions.mark_read_on_opening(actor=request.official, url=reverse("item", args=[item.pk]))
     if sight == Sight.CONSULTED:
         return render(request, "web/consult/consulted_item.html", consulted_view(request.official, item))
     return render(request, "web/item.html", item_context(request, item))
@@ -66,7 +74,52 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
         "consultation": consultation or consultation_panel(request.official, item),
         "successor": successor, "successor_visible": bool(successor and visible.filter(pk=successor.pk).exists()),
         "predecessor_visible": bool(item.transferred_from_id and visible.filter(pk=item.transferred_from_id).exists()),
+        **extension_context(request, item),
     }
+
+
+def pending_extension(item: WorkItem) -> ExtensionRequest | None:
+    return (ExtensionRequest.objects.filter(item=item, status=ExtensionStatus.PENDING)
+            .select_related("requested_by", "unit").first())
+
+
+def extension_context(request: HttpRequest, item: WorkItem, form: ExtensionDecisionForm | None = None,
+                      refusal: ActionRefused | None = None) -> dict:
+    """The extension awaiting the level above, and its decision form for whoever may decide it."""
+    pending = pending_extension(item)
+    may_decide = pending is not None and actions.may_decide_extension(request.official, pending)
+    return {"extension_request": pending, "extension_refusal": refusal,
+            "extension_form": (form or ExtensionDecisionForm(auto_id="gia-han-duyet-%s")) if may_decide else None}
+
+
+@require_POST
+@official_required
+def extension_decision(request: HttpRequest, item_id: int, request_id: int) -> HttpResponse:
+    """The level above approves or refuses a requested extension (clause 1.5)."""
+    try:
+        item = access_item(request.official, item_id)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    pending = ExtensionRequest.objects.filter(pk=request_id, item=item).first()
+    if pending is None:
+        raise Http404
+    form = ExtensionDecisionForm(request.POST, auto_id="gia-han-duyet-%s")
+    refusal = None
+    if form.is_valid():
+        try:
+            actions.decide_extension(pending, actor=request.official, approve=form.cleaned_data["approve"],
+                                     reason=form.cleaned_data["reason"])
+        except AccessDenied as denied_:
+            return refusal_denied(request, denied_)
+        except ActionRefused as exc:
+            refusal = exc
+        else:
+            text = (_("The extension was approved.") if form.cleaned_data["approve"]
+                    else _("The extension was refused."))
+            messages.success(request, text)
+            return redirect("item", item_id=item.pk)
+    context = {**item_context(request, item), **extension_context(request, item, form, refusal)}
+    return render(request, "web/item.html", context)
 
 
 @require_POST
@@ -98,6 +151,8 @@ def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result:
     if result.pk != item.pk:
         text = _("Transferred: the work continues as item #%(number)s at %(unit)s.") % {
             "number": result.pk, "unit": result.lead_unit}
+    elif action.slug == "gia-han" and pending_extension(item) is not None:
+        text = _("The extension goes past what the unit may grant itself: it was requested of the level above.")
     else:
         text = _("Done: %(action)s.") % {"action": action.title}
     return item_changed(request, item, text)
@@ -117,10 +172,21 @@ def item_changed(request: HttpRequest, item: WorkItem, text: str) -> HttpRespons
     return response
 
 
+def transfer_offer(panel: FormPanel, viewer: Viewer, item: WorkItem) -> Unit | None:
+    """The competent unit to transfer to, when the refusal names one and the viewer may transfer."""
+    refusal = panel.rule_refusal
+    if refusal is None or refusal.code != FOREIGN_COMPETENCE.code or not refusal.competent_unit_id:
+        return None
+    if refusal.competent_unit_id == item.holder_unit_id or "chuyen" not in {a.slug for a in available_actions(viewer)}:
+        return None
+    return Unit.objects.filter(pk=refusal.competent_unit_id).first()
+
+
 def _failed(request: HttpRequest, item: WorkItem, panel: FormPanel) -> HttpResponse:
     viewer = Viewer(request.official, item)
     overridable = panel.rule_refusal is not None and panel.rule_refusal.overridable and panel.action.overridable
     panel.show_override = (overridable and viewer.may_override) or bool(panel.form.data.get("override_reason"))
+    panel.transfer_to = transfer_offer(panel, viewer, item)
     if is_htmx(request):
         return form_again(request, "web/partials/action_panel.html", item, {"panel": panel}, panel)
     return render(request, "web/item.html", item_context(request, item, replace=panel))

@@ -3,6 +3,7 @@ the Government Office's figures per unit — each number a link to the list behi
 work, the deemed agreements with their notices, and the refusals and overrides; each also as .xlsx."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,13 +15,21 @@ from congvu.consult.models import Responsibility
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.clock import today
 from congvu.lib.replica import replica_reads
-from congvu.lib.workdays import local_date
-from congvu.oversight.queries import deemed_agreements, overdue_items, refusals_and_overrides, unit_figures
+from congvu.lib.workdays import local_date, parse_vn_date
+from congvu.oversight.queries import (
+    deemed_agreements,
+    delay_causes,
+    overdue_items,
+    overrides_to_review,
+    refusals_and_overrides,
+    step_delays,
+    unit_figures,
+)
 from congvu.web.list_filters import figure_rows, province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
-from congvu.web.timeline import with_overdue_days, working_days_overdue
-from congvu.work.models import Event
+from congvu.web.timeline import working_days_overdue
+from congvu.work.models import DelayCause, Event
 
 SHOWN = 50  # rows of each long table on the page; the full table is one click away (list or .xlsx)
 
@@ -29,12 +38,14 @@ def notice_label(responsibility: Responsibility) -> str:
     notice = getattr(responsibility.request, "notice", None)
     if notice is None:
         return ""
-    return f"{notice.number:02d}/TB-{notice.unit.abbrev}, {notice.issued_on:%d/%m/%Y}"
+    if not notice.is_signed:
+        return str(_("draft, not signed yet"))
+    return f"{notice.notation}, {notice.issued_on:%d/%m/%Y}"
 
 
 def notice_id(responsibility: Responsibility) -> int | None:
     notice = getattr(responsibility.request, "notice", None)
-    return notice.pk if notice is not None else None
+    return notice.pk if notice is not None and notice.is_signed else None  # a draft has no file yet
 
 
 @official_required
@@ -46,11 +57,19 @@ def overview(request: HttpRequest) -> HttpResponse:
     overdue = overdue_items()
     deemed = deemed_agreements()
     signals = refusals_and_overrides()
+    period = delay_period(request)
+    officials, units = step_delays(*period)
     return render(request, "web/overview.html", {
+        "held_rows": [f for f in figures if f.passed_on or f.extensions_self or f.extensions_above],
+        "period": period, "delay_officials": officials[:SHOWN], "delay_units": units,
+        "delay_causes": delay_cause_rows(),
         "rows": figure_rows(figures), "total": figure_rows([province_totals(figures)])[0],
-        "overdue": with_overdue_days(overdue[:SHOWN]), "overdue_count": overdue.count(),
+        # Overdue in the figures is past the LEGAL deadline (an extension does not move it, clause 1.5).
+        "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in overdue[:SHOWN]],
+        "overdue_count": overdue.count(),
         "deemed": [(r, notice_label(r), notice_id(r)) for r in deemed[:SHOWN]], "deemed_count": deemed.count(),
         "signals": list(signals[:SHOWN]), "signals_count": signals.count(), "shown": SHOWN,
+        "authority_waiting": overrides_to_review().count(),
     })
 
 
@@ -66,18 +85,38 @@ def overview_export(request: HttpRequest, table: str) -> HttpResponse:
         return xlsx_response(f"tong-hop-{table}-{today():%d-%m-%Y}.xlsx", [sheet()])
 
 
+def delay_period(request: HttpRequest) -> tuple[date, date]:
+    """The period the step delays are summed over: ?tu=dd/mm/yyyy&den=dd/mm/yyyy, by default from the
+    first day of the year to today. A date that cannot be read falls back to the default."""
+    on = today()
+    since, until = date(on.year, 1, 1), on
+    try:
+        since = parse_vn_date(request.GET["tu"]) if request.GET.get("tu") else since
+        until = parse_vn_date(request.GET["den"]) if request.GET.get("den") else until
+    except ValueError:
+        return date(on.year, 1, 1), on
+    return (since, until) if since <= until else (until, since)
+
+
+def delay_cause_rows() -> list[tuple[str, str, int]]:
+    return [(r["lead_unit__name"], DelayCause(r["delay_cause"]).label, r["count"]) for r in delay_causes()]
+
+
 def _columns(*spec: tuple[str, int]) -> list[Column]:
     return [Column(_(header), width) for header, width in spec]
 
 
 N = gettext_noop  # marks a header for translation; it is translated when the sheet is written
 FIGURE_HEADERS = (
-    (N("Unit"), 40), (N("Assigned"), 12), (N("Completed on time"), 14), (N("Completed late"), 14),
-    (N("Not completed, within the deadline"), 16), (N("Not completed, overdue"), 16), (N("Overdue rate (%)"), 12),
+    (N("Unit"), 40), (N("Assigned"), 12), (N("Completed on time"), 14), (N("Completed on time after extension"), 16),
+    (N("Completed late"), 14), (N("Not completed, within the deadline"), 16), (N("Not completed, overdue"), 16),
+    (N("Overdue rate (%)"), 12), (N("Passed on (transferred or returned)"), 14), (N("Working days held"), 12),
+    (N("Held beyond the unit's share"), 14), (N("Extensions by the unit itself"), 14),
+    (N("Extensions approved above"), 14),
 )
 OVERDUE_HEADERS = (
     (N("No."), 8), (N("Work item"), 60), (N("Lead unit"), 30), (N("Holder"), 24), (N("State"), 22),
-    (N("Due date"), 13), (N("Overdue (working days)"), 14),
+    (N("Legal deadline"), 13), (N("Overdue (working days)"), 14),
 )
 DEEMED_HEADERS = (
     (N("Silent unit"), 30), (N("Head"), 24), (N("No."), 8), (N("Work item"), 60), (N("Deemed agreed on"), 14),
@@ -91,15 +130,17 @@ SIGNAL_HEADERS = (
 
 def figures_sheet() -> Sheet:
     figures = unit_figures()
-    rows = [(f.unit_name, f.assigned, f.completed_on_time, f.completed_late, f.open_within_deadline,
-             f.open_overdue, f.overdue_rate) for f in [*figures, province_totals(figures)]]
+    rows = [(f.unit_name, f.assigned, f.completed_on_time, f.completed_after_extension, f.completed_late,
+             f.open_within_deadline, f.open_overdue, f.overdue_rate, f.passed_on, f.days_held, f.held_beyond_share,
+             f.extensions_self, f.extensions_above) for f in [*figures, province_totals(figures)]]
     return Sheet(_("Figures per unit"), _columns(*FIGURE_HEADERS), rows)
 
 
 def overdue_sheet() -> Sheet:
     on = today()
-    rows = ((i.pk, i.title, i.lead_unit.name, i.holder.full_name, i.get_state_display(), i.due_date,
-             working_days_overdue(i.due_date, on)) for i in overdue_items()[:MAX_ROWS + 1].iterator(chunk_size=2000))
+    rows = ((i.pk, i.title, i.lead_unit.name, i.holder.full_name, i.get_state_display(), i.legal_due_date,
+             working_days_overdue(i.legal_due_date, on))
+            for i in overdue_items()[:MAX_ROWS + 1].iterator(chunk_size=2000))
     return Sheet(_("Overdue work"), _columns(*OVERDUE_HEADERS), rows)
 
 
@@ -119,4 +160,4 @@ def signals_sheet() -> Sheet:
 
 
 EXPORTS = {"so-lieu": figures_sheet, "qua-han": overdue_sheet, "coi-nhu-dong-y": deemed_sheet,
-           "tu-choi-vuot-quyen": signals_sheet}
+           "tu-choi-thu-truong-quyet-dinh": signals_sheet}

@@ -24,15 +24,25 @@ from congvu.lib.uploads import check_upload_size
 from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
 from congvu.registry.competence import Competence, UnitRef
-from congvu.registry.models import MatterType
+from congvu.registry.competent_unit import competent_unit_for
+from congvu.registry.models import ExtensionApprover, MatterType
 from congvu.registry.queries import competence_for, current_calendar, matter_type, unit
-from congvu.registry.serving import head_of, is_clerk_or_leader, is_leader, serves_in
+from congvu.registry.serving import (
+    head_of,
+    is_clerk_or_leader,
+    is_leader,
+    records_province_decisions,
+    serves_in,
+)
 from congvu.registry.snapshot import UnitFact
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder
 from congvu.work.deadlines import Deadline, on_day, working_days_after
 from congvu.work.models import (
+    DelayCause,
     EventKind,
+    ExtensionRequest,
+    ExtensionStatus,
     IncomingDocument,
     NumberSeries,
     Origin,
@@ -63,9 +73,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "doc_type": ("loại văn bản", "document type"),
     "note": ("ý kiến chỉ đạo, nội dung giao việc", "direction or instructions"),
     "reason": ("lý do", "reason"),
-    "override_reason": ("lý do vượt quyền", "override reason"),
+    "override_reason": ("lý do Thủ trưởng quyết định thực hiện", "override reason"),
     "summary": ("tóm tắt nội dung tờ trình", "summary of the submission"),
-    "decision": ("quyết định của UBND tỉnh", "the Province's decision"),
+    "decision": ("quyết định của Chủ tịch UBND tỉnh", "the Province's decision"),
+    "explanation": ("ý kiến cụ thể", "explanation"),
     "result": ("kết quả giải quyết", "result"),
     "question": ("nội dung xin ý kiến", "question"),
     "reasons": ("lý do, ý kiến cụ thể", "reasons and specific opinion"),
@@ -115,7 +126,8 @@ def _record_refusal(refusal: RuleViolation, actor: Official | None) -> None:
         item = lock(refusal.item_id)
         append_event(
             item, EventKind.REFUSED, actor=actor, unit=Unit(pk=refusal.unit_id) if refusal.unit_id else None,
-            outcome=Outcome.REFUSED, rule_code=refusal.code, data={"message": refusal.message_vi},
+            outcome=Outcome.REFUSED, rule_code=refusal.code,
+            data={"message": refusal.message_vi, "message_en": refusal.message_en},
         )
         item.save(update_fields=CHAIN_FIELDS)
 
@@ -141,7 +153,8 @@ def enforce(check: Callable[[], None], *, item: WorkItem, actor: Official, unit:
         if reason and refusal.overridable and is_leader(actor, unit_id, today()):
             append_event(
                 item, EventKind.OVERRIDE, actor=actor, unit=Unit(pk=unit_id), outcome=Outcome.OVERRIDE,
-                rule_code=refusal.code, data={"reason": reason, "message": refusal.message_vi},
+                rule_code=refusal.code,
+                data={"reason": reason, "message": refusal.message_vi, "message_en": refusal.message_en},
             )
             return
         refusal.item_id, refusal.unit_id = item.pk, unit_id
@@ -154,6 +167,13 @@ def unit_ref(unit: Unit | UnitFact) -> UnitRef:
 
 def competence(item: WorkItem) -> Competence:
     return competence_for(item.matter_type, today(), territory=unit(item.registered_unit_id))
+
+
+def competent_ref(item: WorkItem) -> UnitRef | None:
+    """The unit a competence refusal names and offers the transfer to (congvu.registry.competent_unit)."""
+    requester = unit(item.requester_unit_id) if item.requester_unit_id else None
+    found = competent_unit_for(item.matter_type, today(), unit(item.registered_unit_id), requester)
+    return unit_ref(found) if found else None
 
 
 def take_numbers(unit: Unit | int, year: int, series: str, count: int = 1) -> int:
@@ -249,13 +269,21 @@ def register_incoming(
     fastsql.insert(document)
     deadline = working_days_after(calendar, on, matter_type.time_limit_days)
     origin = Origin.REQUEST if requester_unit else Origin.INCOMING
-    return _open_item(
+    item = _open_item(
         actor=actor, unit=unit, matter_type=matter_type, title=document.subject, origin=origin,
         incoming=document, requester_unit=requester_unit, deadline=deadline, event_data={
             "incoming_number": document.incoming_number, "sender": document.sender,
             "due": f"{deadline.day:%d/%m/%Y}", "calendar": deadline.calendar_version,
         },
     )
+    for hook in AFTER_REGISTER:
+        hook(item, document, actor)
+    return item
+
+
+# Called in register_incoming's transaction with (item, document, actor), by the areas above work that
+# act on what a registered document asks (consult: a reply date makes it a consultation request).
+AFTER_REGISTER: list[Callable[[WorkItem, IncomingDocument, Official], None]] = []
 
 
 def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: Origin,
@@ -266,6 +294,7 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
         title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
         registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
         due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
+        legal_due_at=deadline.moment, legal_due_date=deadline.day,
         holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=clock.now(),
     ))
     calendar = current_calendar()
@@ -290,11 +319,13 @@ def direct(
     legal = working_days_after(calendar, item.event_date, item.matter_type.time_limit_days)
     deadline = deadline_on(due_date, "hạn xử lý", "deadline") if due_date else legal
     enforce(lambda: rules.check_deadline(deadline.day, legal.day), item=item, actor=actor, unit=item.holder_unit_id)
-    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit)),
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead_unit), competent_ref(item)),
             item=item, actor=actor, unit=item.holder_unit_id, override_reason=override_reason)
     cooperating = [u for u in cooperating if u.pk != lead_unit.pk]
     item.lead_unit, item.state = lead_unit, State.DIRECTED
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
+    # The deadline the direction sets within the legal limit is the legal one; no extension moves it.
+    item.legal_due_at, item.legal_due_date = deadline.moment, deadline.day
     if cooperating:  # only a registered item is directed, so it has no co-operating units yet
         item.cooperating_units.add(*cooperating)
     head = leader_to_present_to(lead_unit)
@@ -303,7 +334,8 @@ def direct(
         "lead_unit": lead_unit.pk, "cooperating": [u.pk for u in cooperating], "due": f"{deadline.day:%d/%m/%Y}",
         "note": note, "holder": head.pk,
     })
-    save(item, "lead_unit", "state", "due_at", "due_date", "calendar_version", "holder_unit", "holder")
+    save(item, "lead_unit", "state", "due_at", "due_date", "calendar_version", "legal_due_at", "legal_due_date",
+         "holder_unit", "holder")
     return item
 
 
@@ -340,7 +372,8 @@ def transfer(item: WorkItem | int, *, actor: Official, to_unit: Unit, reason: st
     require_leader(actor, item.holder_unit_id, "chuyển công việc này", "transfer this item")
     rules.check_transition(Transition.TRANSFER, item.state)
     holder_unit = unit(item.holder_unit_id)
-    enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit)),
+    enforce(lambda: rules.check_transfer(competence(item), unit_ref(holder_unit), unit_ref(to_unit),
+                                         competent_ref(item)),
             item=item, actor=actor, unit=holder_unit, override_reason=override_reason)
     item.state = State.TRANSFERRED
     close_step(item)
@@ -384,7 +417,7 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
     """The Province office's head or deputy, or the official the registry names for it, records the
     Province's decision; the item returns to its lead unit."""
     item = lock(item)
-    require_province_recorder(actor, "ghi nhận quyết định của UBND tỉnh", "record the Province's decision")
+    require_province_recorder(actor, "ghi nhận quyết định của Chủ tịch UBND tỉnh", "record the Province's decision")
     rules.check_transition(Transition.DECIDE, item.state)
     if not decision.strip():
         raise InvalidInput("Cần ghi nội dung quyết định.", "The decision text is required.")
@@ -399,27 +432,59 @@ def record_province_decision(item: WorkItem | int, *, actor: Official, decision:
 
 
 @action
-def complete(item: WorkItem | int, *, actor: Official, result: str, override_reason: str = "") -> WorkItem:
-    """Close the item with its result; only the competent unit resolves it (clause 2.1)."""
+def send_back_submission(item: WorkItem | int, *, actor: Official, grounds: str, explanation: str) -> WorkItem:
+    """The Province office sends a submission back (clause 1.4): the matter is the unit's own or
+    delegated to it, or the dossier is incomplete. The work returns, in progress, to whoever handled it
+    last, and the send-back (code R-1.4-SENT-BACK) counts against the submitting unit."""
+    item = lock(item)
+    require_province_recorder(actor, "trả lại tờ trình cho đơn vị", "send a submission back")
+    target = rules.check_transition(Transition.SEND_BACK, item.state)
+    rules.check_send_back(grounds, explanation)
+    last_handler = item.steps.filter(kind=StepKind.HANDLE).order_by("-started_at", "-id").first()
+    back_to = last_handler.holder if last_handler else leader_to_present_to(unit(item.lead_unit_id))
+    item.state = target
+    open_step(item, StepKind.HANDLE, item.lead_unit_id, back_to)
+    append_event(item, EventKind.SEND_BACK, actor=actor, unit=unit(item.lead_unit_id),
+                 rule_code=rules.SENT_BACK.code, data={
+                     "grounds": grounds, "explanation": explanation.strip(), "holder": back_to.pk})
+    save(item, "state", "holder_unit", "holder")
+    return item
+
+
+@action
+def complete(item: WorkItem | int, *, actor: Official, result: str, override_reason: str = "",
+             delay_cause: str = "", delay_note: str = "") -> WorkItem:
+    """Close the item with its result; only the competent unit resolves it (clause 2.1). Work past its
+    legal deadline names the cause of the delay (clause 1.5), kept on the item and in the trail."""
     item = lock(item)
     require_holder_or_leader(actor, item, "hoàn thành công việc này", "complete this item")
     rules.check_transition(Transition.COMPLETE, item.state)
     if not result.strip():
         raise InvalidInput("Cần ghi kết quả giải quyết.", "The result is required.")
-    lead = unit(item.lead_unit_id)
-    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead)),
-            item=item, actor=actor, unit=lead, override_reason=override_reason)
     now = clock.now()
+    rules.check_delay_cause(past_legal_deadline=now > item.legal_due_at, legal_due=item.legal_due_date,
+                            cause=delay_cause, note=delay_note, causes=DelayCause.values)
+    lead = unit(item.lead_unit_id)
+    enforce(lambda: rules.check_may_resolve(competence(item), unit_ref(lead), competent_ref(item)),
+            item=item, actor=actor, unit=lead, override_reason=override_reason)
     item.state, item.completed_at, item.result = State.COMPLETED, now, result.strip()
+    if now > item.legal_due_at:
+        item.delay_cause, item.delay_note = delay_cause, delay_note.strip()
     close_step(item)
-    append_event(item, EventKind.COMPLETE, actor=actor, unit=lead, data={"on_time": now <= item.due_at})
-    save(item, "state", "completed_at", "result")
+    append_event(item, EventKind.COMPLETE, actor=actor, unit=lead, data={
+        "on_time": now <= item.legal_due_at,
+        "on_time_after_extension": item.legal_due_at < now <= item.due_at,
+        **({"delay_cause": item.delay_cause, "delay_note": item.delay_note} if item.delay_cause else {}),
+    })
+    save(item, "state", "completed_at", "result", "delay_cause", "delay_note")
     return item
 
 
 @action
 def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, reason: str) -> WorkItem:
-    """A later deadline, approved by the lead unit's head or deputy with a reason (clause 1.5)."""
+    """A later working deadline, approved by the lead unit's head or deputy with a reason (clause 1.5),
+    as far as the matter type lets the unit extend on its own; further, it becomes a request to the
+    level above (`decide_extension`). The legal deadline never moves: the figures count against it."""
     item = lock(item)
     # Who holds the work may ask (an officer's own extension is a refused attempt the trail keeps:
     # only a leader approves, clause 1.5); anyone else is refused before any rule is asked.
@@ -429,18 +494,99 @@ def extend_deadline(item: WorkItem | int, *, actor: Official, new_due: date, rea
     leader = is_leader(actor, item.lead_unit_id, today())
     enforce(lambda: rules.check_extension(approver_is_leader=leader, reason=reason, new_due=deadline.day,
                                           current_due=item.due_date), item=item, actor=actor, unit=item.lead_unit_id)
+    lead = unit(item.lead_unit_id)
+    try:
+        rules.check_self_extension(deadline.day, self_extension_limit(item))
+    except RuleViolation as beyond:  # not a refusal: the extension goes to the level above
+        _request_extension(item, actor=actor, lead=lead, deadline=deadline, reason=reason, beyond=beyond)
+        return item
+    _apply_extension(item, deadline, actor=actor, lead=lead, reason=reason, approval=APPROVED_BY_UNIT)
+    return item
+
+
+# How an extension was approved, in its EXTEND event's data (`approval`): counted per unit.
+APPROVED_BY_UNIT = "self"
+APPROVED_ABOVE = "above"
+
+
+def self_extension_limit(item: WorkItem) -> date:
+    """The last day the lead unit may extend this item to on its own (the matter type's setting)."""
+    calendar = current_calendar()
+    legal_limit = calendar.add_working_days(item.event_date, item.matter_type.time_limit_days)
+    return rules.self_extension_limit(legal_limit, item.matter_type.extension_limit_days, calendar.add_working_days)
+
+
+def _apply_extension(item: WorkItem, deadline: Deadline, *, actor: Official, lead: UnitFact, reason: str,
+                     approval: str, request: ExtensionRequest | None = None) -> None:
     old, old_moment = item.due_date, item.due_at
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
     # The open step keeps its own due date unless it ran to the item's old one.
     Step.objects.filter(item=item, ended_at__isnull=True, due_at=old_moment).update(due_at=deadline.moment)
-    append_event(item, EventKind.EXTEND, actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event(item, EventKind.EXTEND, actor=actor, unit=lead, data={
         "from": f"{old:%d/%m/%Y}", "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
+        "legal_due": f"{item.legal_due_date:%d/%m/%Y}", "approval": approval,
+        **({"request": request.pk, "requested_by": request.requested_by_id} if request else {}),
     })
     save(item, "due_at", "due_date", "calendar_version")
+
+
+def _request_extension(item: WorkItem, *, actor: Official, lead: UnitFact, deadline: Deadline, reason: str,
+                       beyond: RuleViolation) -> None:
+    if item.extension_requests.filter(status=ExtensionStatus.PENDING).exists():
+        raise InvalidInput("Công việc này đã có một đề nghị gia hạn đang chờ cấp trên phê duyệt.",
+                           "An extension request for this item is already awaiting the level above.")
+    request = fastsql.insert(ExtensionRequest(
+        item=item, unit_id=lead.pk, requested_by=actor, requested_at=clock.now(), new_due=deadline.day,
+        reason=reason.strip(), approver=item.matter_type.extension_approver,
+    ))
+    append_event(item, EventKind.EXTENSION_REQUEST, actor=actor, unit=lead, rule_code=beyond.code, data={
+        "request": request.pk, "to": f"{deadline.day:%d/%m/%Y}", "reason": reason.strip(),
+        "approver": request.approver, "message": beyond.message_vi,
+    })
+    save(item)
+
+
+def may_decide_extension(official: Official, request: ExtensionRequest) -> bool:
+    """The level above the lead unit, as the matter type names it: the Province office (its head,
+    deputy or the official the registry names, as for the Province's decisions) or the head of the
+    lead unit's superior body."""
+    on = today()
+    if request.approver == ExtensionApprover.PARENT_HEAD:
+        parent = unit(request.unit_id).parent_id
+        return parent is not None and is_leader(official, parent, on)
+    return records_province_decisions(official, on)
+
+
+@action
+def decide_extension(request: ExtensionRequest | int, *, actor: Official, approve: bool, reason: str) -> WorkItem:
+    """The level above approves or refuses a requested extension, with its reasons (clause 1.5)."""
+    request_id = request.pk if isinstance(request, ExtensionRequest) else request
+    request = ExtensionRequest.objects.get(pk=request_id)
+    item = lock(request.item_id)
+    request = ExtensionRequest.objects.select_for_update().get(pk=request_id)
+    if not may_decide_extension(actor, request):
+        raise deny("phê duyệt đề nghị gia hạn này", "decide this extension request")
+    if request.status != ExtensionStatus.PENDING:
+        raise InvalidInput("Đề nghị gia hạn này đã được quyết định.", "This extension request was already decided.")
+    rules.check_extension_decision(reason)
+    lead = unit(request.unit_id)
+    request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
+    request.decided_by, request.decided_at, request.decision_reason = actor, clock.now(), reason.strip()
+    request.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    if approve:
+        rules.check_transition(Transition.EXTEND, item.state)
+        deadline = deadline_on(request.new_due, "hạn mới", "new deadline")
+        _apply_extension(item, deadline, actor=actor, lead=lead, reason=request.reason, approval=APPROVED_ABOVE,
+                         request=request)
+    else:
+        append_event(item, EventKind.EXTENSION_REFUSED, actor=actor, unit=lead, data={
+            "request": request.pk, "to": f"{request.new_due:%d/%m/%Y}", "reason": reason.strip(),
+        })
+        save(item)
     return item
 
 
 __all__ = [
-    "assign", "complete", "direct", "extend_deadline", "record_province_decision", "register_incoming",
-    "return_document", "transfer",
+    "assign", "complete", "decide_extension", "direct", "extend_deadline", "record_province_decision",
+    "register_incoming", "return_document", "send_back_submission", "transfer",
 ]

@@ -31,3 +31,12 @@ def on_day(calendar: Calendar, day: date) -> Deadline:
     if not calendar.is_working_day(day):
         day = calendar.next_working_day(day)
     return Deadline(day, end_of_local_day(day), calendar.version)
+
+
+def working_days_late(calendar: Calendar, due_at: datetime, end: datetime) -> int:
+    """Working days from a deadline (the end of its last day) to `end`, 0 when on time; a period that
+    ran out on Friday is late on Saturday too, though no working day has passed: 1."""
+    if end <= due_at:
+        return 0
+    last_day = (due_at - timedelta(microseconds=1)).astimezone(TZ).date()
+    return calendar.working_days_between(last_day, end.astimezone(TZ).date()) or 1

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congvu.lib.folding import FoldedField
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 
@@ -46,6 +47,11 @@ class IncomingDocument(models.Model):
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     original = models.FileField(_("original file"), upload_to="incoming/%Y/", blank=True)
     registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
+    # The register's search (number, sender, subject) without accents or case (congvu/lib/folding.py).
+    search_text = FoldedField(sources=("notation", "sender", "subject"))
+    # Revoked by its sender (an edXML revocation, congvu.documents.edxml_receive): kept, marked, its item stopped.
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason for the revocation"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("incoming document")
@@ -53,7 +59,8 @@ class IncomingDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "year", "incoming_number"], name="one_incoming_number")
         ]
-        indexes = [models.Index(fields=["notation"], name="work_incoming_notation_idx")]
+        indexes = [models.Index(fields=["notation"], name="work_incoming_notation_idx"),
+                   models.Index(fields=["unit", "search_text"], name="work_incoming_search_idx")]
 
     def __str__(self) -> str:
         return f"Số đến {self.incoming_number}/{self.year} — {self.subject}"
@@ -69,9 +76,10 @@ class State(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     RETURNED = "returned", _("Returned")
     TRANSFERRED = "transferred", _("Transferred to the competent unit")
+    REVOKED = "revoked", _("Stopped: the document was revoked by its sender")
 
 
-CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED)
+CLOSED_STATES = (State.COMPLETED, State.RETURNED, State.TRANSFERRED, State.REVOKED)
 OPEN_STATES = tuple(s for s in State if s not in CLOSED_STATES)
 
 
@@ -81,8 +89,20 @@ class Origin(models.TextChoices):
     REQUEST = "request", _("Request from another unit")
 
 
+class DelayCause(models.TextChoices):
+    """Why work was completed after its legal deadline (clause 1.5): asked at completion, counted."""
+
+    WORKLOAD = "workload", _("Workload")
+    WAITING = "waiting", _("Waiting for other units")
+    INCOMPLETE_DOSSIER = "dossier", _("Incomplete dossier from the applicant")
+    LEGAL_COMPLEXITY = "legal", _("Legal complexity")
+    OTHER = "other", _("Other")
+
+
 class WorkItem(models.Model):
     title = models.CharField(_("work to be done"), max_length=500)
+    # The list's search without accents or case (congvu/lib/folding.py); the title is never changed.
+    search_text = FoldedField(sources=("title",))
     matter_type = models.ForeignKey(MatterType, models.PROTECT, related_name="items", verbose_name=_("matter type"))
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices, default=Origin.INCOMING)
     incoming = models.ForeignKey(
@@ -100,8 +120,13 @@ class WorkItem(models.Model):
     )
     state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.REGISTERED)
     event_date = models.DateField(_("date of the event (not counted in the time limit)"))
+    # The working deadline: what the holder works to, moved by an approved extension.
     due_at = models.DateTimeField(_("deadline"))
     due_date = models.DateField(_("last day of the deadline"))
+    # The legal deadline (clause 1.5): set at registration and direction within the legal limit, never
+    # moved by an extension. The figures count on time against it, so the unit cannot move them.
+    legal_due_at = models.DateTimeField(_("legal deadline"))
+    legal_due_date = models.DateField(_("last day of the legal deadline"))
     calendar_version = models.CharField(max_length=16)
     # The current step's holder, copied here so "my work" and the figures need no join.
     holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="held_items")
@@ -112,6 +137,9 @@ class WorkItem(models.Model):
     created_at = models.DateTimeField(_("created"))
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
     result = models.TextField(_("result"), blank=True)
+    # Why work completed past its legal deadline was late (clause 1.5), counted per category.
+    delay_cause = models.CharField(_("cause of the delay"), max_length=16, choices=DelayCause.choices, blank=True)
+    delay_note = models.TextField(_("details of the delay"), blank=True)
     remaining_differences = models.TextField(_("differences remaining at the submission"), blank=True)
     # Head of this item's hash chain: the trail can be verified against it (see congvu.work.trail).
     event_count = models.PositiveIntegerField(default=0)
@@ -125,6 +153,8 @@ class WorkItem(models.Model):
         verbose_name_plural = _("work items")
         indexes = [
             models.Index(fields=["state", "due_at"]),
+            # The figures' buckets count against the legal deadline (congvu.oversight.queries).
+            models.Index(fields=["state", "legal_due_at"], name="work_item_state_legal_idx"),
             models.Index(fields=["lead_unit", "state"]),
             models.Index(fields=["holder", "state"]),
             models.Index(fields=["holder_unit", "state"]),
@@ -132,6 +162,7 @@ class WorkItem(models.Model):
             models.Index(fields=["due_at"], name="work_item_due_idx"),
             models.Index(fields=["lead_unit", "state", "due_at"], name="work_item_lead_state_due_idx"),
             models.Index(fields=["title", "incoming"], name="work_item_title_idx"),
+            models.Index(fields=["search_text", "incoming"], name="work_item_search_idx"),
         ]
 
     def __str__(self) -> str:
@@ -205,6 +236,20 @@ class EventKind(models.TextChoices):
     CONSULT_REPLY = "consult_reply", _("Reply to the consultation")
     DEEMED_AGREEMENT = "deemed_agreement", _("Deemed agreement: no reply by the deadline")
     RECONCILE = "reconcile", _("Heads' meeting on a disagreement")
+    # Authority (clauses 1.4, 2.1): the Province office's send-back, Home Affairs' findings and reviews.
+    SEND_BACK = "send_back", _("Submission sent back by the Province office")
+    RETURN_FOUND_WRONG = "return_found_wrong", _("Return found wrong: the matter was the returning unit's own")
+    OVERRIDE_REVIEWED = "override_reviewed", _("Head's decision reviewed by Home Affairs")
+    # Clause 1.5: an extension beyond what the lead unit may grant itself, asked of the level above.
+    EXTENSION_REQUEST = "extension_request", _("Extension requested of the level above")
+    EXTENSION_REFUSED = "extension_refused", _("Extension refused by the level above")
+    CONSULT_SEND_BACK = "consult_send_back", _("Consultation sent back by the consulted unit")
+    SEND_BACK_FINDING = "send_back_finding", _("Home Affairs' finding on a sent-back consultation")
+    NOTICE_SIGNED = "notice_signed", _("Deemed-agreement notice signed and issued")
+    # The sender's later messages about the incoming document (edXML business types 1–3).
+    REVOKE = "revoke", _("Document revoked by its sender")
+    AMEND = "amend", _("Document updated by its sender")
+    REPLACED = "replaced", _("Document replaced by its sender")
 
 
 class Event(models.Model):
@@ -231,6 +276,40 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.item_id}.{self.seq} {self.kind}"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class ExtensionRequest(models.Model):
+    """An extension past what the lead unit may grant itself (clause 1.5), requested by its head of the
+    level above (the matter type's `extension_approver`), who approves or refuses it with reasons."""
+
+    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="extension_requests")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("requesting unit"))
+    requested_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested on"))
+    new_due = models.DateField(_("deadline requested"))
+    reason = models.TextField(_("reason"))
+    approver = models.CharField(_("approved by"), max_length=24)
+    status = models.CharField(_("status"), max_length=10, choices=ExtensionStatus.choices,
+                              default=ExtensionStatus.PENDING)
+    decided_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reasons of the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        constraints = [
+            models.UniqueConstraint(fields=["item"], condition=Q(status="pending"), name="one_pending_extension")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.item_id} → {self.new_due:%d/%m/%Y}"
 
 
 class Seal(models.Model):

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from congvu.lib import clock
-from congvu.lib.workdays import local_date
 from congvu.org.models import Official
 from congvu.registry.queries import current_calendar
+from congvu.work.deadlines import working_days_late
 from congvu.work.models import OPEN_STATES, Event, Outcome, State, Step, WorkItem
 from congvu.work.rules import OWN_AUTHORITY_SUBMISSION
 
@@ -54,11 +54,7 @@ def holder_when_late(item: WorkItem) -> Step | None:
 
 def step_delay_days(step: Step, now: datetime | None = None) -> int:
     """Working days a step ran past its own due moment (0 when on time): the delay its holder answers for."""
-    end = step.ended_at or now or clock.now()
-    if end <= step.due_at:
-        return 0
-    last_day = local_date(step.due_at - ONE_MICROSECOND)
-    return current_calendar().working_days_between(last_day, local_date(end)) or 1
+    return working_days_late(current_calendar(), step.due_at, step.ended_at or now or clock.now())
 
 
 def submissions_received() -> QuerySet[WorkItem]:

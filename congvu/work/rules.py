@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.lib.choices import in_language
-from congvu.lib.refusals import Detail, InvalidState, Rule
+from congvu.lib.refusals import Detail, InvalidState, Rule, RuleViolation
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work.models import State
 
@@ -35,6 +35,23 @@ EXTENSION = Rule(
     "Gia hạn phải do thủ trưởng hoặc cấp phó đơn vị chủ trì phê duyệt, có lý do và hạn mới sau hạn hiện tại{detail}",
     "An extension needs the approval of the lead unit's head or deputy, a reason and a later date{detail}",
 )
+EXTENSION_LIMIT = Rule(
+    "R-1.5-EXTENSION-LIMIT", "1.5",
+    "Gia hạn đến {requested} vượt quá thời hạn đơn vị được tự gia hạn ({limit}); phải đề nghị cấp trên phê duyệt",
+    "An extension to {requested} goes past what the unit may grant itself ({limit}); "
+    "it must be requested of the level above",
+)
+EXTENSION_DECISION = Rule(
+    "R-1.5-EXTENSION-DECISION", "1.5",
+    "Quyết định về đề nghị gia hạn phải nêu rõ lý do{detail}",
+    "A decision on an extension request must state its reasons{detail}",
+)
+DELAY_CAUSE = Rule(
+    "R-1.5-DELAY-CAUSE", "1.5",
+    "Công việc đã quá hạn theo quy định ({legal}): phải nêu nguyên nhân chậm trễ (loại nguyên nhân và nội dung)",
+    "The item is past its legal deadline ({legal}): the cause of the delay (a category and an explanation) "
+    "is required",
+)
 OWN_COMPETENCE_TRANSFER = Rule(
     "R-2.1-OWN-COMPETENCE-TRANSFER", "2.1",
     "Không được chuyển công việc thuộc thẩm quyền của đơn vị mình sang đơn vị khác",
@@ -42,8 +59,8 @@ OWN_COMPETENCE_TRANSFER = Rule(
 )
 FOREIGN_COMPETENCE = Rule(
     "R-2.1-FOREIGN-COMPETENCE", "2.1",
-    "{unit} không có thẩm quyền giải quyết việc này; không xử lý việc thuộc thẩm quyền của đơn vị khác",
-    "{unit} is not competent for this matter; work within another unit's competence may not be handled",
+    "{unit} không có thẩm quyền giải quyết việc này; không xử lý việc thuộc thẩm quyền của đơn vị khác{detail}",
+    "{unit} is not competent for this matter; work within another unit's competence may not be handled{detail}",
 )
 RETURN_GROUNDS = Rule(
     "R-2.1-RETURN-GROUNDS", "2.1",
@@ -52,6 +69,21 @@ RETURN_GROUNDS = Rule(
     "A document may be returned only when the matter is not the unit's (naming the competent unit) "
     "or is the requesting unit's own{detail}",
 )
+SENT_BACK = Rule(
+    "R-1.4-SENT-BACK", "1.4",
+    "Văn phòng UBND tỉnh trả lại tờ trình: phải nêu căn cứ (thuộc thẩm quyền của đơn vị, đã được phân cấp, "
+    "ủy quyền, hoặc hồ sơ chưa đầy đủ) và ý kiến cụ thể{detail}",
+    "The Province office sends a submission back only with grounds (the unit's own authority, delegated "
+    "authority, or an incomplete dossier) and a specific explanation{detail}",
+)
+
+
+class SendBackGrounds(models.TextChoices):
+    """Why the Province office sends a submission back to the unit (clause 1.4)."""
+
+    OWN_AUTHORITY = "own_authority", _("Within the unit's own authority")
+    DELEGATED_AUTHORITY = "delegated_authority", _("Within authority delegated to the unit")
+    INCOMPLETE = "incomplete", _("The dossier is incomplete")
 
 
 class ReturnGrounds(models.TextChoices):
@@ -69,6 +101,7 @@ class Transition(models.TextChoices):
     RETURN = "return", _("Return the document")
     SUBMIT = "submit", _("Submit to the Province")
     DECIDE = "decide", _("Record the Province's decision")
+    SEND_BACK = "send_back", _("Send the submission back to the unit")
     COMPLETE = "complete", _("Complete")
     EXTEND = "extend", _("Extend the deadline")
     CONSULT = "consult", _("Ask related units for their opinion")
@@ -85,6 +118,7 @@ TRANSITIONS: dict[Transition, tuple[frozenset[State], State | None]] = {
     Transition.RETURN: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS}), State.RETURNED),
     Transition.SUBMIT: (frozenset({State.IN_PROGRESS}), State.SUBMITTED),
     Transition.DECIDE: (frozenset({State.SUBMITTED}), State.DECIDED_BY_PROVINCE),
+    Transition.SEND_BACK: (frozenset({State.SUBMITTED}), State.IN_PROGRESS),
     Transition.COMPLETE: (frozenset({State.IN_PROGRESS, State.DECIDED_BY_PROVINCE}), State.COMPLETED),
     Transition.EXTEND: (frozenset({State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING}), None),
     Transition.CONSULT: (frozenset({State.IN_PROGRESS, State.CONSULTING}), State.CONSULTING),
@@ -128,16 +162,55 @@ def check_extension(*, approver_is_leader: bool, reason: str, new_due: date, cur
             f": hạn mới phải sau {current_due:%d/%m/%Y}", f": the new deadline must be after {current_due:%d/%m/%Y}"))
 
 
-def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef) -> None:
+def self_extension_limit(legal_limit: date, limit_days: int, add_working_days) -> date:
+    """The last day the lead unit may extend to on its own: `limit_days` working days past the
+    matter type's legal limit (`add_working_days(day, n)` is the calendar's)."""
+    return add_working_days(legal_limit, limit_days) if limit_days else legal_limit
+
+
+def needs_approval_above(new_due: date, self_limit: date) -> bool:
+    """An extension past the self-extension limit is requested of the level above (clause 1.5)."""
+    return new_due > self_limit
+
+
+def check_self_extension(new_due: date, self_limit: date) -> None:
+    if needs_approval_above(new_due, self_limit):
+        raise EXTENSION_LIMIT.violation(requested=f"{new_due:%d/%m/%Y}", limit=f"{self_limit:%d/%m/%Y}")
+
+
+def check_extension_decision(reason: str) -> None:
+    if not reason.strip():
+        raise EXTENSION_DECISION.violation(Detail(": chưa nêu lý do", ": no reason was given"))
+
+
+def check_delay_cause(*, past_legal_deadline: bool, legal_due: date, cause: str, note: str, causes) -> None:
+    """Work completed past its legal deadline names the cause of the delay: a category of `causes` and a text."""
+    if past_legal_deadline and (cause not in causes or not note.strip()):
+        raise DELAY_CAUSE.violation(legal=f"{legal_due:%d/%m/%Y}")
+
+
+def check_transfer(competence: Competence, holder: UnitRef, target: UnitRef, competent: UnitRef | None = None) -> None:
     if competence.covers(holder):
         raise OWN_COMPETENCE_TRANSFER.violation()
     if not competence.covers(target):
-        raise FOREIGN_COMPETENCE.violation(unit=target.name)
+        raise foreign_competence(target, competent)
 
 
-def check_may_resolve(competence: Competence, unit: UnitRef) -> None:
+def check_may_resolve(competence: Competence, unit: UnitRef, competent: UnitRef | None = None) -> None:
     if not competence.covers(unit):
-        raise FOREIGN_COMPETENCE.violation(unit=unit.name)
+        raise foreign_competence(unit, competent)
+
+
+def foreign_competence(unit: UnitRef, competent: UnitRef | None) -> RuleViolation:
+    """The refusal names the unit the registry makes competent, when there is one to name, so the
+    official can send the work there instead of being left with a dead end (clause 2.1)."""
+    if competent is None:
+        return FOREIGN_COMPETENCE.violation(unit=unit.name)
+    refusal = FOREIGN_COMPETENCE.violation(
+        Detail(f". Đơn vị có thẩm quyền theo danh mục: {competent.name}",
+               f". The competent unit in the registry: {competent.name}"), unit=unit.name, competent=competent.name)
+    refusal.competent_unit_id = competent.id
+    return refusal
 
 
 def check_return(
@@ -164,3 +237,11 @@ def check_return(
 def check_submission(competence: Competence) -> None:
     if competence.decides_locally:
         raise OWN_AUTHORITY_SUBMISSION.violation()
+
+
+def check_send_back(grounds: str, explanation: str) -> None:
+    """A send-back names one of the three grounds and says why: it counts against the unit."""
+    if grounds not in SendBackGrounds.values:
+        raise SENT_BACK.violation(Detail(": chưa chọn căn cứ trả lại", ": no grounds were chosen"))
+    if not explanation.strip():
+        raise SENT_BACK.violation(Detail(": chưa ghi ý kiến cụ thể", ": no explanation was given"))

@@ -7,17 +7,20 @@ from ninja import Path, Query, Router, Status
 from congvu.api import resolve, serialize
 from congvu.api.errors import ACTION, FILTERED, ONE_OBJECT
 from congvu.api.fields import MAX_ID
-from congvu.api.inputs import ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
+from congvu.api.inputs import ConsultationSendBackIn, ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
 from congvu.api.routers.common import answers, caller
 from congvu.api.schemas import ReconciliationOut, RequestOut, RequestPage
 from congvu.consult import actions as consult
+from congvu.consult.models import Notice
 from congvu.consult.queries import requests_to_unit
 from congvu.lib.clock import today
-from congvu.registry.serving import unit_ids_of
+from congvu.lib.refusals import InvalidState
+from congvu.registry.serving import is_leader, unit_ids_of
+from congvu.work.access import deny
 
 router = Router(tags=["Xin ý kiến"])
 # What can be done with a consultation request an answer names.
-REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "reconcile")
+REQUEST_ACTIONS = ("get_request", "assign_request", "reply", "send_back_request", "sign_notice", "reconcile")
 
 
 def RequestId():  # noqa: N802 - used like a type in the signatures
@@ -43,7 +46,7 @@ def get_request(request: HttpRequest, request_id: int = RequestId()):
 
 
 @router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut, ACTION),
-             summary="Lãnh đạo đơn vị được hỏi giao người chuẩn bị trả lời")
+             summary="Lãnh đạo đơn vị được lấy ý kiến giao người chuẩn bị trả lời")
 def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
     consult.assign_request(found, actor=caller(request), holder=resolve.official(payload.holder, "holder"))
@@ -55,6 +58,29 @@ def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: i
 def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId()):
     found = resolve.request(caller(request), request_id)
     consult.reply(found, actor=caller(request), position=payload.position, reasons=payload.reasons)
+    return serialize.request_detail(found.pk)
+
+
+@router.post("/consultation-requests/{request_id}/send-back", response=answers(RequestOut, ACTION),
+             summary="Đơn vị được lấy ý kiến trả lại yêu cầu, nêu căn cứ: không liên quan hoặc là việc của "
+                     "chính đơn vị xin ý kiến (Mục 2.2)")
+def send_back_request(request: HttpRequest, payload: ConsultationSendBackIn, request_id: int = RequestId()):
+    found = resolve.request(caller(request), request_id)
+    consult.send_back(found, actor=caller(request), grounds=payload.grounds, reason=payload.reason)
+    return serialize.request_detail(found.pk)
+
+
+@router.post("/consultation-requests/{request_id}/notice/sign", response=answers(RequestOut, ACTION),
+             summary="Thủ trưởng (hoặc cấp phó) đơn vị xin ý kiến ký ban hành thông báo coi như đồng ý: "
+                     "lấy số trong sổ văn bản đi, ghi ngày ký (ngày làm việc)")
+def sign_notice(request: HttpRequest, request_id: int = RequestId()):
+    found = resolve.request(caller(request), request_id)
+    notice = Notice.objects.filter(request=found).first()
+    if not is_leader(caller(request), found.consultation.asking_unit_id, today()):
+        raise deny("ký ban hành thông báo này", "sign this notice")  # who they are, before the state
+    if notice is None:
+        raise InvalidState("Yêu cầu này không có dự thảo thông báo.", "This request has no draft notice.")
+    consult.sign_notice(notice, actor=caller(request))
     return serialize.request_detail(found.pk)
 
 

@@ -18,6 +18,7 @@ from congvu.api.inputs import (
     IncomingIn,
     ItemFilters,
     ReturnIn,
+    SendBackIn,
     SubmitIn,
     TransferIn,
 )
@@ -35,7 +36,7 @@ router = Router(tags=["Công việc"])
 
 # What can be done with an item an answer returns (the paths below, and the item itself).
 ITEM_ACTIONS = ("get_item", "direct", "assign", "transfer", "return_document", "submit", "province_decision",
-                "complete", "extend", "ask")
+                "send_back", "complete", "extend", "ask")
 
 
 def next_on_item(status: int = 200) -> dict:
@@ -64,7 +65,7 @@ def list_items(request: HttpRequest, filters: Query[ItemFilters]):
 
 
 @router.get("/items/{item_id}", response=answers(ItemDetail, ONE_OBJECT),
-            summary="Một công việc: các bước, nhật ký (kể cả từ chối, vượt quyền), xin ý kiến")
+            summary="Một công việc: các bước, nhật ký (kể cả từ chối, Thủ trưởng quyết định thực hiện), xin ý kiến")
 def get_item(request: HttpRequest, item_id: int = ItemId()):
     official = caller(request)
     return serialize.item_detail(resolve.item(official, item_id).pk, official)
@@ -144,11 +145,21 @@ def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = 
     return done(request, item)
 
 
+@router.post("/items/{item_id}/send-back", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
+             summary="Văn phòng UBND tỉnh trả lại tờ trình cho đơn vị (Mục 1.4)")
+def send_back(request: HttpRequest, payload: SendBackIn, item_id: int = ItemId()):
+    item = resolve.item(caller(request), item_id)
+    actions.send_back_submission(item, actor=caller(request), grounds=payload.grounds,
+                                 explanation=payload.explanation)
+    return done(request, item)
+
+
 @router.post("/items/{item_id}/complete", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
              summary="Hoàn thành, ghi kết quả")
 def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason)
+    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason,
+                     delay_cause=payload.delay_cause, delay_note=payload.delay_note)
     return done(request, item)
 
 
@@ -167,6 +178,6 @@ def extend(request: HttpRequest, payload: ExtendIn, item_id: int = ItemId()):
 def ask(request: HttpRequest, payload: ConsultIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
     consultation = consult.ask(item, actor=caller(request), units=resolve.units(payload.units, "units"),
-                               question=payload.question, reply_days=payload.reply_days,
+                               question=payload.question, proposal=payload.proposal, reply_days=payload.reply_days,
                                shares_original=payload.shares_original, override_reason=payload.override_reason)
     return Status(201, serialize.consultation_detail(consultation.pk))

@@ -7,14 +7,14 @@ from congvu.api import resolve
 from congvu.api.errors import AUTH, FILTERED, ONE_OBJECT, language
 from congvu.api.fields import MAX_ID, InputDate
 from congvu.api.routers.common import answers, caller
-from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, OfficialOut, UnitOut
+from congvu.api.schemas import DeadlineOut, FiguresOut, MatterTypeOut, MeOut, OfficialOut, StepDelaysOut, UnitOut
 from congvu.lib.choices import label_of
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.lib.replica import replica_reads
 from congvu.org.models import LEADER_TITLES, Position, Title, Unit, UnitKind
 from congvu.oversight.access import sees_figures
-from congvu.oversight.queries import unit_figures
+from congvu.oversight.queries import step_delays, unit_figures
 from congvu.registry import queries as registry
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
@@ -72,7 +72,8 @@ def unit_officials(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_I
 def matter_types(request: HttpRequest):
     rows = MatterType.objects.prefetch_related("related_units").order_by("field", "name")
     return [{**{f: getattr(m, f) for f in ("id", "code", "name", "field", "competent_unit_id", "competent_kind",
-                                           "authority", "legal_basis", "time_limit_days")},
+                                           "authority", "legal_basis", "time_limit_days", "extension_limit_days",
+                                           "extension_approver")},
              "related_unit_ids": sorted(u.pk for u in m.related_units.all())} for m in rows]
 
 
@@ -92,7 +93,9 @@ def deadline(request: HttpRequest, params: Query[DeadlineQuery]):
     vi, en = explanation.lines("vi"), explanation.lines("en")
     return {"event_date": start, "days": params.days, "due_date": explanation.due,
             "due_at": explanation.due_moment, "calendar_version": explanation.calendar_version,
-            "lines": en if language() == "en" else vi, "lines_vi": vi, "lines_en": en}
+            "lines": en if language() == "en" else vi, "lines_vi": vi, "lines_en": en,
+            "unconfirmed_holidays": [p.day for p in explanation.unconfirmed],
+            "unpublished_years": list(explanation.unpublished_years)}
 
 
 @router.get("/figures", response=answers(list[FiguresOut], AUTH),
@@ -103,3 +106,23 @@ def figures(request: HttpRequest):
         raise AccessDenied("Chỉ Sở Nội vụ và Văn phòng UBND tỉnh xem số liệu của mọi đơn vị.",
                            "Only Home Affairs and the Province office see the figures of every unit.")
     return [{**vars(f), "overdue_rate": f.overdue_rate} for f in unit_figures()]
+
+
+class PeriodQuery(Schema):
+    since: InputDate = Field(alias="from", description="Từ ngày")
+    until: InputDate = Field(alias="to", description="Đến ngày")
+
+
+@router.get("/figures/step-delays", response=answers(StepDelaysOut, FILTERED | {409}),
+            summary="Số ngày chậm của từng bước, tính cho cán bộ giữ bước và đơn vị (theo kỳ)")
+@replica_reads()
+def step_delay_figures(request: HttpRequest, period: Query[PeriodQuery]):
+    if not sees_figures(caller(request)):
+        raise AccessDenied("Chỉ Sở Nội vụ và Văn phòng UBND tỉnh xem số liệu của mọi đơn vị.",
+                           "Only Home Affairs and the Province office see the figures of every unit.")
+    since, until = resolve.calendar_date(period.since, "from"), resolve.calendar_date(period.until, "to")
+    if until < since:
+        raise InvalidInput("Ngày kết thúc kỳ phải sau ngày bắt đầu.", "The period's end must not precede its start.")
+    officials, units = step_delays(since, until)
+    return {"since": since, "until": until, "officials": [vars(r) for r in officials],
+            "units": [vars(r) for r in units]}

@@ -2,10 +2,15 @@
 (The province, its personas and the items made through the actions are in congvu/testing.py.)"""
 
 import json
+from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from congvu.testing import Province
+
+# A new document's edXML message, for the walks over every endpoint (POST /api/incoming/edxml).
+EDXML = (Path(__file__).parents[2] / "documents" / "tests" / "samples" / "business" / "moi.edxml").read_bytes()
 
 
 class ApiClient:
@@ -21,6 +26,9 @@ class ApiClient:
         return self.client.get(path, params, headers=self.headers)
 
     def post(self, path: str, body: dict | None = None, **headers):
+        if any(isinstance(value, bytes) for value in (body or {}).values()):  # a file: multipart, a fresh one
+            form = {k: SimpleUploadedFile(f"{k}.edxml", v) if isinstance(v, bytes) else v for k, v in body.items()}
+            return self.client.post(path, form, headers={**self.headers, **headers})
         return self.client.post(path, json.dumps(body or {}), content_type="application/json",
                                 headers={**self.headers, **headers})
 

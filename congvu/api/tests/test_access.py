@@ -8,7 +8,7 @@ from django.utils.crypto import get_random_string
 from congvu.api.actions import digest, issue_token, revoke_token
 from congvu.api.api import api
 from congvu.api.models import ApiToken
-from congvu.api.tests.helpers import ApiClient
+from congvu.api.tests.helpers import EDXML, ApiClient
 from congvu.oversight.tests.makers import sent_directive
 from congvu.testing import consulted_item, make_official
 
@@ -22,24 +22,35 @@ ENDPOINTS = [
     ("get", "/api/matter-types", None),
     ("get", "/api/deadline?from=2026-03-03&days=5", None),
     ("get", "/api/figures", None),
+    ("get", "/api/figures/step-delays?from=2026-03-01&to=2026-03-31", None),
     ("get", "/api/items", None),
     ("get", "/api/items/{item}", None),
     ("post", "/api/incoming", {"unit": "{unit}", "matter_type": 1, "sender": "A", "subject": "B"}),
+    ("post", "/api/incoming/edxml", {"message": EDXML, "unit": "{unit}", "matter_type": 1}),
     ("post", "/api/items/{item}/direct", {"lead_unit": "{unit}"}),
     ("post", "/api/items/{item}/assign", {"holder": 1}),
     ("post", "/api/items/{item}/transfer", {"to_unit": "{unit}"}),
     ("post", "/api/items/{item}/return", {"grounds": "not_ours"}),
     ("post", "/api/items/{item}/submit", {}),
     ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
+    ("post", "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"}),
+    ("post", "/api/items/{item}/return-found-wrong", {"explanation": "Thuộc thẩm quyền"}),
     ("post", "/api/items/{item}/complete", {"result": "Xong"}),
     ("post", "/api/items/{item}/extend", {"new_due": "2026-04-30", "reason": "Chờ hồ sơ"}),
     ("post", "/api/items/{item}/consultations", {"units": ["{unit}"], "question": "Ý kiến?"}),
     ("get", "/api/consultation-requests", None),
+    ("get", "/api/outbox", None),
+    ("get", "/api/outbox/{unit}", None),
     ("get", "/api/consultation-requests/{request}", None),
     ("post", "/api/consultation-requests/{request}/assign", {"holder": 1}),
     ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"}),
+    ("post", "/api/consultation-requests/{request}/send-back", {"grounds": "not_related", "reason": "Không liên quan"}),
+    ("post", "/api/consultation-requests/{request}/notice/sign", {}),
     ("post", "/api/consultation-requests/{request}/reconciliation",
      {"held_on": "2026-03-03", "attendees": "A, B", "outcome": "agreed"}),
+    ("get", "/api/oversight/overrides", None),
+    ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"}),
+    ("get", "/api/oversight/authority-figures", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
 ]
@@ -64,7 +75,10 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     schema = api.get_openapi_schema(path_prefix="/api/")
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
-               .replace("{request}", "{request_id}").replace("{directive}", "{directive_id}")) for m, p, _ in ENDPOINTS}
+               .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
+               .replace("{directive}", "{directive_id}"))
+              for m, p, _ in ENDPOINTS}
+    listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations
 
 

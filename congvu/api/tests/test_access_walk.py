@@ -10,6 +10,7 @@ congvu.testing.PERSONAS with a token of their own, in a fresh province with one 
 import pytest
 
 from congvu.api.api import api
+from congvu.api.tests.helpers import EDXML
 from congvu.oversight.tests.makers import sent_directive
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
@@ -19,6 +20,7 @@ WHO = (ANONYMOUS, *PERSONAS)
 
 INCOMING = {"unit": "{construction}", "matter_type": "{building_permit}", "sender": "Công ty Sông Cầu",
             "subject": "Đề nghị cấp phép xây dựng"}
+EDXML_FORM = {"message": EDXML, "unit": "{construction}", "matter_type": "{building_permit}"}
 MEETING = {"held_on": "2026-03-02", "attendees": "Hai thủ trưởng", "outcome": "agreed"}
 EVERY_OFFICIAL = (401, 403, 200, 200, 200, 200, 200, 200)
 # The walked item is being consulted on (Finance has not answered): directing, assigning, submitting
@@ -33,12 +35,19 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # A unit's officials: its own people and the overseers.
     "unit_officials": ("get", "/api/units/{construction}/officials", None, (401, 403, 403, 200, 200, 200, 200, 200)),
     "figures": ("get", "/api/figures", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    # The edXML outbox: each registrar sees their unit's messages (none here: the walked item came by hand,
+    # so no message #1 exists for anyone; who sees which is tested in congvu/api/tests/test_outbox.py).
+    "outbox_list": ("get", "/api/outbox", None, EVERY_OFFICIAL),
+    "outbox_message": ("get", "/api/outbox/1", None, (401, 403, 404, 404, 404, 404, 404, 404)),
+    "step_delay_figures": ("get", "/api/figures/step-delays?from=2026-03-01&to=2026-03-31", None,
+                           (401, 403, 403, 403, 403, 403, 200, 200)),
     # Lists show each one what they may see; the consulted unit sees the item as consulted.
     "list_items": ("get", "/api/items", None, EVERY_OFFICIAL),
     "get_item": ("get", "/api/items/{item}", None, EVERY_OFFICIAL),
     "list_requests": ("get", "/api/consultation-requests", None, EVERY_OFFICIAL),
     "get_request": ("get", "/api/consultation-requests/{request}", None, EVERY_OFFICIAL),
     "register_incoming": ("post", "/api/incoming", INCOMING, (401, 403, 403, 201, 403, 201, 403, 403)),
+    "receive_edxml": ("post", "/api/incoming/edxml", EDXML_FORM, (401, 403, 403, 201, 403, 201, 403, 403)),
     "direct": ("post", "/api/items/{item}/direct", {"lead_unit": "{construction}"},
                (401, 403, 403, 403, 403, 409, 403, 403)),
     "assign": ("post", "/api/items/{item}/assign", {"holder": "{officer}"}, (401, 403, 403, 403, 403, 409, 403, 403)),
@@ -50,6 +59,18 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "submit": ("post", "/api/items/{item}/submit", {}, (401, 403, 403, 403, 409, 409, 403, 403)),
     "province_decision": ("post", "/api/items/{item}/province-decision", {"decision": "Đồng ý"},
                           (401, 403, 403, 403, 403, 403, 409, 403)),
+    # The Province office sends a submission back; the walked item is not one (409).
+    "send_back": ("post", "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"},
+                  (401, 403, 403, 403, 403, 403, 409, 403)),
+    # Home Affairs or the Province office find a return wrong; the walked item was not returned (409).
+    "return_found_wrong": ("post", "/api/items/{item}/return-found-wrong", {"explanation": "Thuộc thẩm quyền"},
+                           (401, 403, 403, 403, 403, 403, 409, 409)),
+    # Heads' decisions to review: the overseers see the queue, Home Affairs resolves (no such entry: 404).
+    "list_overrides": ("get", "/api/oversight/overrides", None, (401, 403, 403, 403, 403, 403, 200, 200)),
+    "resolve_override": ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"},
+                         (401, 403, 403, 403, 403, 403, 403, 404)),
+    "authority_figures_per_unit": ("get", "/api/oversight/authority-figures", None,
+                                   (401, 403, 403, 403, 403, 403, 200, 200)),
     "complete": ("post", "/api/items/{item}/complete", {"result": "Đã giải quyết"},
                  (401, 403, 403, 403, 409, 409, 403, 403)),
     # The holder may ask for an extension (a rule refuses an officer's own: 409); the head grants it.
@@ -62,6 +83,14 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                        (401, 403, 200, 403, 403, 403, 403, 403)),
     "reply": ("post", "/api/consultation-requests/{request}/reply", {"position": "agree"},
               (401, 403, 200, 403, 403, 403, 403, 403)),
+    # Finance's head may send its request back; nobody else.
+    "send_back_request": ("post", "/api/consultation-requests/{request}/send-back",
+                  {"grounds": "not_related", "reason": "Không thuộc chức năng của Sở"},
+                  (401, 403, 200, 403, 403, 403, 403, 403)),
+    # Transport's deemed agreement: its notice is signed by Construction's head (already signed: 409);
+    # Finance may not even see Transport's request (404).
+    "sign_notice": ("post", "/api/consultation-requests/{deemed}/notice/sign", {},
+                    (401, 403, 404, 403, 403, 409, 403, 403)),
     # The heads' meeting is recorded by the lead unit's head.
     "reconcile": ("post", "/api/consultation-requests/{request}/reconciliation", MEETING,
                   (401, 403, 403, 403, 403, 201, 403, 403)),
@@ -85,7 +114,8 @@ def filled(value, walked: Walked, p: Province):
         return [filled(v, walked, p) for v in value]
     if not isinstance(value, str) or "{" not in value:
         return value
-    ids = {"item": walked.item.pk, "request": walked.request.pk, "construction": p.construction.pk,
+    ids = {"item": walked.item.pk, "request": walked.request.pk, "deemed": walked.deemed.pk,
+           "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p)}

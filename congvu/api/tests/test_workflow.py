@@ -57,7 +57,11 @@ def test_register_direct_assign_consult_reply_sweep_complete(province, api_as):
         item = ok(officer.get(f"/api/items/{item_id}"))
         assert item["state"] == "in_progress"
         silent = next(r for r in item["consultations"][0]["requests"] if r["unit_id"] == p.transport.pk)
-        assert silent["state"] == "deemed_agreed" and silent["notice"] == "01/TB-SXD"
+        assert silent["state"] == "deemed_agreed" and silent["notice"] is None and silent["notice_draft"] is True
+        # Construction's head signs in one call: numbered in its outgoing register after the consultation
+        # letter (01/SXD), dated today.
+        signed = ok(api_as(p.construction_head).post(f"/api/consultation-requests/{silent['id']}/notice/sign", {}))
+        assert signed["notice"] == "02/TB-SXD" and signed["notice_draft"] is False
         assert any(e["kind"] == "deemed_agreement" and e["rule_code"] == "R-2.2-DEEMED-AGREEMENT"
                    and e["clause"] == "2.2" for e in item["events"])
         done = ok(officer.post(f"/api/items/{item_id}/complete", {"result": "Đã phê duyệt quy hoạch"}))
@@ -136,8 +140,12 @@ def test_an_extension_is_approved_by_the_lead_units_head_with_a_reason(province,
     path = f"/api/items/{item['id']}/extend"
     refused = api_as(p.construction_head).post(path, {"new_due": "2026-03-20", "reason": "Chờ bổ sung hồ sơ"})
     assert refused.status_code == 409 and refused.json()["code"] == "R-1.5-EXTENSION"
-    extended = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-15", "reason": "Chờ bổ sung hồ sơ"}))
-    assert extended["due_date"] == "2026-04-15"
+    # Within the 10 working days the building permit lets Construction extend by itself; the legal
+    # deadline stays (clause 1.5). Further, the extension waits for the Province office.
+    extended = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-14", "reason": "Chờ bổ sung hồ sơ"}))
+    assert (extended["due_date"], extended["legal_due_date"]) == ("2026-04-14", "2026-03-31")
+    requested = ok(api_as(p.construction_head).post(path, {"new_due": "2026-04-30", "reason": "Chờ thẩm định"}))
+    assert requested["due_date"] == "2026-04-14" and requested["events"][-1]["kind"] == "extension_request"
 
 
 def test_an_action_the_caller_may_not_take_is_403_and_a_finished_item_409(province, api_as):

@@ -117,13 +117,15 @@ def test_deemed_agreement_issues_the_notice_and_records_the_silent_units_respons
     finance.refresh_from_db()
     assert finance.state == RequestState.DEEMED_AGREED and finance.deemed_at == MIDNIGHT
     notice = Notice.objects.get(request=finance)
-    assert (notice.unit, notice.number, notice.issued_on) == (province.construction, 1, date(2026, 3, 11))
+    # A draft for Construction's head to sign: numbered and dated only when signed.
+    assert (notice.unit, notice.number, notice.issued_on) == (province.construction, None, None)
     duty = Responsibility.objects.get(request=finance)
-    assert (duty.unit, duty.head, duty.rule_code) == (province.finance, province.finance_head, "R-2.2-DEEMED-AGREEMENT")
+    assert (duty.unit, duty.head, duty.holder, duty.rule_code) == (
+        province.finance, province.finance_head, finance.holder, "R-2.2-DEEMED-AGREEMENT")
     event = Event.objects.get(item=item, kind="deemed_agreement")
     assert event.rule_code == "R-2.2-DEEMED-AGREEMENT" and event.unit == province.finance
     assert Notification.objects.filter(official=province.finance_head, text__contains="coi là đồng ý").exists()
-    assert Notification.objects.filter(official=province.construction_officer, text__contains="01/TB-SXD").exists()
+    assert Notification.objects.filter(official=province.construction_head, text__contains="chờ thủ trưởng").exists()
     item.refresh_from_db()
     assert item.state == State.IN_PROGRESS
     assert trail.verify() == []
@@ -134,7 +136,7 @@ def test_running_the_sweep_twice_changes_nothing_the_second_time(province, consu
         assert consult_sweep.deem_overdue() == 2
         assert consult_sweep.deem_overdue() == 0
     assert Notice.objects.count() == 2 and Responsibility.objects.count() == 2
-    assert sorted(Notice.objects.values_list("number", flat=True)) == [1, 2]
+    assert not Notice.objects.filter(number__isnull=False).exists()
 
 
 def test_after_downtime_a_request_is_deemed_agreed_as_of_its_own_deadline(province, consulted):
@@ -143,7 +145,7 @@ def test_after_downtime_a_request_is_deemed_agreed_as_of_its_own_deadline(provin
         consult_sweep.deem_overdue()
     finance = ConsultationRequest.objects.get(pk=consulted.finance.pk)
     assert finance.deemed_at == MIDNIGHT
-    assert Notice.objects.get(request=finance).issued_on == date(2026, 3, 11)
+    assert Notice.objects.get(request=finance).drafted_at == catch_up
 
 
 def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
@@ -152,6 +154,10 @@ def test_a_late_reply_is_kept_but_counts_as_agreement(province, consulted):
         late = actions.reply(finance, actor=province.finance_head, position=ReplyPosition.DISAGREE,
                              reasons="Chưa đủ cơ sở xác định nguồn vốn")
     assert late.late and late.position == ReplyPosition.DISAGREE and late.effective_position == ReplyPosition.AGREE
+    # Before the sweep came: deemed agreed as of the deadline all the same, with its notice and responsibility.
+    assert (late.state, late.deemed_at) == (RequestState.DEEMED_AGREED, MIDNIGHT)
+    assert Notice.objects.filter(request=finance).exists() and Responsibility.objects.filter(request=finance).exists()
+    assert Event.objects.get(item=item, kind="deemed_agreement").data["late_reply"] is True
     with clock.travel_to(MIDNIGHT + timedelta(hours=10)):
         consult_sweep.deem_overdue()
         also_late = actions.reply(transport, actor=province.transport_head, position=ReplyPosition.AGREE)

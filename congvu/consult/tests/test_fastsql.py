@@ -16,10 +16,22 @@ from django.db import DatabaseError, connection, models
 
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, RequestState, Responsibility
 from congvu.lib import fastsql
+from congvu.lib.folding import fold
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
 from congvu.registry.models import CalendarDay, CalendarDayKind
-from congvu.work.models import Event, IncomingDocument, NumberSeries, Origin, Outcome, State, Step, StepKind, WorkItem
+from congvu.work.models import (
+    Event,
+    ExtensionRequest,
+    IncomingDocument,
+    NumberSeries,
+    Origin,
+    Outcome,
+    State,
+    Step,
+    StepKind,
+    WorkItem,
+)
 
 # A local moment with microseconds: the time zone and the precision must both survive the trip.
 AT = datetime(2026, 3, 3, 14, 25, 36, 123456, tzinfo=TZ)
@@ -46,7 +58,8 @@ def _document(p, number: int = 7) -> dict[str, Any]:
         unit=p.construction, year=2026, incoming_number=number, sender=TEXT, notation="15/2026/CV-UBND",
         issued_on=DAY - timedelta(days=2), doc_type="Tờ trình", subject=TEXT, received_on=DAY, reply_due=DAY,
         priority="urgent", original=ContentFile(b"%PDF-1.4 original", name="goc.pdf"),
-        registered_by=p.construction_clerk,
+        registered_by=p.construction_clerk, search_text="",  # computed on save (congvu/lib/folding.py)
+        revoked_on=DAY, revocation_reason=TEXT,
     )
 
 
@@ -55,9 +68,11 @@ def _item(p, document, transferred_from) -> dict[str, Any]:
         title=TEXT, matter_type=p.building_permit, origin=Origin.REQUEST, incoming=document,
         requester_unit=p.commune, registered_unit=p.construction, lead_unit=p.construction, state=State.CONSULTING,
         event_date=DAY, due_at=AT, due_date=DAY, calendar_version="2026.1", holder_unit=p.construction,
+        legal_due_at=AT - timedelta(days=2), legal_due_date=DAY - timedelta(days=2),
         holder=p.construction_officer, transferred_from=transferred_from, created_at=AT,
         completed_at=AT + timedelta(days=3), result=TEXT, remaining_differences="Sở Tài chính: còn khác",
-        event_count=7, last_hash=HASH, sealed_count=5,
+        delay_cause="waiting", delay_note=TEXT,
+        event_count=7, last_hash=HASH, sealed_count=5, search_text="",  # computed on save
     )
 
 
@@ -65,7 +80,8 @@ def _consultation(item, p, attachment) -> dict[str, Any]:
     return dict(
         item=item, asking_unit=p.construction, asked_by=p.construction_officer, question=TEXT,
         attachment=attachment, shares_original=True, reply_days=5, asked_at=AT, due_at=AT + timedelta(days=7),
-        due_date=DAY + timedelta(days=7), calendar_version="2026.1",
+        due_date=DAY + timedelta(days=7), calendar_version="2026.1", proposal=TEXT, letter_notation="07/SXD",
+        letter_date=DAY,
     )
 
 
@@ -84,16 +100,24 @@ SAMPLES: dict[type[models.Model], Callable[[Targets], dict[str, Any]]] = {
         consultation=t.consultation, item=t.item, unit=t.p.transport, holder=t.p.transport_head,
         state=RequestState.ANSWERED, due_at=AT, position="disagree", reasons=TEXT, replied_at=AT,
         replied_by=t.p.transport_head, late=True, deemed_at=AT, reminded_at=AT - timedelta(days=1),
+        sent_back_at=AT, sent_back_by=t.p.transport_head, send_back_grounds="not_related", send_back_reason=TEXT,
+        send_back_upheld=False, send_back_charged_to=t.p.transport,
     ),
     Notice: lambda t: dict(
         request=t.request, unit=t.p.construction, year=2026, number=12, issued_on=DAY, signer=t.p.construction_head,
+        drafted_at=AT - timedelta(days=2), signed_at=AT, reminded_on=DAY - timedelta(days=1),
         content={"subject": TEXT, "number": "12/TB-SXD"}, file=ContentFile(b"PK notice", name="thong-bao.docx"),
     ),
     Responsibility: lambda t: dict(request=t.request, unit=t.p.finance, head=t.p.finance_head,
-                                   rule_code="R-2.2-DEEMED-AGREEMENT", recorded_at=AT),
+                                   holder=t.p.finance_officer, rule_code="R-2.2-DEEMED-AGREEMENT", recorded_at=AT),
     Notification: lambda t: dict(official=t.p.construction_head, text=TEXT, url="/cong-viec/1/", created_at=AT,
                                  read_at=AT + timedelta(hours=1)),
     NumberSeries: lambda t: dict(unit=t.p.finance, year=2026, series="TB", last=41),
+    ExtensionRequest: lambda t: dict(
+        item=t.item, unit=t.p.construction, requested_by=t.p.construction_head, requested_at=AT, new_due=DAY,
+        reason=TEXT, approver="province_office", status="approved", decided_by=t.p.office_head,
+        decided_at=AT + timedelta(hours=2), decision_reason=TEXT,
+    ),
 }
 MODELS = list(SAMPLES)
 
@@ -225,7 +249,8 @@ def test_values_inserted_with_their_ids_fill_the_other_columns_with_defaults(tar
     item = {"title": TEXT, "matter_type": targets.p.building_permit, "registered_unit": targets.p.construction,
             "lead_unit": targets.p.construction, "holder_unit": targets.p.construction,
             "holder": targets.p.construction_officer, "event_date": DAY, "due_at": AT, "due_date": DAY,
-            "calendar_version": "2026.1", "created_at": AT}
+            "legal_due_at": AT, "legal_due_date": DAY,
+            "calendar_version": "2026.1", "created_at": AT, "search_text": fold(TEXT)}
     orm = WorkItem.objects.create(**item)
     expected = stored(WorkItem, orm.pk)
     forget(WorkItem, orm.pk)

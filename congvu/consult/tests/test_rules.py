@@ -1,10 +1,13 @@
 """Clauses 2.2 and 2.3 as pure checks: no database, read like the document."""
 
+from datetime import date
+
 import pytest
 
 from congvu.consult import rules
 from congvu.consult.models import ReplyPosition
 from congvu.lib.refusals import InvalidInput, RuleViolation
+from congvu.org.models import UnitKind
 
 FINANCE, TRANSPORT, HOME_AFFAIRS = 2, 5, 7
 RELATED_TO_PLANNING = {FINANCE, TRANSPORT}
@@ -49,3 +52,27 @@ def test_the_lead_unit_asks_at_least_one_other_unit():
     for asked in (set(), {1, FINANCE}):
         with pytest.raises(InvalidInput):
             rules.check_units_to_ask(asked, lead_unit_id=1)
+
+
+def test_only_units_that_decide_matters_are_consulted_unless_the_registry_widens_it():
+    rules.check_consultable("Sở Tài chính", UnitKind.DEPARTMENT, False, widened=False)
+    rules.check_consultable("UBND xã An Mỹ", UnitKind.COMMUNE, False, widened=False)
+    for kind in (UnitKind.PROVINCE_COMMITTEE, UnitKind.PROVINCE_OFFICE, UnitKind.DIVISION):
+        assert refusal_code(lambda k=kind: rules.check_consultable("X", k, False, widened=False)) == (
+            "R-2.2-NOT-CONSULTABLE")
+        rules.check_consultable("X", kind, False, widened=True)
+    # Never one's own division, widened or not.
+    assert refusal_code(lambda: rules.check_consultable("Phòng QLXD", UnitKind.DIVISION, True, widened=True)) == (
+        "R-2.2-NOT-CONSULTABLE")
+
+
+def test_a_send_back_names_its_grounds_and_reasons():
+    rules.check_send_back("not_related", "Không thuộc chức năng của Sở")
+    for grounds, reason in (("", "Lý do"), ("maybe", "Lý do"), ("own_matter", "  ")):
+        assert refusal_code(lambda g=grounds, r=reason: rules.check_send_back(g, r)) == "R-2.2-SEND-BACK-GROUNDS"
+
+
+def test_a_notice_is_signed_on_a_working_day():
+    rules.check_signing_day(date(2026, 3, 11), True, date(2026, 3, 12))
+    assert refusal_code(lambda: rules.check_signing_day(date(2026, 3, 14), False, date(2026, 3, 16))) == (
+        "R-2.2-NOTICE-WORKING-DAY")

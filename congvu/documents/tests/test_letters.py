@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 
 from .. import letters
 from ..letters import Letter, date_line, number_line, render_docx
@@ -129,9 +129,18 @@ def test_issuing_parent_is_13pt_regular_capitals_and_issuing_body_13pt_bold_capi
     assert body.font.size == Pt(13) and body.font.bold
 
 
-def test_issuing_body_has_a_short_rule_under_it():
-    body = _paragraph(_header(_open()).cell(0, 0), "SỞ XÂY DỰNG")
-    assert body._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:val")) == "single"
+def rule_after(cell, text: str):
+    paragraphs = cell.paragraphs
+    line = next(i for i, p in enumerate(paragraphs) if p.text == text)
+    return paragraphs[line], paragraphs[line + 1]
+
+
+def test_issuing_body_has_a_short_rule_under_it_and_its_whole_column_to_stand_in():
+    body, rule = rule_after(_header(_open()).cell(0, 0), "SỞ XÂY DỰNG")
+    assert rule.text == "" and rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:val")) == "single"
+    assert rule.paragraph_format.left_indent > Mm(10)  # short: indented from both sides
+    # The name itself is not indented: it must fit on one line of its column, not a word a line.
+    assert not body.paragraph_format.left_indent and not body.paragraph_format.right_indent
 
 
 def test_without_a_governing_body_the_issuing_body_opens_the_header():
@@ -152,8 +161,8 @@ def test_motto_is_13_to_14pt_bold_with_a_solid_rule_under_it():
     motto = _paragraph(_header(_open()).cell(0, 1), "Độc lập - Tự do - Hạnh phúc")
     run = _only_run(motto)
     assert Pt(13) <= run.font.size <= Pt(14) and run.font.bold
-    rule = motto._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
-    assert rule.get(qn("w:val")) == "single"
+    _, rule = rule_after(_header(_open()).cell(0, 1), "Độc lập - Tự do - Hạnh phúc")
+    assert rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:val")) == "single"
 
 
 def test_number_under_ten_is_written_with_a_leading_zero():

@@ -107,17 +107,20 @@ def test_ordinary_weekdays_work_and_weekends_do_not():
     assert CAL.day_off_reason(d("08/03/2024")) is None
 
 
-def test_statutory_holidays_from_the_package_are_off_where_no_override_exists():
+def test_statutory_holidays_from_the_package_are_off_in_years_without_an_official_schedule():
     assert not BARE.is_working_day(d("18/04/2024"))  # Hùng Kings 2024, from the package alone
     assert not BARE.is_working_day(d("02/09/2024"))
     assert "Bộ luật Lao động" in BARE.day_off_reason(d("18/04/2024"))
     # With the official schedule in place, every package holiday on a weekday that the schedule
-    # does not mention is still a day off (e.g. the years the schedule does not cover).
+    # does not mention is still a day off in the years the schedule does not cover; in the years it
+    # covers, it waits for the administrator's confirmation (see the tests further down).
     listed = {e.day for e in OFFICIAL_SCHEDULE}
+    covered = {e.day.year for e in OFFICIAL_SCHEDULE}
     package = holidays.country_holidays("VN", years=range(2020, 2036))
     unlisted = [x for x in package if x not in listed and x.weekday() < 5]
     assert unlisted
-    assert not any(CAL.is_working_day(x) for x in unlisted)
+    assert not any(CAL.is_working_day(x) for x in unlisted if x.year not in covered)
+    assert all(CAL.is_working_day(x) for x in unlisted if x.year in covered)
 
 
 def test_the_official_schedule_beats_the_package_where_they_differ():
@@ -303,3 +306,44 @@ def test_explain_agrees_with_counting(start, n):
     # Every calendar day strictly between start and due is either counted or skipped.
     counted = CAL.working_days_between(start, why.due) - (1 if why.due > start else 0)
     assert len(why.skipped) + counted == span
+
+
+# ---- the schedule is authoritative for its years (issue 9) -------------------------------------
+
+
+def test_a_package_holiday_the_schedule_does_not_list_is_a_working_day_and_flagged():
+    # 24/11/2026 "Ngày Văn hóa Việt Nam": the holidays package has it, the 2026 schedule does not.
+    assert d("24/11/2026") in holidays.country_holidays("VN", years=2026)
+    assert CAL.is_working_day(d("24/11/2026"))
+    assert CAL.add_working_days(d("20/11/2026"), 5) == d("27/11/2026")
+    assert [p.day for p in CAL.unconfirmed_package_days(2026)] == [d("24/11/2026")]
+    lines = CAL.explain(d("20/11/2026"), 5).lines()
+    assert any("24/11/2026" in line and "chỉ tính là ngày nghỉ khi quản trị viên xác nhận" in line for line in lines)
+
+
+def test_a_package_holiday_counts_as_a_day_off_once_confirmed_in_the_schedule():
+    confirmed = ScheduleEntry(d("24/11/2026"), DayKind.DAY_OFF, "Ngày Văn hóa Việt Nam", "Xác nhận của quản trị viên")
+    calendar = Calendar(overrides=(*OFFICIAL_SCHEDULE, confirmed))
+    assert not calendar.is_working_day(d("24/11/2026"))
+    assert calendar.add_working_days(d("20/11/2026"), 5) == d("30/11/2026")
+    assert calendar.unconfirmed_package_days(2026) == []
+    assert calendar.version != CAL.version  # items record which calendar counted them
+
+
+def test_an_unverified_schedule_entry_is_shown_as_such():
+    lines = CAL.explain(d("20/08/2026"), 3).lines()
+    made_up = next(line for line in lines if "22/08/2026" in line)
+    assert "chưa được xác minh" in made_up
+    assert any("not been verified" in line for line in CAL.explain(d("20/08/2026"), 3).lines("en"))
+    # A verified make-up day says nothing of the kind.
+    assert not any("xác minh" in line for line in CAL.explain(d("09/01/2026"), 1).lines())
+
+
+def test_a_deadline_into_a_year_without_official_schedule_says_so():
+    assert CAL.has_official_schedule(2026) and not CAL.has_official_schedule(2027)
+    lines = CAL.explain(d("28/12/2026"), 10).lines()
+    assert any(line.startswith("Lịch năm 2027 chưa được công bố") for line in lines)
+    # Counted inside a published year, no such sentence.
+    assert not any("chưa được công bố" in line for line in CAL.explain(d("02/11/2026"), 10).lines())
+    # Without a schedule, the package's holidays are the estimate: 01/01/2027 is off.
+    assert not CAL.is_working_day(d("01/01/2027"))

@@ -17,6 +17,7 @@ from django.db.models import Min
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, RequestState
 from congvu.lib import clock
+from congvu.ops.demo import cases_notice
 from congvu.ops.demo.moves import Numbers, Plan
 from congvu.ops.demo.timeline import Timeline
 
@@ -32,10 +33,17 @@ def play(plans: list[Plan], timeline: Timeline, rng: random.Random, until: datet
 
 
 def sweep_until(moment: datetime) -> None:
-    """Run the deemed-agreement sweep at each consultation deadline that has passed by `moment`."""
-    while (deadline := _next_deadline()) is not None and deadline <= moment:
-        with clock.travel_to(deadline):
-            consult_sweep.deem_overdue()
+    """Run the deemed-agreement sweep at each consultation deadline that has passed by `moment`, and the
+    heads' signing of the notices it drafts (`cases_notice`), in time order."""
+    while True:
+        deadline, signing = _next_deadline(), cases_notice.next_signing()
+        if deadline is not None and deadline <= moment and (signing is None or deadline <= signing[0]):
+            with clock.travel_to(deadline):
+                consult_sweep.deem_overdue()
+        elif signing is not None and signing[0] <= moment:
+            cases_notice.sign(*signing)
+        else:
+            return
 
 
 def _next_deadline() -> datetime | None:

@@ -20,8 +20,9 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import catalog
+from congvu.ops.demo import cases_authority, cases_edxml, cases_notice, catalog
 from congvu.ops.demo.activity import play
+from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
@@ -39,11 +40,13 @@ DEFAULT_ITEMS = 300
 # The logins worth trying first: (username, post, what they see and do).
 LOGINS: tuple[tuple[str, str, str], ...] = (
     (catalog.ADMIN_LOGIN, "tài khoản superuser", "trang quản trị: đơn vị, cán bộ, loại việc, phân cấp, lịch công vụ"),
-    ("chutich.ubnd", "Chủ tịch UBND tỉnh", "việc do UBND tỉnh quyết định"),
+    ("chutich.ubnd", "Chủ tịch UBND tỉnh", "việc do Chủ tịch UBND tỉnh quyết định"),
     (catalog.OFFICE_HEAD_LOGIN, "Chánh Văn phòng UBND tỉnh",
      "mọi công việc; tờ trình chờ UBND tỉnh, ghi nhận quyết định"),
-    (catalog.INSPECTOR_LOGIN, "thanh tra công vụ, Sở Nội vụ", "mọi đơn vị: đúng hạn, quá hạn, bị từ chối, vượt quyền"),
-    ("giamdoc.sxd", "Giám đốc Sở Xây dựng", "việc của Sở: chỉ đạo, phân công, gia hạn, vượt quyền có lý do"),
+    (catalog.INSPECTOR_LOGIN, "thanh tra công vụ, Sở Nội vụ",
+     "mọi đơn vị: đúng hạn, quá hạn, bị từ chối, Thủ trưởng quyết định"),
+    ("giamdoc.sxd", "Giám đốc Sở Xây dựng",
+     "việc của Sở: chỉ đạo, phân công, gia hạn, Thủ trưởng quyết định (ghi rõ lý do)"),
     ("vanthu.sxd", "Văn thư Sở Xây dựng", "sổ văn bản đến của Sở"),
     ("chuyenvien.sxd", "Chuyên viên Sở Xây dựng", "việc mình đang giữ"),
     ("chutich.buonmathuot", "Chủ tịch UBND phường Buôn Ma Thuột", "việc của phường"),
@@ -77,7 +80,8 @@ class Summary:
     requests: list[tuple[str, int]]  # consultation requests: (Vietnamese label, count) in the order of RequestState
     late_replies: int
     deemed_agreements: int
-    notices: int
+    notices: int  # signed, with their .docx
+    unsigned_notices: int  # drafts the heads have not signed yet
     reconciliations: int
     logins: list[Login]
     seconds: float
@@ -95,16 +99,20 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cast = build_structure(names)
         timeline = Timeline(current_calendar(), now, not_before=catalog.REFORM_DAY + timedelta(days=1))
         plans = Planner(cast, timeline, rng, Writer(rng, names)).plans(items)
+        plans += deadline_plans(cast, timeline, first_no=len(plans) + 1)  # issue 9's cases, after the rest
         play(plans, timeline, rng, until=now)
+        cases_authority.play_authority_cases()
+        cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
         render_notices()
+        cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
     return summarize(time.monotonic() - started)
 
 
 def render_notices() -> None:
-    """Write every deemed-agreement notice's .docx into the media directory (`render` skips one
-    already written)."""
-    for notice in Notice.objects.select_related("unit").order_by("id"):
+    """Write every signed deemed-agreement notice's .docx into the media directory (`render` skips
+    one already written; a draft has no file)."""
+    for notice in Notice.objects.filter(number__isnull=False).select_related("unit").order_by("id"):
         notices.render(notice)
 
 
@@ -132,6 +140,7 @@ def _consultation_counts() -> dict:
         "late_replies": ConsultationRequest.objects.filter(late=True, replied_at__isnull=False).count(),
         "deemed_agreements": by_state.get(RequestState.DEEMED_AGREED, 0),
         "notices": Notice.objects.exclude(file="").count(),
+        "unsigned_notices": Notice.objects.filter(number__isnull=True).count(),
         "reconciliations": Reconciliation.objects.count(),
     }
 

@@ -15,6 +15,7 @@ from congvu.registry.models import Authority, DelegationKind
 
 PROVINCE_NAME = "tỉnh Đắk Lắk"
 REFORM_DAY = date(2025, 7, 1)  # the two-tier local government took effect
+AUTHORISED_UNTIL = date(2030, 12, 31)  # an authorisation (ủy quyền) always has an end date
 MERGED_AWAY_SINCE = date(2008, 1, 1)
 MERGED_AWAY_UNTIL = date(2025, 6, 30)
 DEMO_PASSWORD = "congvu2026"  # noqa: S105 - the published password of the demo logins, not a secret
@@ -108,6 +109,9 @@ class MatterSpec(MatterPlan):
 
     subjects: tuple[str, ...] = ()
     sender: str = "company"  # company | citizen | agency
+    # The demo's units may extend by up to 10 working days on their own (clause 1.5); beyond, the
+    # Province office approves (congvu/ops/demo/cases_deadlines.py shows one).
+    extension_days: int = 10
     weight: int = 4
     doc_type: str = "Đơn"
 
@@ -141,7 +145,8 @@ MATTERS: tuple[MatterSpec, ...] = (
                )),
     MatterSpec("gia-vat-lieu", "Công bố giá vật liệu xây dựng hằng quý", "Xây dựng", "sxd", CHAIR,
                "Nghị định 10/2021/NĐ-CP", 10, ("stc",), weight=2, sender="agency", doc_type="Công văn",
-               delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 18/2025/QĐ-UBND (ủy quyền công bố giá)"),
+               delegated=Delegated(DelegationKind.AUTHORISATION, "Quyết định 18/2025/QĐ-UBND (ủy quyền công bố giá)",
+                                   valid_to=AUTHORISED_UNTIL),
                subjects=("Đề nghị công bố giá vật liệu xây dựng trên địa bàn {commune}",)),
     MatterSpec("thi-cong-duong-bo", "Chấp thuận thi công công trình trên đường bộ đang khai thác", "Giao thông",
                "sgtvt", HEAD, "Luật Đường bộ 2024; Nghị định 165/2024/NĐ-CP", 10, ("sxd",), weight=3,
@@ -169,7 +174,8 @@ MATTERS: tuple[MatterSpec, ...] = (
     MatterSpec("giay-phep-moi-truong", "Cấp giấy phép môi trường", "Môi trường", "snnmt", CHAIR,
                "Luật Bảo vệ môi trường 2020; Nghị định 08/2022/NĐ-CP", 30, ("sxd", "syt"), weight=4, doc_type="Hồ sơ",
                delegated=Delegated(DelegationKind.AUTHORISATION,
-                                   "Quyết định 22/2025/QĐ-UBND (ủy quyền cấp giấy phép môi trường)"),
+                                   "Quyết định 22/2025/QĐ-UBND (ủy quyền cấp giấy phép môi trường)",
+                                   valid_to=AUTHORISED_UNTIL),
                subjects=("Đề nghị cấp giấy phép môi trường cho {facility} của {company}",)),
     MatterSpec("hoa-giai-dat-dai", "Hòa giải tranh chấp đất đai", "Đất đai", "commune", HEAD,
                "Luật Đất đai 2024, Điều 235", 30, ("snnmt",), weight=6, sender="citizen", subjects=(

@@ -278,3 +278,25 @@ def attendees(lead_head: str, lead_post: str, other_head: str, other_post: str) 
     """Who met: the lead unit's head, who chairs, and the head of the unit that disagreed."""
     return (f"{lead_head} — {lead_post} (chủ trì); {other_head} — {other_post}; "
             "đại diện phòng chuyên môn của hai đơn vị.")
+
+
+# What the lead unit proposes, per matter type (a consultation asks about a proposal, clause 2.2): a
+# silent unit is deemed to agree with exactly this, and the notice cites it.
+PROPOSALS: dict[str, str] = {
+    "cap-phep-xay-dung": "Cấp giấy phép xây dựng theo hồ sơ thiết kế đã thẩm định, với điều kiện chủ đầu tư "
+                         "hoàn thành thủ tục bảo vệ môi trường trước khi khởi công.",
+    "quy-hoach-chi-tiet": "Trình UBND tỉnh phê duyệt đồ án với mật độ xây dựng tối đa 40%, tầng cao tối đa "
+                          "9 tầng và hạ tầng kỹ thuật theo hồ sơ gửi kèm.",
+    "gia-vat-lieu": "Công bố bảng giá vật liệu xây dựng quý theo dự thảo gửi kèm, có hiệu lực từ ngày ký.",
+    "chu-truong-dau-tu": "Trình UBND tỉnh chấp thuận chủ trương đầu tư đồng thời chấp thuận nhà đầu tư theo "
+                         "dự thảo báo cáo thẩm định gửi kèm.",
+    "giao-dat-cho-thue-dat": "Trình UBND tỉnh cho thuê đất trả tiền hằng năm theo dự thảo tờ trình gửi kèm.",
+}
+GENERIC_PROPOSAL = "Giải quyết hồ sơ theo dự thảo văn bản của đơn vị chủ trì gửi kèm."
+# Why a consulted unit sends a request back (clause 2.2: do not consult unrelated units).
+SEND_BACK_REASON = ("Nội dung xin ý kiến không thuộc chức năng, nhiệm vụ của đơn vị; đề nghị đơn vị chủ trì "
+                    "tự quyết định theo thẩm quyền.")
+
+
+def proposal(matter_code: str) -> str:
+    return PROPOSALS.get(matter_code, GENERIC_PROPOSAL)

@@ -188,6 +188,7 @@ class ConsultationFlows:
              override: consult_texts.OverrideCase | None) -> None:
         question = override.question if override else self.rng.choice(consult_texts.questions(plan.matter.code))
         reply_days = None if days == self.default_days else days
+        proposal = consult_texts.proposal(plan.matter.code)
         ordered = sorted(units, key=lambda u: u.code)
         if "unrelated_ask" in plan.flags:
             everyone = [*ordered, self._stray(plan, units)]
@@ -195,12 +196,12 @@ class ConsultationFlows:
                 "R-2.2-UNRELATED-CONSULTATION",
                 moves.ask(actor=plan.officer, units=everyone, question=question, reply_days=reply_days))))
         if override:
-            steps.append((day, "xin ý kiến đơn vị ngoài danh mục (vượt quyền)", moves.ask(
+            steps.append((day, "xin ý kiến đơn vị ngoài danh mục (Thủ trưởng quyết định)", moves.ask(
                 actor=self.planner.staff(plan.home).head, units=ordered, question=question, reply_days=reply_days,
-                override_reason=override.reason)))
+                override_reason=override.reason, proposal=proposal)))
         else:
             steps.append((day, "xin ý kiến", moves.ask(actor=plan.officer, units=ordered, question=question,
-                                                       reply_days=reply_days)))
+                                                       reply_days=reply_days, proposal=proposal)))
 
     def _answer(self, plan: Plan, steps: list, unit: Unit, fate: Fate, asked: int, days: int, within: int) -> int:
         """The consulted unit's side; returns the day its request is settled."""

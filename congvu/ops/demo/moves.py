@@ -12,12 +12,13 @@ from congvu.consult import actions as consult
 from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import clock
 from congvu.lib.refusals import RuleViolation
+from congvu.ops.demo import texts
 from congvu.ops.demo.subjects import Letter
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
 from congvu.work import actions
-from congvu.work.models import WorkItem
+from congvu.work.models import DelayCause, WorkItem
 
 
 class Numbers:
@@ -92,8 +93,22 @@ def complete(*, actor: Official, verdict: str, override_reason: str = "") -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
         lead = plan.item.lead_unit
         result = f"Đã ban hành văn bản số {numbers.next(lead.code)}/{lead.abbrev}: {verdict}."
-        actions.complete(plan.item, actor=actor, result=result, override_reason=override_reason)
+        actions.complete(plan.item, actor=actor, result=result, override_reason=override_reason,
+                         **delay_cause_if_late(plan.item.pk))
     return run
+
+
+def delay_cause_if_late(item_id: int) -> dict[str, str]:
+    """Work completed past its legal deadline names the cause of its delay (clause 1.5): one of the
+    categories, chosen by the item's number so the demo stays the same on every build."""
+    legal_due_at = WorkItem.objects.values_list("legal_due_at", flat=True).get(pk=item_id)
+    if clock.now() <= legal_due_at:
+        return {}
+    cause = DELAY_CAUSES[item_id % len(DELAY_CAUSES)]
+    return {"delay_cause": cause.value, "delay_note": texts.DELAY_NOTES[cause.value]}
+
+
+DELAY_CAUSES = tuple(DelayCause)
 
 
 def submit(*, actor: Official, summary: str, override_reason: str = "") -> Op:
@@ -137,9 +152,9 @@ def return_document(*, actor: Official, grounds: str, named: Unit | None = None,
 
 
 def ask(*, actor: Official, units: list[Unit], question: str, reply_days: int | None = None,
-        override_reason: str = "") -> Op:
+        override_reason: str = "", proposal: str = "") -> Op:
     def run(plan: Plan, numbers: Numbers) -> None:
-        plan.consultation = consult.ask(plan.item, actor=actor, units=units, question=question,
+        plan.consultation = consult.ask(plan.item, actor=actor, units=units, question=question, proposal=proposal,
                                         reply_days=reply_days, override_reason=override_reason)
     return run
 

@@ -340,12 +340,12 @@ class Planner:
         desk, reason = plan.unit, texts.FOREIGN_OVERRIDE
         head = self.staff(desk).head
         directed = self.rng.choice((0, 1))
-        flow.add(directed, "chỉ đạo (vượt quyền)", moves.direct(
+        flow.add(directed, "chỉ đạo (Thủ trưởng quyết định)", moves.direct(
             actor=head, lead=desk, cooperating=[plan.home], override_reason=reason,
             note="Sở Xây dựng chủ trì, Ban Quản lý các khu công nghiệp phối hợp"))
         assigned = self._assign(plan, flow, directed + 1)
         done = self.rng.randint(assigned + 1, plan.matter.time_limit_days)
-        flow.add(done, "hoàn thành (vượt quyền)", moves.complete(
+        flow.add(done, "hoàn thành (Thủ trưởng quyết định)", moves.complete(
             actor=head, verdict=self.rng.choice(texts.VERDICTS), override_reason=reason))
         return self.anywhere(flow)
 
@@ -426,7 +426,7 @@ class Planner:
         summary = texts.submission(plan.matter)
         if override:
             head = self.staff(plan.home).head
-            flow.add(submitted, "trình UBND tỉnh (vượt quyền)", moves.submit(
+            flow.add(submitted, "trình UBND tỉnh (Thủ trưởng quyết định)", moves.submit(
                 actor=head, summary=summary, override_reason=self.rng.choice(texts.SUBMISSION_OVERRIDES)))
         else:
             flow.add(submitted, "trình UBND tỉnh", moves.submit(actor=plan.officer, summary=summary))
@@ -434,7 +434,7 @@ class Planner:
             return submitted
         decided = submitted + self.rng.randint(2, 6)
         office = self.staff(self.cast.units[catalog.OFFICE.code])
-        flow.add(decided, "UBND tỉnh quyết định", moves.decide(
+        flow.add(decided, "Chủ tịch UBND tỉnh quyết định", moves.decide(
             actor=self.rng.choice([office.head, *office.officers]), verdict=self.rng.choice(texts.PROVINCE_VERDICTS)))
         return decided
 

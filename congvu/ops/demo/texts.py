@@ -23,6 +23,14 @@ EXTENSION_REASONS = (
     "Chờ kết quả đo đạc, trích lục bản đồ địa chính của cơ quan chuyên môn.",
     "Nội dung phức tạp, cần tổ chức họp liên ngành để thống nhất.",
 )
+# The cause of each delay, by DelayCause value (clause 1.5: completing work past its legal deadline).
+DELAY_NOTES = {
+    "workload": "Số lượng hồ sơ tăng đột biến trong tháng, chuyên viên thụ lý kiêm nhiệm nhiều việc.",
+    "waiting": "Chờ ý kiến của đơn vị phối hợp và kết quả kiểm tra thực địa của cơ quan chuyên môn.",
+    "dossier": "Hồ sơ của tổ chức, công dân thiếu tài liệu; đã yêu cầu bổ sung, nhận đủ sau hạn.",
+    "legal": "Văn bản quy phạm pháp luật áp dụng chưa thống nhất, phải xin ý kiến hướng dẫn.",
+    "other": "Hệ thống phần mềm gián đoạn, phải xử lý lại hồ sơ giấy.",
+}
 VERDICTS = (
     "chấp thuận theo đề nghị",
     "chấp thuận có điều kiện, yêu cầu bổ sung biện pháp bảo đảm an toàn",

@@ -127,7 +127,27 @@ def tables() -> dict[str, int]:
     return table_counts()
 
 
-COMMANDS = {"province": province, "consulted": consulted, "facts": facts, "quiet": quiet, "tables": tables}
+def sign() -> int:
+    """Construction's head signs every drafted notice, on the next working day from today at 09:00."""
+    from datetime import datetime, time
+
+    from congvu.consult import actions as consult
+    from congvu.consult.models import Notice
+    from congvu.lib import clock
+    from congvu.lib.workdays import TZ
+    from congvu.registry.queries import current_calendar
+
+    calendar, today = current_calendar(), clock.today()
+    day = today if calendar.is_working_day(today) else calendar.next_working_day(today)
+    drafts = list(Notice.objects.filter(number__isnull=True).order_by("id"))
+    with clock.travel_to(datetime.combine(day, time(9, 0), tzinfo=TZ)):
+        for notice in drafts:
+            consult.sign_notice(notice, actor=persona("sxd.head"))
+    return len(drafts)
+
+
+COMMANDS = {"province": province, "consulted": consulted, "sign": sign, "facts": facts, "quiet": quiet,
+            "tables": tables}
 
 if __name__ == "__main__":
     django.setup()

@@ -31,7 +31,9 @@ def taken(sites, tmp_path_factory) -> Taken:
     site = sites.new("served")
     p = site.probe("province")
     site.probe("consulted", str(NOTICES), "60")
-    site.congvu("sweep")  # deems the requests agreed, numbers and renders their notices
+    site.congvu("sweep")  # deems the requests agreed and drafts their notices
+    site.probe("sign")  # the head signs them
+    site.congvu("sweep")  # renders their files
     body = {"unit": p["units"]["construction"], "matter_type": p["matters"]["building_permit"], "sender": "Sở Tư pháp"}
     backup = tmp_path_factory.mktemp("backups") / "nightly"
     with Server(site) as server, Registrations([Api(server.url, p["tokens"]["construction_clerk"])], body, 3) as load:

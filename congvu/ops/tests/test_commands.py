@@ -75,3 +75,7 @@ def test_bench_runs_the_standard_workload_and_checks_it(tmp_path):
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["check_passed"] and result["checks"]["deemed_agreements"] == 12
     assert result["actions"] == 72 and result["actions_per_second"] > 0
+    # The figure travels as a ratio to the bare floor measured in the same run (issue 13).
+    assert result["floor_actions_per_second"] > 0
+    assert result["ratio_to_floor"] == pytest.approx(
+        result["actions_per_second"] / result["floor_actions_per_second"], rel=0.01)

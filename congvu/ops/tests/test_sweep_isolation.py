@@ -47,6 +47,14 @@ def request_of(consultation: Consultation) -> ConsultationRequest:
     return ConsultationRequest.objects.get(consultation=consultation)
 
 
+def deem_and_sign(p) -> None:
+    """The round's deemed agreements, their drafts signed by Construction's head that morning."""
+    with clock.travel_to(MONDAY):
+        consult_sweep.deem_overdue()
+        for notice in Notice.objects.order_by("id"):
+            consult.sign_notice(notice, actor=p.construction_head)
+
+
 def sweep_command() -> tuple[list[str], CommandError | None]:
     out = io.StringIO()
     try:
@@ -66,14 +74,17 @@ def test_a_notice_that_cannot_be_rendered_stops_neither_reminders_nor_the_seal(p
         return render_docx(letter)
 
     monkeypatch.setattr(notices, "render_docx", renderer_failing_on_the_poisoned)
+    deem_and_sign(province)
     with clock.travel_to(MONDAY):
         lines, error = sweep_command()
     failed_notice = Notice.objects.get(request__consultation=poisoned)
     assert error is not None and error.returncode == 1
-    assert lines[0] == "coi như đồng ý: 2 yêu cầu"
-    # The round's notice step writes both files: the good one, and not the poisoned one.
+    assert lines[0] == "coi như đồng ý: 0 yêu cầu"
+    # The round's notice step writes both signed files: the good one, and not the poisoned one.
     assert lines[1].startswith("LỖI tạo tệp thông báo: 1 xong, LỖI 1") and f"thông báo #{failed_notice.pk}" in lines[1]
-    assert lines[2] == "nhắc hạn xin ý kiến: 1" and lines[3].startswith("niêm phong #")
+    assert lines[2].startswith("thông báo PDF đã ký: ") and lines[3] == "trạng thái edXML gửi trục: 0"
+    assert lines[4] == "nhắc hạn xin ý kiến: 1" and lines[5] == "nhắc ký thông báo: 0"
+    assert lines[6].startswith("niêm phong #")
     assert Notice.objects.get(request__consultation=good).file and not failed_notice.file
     assert request_of(to_remind).reminded_at is not None
     assert Seal.objects.exists()
@@ -88,29 +99,30 @@ def test_a_part_that_fails_whole_is_reported_and_the_parts_after_it_still_run(pr
         lines, error = sweep_command()
     assert error is not None
     assert lines[0] == "LỖI deem_agreements: RuntimeError: database hiccup"
-    assert lines[2] == "nhắc hạn xin ý kiến: 1" and lines[3].startswith("niêm phong #")
+    assert lines[2].startswith("thông báo PDF đã ký: ") and lines[3] == "trạng thái edXML gửi trục: 0"
+    assert lines[4] == "nhắc hạn xin ý kiến: 1" and lines[6].startswith("niêm phong #")
     assert all(line.startswith("LỖI") == (index == 0) for index, line in enumerate(lines))
 
 
 def test_a_request_that_cannot_be_settled_leaves_the_others_of_its_batch_deemed_agreed(
         province, round_due, monkeypatch):
     good, poisoned, _ = round_due
-    real = consult_sweep.letter_content
+    real = consult_sweep.responsibility
 
-    def content_failing_on_the_poisoned(request, *args):
+    def responsibility_failing_on_the_poisoned(request, *args):
         if POISON in request.consultation.question:
-            raise RuntimeError("cannot word this notice")
+            raise RuntimeError("cannot record this responsibility")
         return real(request, *args)
 
-    monkeypatch.setattr(consult_sweep, "letter_content", content_failing_on_the_poisoned)
+    monkeypatch.setattr(consult_sweep, "responsibility", responsibility_failing_on_the_poisoned)
     with clock.travel_to(MONDAY), pytest.raises(RowsFailed) as partial:
         consult_sweep.deem_overdue()
     assert partial.value.done == 1 and partial.value.failed == [f"công việc #{poisoned.item_id}"]
     assert request_of(good).state == RequestState.DEEMED_AGREED
     assert request_of(poisoned).state == RequestState.PENDING  # rolled back whole, tried again next round
-    assert Notice.objects.get().number == 1  # the poisoned one took no number
+    assert Notice.objects.get().request == request_of(good)  # the poisoned one left no draft
     assert trail.verify() == []  # the good item's chain was written from its true head
-    monkeypatch.setattr(consult_sweep, "letter_content", real)
+    monkeypatch.setattr(consult_sweep, "responsibility", real)
     with clock.travel_to(MONDAY):
         assert consult_sweep.deem_overdue() == 1
     assert request_of(poisoned).state == RequestState.DEEMED_AGREED and trail.verify() == []
@@ -138,6 +150,7 @@ def test_a_question_holding_a_control_character_no_longer_breaks_the_round(provi
     # Stored before the entry check existed: written behind the actions' back.
     _, poisoned, _ = round_due
     Consultation.objects.filter(pk=poisoned.pk).update(question="Ý kiến về giá đất\x01 khu\x1b tái định cư")
+    deem_and_sign(province)
     with clock.travel_to(MONDAY):
         reports = run_all()
     assert all(report.ok for report in reports), [report.line for report in reports]

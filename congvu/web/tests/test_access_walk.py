@@ -37,6 +37,8 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "password_change": ("get", "/doi-mat-khau/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
     # The official's own choice of e-mail notifications: every official makes their own.
     "email_notifications": ("post", "/tai-khoan/thu-dien-tu/", None, (302,) * 8),
+    # The interface language: anyone chooses (a signed-in official's choice is also kept on their record).
+    "choose_language": ("post", "/ngon-ngu/", {"language": "vi", "next": "/"}, (302,) * 8),
     # Single sign-on is off unless configured (congvu/web/tests/test_sso.py walks it on).
     "sso_sign_in": ("get", "/dang-nhap/tinh/", None, (404,) * 8),
     "sso_callback": ("get", "/dang-nhap/tinh/xong/", None, (404,) * 8),
@@ -48,6 +50,13 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The overview: Home Affairs and the Province office only.
     "overview": ("get", "/tong-hop/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
     "overview_export": ("get", "/tong-hop/xuat-excel/so-lieu/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    # Heads' decisions to review: the overseers see the queue; only Home Affairs resolves (no such
+    # entry here: back to the queue with the reason); Home Affairs or the Province office find a
+    # return wrong (the walked item was not returned: back to the queue with the reason).
+    "authority_queue": ("get", "/tong-hop/quyet-dinh-thuc-hien/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    "authority_resolve": ("post", "/tong-hop/quyet-dinh-thuc-hien/{item}/", None,
+                          (302, 403, 403, 403, 403, 403, 403, 302)),
+    "authority_return_wrong": ("post", "/tong-hop/tra-lai-sai/{item}/", None, (302, 403, 403, 403, 403, 403, 302, 302)),
     # Registering and importing: a unit's clerk, head or deputy (Finance's head registers for Finance).
     "register": ("get", "/van-ban-den/moi/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
     "edxml_upload": ("get", "/van-ban-den/nhap-edxml/", None, (302, 403, 200, 200, 403, 200, 200, 403)),
@@ -64,6 +73,11 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # Extending: the officer who holds it may ask (a rule refuses an officer's own extension, shown
     # in the form), the head approves it; whoever else sees the item is refused for who they are.
     "item_action": ("post", "/cong-viec/{item}/gia-han/", EXTEND, (302, 403, 403, 403, 200, 302, 403, 403)),
+    # Deciding an extension the lead unit requested: the walked item has no such request (404) for
+    # whoever sees it whole; the others are refused for who they are. (Who may decide one:
+    # congvu/web/tests/test_deadlines_pages.py.)
+    "extension_decision": ("post", "/cong-viec/{item}/gia-han/999999/quyet-dinh/", {"approve": "yes", "reason": "x"},
+                           (302, 403, 403, 404, 404, 404, 404, 404)),
     "consult_ask": ("post", "/cong-viec/{item}/xin-y-kien/", ASK, (302, 403, 403, 403, 302, 302, 403, 403)),
     "consult_reconcile": ("post", "/xin-y-kien/{request}/lam-viec-truc-tiep/", MEETING,
                           (302, 403, 403, 403, 403, 302, 403, 403)),
@@ -78,6 +92,10 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                          (302, 403, 200, 200, 200, 200, 200, 200)),
     # Transport's notice: not Finance's to see.
     "notice_file": ("get", "/thong-bao/{notice}/tai-ve/", None, (302, 403, 403, 200, 200, 200, 200, 200)),
+    # Signing: the asking unit's head (already signed: the refusal shown on the item page); the list of
+    # drafts: Home Affairs and the Province office.
+    "notice_sign": ("post", "/thong-bao/{notice}/ky-ban-hanh/", None, (302, 403, 403, 403, 403, 302, 403, 403)),
+    "unsigned_notices": ("get", "/thong-bao/chua-ky/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
     "my_notifications": ("get", "/thong-bao-cua-toi/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
     "notifications_all_read": ("post", "/thong-bao-cua-toi/da-doc-het/", None,
                                (302, 403, 302, 302, 302, 302, 302, 302)),

@@ -47,7 +47,7 @@ def test_a_transfer_of_own_work_is_refused_with_its_rule_code_and_clause(provinc
     assert page.status_code == 200
     assert "R-2.1-OWN-COMPETENCE-TRANSFER" in html and "Mục 2.1" in html
     assert "Không được chuyển công việc thuộc thẩm quyền của đơn vị mình" in html
-    assert "Lý do vượt quyền" in html  # the head is offered the override
+    assert "Lý do Thủ trưởng quyết định thực hiện" in html  # the head is offered the override
     item.refresh_from_db()
     assert item.state == State.IN_PROGRESS
     assert Event.objects.filter(item=item, outcome=Outcome.REFUSED, rule_code="R-2.1-OWN-COMPETENCE-TRANSFER").exists()
@@ -59,7 +59,7 @@ def test_with_htmx_a_refusal_comes_back_as_the_form_panel_only(province, client_
     response = act(head, item, "chuyen", {"to_unit": province.finance.pk}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert html.startswith('<div id="action-chuyen"') and "R-2.1-OWN-COMPETENCE-TRANSFER" in html
-    assert "Lý do vượt quyền" in html and "HX-Retarget" not in response
+    assert "Lý do Thủ trưởng quyết định thực hiện" in html and "HX-Retarget" not in response
     assert 'id="item-trail" class="card cv-card" aria-labelledby="events-title" hx-swap-oob="true"' in html
 
 
@@ -75,7 +75,7 @@ def test_a_heads_override_with_a_written_reason_goes_through_and_shows_in_the_tr
     successor = WorkItem.objects.get(transferred_from=item)
     assert successor.lead_unit == province.finance
     page = head.get(f"/cong-viec/{item.pk}/").content.decode()
-    assert "Vượt quyền từ chối" in page and reason in page and "cv-event-override" in page
+    assert "Thủ trưởng quyết định" in page and reason in page and "cv-event-override" in page
     assert "cv-event-refused" in page and f"#{successor.pk}" in page
 
 
@@ -86,7 +86,7 @@ def test_an_officer_is_not_offered_the_override(province, client_of):
     # An officer holding the work is not offered a transfer at all; posting one anyway is refused.
     assert "action-chuyen" not in officer.get(f"/cong-viec/{item.pk}/").content.decode()
     html = act(officer, item, "chuyen", {"to_unit": province.finance.pk}).content.decode()
-    assert "Bạn không có quyền chuyển công việc này." in html and "Lý do vượt quyền" not in html
+    assert "Bạn không có quyền chuyển công việc này." in html and "Lý do Thủ trưởng quyết định thực hiện" not in html
 
 
 def test_a_date_that_does_not_exist_is_refused_next_to_its_field_and_nothing_changes(province, client_of):
@@ -125,7 +125,7 @@ def test_submit_to_the_province_and_record_its_decision(province, client_of):
     item.refresh_from_db()
     assert item.state == State.SUBMITTED
     office = client_of(province.office_head)
-    assert "Ghi nhận quyết định của UBND tỉnh" in office.get(f"/cong-viec/{item.pk}/").content.decode()
+    assert "Ghi nhận quyết định của Chủ tịch UBND tỉnh" in office.get(f"/cong-viec/{item.pk}/").content.decode()
     assert act(office, item, "quyet-dinh-tinh", {"decision": "Đồng ý phê duyệt"}).status_code == 302
     item.refresh_from_db()
     assert item.state == State.DECIDED_BY_PROVINCE and item.holder == province.construction_officer
@@ -135,16 +135,18 @@ def test_submitting_own_authority_work_is_refused_under_clause_1_4(province, cli
     head = client_of(province.construction_head)
     item = direct_and_assign(head, register(client_of(province.construction_clerk), province), province)
     html = act(head, item, "trinh-tinh", {"summary": ""}).content.decode()
-    assert "R-1.4-OWN-AUTHORITY-SUBMISSION" in html and "Mục 1.4" in html and "Lý do vượt quyền" in html
+    assert "R-1.4-OWN-AUTHORITY-SUBMISSION" in html and "Mục 1.4" in html
+    assert "Lý do Thủ trưởng quyết định thực hiện" in html
 
 
 def test_extend_the_deadline_with_a_reason(province, client_of):
     head = client_of(province.construction_head)
     item = direct_and_assign(head, register(client_of(province.construction_clerk), province), province)
-    response = act(head, item, "gia-han", {"new_due": "15/04/2026", "reason": "Chờ bổ sung hồ sơ"})
+    # A building permit: its legal deadline is 31/03/2026, and Construction may extend by 10 working days.
+    response = act(head, item, "gia-han", {"new_due": "14/04/2026", "reason": "Chờ bổ sung hồ sơ"})
     assert response.status_code == 302
     item.refresh_from_db()
-    assert item.due_date.strftime("%d/%m/%Y") == "15/04/2026"
+    assert item.due_date.strftime("%d/%m/%Y") == "14/04/2026"
     assert "Gia hạn" in head.get(f"/cong-viec/{item.pk}/").content.decode()
 
 

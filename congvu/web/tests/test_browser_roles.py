@@ -83,16 +83,16 @@ def test_the_province_office_sees_a_submission_checked_for_competence_and_record
 
     log_in(page, base, "vp.head")
     row = page.locator("#submissions tr.cv-submission-row", has_text=subject)
-    expect(row).to_contain_text("Thuộc thẩm quyền UBND tỉnh")  # the competence check reads the registry
+    expect(row).to_contain_text("Thuộc thẩm quyền Chủ tịch UBND tỉnh")  # the competence check reads the registry
     row.get_by_role("link", name=subject).click()
     expect(page.locator(".cv-state")).to_have_text("Đã trình UBND tỉnh")
 
     open_panel(page, "quyet-dinh-tinh")
     page.fill("#quyet-dinh-tinh-decision", "Phê duyệt đồ án tại Quyết định số 215/QĐ-UBND ngày 03/03/2026.")
     page.locator("#action-quyet-dinh-tinh button[type=submit]").click()
-    expect(page.locator(".cv-state")).to_have_text("UBND tỉnh đã quyết định")
+    expect(page.locator(".cv-state")).to_have_text("Chủ tịch UBND tỉnh đã quyết định")
     page.reload()
-    expect(page.locator(".cv-state")).to_have_text("UBND tỉnh đã quyết định")
+    expect(page.locator(".cv-state")).to_have_text("Chủ tịch UBND tỉnh đã quyết định")
     expect(page.locator("#item-trail")).to_contain_text("215/QĐ-UBND")
     assert WorkItem.objects.get(pk=item.pk).state == State.DECIDED_BY_PROVINCE
     assert page.console_errors == []

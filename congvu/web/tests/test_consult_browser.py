@@ -16,6 +16,7 @@ from docx import Document
 
 from congvu.consult import sweep as consult_sweep
 from congvu.consult.models import ConsultationRequest, RequestState
+from congvu.documents.layout import problems, read_back
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.testing import working_item
@@ -83,16 +84,34 @@ def test_a_silent_unit_is_deemed_to_agree_and_its_notice_downloads_in_a_browser(
         expect(row.locator(".cv-request-state")).to_have_text("Coi như đồng ý")
         expect(row).to_contain_text("từ 24:00 ngày 10/03/2026")
         expect(page.locator(f"#yeu-cau-{finance.pk} .cv-request-state")).to_have_text("Đã trả lời")
+        # The sweep drafted the notice; the officer sees the draft, not a button to sign it.
+        expect(row.locator(".cv-notice-draft summary")).to_have_text("Dự thảo thông báo chờ ký ban hành")
+        expect(row.locator(".cv-sign-notice")).to_have_count(0)
+        log_out(page)
+
+        # Construction's head signs it in one click on the item page.
+        log_in(page, base, "sxd.head")
+        page.goto(item_url)
+        row = page.locator(f"#yeu-cau-{transport.pk}")
+        row.locator(".cv-notice-draft summary").click()
+        expect(row.locator(".cv-notice-draft")).to_contain_text("Sở Giao thông vận tải không có ý kiến trả lời")
+        row.locator(".cv-sign-notice").click()
+        expect(page.locator(".alert-success")).to_contain_text("Đã ký ban hành Thông báo số 02/TB-SXD ngày 11/03/2026")
+        row = page.locator(f"#yeu-cau-{transport.pk}")
+        expect(row.locator(".cv-sign-notice")).to_have_count(0)
         page.locator("#consultation-panel").screenshot(path=str(screenshot_folder(tmp_path) / "consultation.png"))
 
         with page.expect_download() as caught:
             row.locator(".cv-notice-link").click()
         download = caught.value
-        assert download.suggested_filename == "thong-bao-01-TB-SXD-2026.docx"
+        # 01 of Construction's outgoing register is the consultation letter itself.
+        assert download.suggested_filename == "thong-bao-02-TB-SXD-2026.docx"
         saved = tmp_path / download.suggested_filename
         download.save_as(saved)
         text = docx_text(saved)
         assert "Sở Giao thông vận tải được coi là đồng ý" in text
-        assert "được coi là đồng ý" in text
+        letter = read_back(saved.read_bytes())
+        assert letter.number_line == "Số: 02/TB-SXD" and letter.date_line == "Phú Yên, ngày 11 tháng 3 năm 2026"
+        assert letter.signature == ["GIÁM ĐỐC", province.construction_head.full_name] and problems(letter) == []
 
     assert page.console_errors == []

@@ -97,10 +97,10 @@ def test_an_unrelated_unit_is_refused_with_code_and_clause_and_only_a_leader_is_
     officer_page = html(client_of(province.construction_officer).post(url, data))
     assert "R-2.2-UNRELATED-CONSULTATION" in officer_page and "Mục 2.2" in officer_page
     assert "Không xin ý kiến đơn vị không liên quan" in officer_page
-    assert "Lý do vượt quyền" not in officer_page
+    assert "Lý do Thủ trưởng quyết định thực hiện" not in officer_page
 
     head = client_of(province.construction_head)
-    assert "Lý do vượt quyền" in html(head.post(url, data))
+    assert "Lý do Thủ trưởng quyết định thực hiện" in html(head.post(url, data))
     assert not Consultation.objects.exists()
     assert Event.objects.filter(item=item, outcome=Outcome.REFUSED, rule_code="R-2.2-UNRELATED-CONSULTATION").exists()
 
@@ -221,11 +221,13 @@ def test_the_item_page_shows_the_silent_unit_deemed_agreed_with_its_date_and_not
     actions.reply(finance, actor=province.finance_head, position=ReplyPosition.AGREE)
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
+        draft_page = html(client_of(province.construction_officer).get(f"/cong-viec/{item.pk}/"))
+        notice = actions.sign_notice(Notice.objects.get(request=transport), actor=province.construction_head)
         page = html(client_of(province.construction_officer).get(f"/cong-viec/{item.pk}/"))
-    notice = Notice.objects.get(request=transport)
+    assert "Dự thảo thông báo chờ ký ban hành" in draft_page[draft_page.index(f'id="yeu-cau-{transport.pk}"'):]
     row = page[page.index(f'id="yeu-cau-{transport.pk}"'):]
     assert "Coi như đồng ý" in row and "từ 24:00 ngày 10/03/2026" in row
-    assert f'href="/thong-bao/{notice.pk}/tai-ve/"' in row and "Thông báo số 01/TB-SXD" in row
+    assert f'href="/thong-bao/{notice.pk}/tai-ve/"' in row and f"Thông báo số {notice.notation}" in row
     assert "Coi như đồng ý: quá hạn không trả lời" in page  # the trail's event
     assert "R-2.2-DEEMED-AGREEMENT" in page and "Quá thời hạn mà không trả lời thì được coi là đồng ý" in page
 
@@ -234,7 +236,7 @@ def test_the_notice_downloads_as_a_docx_rendered_on_demand_saying_the_silent_uni
         province, client_of, consulted):
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
-    notice = Notice.objects.get(request=consulted.transport)
+        notice = actions.sign_notice(Notice.objects.get(request=consulted.transport), actor=province.construction_head)
     Notice.objects.filter(pk=notice.pk).update(file="")  # as after a large catch-up, left to a later batch
     response = client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/")
     assert response.status_code == 200
@@ -251,7 +253,7 @@ def test_a_notice_downloads_for_its_unit_and_whoever_sees_the_item_whole_and_no_
         province, client_of, consulted):
     with clock.travel_to(AFTER_DEADLINE):
         consult_sweep.deem_overdue()
-    notice = Notice.objects.get(request=consulted.finance)  # Finance's
+        notice = actions.sign_notice(Notice.objects.get(request=consulted.finance), actor=province.construction_head)
     assert client_of(province.finance_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
     assert client_of(province.construction_officer).get(f"/thong-bao/{notice.pk}/tai-ve/").status_code == 200
     # Transport, consulted on the same item, sees only its own request: Finance's is not its business.

@@ -54,12 +54,12 @@ def test_the_item_list_exports_stored_control_characters_and_formulas_as_plain_t
     assert CONSULTED_TITLE.rstrip("\x07") in by_value
 
 
-@pytest.mark.parametrize("table", ["so-lieu", "qua-han", "coi-nhu-dong-y", "tu-choi-vuot-quyen"])
+@pytest.mark.parametrize("table", ["so-lieu", "qua-han", "coi-nhu-dong-y", "tu-choi-thu-truong-quyet-dinh"])
 def test_every_home_affairs_export_survives_stored_control_characters_and_formulas(
         province, busy, client_of, table):
     found = cells(client_of(province.inspector).get(f"/tong-hop/xuat-excel/{table}/"))
     assert_all_literal(found)
     values = {c.value for c in found}
     expected = {"so-lieu": LEAD_UNIT, "qua-han": CLEAN_TITLE, "coi-nhu-dong-y": SILENT_UNIT,
-                "tu-choi-vuot-quyen": LEAD_UNIT}[table]
+                "tu-choi-thu-truong-quyet-dinh": LEAD_UNIT}[table]
     assert expected in values

@@ -19,8 +19,8 @@ SUBJECT = "V/v rà soát, đề xuất tháo gỡ vướng mắc trong cấp gi�
 
 
 def upload(page, sample: str) -> None:
+    """Only the file: the unit and the matter type are chosen on the preview."""
     page.set_input_files("#id_message", str(SAMPLES / sample))
-    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
     page.locator("main form[action='/van-ban-den/nhap-edxml/'] button[type=submit]").click()
 
 
@@ -31,7 +31,6 @@ def test_the_clerk_imports_an_edxml_message_after_its_preview_and_a_broken_one_r
     base = live_server.url
     log_in(page, base, "sxd.clerk")
     page.goto(f"{base}/van-ban-den/nhap-edxml/")
-    expect(page.locator("#id_unit")).to_have_value(str(province.construction.pk))  # the clerk's only register
     upload(page, "ubnd-tinh-giao-nhiem-vu.edxml")
 
     # The preview: nothing is registered until the clerk confirms.
@@ -41,6 +40,8 @@ def test_the_clerk_imports_an_edxml_message_after_its_preview_and_a_broken_one_r
     expect(document).to_contain_text("123/UBND-KT")
     expect(document).to_contain_text(SUBJECT)
     assert IncomingDocument.objects.count() == 0
+    expect(page.locator("#id_unit")).to_have_value(str(province.construction.pk))  # the clerk's only register
+    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
 
     page.locator("form[action='/van-ban-den/nhap-edxml/xac-nhan/'] button[type=submit]").click()
     page.wait_for_url("**/cong-viec/*/")

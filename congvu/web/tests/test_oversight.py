@@ -31,9 +31,9 @@ def test_every_number_of_the_figures_opens_a_list_with_exactly_that_many_items(p
     inspector = client_of(province.inspector)
     html = inspector.get("/tong-hop/").content.decode()
     links = FIGURE_LINK.findall(html)
-    # 3 units with work (Construction, Finance, the commune) × 5 numbers, and the province's 5 totals.
-    assert len(links) == 20
-    assert {bucket for _, bucket, _ in links} == {"assigned", "on_time", "late", "within", "overdue"}
+    # 3 units with work (Construction, Finance, the commune) × 6 numbers, and the province's 6 totals.
+    assert len(links) == 24
+    assert {bucket for _, bucket, _ in links} == {"assigned", "on_time", "extended", "late", "within", "overdue"}
     for url, bucket, number in links:
         ids = list_ids(inspector, url)
         assert len(ids) == int(number), (url, bucket)
@@ -85,7 +85,7 @@ def test_the_figures_export_has_one_row_per_unit_and_the_province_total(province
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Đơn vị", "Được giao", "Hoàn thành đúng hạn")
     construction = next(r for r in rows if r[0] == "Sở Xây dựng")
-    assert construction[1:6] == (8, 1, 1, 2, 4)
+    assert construction[1:7] == (8, 1, 0, 1, 2, 4)  # on time after extension in the third column
     assert rows[-1][0] == "Toàn tỉnh" and rows[-1][1] == sum(f.assigned for f in unit_figures())
 
 
@@ -99,7 +99,7 @@ def test_the_overdue_and_deemed_exports_carry_real_dates(province, busy, client_
     deemed = sheet_of(inspector.get("/tong-hop/xuat-excel/coi-nhu-dong-y/"))
     [row] = list(deemed.iter_rows(min_row=2, values_only=True))
     assert row[0] == "Sở Giao thông vận tải" and row[2] == busy.consulted.pk and row[6] == "R-2.2-DEEMED-AGREEMENT"
-    signals = sheet_of(inspector.get("/tong-hop/xuat-excel/tu-choi-vuot-quyen/"))
+    signals = sheet_of(inspector.get("/tong-hop/xuat-excel/tu-choi-thu-truong-quyet-dinh/"))
     codes = [r[3] for r in signals.iter_rows(min_row=2, values_only=True)]
     assert "R-1.4-OWN-AUTHORITY-SUBMISSION" in codes and "R-2.1-OWN-COMPETENCE-TRANSFER" in codes
 

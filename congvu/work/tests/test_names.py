@@ -23,6 +23,10 @@ def test_event_kinds_keep_the_values_the_trail_was_hashed_with():
     assert EventKind.values == [
         "register", "direct", "assign", "transfer", "return", "submit", "province_decision", "complete", "extend",
         "refused", "override", "consult", "consult_assign", "consult_reply", "deemed_agreement", "reconcile",
+        "send_back", "return_found_wrong", "override_reviewed",
+        "extension_request", "extension_refused",
+        "consult_send_back", "send_back_finding", "notice_signed",
+        "revoke", "amend", "replaced",
     ]
 
 

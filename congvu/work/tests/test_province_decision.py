@@ -72,8 +72,9 @@ def test_a_named_position_that_ended_no_longer_counts(province):
 
 def test_the_decision_form_is_offered_to_the_office_head_not_to_its_clerk(province, submitted, client_of):
     page = f"/cong-viec/{submitted.pk}/"
-    assert "Ghi nhận quyết định của UBND tỉnh" in client_of(province.office_head).get(page).content.decode()
-    assert "Ghi nhận quyết định của UBND tỉnh" not in client_of(province.office_clerk).get(page).content.decode()
+    assert "Ghi nhận quyết định của Chủ tịch UBND tỉnh" in client_of(province.office_head).get(page).content.decode()
+    clerk_page = client_of(province.office_clerk).get(page).content.decode()
+    assert "Ghi nhận quyết định của Chủ tịch UBND tỉnh" not in clerk_page
     refused = client_of(province.office_clerk).post(f"{page}quyet-dinh-tinh/", {"decision": "Đồng ý"})
     assert refused.status_code == 403
-    assert "Bạn không có quyền ghi nhận quyết định của UBND tỉnh" in refused.content.decode()
+    assert "Bạn không có quyền ghi nhận quyết định của Chủ tịch UBND tỉnh" in refused.content.decode()

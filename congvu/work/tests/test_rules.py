@@ -1,6 +1,6 @@
 """The clauses of 2230/UBND-NC as pure checks: no database, read like the document."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.utils import translation
@@ -8,8 +8,8 @@ from django.utils import translation
 from congvu.lib.refusals import InvalidState, RuleViolation
 from congvu.registry.competence import Competence, UnitRef
 from congvu.work import rules
-from congvu.work.models import State
-from congvu.work.rules import ReturnGrounds, Transition
+from congvu.work.models import DelayCause, State
+from congvu.work.rules import ReturnGrounds, SendBackGrounds, Transition
 
 CONSTRUCTION = UnitRef(1, "department", "Sở Xây dựng")
 FINANCE = UnitRef(2, "department", "Sở Tài chính")
@@ -144,3 +144,72 @@ def test_a_refused_transition_names_the_state_in_each_language():
         rules.check_transition(Transition.SUBMIT, State.CONSULTING)
     assert "“Đang xin ý kiến”" in caught.value.message_vi
     assert "“Consulting”" in caught.value.message_en
+
+
+def test_the_rule_needs_one_of_the_three_grounds_and_an_explanation():
+    rules.check_send_back(SendBackGrounds.OWN_AUTHORITY, "Thuộc thẩm quyền Giám đốc Sở")
+    with pytest.raises(RuleViolation) as no_grounds:
+        rules.check_send_back("", "Không rõ")
+    assert no_grounds.value.code == "R-1.4-SENT-BACK" and no_grounds.value.clause == "1.4"
+    with pytest.raises(RuleViolation):
+        rules.check_send_back("because", "Không rõ")
+    with pytest.raises(RuleViolation):
+        rules.check_send_back(SendBackGrounds.INCOMPLETE, "   ")
+
+
+def test_a_foreign_competence_refusal_names_the_competent_unit_and_carries_its_id():
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_may_resolve(CONSTRUCTION_DECIDES, FINANCE, competent=CONSTRUCTION)
+    refusal = caught.value
+    assert refusal.code == "R-2.1-FOREIGN-COMPETENCE" and refusal.competent_unit_id == CONSTRUCTION.id
+    assert "Đơn vị có thẩm quyền theo danh mục: Sở Xây dựng" in refusal.message_vi
+    assert "The competent unit in the registry: Sở Xây dựng" in refusal.message_en
+    assert refusal.as_dict()["competent_unit"] == CONSTRUCTION.id
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_transfer(CONSTRUCTION_DECIDES, FINANCE, COMMUNE_A, competent=CONSTRUCTION)
+    assert caught.value.competent_unit_id == CONSTRUCTION.id
+    # Nothing to name (a commune matter with no commune known): the refusal says no more than before.
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_may_resolve(EACH_COMMUNE, FINANCE)
+    assert caught.value.competent_unit_id is None and "competent_unit" not in caught.value.as_dict()
+
+
+# Clause 1.5, issue 9: the self-extension limit, the cause of a delay, the level above's reasons.
+
+def add_days(day: date, n: int) -> date:  # a calendar of weekdays only, enough for a pure check
+    while n:
+        day += timedelta(days=1)
+        n -= day.weekday() < 5
+    return day
+
+
+def test_the_self_extension_limit_is_the_legal_limit_plus_the_matter_types_working_days():
+    assert rules.self_extension_limit(date(2026, 3, 31), 0, add_days) == date(2026, 3, 31)
+    assert rules.self_extension_limit(date(2026, 3, 31), 5, add_days) == date(2026, 4, 7)
+
+
+def test_an_extension_past_the_self_limit_needs_the_level_above():
+    assert not rules.needs_approval_above(date(2026, 4, 7), date(2026, 4, 7))
+    assert rules.needs_approval_above(date(2026, 4, 8), date(2026, 4, 7))
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_self_extension(date(2026, 4, 8), date(2026, 4, 7))
+    assert caught.value.code == "R-1.5-EXTENSION-LIMIT" and "07/04/2026" in caught.value.message_vi
+
+
+def test_overdue_work_names_a_cause_category_and_its_text():
+    causes = DelayCause.values
+    rules.check_delay_cause(past_legal_deadline=False, legal_due=date(2026, 3, 2), cause="", note="", causes=causes)
+    rules.check_delay_cause(past_legal_deadline=True, legal_due=date(2026, 3, 2), cause="workload",
+                            note="Nhiều hồ sơ", causes=causes)
+    for cause, note in (("", "Nhiều hồ sơ"), ("workload", " "), ("lazy", "x")):
+        with pytest.raises(RuleViolation) as caught:
+            rules.check_delay_cause(past_legal_deadline=True, legal_due=date(2026, 3, 2), cause=cause, note=note,
+                                    causes=causes)
+        assert caught.value.code == "R-1.5-DELAY-CAUSE"
+        assert "nguyên nhân chậm trễ" in caught.value.message_vi and "02/03/2026" in caught.value.message_vi
+
+
+def test_a_decision_on_an_extension_request_states_its_reasons():
+    with pytest.raises(RuleViolation) as caught:
+        rules.check_extension_decision("  ")
+    assert caught.value.code == "R-1.5-EXTENSION-DECISION"

@@ -22,7 +22,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 f"congvu bench — {result.engine}, {result.items} công việc, {result.actions} thao tác\n"
-                f"  thao tác/giây:                {result.actions_per_second}\n"
+                f"  thao tác/giây:                {result.actions_per_second}"
+                f" = {result.ratio_to_floor:.0%} của nền CSDL trần ({result.floor_actions_per_second}/s,"
+                f" đo xen kẽ trên cùng đĩa)\n"
                 f"  đọc: quá hạn theo đơn vị      {result.read_overdue_ms} ms\n"
                 f"  đọc: bảng số liệu theo đơn vị {result.read_figures_ms} ms\n"
                 f"  quét coi như đồng ý:          {result.deemed_agreements} yêu cầu trong {result.sweep_seconds} s\n"

@@ -33,7 +33,8 @@ class Command(BaseCommand):
         out(self.style.SUCCESS(f"Đã tạo dữ liệu mẫu {PROVINCE_NAME} trong {s.seconds:.1f} giây "
                                "(dữ liệu giả định: mọi người, doanh nghiệp, văn bản đều không có thật)."))
         out(f"  {s.units} đơn vị · {s.officials} cán bộ · {s.matter_types} loại việc · {s.items} công việc · "
-            f"{s.events} sự kiện ({s.refusals} lần bị từ chối theo quy định, {s.overrides} lần vượt quyền có lý do)")
+            f"{s.events} sự kiện ({s.refusals} lần bị từ chối theo quy định, "
+            f"{s.overrides} lần Thủ trưởng quyết định thực hiện, ghi rõ lý do)")
         out("\nCông việc theo trạng thái:")
         for label, count in s.states:
             out(f"  {label:<34} {count:>4}")
@@ -51,6 +52,6 @@ class Command(BaseCommand):
         for label, count in s.requests:
             out(f"  {label:<40} {count:>4}")
         out(f"  {s.late_replies} ý kiến trả lời quá hạn (vẫn lưu, tính là đồng ý); {s.deemed_agreements} lần coi như "
-            f"đồng ý, {s.notices} thông báo .docx trong thư mục media; "
+            f"đồng ý, {s.notices} thông báo .docx đã ký (trong thư mục media), {s.unsigned_notices} dự thảo chờ ký; "
             f"{s.reconciliations} cuộc làm việc giữa thủ trưởng.")
         out("  Yêu cầu sắp đến hạn được nhắc ở lần quét đầu tiên (congvu sweep, hoặc congvu serve mỗi phút).")

@@ -11,6 +11,97 @@
     }
   });
 
+  // Registering for several units: choosing a matter type pre-selects the unit the registry makes
+  // competent for it (its option's data-competent-unit), when that unit is one of the clerk's.
+  document.addEventListener("change", function (event) {
+    var matter = event.target.closest("select[name=matter_type]");
+    var unit = matter && matter.form && matter.form.querySelector("select[name=unit]");
+    var option = matter && matter.selectedOptions[0];
+    var competent = option && option.getAttribute("data-competent-unit");
+    if (unit && competent && unit.querySelector('option[value="' + competent + '"]')) {
+      unit.value = competent;
+    }
+  });
+
+  // A form is sent once (issue 12): a second submit of a form already on its way is dropped, and its
+  // buttons are disabled meanwhile. Capture phase, so htmx's own listener never sees the second one.
+  // The server refuses a second POST of the same form anyway (its one-time token, congvu/web/once.py).
+  function release(form) {
+    delete form.dataset.cvSent;
+    form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+      if (button.dataset.cvDisabled) {
+        button.disabled = false;
+        delete button.dataset.cvDisabled;
+      }
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || (form.method || "").toLowerCase() !== "post") {
+      return;
+    }
+    if (form.dataset.cvSent) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    form.dataset.cvSent = "1";
+    // Disabled after this turn: a button disabled now would not send its own name and value.
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+        if (!button.disabled) {
+          button.disabled = true;
+          button.dataset.cvDisabled = "1";
+        }
+      });
+    }, 0);
+    // A download or a slow server: the form is usable again after a while (the server still guards).
+    window.setTimeout(function () { release(form); }, 15000);
+  }, true);
+  // htmx sends the form without leaving the page: once it is answered, the form may be used again.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (form) {
+      release(form);
+    }
+  });
+  // Back to a page kept in the browser's cache: its forms were never answered here.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("form[data-cv-sent]").forEach(release);
+    }
+  });
+
+  // A counter under every bounded text area (issue 12): "120 / 2.000", said politely to screen readers
+  // only near the end. The browser stops typing at the bound (maxlength); the server refuses more anyway.
+  function counted(root) {
+    root.querySelectorAll("textarea[maxlength]").forEach(function (area) {
+      if (area.dataset.cvCounted) {
+        return;
+      }
+      area.dataset.cvCounted = "1";
+      var limit = parseInt(area.getAttribute("maxlength"), 10);
+      var counter = document.createElement("div");
+      counter.className = "form-text cv-counter text-end";
+      counter.id = (area.id || "cv-text") + "-counter";
+      var described = area.getAttribute("aria-describedby");
+      area.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
+      area.insertAdjacentElement("afterend", counter);
+      var show = function () {
+        var length = area.value.length;
+        counter.textContent = length.toLocaleString("vi-VN") + " / " + limit.toLocaleString("vi-VN");
+        counter.classList.toggle("cv-counter-near", length > limit * 0.9);
+        counter.setAttribute("aria-live", length > limit * 0.9 ? "polite" : "off");
+      };
+      area.addEventListener("input", show);
+      show();
+    });
+  }
+  counted(document);
+  document.addEventListener("htmx:load", function (event) {
+    counted(event.detail.elt.querySelectorAll ? event.detail.elt : document);
+  });
+
   // Keep the CSRF token on htmx requests that do not come from a form (forms carry their own).
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");

@@ -9,7 +9,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('org', '0006_official_receives_email_label'),
+        ('org', '0007_uxlists_language_messages'),
+        ('oversight', '0001_authority_override_reviews'),
     ]
 
     operations = [

@@ -1,0 +1,53 @@
+"""An incoming letter asking the unit for its opinion by a date (`IncomingDocument.reply_due`, from the
+form, the Excel import or edXML `DueDate`) is a consultation request like any other (clause 2.2): held
+by the unit's head, answered, sent back or deemed agreed at 24:00 of that date, and counted.
+
+Only when the sender is a unit of the province's registry: the consultation names its asking unit,
+which issues the notice of deemed agreement. A letter from outside the registry keeps its reply date
+on the document only (congvu cannot name who would issue the notice)."""
+
+from django.db.models import Q
+
+from congvu.consult.models import Consultation, ConsultationRequest
+from congvu.lib import clock
+from congvu.lib.clock import today
+from congvu.org.models import Official, Unit
+from congvu.registry.queries import current_calendar
+from congvu.registry.serving import head_of
+from congvu.work.actions import save
+from congvu.work.deadlines import end_of_local_day
+from congvu.work.models import EventKind, IncomingDocument, WorkItem
+from congvu.work.trail import append_event
+
+
+def sender_unit(sender: str, receiving_unit_id: int) -> Unit | None:
+    """The registry unit the letter comes from, by its full name or an abbreviation no other unit shares."""
+    active = Unit.objects.filter(valid_to__isnull=True).exclude(pk=receiving_unit_id)
+    by_name = active.filter(name__iexact=sender.strip()).first()
+    if by_name is not None:
+        return by_name
+    by_abbrev = list(active.filter(Q(abbrev__iexact=sender.strip()))[:2])
+    return by_abbrev[0] if len(by_abbrev) == 1 else None
+
+
+def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Official | None) -> None:
+    """Called by `congvu.work.actions.register_incoming` (see `AFTER_REGISTER`), in its transaction."""
+    if document.reply_due is None:
+        return
+    asking = sender_unit(document.sender, item.lead_unit_id)
+    asker = head_of(asking, today()) if asking is not None else None
+    if asker is None:
+        return
+    calendar, due = current_calendar(), end_of_local_day(document.reply_due)
+    consultation = Consultation.objects.create(
+        item=item, asking_unit=asking, asked_by=asker, question=document.subject, letter_notation=document.notation,
+        letter_date=document.issued_on, reply_days=max(calendar.working_days_between(today(), document.reply_due), 0),
+        asked_at=clock.now(), due_at=due, due_date=document.reply_due, calendar_version=calendar.version,
+    )
+    request = ConsultationRequest.objects.create(
+        consultation=consultation, item=item, unit_id=item.lead_unit_id, holder=item.holder, due_at=due)
+    append_event(item, EventKind.CONSULT, actor=actor, unit=asking, data={
+        "consultation": consultation.pk, "units": [item.lead_unit_id], "request": request.pk,
+        "due": f"{document.reply_due:%d/%m/%Y}", "incoming": document.pk,
+    })
+    save(item)

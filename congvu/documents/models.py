@@ -1,0 +1,149 @@
+"""What congvu keeps of the edXML messages it exchanges over the national document axis and of
+the PDFs it signs:
+- `OutboxMessage`: a status message congvu wrote for the axis gateway;
+- `SigningCertificate`, `NoticePdf`: a unit's certificate and the signed PDF of a notice;
+- `EdxmlReceipt`: how an incoming document came over the axis (its DocumentId, the business type,
+  the signature's verdict, the document it replaces);
+- `StoredAttachment`: each received attachment as a file of its own, with its name and type;
+- `ReceivedStatus`: a status message about a notice congvu issued (its outgoing documents)."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from congvu.consult.models import Notice
+from congvu.documents.edxml_status import status_label
+from congvu.org.models import Official, Unit
+from congvu.work.models import Event, IncomingDocument
+
+
+class OutboxMessage(models.Model):
+    """An edXML message congvu wrote for the axis gateway: today the status of an incoming document
+    that arrived over the axis. One per trail event and status code, so a sweep that runs twice, or on
+    two servers, never writes a status twice; the row stays when the gateway takes the file away."""
+
+    event = models.ForeignKey(Event, models.PROTECT, related_name="+")
+    document = models.ForeignKey(IncomingDocument, models.PROTECT, related_name="statuses_sent",
+                                 verbose_name=_("incoming document"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("sending unit"))
+    status_code = models.CharField(_("status code"), max_length=2)
+    to_organ_id = models.CharField(_("to (organ code)"), max_length=64)
+    file_name = models.CharField(_("file in the outbox"), max_length=200)
+    created_at = models.DateTimeField(_("written"))
+
+    class Meta:
+        verbose_name = _("outgoing edXML message")
+        verbose_name_plural = _("edXML outbox")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["event", "status_code"], name="one_status_per_event")]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class SigningCertificate(models.Model):
+    """A unit's organisation certificate (PKCS#12) for signing the PDFs it issues (PAdES)."""
+
+    unit = models.OneToOneField(Unit, models.PROTECT, related_name="signing_certificate", verbose_name=_("unit"))
+    p12 = models.FileField(_("PKCS#12 file"), upload_to="certificates/")
+    passphrase = models.CharField(_("passphrase"), max_length=200, blank=True)
+    subject = models.CharField(_("certificate subject"), max_length=400, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("signing certificate")
+        verbose_name_plural = _("signing certificates")
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.subject}"
+
+
+class NoticePdf(models.Model):
+    """The PDF of a deemed-agreement notice, signed with its unit's certificate when it has one.
+    This, not the .docx, is what is downloaded and sent."""
+
+    notice = models.OneToOneField("consult.Notice", models.PROTECT, related_name="pdf")
+    file = models.FileField(_("PDF file"), upload_to="notices/%Y/")
+    signed_by = models.CharField(_("signed with the certificate of"), max_length=400, blank=True)
+    created_at = models.DateTimeField(_("made"))
+
+    class Meta:
+        verbose_name = _("notice PDF")
+        verbose_name_plural = _("notice PDFs")
+
+    def __str__(self) -> str:
+        return self.file.name
+
+
+class SignatureVerdict(models.TextChoices):
+    ABSENT = "absent", _("Not signed")
+    NOT_CHECKED = "not_checked", _("Signed; not checked (no trust store configured)")
+    VALID = "valid", _("Valid signature")
+    INVALID = "invalid", _("Invalid signature")
+    UNKNOWN_SIGNER = "unknown_signer", _("Signed by an unknown signer")
+
+
+class EdxmlReceipt(models.Model):
+    document = models.OneToOneField(IncomingDocument, models.PROTECT, related_name="edxml")
+    edxml_id = models.CharField(_("edXML DocumentId"), max_length=200, blank=True, db_index=True)
+    sender_organ_id = models.CharField(_("sender's organ code"), max_length=60, blank=True)
+    business_type = models.PositiveSmallIntegerField(_("business type"), default=0)
+    signature = models.CharField(_("signature"), max_length=20, choices=SignatureVerdict.choices,
+                                 default=SignatureVerdict.ABSENT)
+    signer = models.CharField(_("signer"), max_length=300, blank=True)
+    replaces = models.ForeignKey(IncomingDocument, models.PROTECT, null=True, blank=True, related_name="replaced_by",
+                                 verbose_name=_("replaces"))
+
+    class Meta:
+        verbose_name = _("edXML receipt")
+        verbose_name_plural = _("edXML receipts")
+
+    def __str__(self) -> str:
+        return self.edxml_id or str(self.document)
+
+
+class StoredAttachment(models.Model):
+    document = models.ForeignKey(IncomingDocument, models.PROTECT, related_name="attachments")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=120)
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    file = models.FileField(upload_to="incoming-attachments/%Y/")
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["document_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="one_attachment_position")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReceivedStatus(models.Model):
+    """A status message: what a receiving body did with one of congvu's notices."""
+
+    notice = models.ForeignKey(Notice, models.PROTECT, related_name="received_statuses")
+    status_code = models.CharField(_("status code"), max_length=2)
+    description = models.CharField(_("description"), max_length=1000, blank=True)
+    sender_organ_id = models.CharField(_("sender's organ code"), max_length=60, blank=True)
+    sender_name = models.CharField(_("sender"), max_length=250, blank=True)
+    staff = models.CharField(_("staff"), max_length=250, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received at"))
+    received_by = models.ForeignKey(Official, models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+")
+    message = models.FileField(upload_to="edxml-status/%Y/")
+
+    class Meta:
+        verbose_name = _("received status")
+        verbose_name_plural = _("received statuses")
+        ordering = ["notice_id", "received_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status_code} — {self.notice}"
+
+    @property
+    def label(self) -> str:
+        """The status said in the page's language ("Đã tiếp nhận, vào sổ" / "Accepted")."""
+        return status_label(self.status_code, get_language() or "vi")
