@@ -24,7 +24,7 @@ class ReportForm(forms.Form):
     dossier_reference = TextField(label="Số biên nhận hồ sơ", max_length=60, required=False)
     description = TextField(label="Sự việc (thời gian, địa điểm, diễn biến)", max_length=MAX_DESCRIPTION,
                             widget=forms.Textarea(attrs={"rows": 6}), error_messages={
-                                **REQUIRED, "max_length": f"Nội dung dài quá {MAX_DESCRIPTION} ký tự; hãy rút gọn."})
+                                **REQUIRED, "too_long": f"Nội dung dài quá {MAX_DESCRIPTION} ký tự; hãy rút gọn."})
     attachment = UploadField(label="Tệp đính kèm (ảnh, văn bản), nếu có", required=False)
     reporter_name = TextField(label="Họ tên người phản ánh (không bắt buộc)", max_length=120, required=False)
     reporter_contact = TextField(label="Điện thoại hoặc thư điện tử (không bắt buộc; chỉ Sở Nội vụ xem)",
