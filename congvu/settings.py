@@ -29,6 +29,9 @@ CONGVU_EDXML_TRUST_STORE a folder of PEM CA certificates; when set, the XML-DSig
 CONGVU_IMPORT_MAX_ROWS the most rows one Excel import may register (1000)
 CONGVU_EDXML_OUTBOX the folder where congvu writes edXML messages for the axis gateway to pick up
                   (status messages of incoming documents; $CONGVU_DATA_DIR/outbox)
+CONGVU_DIRECTIVE_REMIND_DAYS working days before an official who has not acknowledged a directive is
+                  reminded, and again after as many (3)
+CONGVU_PUBLIC_REPORT_DAYS working days a unit has to handle a citizen's report Home Affairs assigned (10)
 CONGVU_API_TOKEN_DAYS how many days an API token works after it is issued (180)
 CONGVU_READ_REPLICA_URL a PostgreSQL streaming replica of DATABASE_URL; the oversight pages, figures and
                   exports read from it (congvu/lib/replica.py). Unset = everything on DATABASE_URL
@@ -268,6 +271,8 @@ CONGVU_EDXML_TRUST_STORE = os.environ.get("CONGVU_EDXML_TRUST_STORE", "")
 CONGVU_IMPORT_MAX_ROWS = env_int("CONGVU_IMPORT_MAX_ROWS", 1000, minimum=1)
 # The outbox the province's axis gateway reads (congvu/documents/outbox.py).
 EDXML_OUTBOX = os.environ.get("CONGVU_EDXML_OUTBOX", "")
+CONGVU_DIRECTIVE_REMIND_DAYS = env_int("CONGVU_DIRECTIVE_REMIND_DAYS", 3, minimum=1)
+CONGVU_PUBLIC_REPORT_DAYS = env_int("CONGVU_PUBLIC_REPORT_DAYS", 10, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

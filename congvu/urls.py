@@ -19,6 +19,7 @@ urlpatterns = [
     # (e.g. /cong-viec/<id>/xin-y-kien/) would otherwise be taken for an item action's slug.
     path("", include("congvu.web.urls_consult")),
     path("", include("congvu.web.urls_imports")),
+    path("", include("congvu.web.urls_public")),
     path("", include("congvu.web.urls")),
 ]
 

@@ -15,6 +15,7 @@ from django.db import close_old_connections
 from congvu.consult import sweep as consult_sweep
 from congvu.documents import notice_pdf, notices, outbox
 from congvu.lib.isolation import RowsFailed
+from congvu.oversight import directives, public_reports
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -49,12 +50,20 @@ def remind_consultations() -> str:
     return f"nhắc hạn xin ý kiến: {consult_sweep.remind()}"
 
 
+def remind_directives_and_reports() -> str:
+    """Issue 11: officials who have not acknowledged a directive; units late on a citizen's report."""
+    return (f"nhắc quán triệt văn bản chỉ đạo: {directives.remind_unacknowledged()}; "
+            f"nhắc phản ánh quá hạn: {public_reports.remind_overdue()}")
+
+
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
 # notices' files right after, in the same round: the consultation area drafts a notice and the head
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
-# signed PDF; then the statuses for the axis.
+# signed PDF; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
+# after the seal.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_statuses,
-                                   remind_consultations, remind_unsigned_notices, seal_trail]
+                                   remind_consultations, remind_unsigned_notices, seal_trail,
+                                   remind_directives_and_reports]
 
 
 @dataclass(frozen=True)

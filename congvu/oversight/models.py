@@ -40,3 +40,6 @@ class OverrideReview(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.item_id}: {self.get_resolution_display()}"
+
+
+from congvu.oversight import models_directives, models_public  # noqa: E402,F401  (issue 11)

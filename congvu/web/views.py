@@ -21,6 +21,7 @@ from congvu.web.list_filters import figure_rows, province_totals
 from congvu.web.pages import official_required
 from congvu.web.roles import clerk_units, may_register, sees_overview
 from congvu.web.timeline import with_overdue_days, working_days_overdue
+from congvu.web.views_directives import home_context as directives_home_context
 from congvu.work.models import ExtensionRequest, ExtensionStatus, IncomingDocument, State, WorkItem
 from congvu.work.queries import my_work, submissions_received
 
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
     units, leads = unit_ids_of(official, on), leader_unit_ids_of(official, on)
     context = {"serves": bool(units), "is_leader": bool(leads), **my_work_context(official, leads)}
     context["may_register"] = may_register(official)
+    context.update(directives_home_context(official))
     if desks := clerk_units(official):
         context["clerk"] = clerk_context(desks)
     if leads:

@@ -9,6 +9,7 @@ from congvu.api.actions import digest, issue_token, revoke_token
 from congvu.api.api import api
 from congvu.api.models import ApiToken
 from congvu.api.tests.helpers import EDXML, ApiClient
+from congvu.oversight.tests.makers import sent_directive
 from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,8 @@ ENDPOINTS = [
     ("get", "/api/oversight/overrides", None),
     ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"}),
     ("get", "/api/oversight/authority-figures", None),
+    ("get", "/api/directives", None),
+    ("post", "/api/directives/{directive}/acknowledge", {}),
 ]
 
 
@@ -64,14 +67,16 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 @pytest.fixture
 def ids(province):
     item, request = consulted_item(province)
-    return {"item": item.pk, "request": request.pk, "unit": province.finance.pk}
+    return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
+            "directive": sent_directive(province).pk}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     schema = api.get_openapi_schema(path_prefix="/api/")
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
-               .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}"))
+               .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
+               .replace("{directive}", "{directive_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

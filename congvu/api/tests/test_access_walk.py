@@ -11,6 +11,7 @@ import pytest
 
 from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
+from congvu.oversight.tests.makers import sent_directive
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,11 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The heads' meeting is recorded by the lead unit's head.
     "reconcile": ("post", "/api/consultation-requests/{request}/reconciliation", MEETING,
                   (401, 403, 403, 403, 403, 201, 403, 403)),
+    # Issue 11: the directive was sent to Construction. Its people acknowledge it; Home Affairs sees
+    # it (it keeps the register) but was not sent it: 403; to the others it does not exist.
+    "list_directives": ("get", "/api/directives", None, EVERY_OFFICIAL),
+    "acknowledge_directive": ("post", "/api/directives/{directive}/acknowledge", {},
+                              (401, 403, 404, 200, 200, 200, 404, 403)),
 }
 
 
@@ -111,9 +117,17 @@ def filled(value, walked: Walked, p: Province):
     ids = {"item": walked.item.pk, "request": walked.request.pk, "deemed": walked.deemed.pk,
            "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
-           "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk}
+           "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
+           "directive": directive_of(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
+
+
+def directive_of(p: Province) -> int:
+    """Issue 11's directive, sent to Construction once per province."""
+    if not hasattr(p, "directive_id"):
+        p.directive_id = sent_directive(p).pk
+    return p.directive_id
 
 
 def test_every_operation_of_the_api_is_walked():

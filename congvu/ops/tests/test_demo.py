@@ -229,3 +229,17 @@ def test_items_consulting_today_wait_for_units_still_within_their_period(small_d
 def test_the_reminder_sweep_has_requests_to_remind_today(small_demo):
     with clock.travel_to(MORNING):
         assert consult_sweep.remind() > 0
+
+
+def test_the_demo_has_directives_partly_acknowledged_and_public_reports_in_each_state(small_demo):
+    from congvu.oversight.models_directives import Acknowledgement, Directive, DirectiveRecipient
+    from congvu.oversight.models_public import PublicReport, ReportState
+
+    assert set(Directive.objects.values_list("notation", flat=True)) == {
+        "280/CĐ-TTg", "2230/UBND-NC", "04/2023/QĐ-UBND"}
+    for directive in Directive.objects.all():
+        sent, done = directive.recipients.count(), directive.acknowledgements.count()
+        assert 0 < done < sent, directive.notation
+    assert Acknowledgement.objects.count() < DirectiveRecipient.objects.count()
+    assert set(PublicReport.objects.values_list("state", flat=True)) == set(ReportState.values)
+    assert PublicReport.objects.filter(state=ReportState.ASSIGNED, due_on__lt=clock.today()).exists()

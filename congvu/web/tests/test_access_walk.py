@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,20 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # One of Finance's head's notifications: only they mark it read.
     "notification_read": ("post", "/thong-bao-cua-toi/{notification}/da-doc/", None,
                           (302, 403, 302, 403, 403, 403, 403, 403)),
+    # Issue 11. The directive was sent to Construction: its people and Home Affairs see it; Home
+    # Affairs keeps the register (an empty send form: 400); who it was sent to acknowledges it.
+    "directive_list": ("get", "/chi-dao/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "directive_new": ("get", "/chi-dao/moi/", None, (302, 403, 403, 403, 403, 403, 403, 200)),
+    "directive": ("get", "/chi-dao/{directive}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    "directive_file": ("get", "/chi-dao/{directive}/tep/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    "directive_send": ("post", "/chi-dao/{directive}/gui/", None, (302, 404, 404, 403, 403, 403, 404, 400)),
+    "directive_acknowledge": ("post", "/chi-dao/{directive}/quan-triet/", None,
+                              (302, 404, 404, 302, 302, 302, 404, 403)),
+    # The public's report form and lookup need no sign-in; the report was assigned to Construction.
+    "public_report": ("get", "/cong-khai/phan-anh/", None, (200,) * 8),
+    "public_report_lookup": ("get", "/cong-khai/phan-anh/tra-cuu/", None, (200,) * 8),
+    "public_report_queue": ("get", "/phan-anh/", None, (302, 403, 403, 200, 200, 200, 403, 200)),
+    "public_report_detail": ("get", "/phan-anh/{report}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
 }
 
 
@@ -119,11 +134,18 @@ def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
 
 
 def filled(template: str, walked: Walked, province: Province) -> str:
-    return template.format(
+    return template.format(**issue_11_ids(province),
         item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
         consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
     )
+
+
+def issue_11_ids(province: Province) -> dict[str, int]:
+    """A directive sent to Construction and a report assigned to it, made once per province."""
+    if not hasattr(province, "issue_11"):
+        province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk}
+    return province.issue_11
 
 
 def visit(who: str, method: str, url: str, data: dict, province: Province):
