@@ -7,7 +7,7 @@ import pytest
 from congvu.consult import actions as consult
 from congvu.oversight.models import OverrideReview, Resolution
 from congvu.testing import working_item
-from congvu.testing_browser import log_in
+from congvu.testing_browser import log_in, screenshot_folder
 from congvu.work.models import Event, EventKind, Outcome, State, WorkItem
 
 QUEUE = "/tong-hop/quyet-dinh-thuc-hien/"
@@ -38,7 +38,7 @@ def test_the_queue_is_for_oversight_and_only_home_affairs_resolves(province, at_
 
 @pytest.mark.browser
 def test_the_inspector_opens_the_queue_from_the_overview_and_resolves_each_way(
-        page, live_server, transactional_db, province):
+        page, live_server, transactional_db, province, tmp_path):
     from playwright.sync_api import expect
 
     base = live_server.url
@@ -48,6 +48,7 @@ def test_the_inspector_opens_the_queue_from_the_overview_and_resolves_each_way(
     page.locator("#authority-queue-link").click()
     page.wait_for_url(f"**{QUEUE}")
     expect(page.locator("tr.cv-override-row")).to_have_count(3)
+    page.screenshot(path=str(screenshot_folder(tmp_path) / "overrides-queue.png"), full_page=True)
     for item, resolution in zip(items, Resolution.values, strict=True):
         row = page.locator("tr.cv-override-row", has_text=item.title)
         row.locator("textarea[name=note]").fill("Đã xem xét")

@@ -10,7 +10,7 @@ import pytest
 from congvu.oversight import public_reports
 from congvu.oversight.models_public import PublicReport, ReportState
 from congvu.oversight.tests.makers import sent_directive
-from congvu.testing_browser import PHONE, log_in
+from congvu.testing_browser import PHONE, log_in, screenshot_folder
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def solve(page) -> None:
 
 
 def test_a_citizen_files_a_report_anonymously_and_follows_it_with_the_code(
-        browser, live_server, transactional_db, province):
+        browser, live_server, transactional_db, province, tmp_path):
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport=PHONE, locale="en-US", timezone_id="Asia/Ho_Chi_Minh")
@@ -47,6 +47,7 @@ def test_a_citizen_files_a_report_anonymously_and_follows_it_with_the_code(
     page.locator("main form button[type=submit]").click()
     code = page.locator("#tracking-code").inner_text().strip()
     assert len(code) == 10
+    page.screenshot(path=str(screenshot_folder(tmp_path) / "public-report-phone.png"), full_page=True)
 
     report = PublicReport.objects.get(code=code)
     public_reports.assign_report(report, actor=province.inspector, unit=province.construction)

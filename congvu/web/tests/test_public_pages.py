@@ -159,3 +159,9 @@ def test_a_unit_person_is_shown_the_reports_their_unit_must_handle(province, cli
     home = client_of(province.construction_officer).get("/").content.decode()
     assert 'id="public-reports-to-handle"' in home
     assert 'id="public-reports-to-handle"' not in client_of(province.finance_head).get("/").content.decode()
+
+
+def test_every_page_links_a_citizen_to_the_report_form(province):
+    """A citizen who reaches any page of congvu (the sign-in page first) finds where to report."""
+    page = Client().get("/dang-nhap/", follow=True).content.decode()
+    assert 'href="/cong-khai/phan-anh/"' in page and "Phản ánh hành vi nhũng nhiễu, chậm trễ của cán bộ" in page
