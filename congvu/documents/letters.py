@@ -159,7 +159,8 @@ def _rule_under(paragraph, rule_mm: float, cell_mm: float) -> None:
     text = paragraph
     paragraph = text._parent.add_paragraph()
     fmt = paragraph.paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
+    # A little air above the rule: flush under the line it touched the descenders (seen in the PDF).
+    fmt.space_before, fmt.space_after = Pt(2), Pt(0)
     fmt.line_spacing = Pt(1)
     fmt.alignment = text.paragraph_format.alignment
     side = max((cell_mm - rule_mm) / 2, 0)
