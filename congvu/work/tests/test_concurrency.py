@@ -64,14 +64,14 @@ def test_an_extension_and_a_handover_at_the_same_moment_both_survive(monkeypatch
     p, item = province_with_item_in_progress()
     slow_trail(monkeypatch)
     errors = run_together(
-        lambda: actions.extend_deadline(item.pk, actor=p.construction_head, new_due=date(2026, 4, 20),
+        lambda: actions.extend_deadline(item.pk, actor=p.construction_head, new_due=date(2026, 4, 10),
                                         reason="Chờ kết quả kiểm định"),
         lambda: actions.assign(item.pk, actor=p.construction_deputy, holder=p.construction_deputy,
                                note="Tiếp nhận thay chuyên viên nghỉ ốm"),
     )
     assert errors == []
     item = WorkItem.objects.get(pk=item.pk)
-    assert item.due_date == date(2026, 4, 20) and item.holder == p.construction_deputy
+    assert item.due_date == date(2026, 4, 10) and item.holder == p.construction_deputy
     assert sorted(Event.objects.filter(item=item).values_list("kind", flat=True)[3:]) == ["assign", "extend"]
     assert Step.objects.filter(item=item, ended_at__isnull=True).count() == 1
     assert trail.verify() == []

@@ -55,7 +55,7 @@ def test_an_event_committed_after_a_seal_with_a_lower_id_is_sealed_next_time(mon
 
         def extend_slowly() -> None:
             try:
-                actions.extend_deadline(slow.pk, actor=p.construction_head, new_due=date(2026, 4, 20),
+                actions.extend_deadline(slow.pk, actor=p.construction_head, new_due=date(2026, 4, 10),
                                         reason="Chờ kết quả kiểm định")
             except BaseException as error:  # noqa: BLE001 - reported to the test
                 errors.append(error)
@@ -65,7 +65,7 @@ def test_an_event_committed_after_a_seal_with_a_lower_id_is_sealed_next_time(mon
         thread = threading.Thread(target=extend_slowly)
         thread.start()
         assert inserted.wait(WAIT)
-        actions.extend_deadline(quick.pk, actor=p.construction_head, new_due=date(2026, 4, 20), reason="Chờ")
+        actions.extend_deadline(quick.pk, actor=p.construction_head, new_due=date(2026, 4, 10), reason="Chờ")
         between = trail.seal()  # the slow action's event is inserted, not committed
         release.set()
         thread.join(WAIT)
