@@ -1,7 +1,6 @@
 """The demo province: built through the real actions, in every state, with the buck-passing signals
 the oversight pages need, and the same every time for the same start date."""
 
-import os
 from datetime import time
 from io import StringIO
 from pathlib import Path
@@ -138,9 +137,6 @@ def test_the_demo_logins_work_with_their_roles(small_demo):
     assert admin.is_superuser and admin.check_password(DEMO_PASSWORD)
 
 
-@pytest.mark.xfail(condition=os.environ.get("DATABASE_URL", "").startswith("postgres"), strict=False,
-                   reason="KNOWN (stop 16): on PostgreSQL two builds differ since issue 9/11/14's demo cases were "
-                          "merged; an unordered query in a new demo case is suspected. Deterministic on SQLite.")
 def test_the_same_start_date_builds_the_same_province(db):
     assert _fingerprint_of_a_build() == _fingerprint_of_a_build()
     assert _fingerprint_of_a_build(seed=7) != _fingerprint_of_a_build()
