@@ -5,15 +5,46 @@ Chromium a browser test is skipped with its reason on a developer's machine, and
 (where .ci/run installs it), so it is never skipped silently where it can run."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from congvu.testing import PASSWORD
 
 # Playwright's sync API runs an event loop in the test's thread, which makes Django refuse ORM calls
 # from the test itself ("async-unsafe"); nothing here is actually concurrent, so the check is lifted.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server the browser tests talk to, answering one request at a time.
+
+    On SQLite the tests' database lives in memory, and the server's threads share its one connection.
+    A page that loads several assets at once (Swagger UI does) then had two threads open a transaction
+    on that connection together: "cannot start a transaction within a transaction", a lost session and
+    a flaky test (CI, stop 16). Chromium still opens its connections in parallel; only the application
+    is entered by one request at a time, its body read out whole before the next one starts."""
+
+    entered = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.entered:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps calling home, which this closed network refuses.
