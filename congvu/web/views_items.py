@@ -28,7 +28,7 @@ from congvu.web.panels_consult import ConsultationPanel, RequestCard, consultati
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.work import actions
 from congvu.work.access import access_item, visible_items
-from congvu.work.models import ExtensionRequest, ExtensionStatus, WorkItem
+from congvu.work.models import ExtensionRequest, ExtensionStatus, State, WorkItem
 from congvu.work.queries import holder_when_late
 from congvu.work.rules import FOREIGN_COMPETENCE
 
@@ -153,6 +153,8 @@ def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result:
     if result.pk != item.pk:
         text = _("Transferred: the work continues as item #%(number)s at %(unit)s.") % {
             "number": result.pk, "unit": result.lead_unit}
+    elif action.slug == "chi-dao" and result.state == State.IN_PROGRESS:  # the officer was named too
+        text = _("Done: directed and assigned to %(name)s.") % {"name": result.holder.full_name}
     elif action.slug == "gia-han" and pending_extension(item) is not None:
         text = _("The extension goes past what the unit may grant itself: it was requested of the level above.")
     else:
