@@ -15,6 +15,11 @@ from congvu.testing import (
     consulted_by_two,
 )
 from congvu.testing_browser import browser, page  # noqa: F401 - the browser tests' fixtures
+from congvu.testing_timings import (  # noqa: F401 - the browser tests' timing report (issue 12)
+    pytest_configure,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
 
 
 @pytest.fixture

@@ -108,3 +108,13 @@ def log_in(page, base: str, username: str, password: str = PASSWORD) -> None:
 def log_out(page) -> None:
     page.locator("form[action='/dang-xuat/'] button").click()
     page.wait_for_url("**/dang-nhap/")
+
+
+def open_form(page, selector: str) -> None:
+    """Unfold a form on the item page (`#action-<slug>`, `#consult-ask`): the next step's is open in
+    front; the others wait, folded, under "Thao tác khác" (#more-actions)."""
+    more = page.locator("#more-actions")
+    if more.locator(selector).count() and more.get_attribute("open") is None:
+        more.locator("> summary").click()
+    if page.locator(f"{selector} details").first.get_attribute("open") is None:
+        page.locator(f"{selector} summary").first.click()

@@ -22,7 +22,7 @@ from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Official, Unit
 from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.models import MatterType
-from congvu.registry.serving import officers_of
+from congvu.registry.serving import officers_of, serves_in
 from congvu.work.models import DelayCause, Priority
 from congvu.work.rules import ReturnGrounds, SendBackGrounds
 
@@ -180,19 +180,57 @@ class RegisterIncomingForm(forms.Form):
         self.fields["requester_unit"].queryset = active_units()
 
 
+class UnitChecklist(forms.CheckboxSelectMultiple):
+    """Units as check boxes in a scrolled list a search box filters (issue 12: no Ctrl-click)."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"class": "form-check-input"})
+
+
 class DirectForm(OverrideMixin):
     lead_unit = UnitChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
     cooperating = forms.ModelMultipleChoiceField(
-        label=_("Co-operating units"), queryset=Unit.objects.none(), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        label=_("Co-operating units"), queryset=Unit.objects.none(), required=False, widget=UnitChecklist(),
+    )
+    holder = forms.TypedChoiceField(
+        label=_("Officer who will handle it (optional)"), required=False, coerce=int, empty_value=None,
+        help_text=_("Named here, the work is assigned to this officer of the lead unit in the same step."),
     )
     due_date = VNDateField(label=_("Deadline (empty: the legal time limit)"), required=False)
     note = TextField(label=_("Direction"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    field_order = ["lead_unit", "holder", "cooperating", "due_date", "note", "override_reason"]
 
     def __init__(self, *args, item, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lead_unit"].queryset = active_units()
         self.fields["cooperating"].queryset = active_units()
+        self.fields["holder"].choices = [("", "—"), *officer_choices(self._units_to_name_from(item))]
+
+    def _units_to_name_from(self, item) -> list[int]:
+        """The officers of the unit the direction goes to by default and of the directing unit."""
+        lead = self.initial.get("lead_unit")
+        return list(dict.fromkeys(u for u in (lead, item.holder_unit_id) if u))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        holder, lead = data.get("holder"), data.get("lead_unit")
+        if holder is None:
+            return data
+        official = Official.objects.filter(pk=holder).first()
+        if official is None or lead is None or not serves_in(official, lead.pk, today()):
+            # Clause 1.3: the step is held by an official of the lead unit (R-1.3-STEP-HOLDER).
+            self.add_error("holder", _("Choose an officer of the lead unit, or leave the field empty."))
+        else:
+            data["holder"] = official
+        return data
+
+
+def officer_choices(unit_ids: list[int]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The officers of each unit, grouped under its name."""
+    on = today()
+    units = {u.pk: u.name for u in Unit.objects.filter(pk__in=unit_ids)}
+    return [(units[pk], [(o.pk, o.full_name) for o in officers_of(pk, on)]) for pk in unit_ids if pk in units]
 
 
 class AssignForm(forms.Form):

@@ -20,6 +20,7 @@ from congvu.registry.competent_unit import competent_unit_for
 from congvu.registry.queries import competence_for, unit
 from congvu.web import forms as web_forms
 from congvu.work import actions
+from congvu.work.direct_assign import direct_and_assign
 from congvu.work.models import WorkItem
 from congvu.work.rules import Transition
 
@@ -61,8 +62,11 @@ def initial_for(slug: str, item: WorkItem) -> dict:
 
 
 def _direct(item: WorkItem, actor: Official, data: dict) -> WorkItem:
-    return actions.direct(item, actor=actor, lead_unit=data["lead_unit"], cooperating=data["cooperating"],
-                          due_date=data["due_date"], note=data["note"], override_reason=data["override_reason"])
+    given = {"lead_unit": data["lead_unit"], "cooperating": data["cooperating"], "due_date": data["due_date"],
+             "note": data["note"], "override_reason": data["override_reason"]}
+    if data.get("holder") is not None:  # the officer named: directed and assigned in one step (issue 12)
+        return direct_and_assign(item, actor=actor, holder=data["holder"], **given)
+    return actions.direct(item, actor=actor, **given)
 
 
 def _assign(item: WorkItem, actor: Official, data: dict) -> WorkItem:

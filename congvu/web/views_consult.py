@@ -51,7 +51,7 @@ from congvu.web.panels_consult import (
     request_cards,
 )
 from congvu.web.roles import sees_overview
-from congvu.web.views_items import item_changed, item_context
+from congvu.web.views_items import from_item_page, item_changed, item_context, reply_failed_on_item
 from congvu.web.views_lists import query_without
 from congvu.work.access import access_item
 from congvu.work.models import WorkItem
@@ -304,6 +304,8 @@ def _card_form(request: HttpRequest, request_id: int, make_form: Callable, act: 
 
 
 def _card_succeeded(request: HttpRequest, request_id: int, text: str) -> HttpResponse:
+    if from_item_page(request):  # the reply form on the item page (issue 12): back to the item
+        return item_changed(request, one_request(request_id).item, text)
     if not is_htmx(request):
         messages.success(request, text)
         return redirect(reverse("consult_requests") + f"#yeu-cau-{request_id}")
@@ -313,6 +315,8 @@ def _card_succeeded(request: HttpRequest, request_id: int, text: str) -> HttpRes
 
 
 def _card_failed(request: HttpRequest, card: RequestCard) -> HttpResponse:
+    if from_item_page(request):
+        return reply_failed_on_item(request, card)
     if is_htmx(request):
         return render(request, "web/consult/partials/request_card.html", {"card": card})
     return _requests_page(request, replace=card)

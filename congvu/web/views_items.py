@@ -22,13 +22,13 @@ from congvu.org import actions as org_actions
 from congvu.org.models import Unit
 from congvu.web.forms import ExtensionDecisionForm
 from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
+from congvu.web.item_next import action_column, owed_replies
 from congvu.web.pages import FormPanel, form_again, is_htmx, official_required, refusal_denied
-from congvu.web.panels_consult import ConsultationPanel, consultation_panel, consulted_view
+from congvu.web.panels_consult import ConsultationPanel, RequestCard, consultation_panel, consulted_view
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
-from congvu.web.views import AWAITING_LEADER
 from congvu.work import actions
 from congvu.work.access import access_item, visible_items
-from congvu.work.models import ExtensionRequest, ExtensionStatus, WorkItem
+from congvu.work.models import ExtensionRequest, ExtensionStatus, State, WorkItem
 from congvu.work.queries import holder_when_late
 from congvu.work.rules import FOREIGN_COMPETENCE
 
@@ -47,22 +47,24 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
 
 
 def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None = None,
-                 consultation: ConsultationPanel | None = None) -> dict:
-    """Everything the item page shows; `replace` (an action form) or `consultation` (the
-    consultation panel with a posted form) is shown with its errors."""
+                 consultation: ConsultationPanel | None = None, replies: list[RequestCard] | None = None) -> dict:
+    """Everything the item page shows; `replace` (an action form), `consultation` (the
+    consultation panel with a posted form) or `replies` (the owed replies, one just posted) is shown
+    with its errors."""
     item = WorkItem.objects.select_related(
         "matter_type", "lead_unit", "holder", "holder_unit", "incoming", "transferred_from"
     ).get(pk=item.pk)
     viewer = Viewer(request.official, item)
     panels = [FormPanel(a.form(item), action=a) for a in available_actions(viewer)]
-    if panels and (viewer.holds or item.state in AWAITING_LEADER):
-        panels[0].open = True  # the likely next step of the one who must take it, ready to fill in
     if replace is not None:
         # Shown even when the page would not offer this action, so the refusal is never lost.
-        others = [p for p in panels if p.action.slug != replace.action.slug]
-        panels = [replace, *others]
-        for panel in others:
-            panel.open = False
+        panels = [replace if p.action.slug == replace.action.slug else p for p in panels]
+        if replace not in panels:
+            panels.insert(0, replace)
+    consultation = consultation or consultation_panel(request.official, item)
+    extension = extension_context(request, item)
+    column = action_column(viewer, panels, consultation, may_decide_extension=extension["extension_form"] is not None,
+                           replace=replace, replies=replies)
     visible = visible_items(request.official)
     successor = WorkItem.objects.filter(transferred_from=item).first()
     return {
@@ -71,10 +73,10 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
         "days_overdue": working_days_overdue(item.due_date) if item.is_open else 0,
         "late_step": holder_when_late(item), "steps": step_rows(item), "events": event_rows(item),
         "document": item.incoming,
-        "consultation": consultation or consultation_panel(request.official, item),
+        "consultation": consultation, "column": column,
         "successor": successor, "successor_visible": bool(successor and visible.filter(pk=successor.pk).exists()),
         "predecessor_visible": bool(item.transferred_from_id and visible.filter(pk=item.transferred_from_id).exists()),
-        **extension_context(request, item),
+        **extension,
     }
 
 
@@ -151,6 +153,8 @@ def _succeeded(request: HttpRequest, item: WorkItem, action: ItemAction, result:
     if result.pk != item.pk:
         text = _("Transferred: the work continues as item #%(number)s at %(unit)s.") % {
             "number": result.pk, "unit": result.lead_unit}
+    elif action.slug == "chi-dao" and result.state == State.IN_PROGRESS:  # the officer was named too
+        text = _("Done: directed and assigned to %(name)s.") % {"name": result.holder.full_name}
     elif action.slug == "gia-han" and pending_extension(item) is not None:
         text = _("The extension goes past what the unit may grant itself: it was requested of the level above.")
     else:
@@ -170,6 +174,26 @@ def item_changed(request: HttpRequest, item: WorkItem, text: str) -> HttpRespons
     response["HX-Retarget"] = "#item-body"
     response["HX-Reswap"] = "outerHTML"
     return response
+
+
+# A reply to a consultation posted from the item page (issue 12) -----------------------------------
+# The consultation's reply view (`congvu.web.views_consult.reply`) answers here when the form says it
+# came from the item page: back to the item, not to the requests page.
+
+FROM_ITEM = "tu-trang"
+
+
+def from_item_page(request: HttpRequest) -> bool:
+    return request.POST.get(FROM_ITEM) == "cong-viec"
+
+
+def reply_failed_on_item(request: HttpRequest, card: RequestCard) -> HttpResponse:
+    """The reply form again, with its errors or refusal, where it was posted."""
+    item = card.request.item
+    if is_htmx(request):
+        return render(request, "web/partials/item_reply.html", {"card": card, "item": item})
+    replies = owed_replies(Viewer(request.official, item), replace=card)
+    return render(request, "web/item.html", item_context(request, item, replies=replies))
 
 
 def transfer_offer(panel: FormPanel, viewer: Viewer, item: WorkItem) -> Unit | None:

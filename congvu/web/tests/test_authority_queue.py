@@ -7,7 +7,7 @@ import pytest
 from congvu.consult import actions as consult
 from congvu.oversight.models import OverrideReview, Resolution
 from congvu.testing import working_item
-from congvu.testing_browser import log_in, screenshot_folder
+from congvu.testing_browser import log_in, open_form, screenshot_folder
 from congvu.work.models import Event, EventKind, Outcome, State, WorkItem
 
 QUEUE = "/tong-hop/quyet-dinh-thuc-hien/"
@@ -73,8 +73,7 @@ def test_the_province_office_sends_a_submission_back_on_the_item_page(page, live
     log_in(page, base, "vp.head")
     page.goto(f"{base}/cong-viec/{item.pk}/")
     expect(page.locator(".cv-state")).to_have_text("Đã trình UBND tỉnh")
-    if page.locator("#action-tra-lai-to-trinh details").get_attribute("open") is None:
-        page.locator("#action-tra-lai-to-trinh summary").click()
+    open_form(page, "#action-tra-lai-to-trinh")
     page.select_option("#tra-lai-to-trinh-grounds", "own_authority")
     page.fill("#tra-lai-to-trinh-explanation", "Cấp phép công trình cấp II thuộc thẩm quyền Giám đốc Sở Xây dựng")
     page.locator("#action-tra-lai-to-trinh button[type=submit]").click()

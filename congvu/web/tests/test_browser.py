@@ -13,7 +13,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.testing import MORNING, Province
-from congvu.testing_browser import PHONE, log_in, log_out, screenshot_folder
+from congvu.testing_browser import PHONE, log_in, log_out, open_form, screenshot_folder
 from congvu.work import actions
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(
     log_in(page, base, "sxd.head")
     expect(page.locator("#awaiting-title")).to_have_text("Chờ bạn chỉ đạo, phân công")
     page.get_by_role("link", name="Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài").click()
-    page.select_option("#chi-dao-cooperating", label="Sở Tài chính")
+    page.locator("#action-chi-dao").get_by_label("Sở Tài chính", exact=True).check()
     page.fill("#chi-dao-note", "Giao Phòng Quản lý xây dựng thẩm định hồ sơ.")
     page.locator("#action-chi-dao button[type=submit]").click()
     expect(page.locator(".cv-state")).to_have_text("Đã có ý kiến chỉ đạo")
@@ -68,7 +68,7 @@ def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(
     expect(page.locator(".cv-state")).to_have_text("Đang xử lý")
 
     # Transferring the department's own work is refused under clause 2.1, and the head is offered an override.
-    page.locator("#action-chuyen summary").click()
+    open_form(page, "#action-chuyen")  # under "Thao tác khác": the next step is no longer the head's
     page.select_option("#chuyen-to_unit", label="Sở Tài chính")
     page.locator("#action-chuyen button[type=submit]").click()
     refusal = page.locator("#action-chuyen .cv-refusal")

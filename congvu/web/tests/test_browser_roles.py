@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from congvu.consult import actions as consult
 from congvu.testing import Province, working_item
-from congvu.testing_browser import log_in
+from congvu.testing_browser import log_in, open_form
 from congvu.work.models import State, WorkItem
 
 pytestmark = pytest.mark.browser
@@ -24,8 +24,7 @@ def item_in_progress(p: Province, matter, subject: str) -> WorkItem:
 
 def open_panel(page, slug: str) -> None:
     """Unfold an action's panel on the item page (the first one is already unfolded)."""
-    if page.locator(f"#action-{slug} details").get_attribute("open") is None:
-        page.locator(f"#action-{slug} summary").click()
+    open_form(page, f"#action-{slug}")
 
 
 def test_the_inspector_follows_an_overdue_figure_to_its_list_exports_it_and_sees_the_refusals(

@@ -21,7 +21,7 @@ from congvu.documents.layout import problems, read_back
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.testing import working_item
-from congvu.testing_browser import log_in, log_out, screenshot_folder
+from congvu.testing_browser import log_in, log_out, open_form, screenshot_folder
 
 # Asked on Tuesday 03/03/2026 for 5 working days: the last day is Tuesday 10/03; Wednesday morning is past it.
 AFTER_DEADLINE = datetime(2026, 3, 11, 8, 30, tzinfo=TZ)
@@ -46,7 +46,7 @@ def test_a_silent_unit_is_deemed_to_agree_and_its_notice_downloads_in_a_browser(
     # Construction's officer asks the two units related to a planning approval.
     log_in(page, base, "sxd.officer")
     page.goto(item_url)
-    page.locator("#consult-ask summary").click()
+    open_form(page, "#consult-ask")
     page.get_by_label("★ Sở Tài chính", exact=False).check()
     page.get_by_label("★ Sở Giao thông vận tải", exact=False).check()
     page.fill("#xin-y-kien-question", QUESTION)

@@ -6,7 +6,7 @@ shows the legal deadline and the deadline after extension apart."""
 import pytest
 
 from congvu.registry.queries import current_calendar
-from congvu.testing_browser import log_in, log_out
+from congvu.testing_browser import log_in, log_out, open_form
 from congvu.web.tests.test_deadlines_pages import overdue_item, planning_in_progress
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def test_the_cause_of_delay_and_the_extension_approval_in_a_browser(page, live_s
     new_due = current_calendar().add_working_days(planning.due_date, 4)
     log_in(page, base, "sxd.head")
     page.goto(f"{base}/cong-viec/{planning.pk}/")
-    page.locator("#action-gia-han summary").click()
+    open_form(page, "#action-gia-han")
     page.fill("#gia-han-new_due", f"{new_due:%d/%m/%Y}")
     page.fill("#gia-han-reason", "Cần họp liên ngành về chỉ tiêu sử dụng đất.")
     page.locator("#action-gia-han button[type=submit]").click()

@@ -136,4 +136,23 @@
       alert.focus();
     }
   });
+  // A long list of check boxes (units to consult, co-operating units) is filtered as one types in
+  // its search box, accents optional: "tai chinh" finds "Sở Tài chính" (issue 12). Without JS the
+  // box is hidden (app.css) and the whole list stays.
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.target.closest("input[data-filters]");
+    var list = box && document.getElementById(box.getAttribute("data-filters"));
+    if (!list) {
+      return;
+    }
+    var wanted = plain(box.value.trim());
+    list.querySelectorAll(".form-check").forEach(function (row) {
+      var input = row.querySelector("input");
+      // A ticked unit stays in sight, so a search never hides what the form will send.
+      row.hidden = wanted !== "" && !(input && input.checked) && plain(row.textContent).indexOf(wanted) === -1;
+    });
+  });
 })();
