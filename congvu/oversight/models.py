@@ -42,4 +42,5 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import models_directives, models_public  # noqa: E402,F401  (issue 11)
+# issue 11: directives, public reports; issue 10: inspections
+from congvu.oversight import models_directives, models_inspections, models_public  # noqa: E402,F401
