@@ -119,7 +119,8 @@ def draw_surprise(*, actor: Official, title: str, period_from: date, period_to: 
                            f"A title, at least one unit, and each sample size from 0 to {MAX_SAMPLE}.")
     check_period(period_from, period_to)
     seed, period = seed.strip() or draw.new_seed(), (period_from, period_to)
-    candidates = list(Unit.objects.filter(kind__in=INSPECTED_KINDS, valid_to__isnull=True).values_list("pk", flat=True))
+    candidates = list(Unit.objects.filter(kind__in=INSPECTED_KINDS, valid_to__isnull=True, is_home_affairs=False)
+                      .values_list("pk", flat=True))
     unit_pop = risk.unit_weights(candidates, period)
     drawn_units = draw.draw(unit_pop, units, seed, "units")
     pop = {"units": unit_pop, **population(period, drawn_units)}

@@ -4,7 +4,7 @@ only departments and commune), opened, with a finding about Construction's offic
 from datetime import date
 
 from congvu.oversight import inspections
-from congvu.oversight.models_inspections import FindingCategory, Inspection
+from congvu.oversight.models_inspections import FindingCategory, Inspection, MeasureKind
 from congvu.testing import working_item
 
 PERIOD = (date(2026, 1, 1), date(2026, 2, 28))
@@ -24,3 +24,14 @@ def opened_with_finding(p) -> Inspection:
                                official=p.construction_officer, summary="Giữ hồ sơ quá hạn không báo cáo",
                                item_ids=[item.pk], event_ids=list(item.events.values_list("pk", flat=True)[:1]))
     return inspection
+
+
+def walked_inspection(p) -> dict[str, int]:
+    """For the access walks: an opened surprise inspection of every unit, a finding about
+    Construction's officer and a measure on it; made once per province."""
+    if not hasattr(p, "walked_inspection"):
+        inspection = opened_with_finding(p)
+        finding = inspection.findings.get()
+        measure = inspections.decide_measure(finding, actor=p.inspector, kind=MeasureKind.REMINDER, days=5)
+        p.walked_inspection = {"inspection": inspection.pk, "finding": finding.pk, "measure": measure.pk}
+    return p.walked_inspection
