@@ -19,29 +19,38 @@ import math
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import sub, truediv
 
 STRATA = ("units", "officials", "items")
 
 
 def rounded(weight: float) -> float:
-    """Weights enter the draw as written into the snapshot (4 decimals), so a re-run from the file
-    is exact."""
+    """Weights are given to the draw as written into the snapshot (4 decimals), so a re-run from the
+    file is exact: `congvu.oversight.risk` rounds its weights with this."""
     return round(float(weight), 4)
 
 
 def draw(weights: Mapping[int, float], size: int, seed: str, stratum: str) -> list[int]:
-    """`size` member ids drawn from `weights` ({id: weight > 0}), the most likely first. Members of
-    weight 0 or less are never drawn. The same arguments always give the same list."""
+    """`size` member ids drawn from `weights` ({id: weight}), the most likely first. Members of
+    weight 0 or less are never drawn. The same arguments always give the same list. Weights carry at
+    most 4 decimals (`rounded`), the snapshot's precision, so the file re-runs the draw exactly."""
     if size <= 0 or not weights:
         return []
     stream = random.Random(f"{seed}:{stratum}")  # noqa: S311 - an auditable draw, not a secret
-    keyed = []
-    for member in sorted(weights):
-        u = 1.0 - stream.random()  # in (0, 1]: log is defined
-        weight = rounded(weights[member])
-        if weight > 0:
-            keyed.append((math.log(u) / weight, member))
-    return [member for _, member in heapq.nlargest(size, keyed)]
+    members = sorted(weights)
+    rand = stream.random
+    # One uniform per member in canonical order, whatever its weight, so that a member of weight 0
+    # does not shift the others' numbers; 1 - u is in (0, 1], where log is defined. Built with map()
+    # over C functions: a list comprehension of tuples took three times as long at 300,000 members.
+    uniforms = list(map(sub, repeat(1.0), [rand() for _ in members]))
+    shares = [weights[m] for m in members]
+    if min(shares) > 0:
+        keys, eligible = list(map(truediv, map(math.log, uniforms), shares)), len(members)
+    else:
+        keys = [math.log(u) / w if w > 0 else -math.inf for u, w in zip(uniforms, shares, strict=True)]
+        eligible = sum(w > 0 for w in shares)
+    return [member for _, member in heapq.nlargest(min(size, eligible), zip(keys, members, strict=True))]
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,9 @@ class Sample:
 def snapshot_lines(population: Mapping[str, Mapping[int, float]]) -> Iterable[str]:
     for stratum in sorted(population):
         weights = population[stratum]
-        for member in sorted(weights):
-            yield f"{stratum}\t{member}\t{rounded(weights[member]):.4f}\n"
+        members = sorted(weights)
+        yield from map(f"{stratum}\t%d\t%.4f\n".__mod__, zip(members, map(weights.__getitem__, members),
+                                                                 strict=True))
 
 
 def snapshot_text(population: Mapping[str, Mapping[int, float]]) -> str:

@@ -16,6 +16,7 @@ from django.db.models import Count, F, Q
 
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
+from congvu.oversight.draw import rounded
 from congvu.oversight.queries import COUNTED_STATES, step_delays
 from congvu.work.models import OPEN_STATES, Event, Outcome, WorkItem
 
@@ -47,8 +48,8 @@ def unit_weights(unit_ids: list[int], period: tuple[date, date]) -> dict[int, fl
                   .values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
     refused = _refusals(period, "unit_id")
     delays = {d.unit_id: d.days_late for d in step_delays(since, until)[1]}
-    return {u: BASE + OVERDUE * overdue.get(u, 0) + DEEMED * deemed.get(u, 0) + REFUSAL * refused.get(u, 0)
-            + delays.get(u, 0) / DELAY_DAYS_PER_POINT for u in unit_ids}
+    return {u: rounded(BASE + OVERDUE * overdue.get(u, 0) + DEEMED * deemed.get(u, 0) + REFUSAL * refused.get(u, 0)
+                       + delays.get(u, 0) / DELAY_DAYS_PER_POINT) for u in unit_ids}
 
 
 def official_weights(official_ids: list[int], period: tuple[date, date]) -> dict[int, float]:
@@ -58,11 +59,13 @@ def official_weights(official_ids: list[int], period: tuple[date, date]) -> dict
         if d.official_id is not None:
             delays[d.official_id] = delays.get(d.official_id, 0) + d.days_late
     refused = _refusals(period, "actor_id")
-    return {o: BASE + delays.get(o, 0) / DELAY_DAYS_PER_POINT + REFUSAL * refused.get(o, 0) for o in official_ids}
+    return {o: rounded(BASE + delays.get(o, 0) / DELAY_DAYS_PER_POINT + REFUSAL * refused.get(o, 0))
+            for o in official_ids}
 
 
 def item_weights(unit_ids: list[int], period: tuple[date, date]) -> dict[int, float]:
-    """The items the units led in the period (registered in it, or still open), by risk."""
+    """The items the units led in the period (registered in it, or still open), by risk (whole numbers:
+    no rounding needed for the snapshot)."""
     since, until = period
     now = clock.now()
     in_period = Q(created_at__date__gte=since, created_at__date__lte=until) | Q(state__in=OPEN_STATES)
