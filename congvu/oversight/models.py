@@ -42,5 +42,9 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-# issue 11: directives, public reports; issue 10: inspections
-from congvu.oversight import models_directives, models_inspections, models_public  # noqa: E402,F401
+from congvu.oversight import (  # noqa: E402,F401  (issue 11)
+    models_directives,
+    models_inspections,  # noqa: E402,F401  (issue 10: inspections)
+    models_public,
+    models_record,  # noqa: E402,F401  (the record trail)
+)

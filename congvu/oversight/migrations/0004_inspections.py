@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('org', '0007_uxlists_language_messages'),
-        ('oversight', '0002_public_directives_reports'),
+        ('oversight', '0003_record_trail'),
     ]
 
     operations = [
