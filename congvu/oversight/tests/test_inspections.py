@@ -19,7 +19,7 @@ from congvu.oversight.models_inspections import (
     MeasureKind,
     MeasureStatus,
 )
-from congvu.oversight.record import record_events_of
+from congvu.oversight.record import record_events_of, verify_records
 from congvu.oversight.tests.makers_inspections import PERIOD, drawn_surprise, opened_with_finding
 from congvu.testing import working_item
 
@@ -151,3 +151,12 @@ def test_an_official_sees_only_the_findings_about_them_and_a_head_those_of_their
     assert [f.unit for f in visible_findings(province.finance_head, inspection)] == [province.finance]
     assert visible_findings(province.inspector, inspection).count() == 2
     assert not may_see(province.commune_officer, inspection)
+
+
+def test_the_inspections_record_trail_verifies_and_a_refused_action_leaves_no_event(province, at_morning):
+    inspection = opened_with_finding(province)
+    with pytest.raises(AccessDenied):
+        inspections.conclude(inspection, actor=province.construction_head, conclusion="x")
+    assert kinds(inspection) == ["inspection_drawn", "inspection_opened", "finding_recorded"]
+    assert [e.actor for e in record_events_of(inspection)] == [province.inspector] * 3
+    assert list(verify_records()) == []
