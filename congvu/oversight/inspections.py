@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from congvu.consult.models import OutgoingRegister
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
+from congvu.org.notify import notify
 from congvu.oversight import draw, risk
 from congvu.oversight.inspection_letters import conclusion_content, decision_content
 from congvu.oversight.models_inspections import (
@@ -171,6 +173,9 @@ def open_inspection(inspection: Inspection | int, *, actor: Official) -> Inspect
     inspection.save(update_fields=["decision_number", "decision_on", "decision_content", "state"])
     record_event(inspection, "inspection_opened", actor=actor, unit=home, data={
         "decision": f"{number:02d}/QĐ-{home.abbrev}", "issued_on": f"{day}"})
+    # Only now do the inspected units learn of it: their heads are told, with the decision.
+    notify([head_of(u, day) for u in inspection.units.all()], f"Quyết định kiểm tra số {number:02d}/QĐ-"
+           f"{home.abbrev}: {inspection.title}", reverse("inspection", args=[inspection.pk]))
     return inspection
 
 
@@ -208,6 +213,8 @@ def record_finding(inspection: Inspection | int, *, actor: Official, category: s
     record_event(inspection, "finding_recorded", actor=actor, unit=unit, data={
         "finding": finding.pk, "category": category, "official": official.pk if official else None,
         "items": item_ids, "events": event_ids})
+    notify([official], f"Đoàn kiểm tra ghi nhận phát hiện về đồng chí ({finding.get_category_display()}): "
+           f"{inspection.title}", reverse("inspection", args=[inspection.pk]))
     return finding
 
 

@@ -10,6 +10,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.lib.workdays import TZ
+from congvu.org.models import Notification
 from congvu.oversight import draw, inspections
 from congvu.oversight.inspection_access import finding_as_review_source, may_see, visible_findings, visible_inspections
 from congvu.oversight.models_inspections import (
@@ -74,8 +75,11 @@ def test_the_inspected_unit_sees_nothing_of_a_surprise_inspection_until_it_opens
     for who in (province.construction_head, province.construction_officer, province.finance_head):
         assert not may_see(who, inspection)
     assert may_see(province.inspector, inspection) and may_see(province.office_head, inspection)
+    assert not Notification.objects.filter(official=province.construction_head, url__startswith="/kiem-tra/").exists()
     inspections.open_inspection(inspection, actor=province.inspector)
     assert may_see(province.construction_head, inspection) and may_see(province.finance_head, inspection)
+    told = Notification.objects.get(official=province.construction_head, url=f"/kiem-tra/{inspection.pk}/")
+    assert told.text.startswith("Quyết định kiểm tra số 01/QĐ-SNV")
     assert not may_see(province.construction_officer, inspection) and not may_see(province.outsider, inspection)
 
 
