@@ -69,3 +69,11 @@ def test_only_home_affairs_acts_on_an_inspection(province, client_of, at_morning
     assert inspector.post(f"/kiem-tra/{inspection.pk}/ket-luan/", {"conclusion": "Kết luận"}).status_code == 302
     conclusion = inspector.get(f"/kiem-tra/{inspection.pk}/van-ban/ket-luan/")
     assert conclusion.status_code == 200 and problems(read_back(conclusion.content)) == []
+
+
+def test_home_affairs_has_the_inspections_in_its_menu(province, client_of, at_morning):
+    def nav(official) -> str:
+        return client_of(official).get("/").text.split('id="cv-nav"')[1].split('class="navbar-text')[0]
+
+    assert 'href="/kiem-tra/"' in nav(province.inspector)
+    assert 'href="/kiem-tra/"' not in nav(province.construction_officer)
