@@ -4,7 +4,8 @@ surprise inspection must be able to reach anyone); each sign of pushing work aro
 
 The formula, shown on the draw form and the inspection page (`FORMULA`):
 - unit:     1 + overdue items + 2 × deemed agreements (silence) + refusals and overrides + step-delay days ÷ 5
-- official: 1 + step-delay days ÷ 5 + refusals and overrides they made
+- official: 1 + step-delay days ÷ 5 + refusals and overrides they made + 2 × deemed agreements they held
+  or answered for as head
 - item:     1 + 3 if past its legal deadline (open, or completed after it) + refusals and overrides on it
 
 At merge, the unit term switches to helper "dash"'s `oversight.signals.avoidance_index_by_unit(period)`
@@ -25,7 +26,8 @@ OVERDUE, DEEMED, REFUSAL, DELAY_DAYS_PER_POINT, LATE_ITEM = 1.0, 2.0, 1.0, 5.0, 
 
 FORMULA = {
     "units": "1 + quá hạn + 2 × coi như đồng ý + bị từ chối/quyết định thực hiện + ngày chậm ở các bước ÷ 5",
-    "officials": "1 + ngày chậm ở các bước ÷ 5 + lần bị từ chối/quyết định thực hiện",
+    "officials": "1 + ngày chậm ở các bước ÷ 5 + lần bị từ chối/quyết định thực hiện + 2 × coi như đồng ý "
+                 "(người giữ yêu cầu hoặc thủ trưởng)",
     "items": "1 + 3 nếu quá hạn luật định + lần bị từ chối/quyết định thực hiện",
 }
 
@@ -59,8 +61,13 @@ def official_weights(official_ids: list[int], period: tuple[date, date]) -> dict
         if d.official_id is not None:
             delays[d.official_id] = delays.get(d.official_id, 0) + d.days_late
     refused = _refusals(period, "actor_id")
-    return {o: rounded(BASE + delays.get(o, 0) / DELAY_DAYS_PER_POINT + REFUSAL * refused.get(o, 0))
-            for o in official_ids}
+    deemed: dict[int, int] = {}
+    silent = Responsibility.objects.filter(recorded_at__date__gte=since, recorded_at__date__lte=until)
+    for holder_id, head_id in silent.values_list("holder_id", "head_id"):
+        for official_id in {holder_id, head_id} - {None}:
+            deemed[official_id] = deemed.get(official_id, 0) + 1
+    return {o: rounded(BASE + delays.get(o, 0) / DELAY_DAYS_PER_POINT + REFUSAL * refused.get(o, 0)
+                       + DEEMED * deemed.get(o, 0)) for o in official_ids}
 
 
 def item_weights(unit_ids: list[int], period: tuple[date, date]) -> dict[int, float]:

@@ -7,11 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
+from congvu.consult import sweep
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
-from congvu.oversight import draw, inspections
+from congvu.oversight import draw, inspections, risk
 from congvu.oversight.inspection_access import finding_as_review_source, may_see, visible_findings, visible_inspections
 from congvu.oversight.models_inspections import (
     FindingCategory,
@@ -164,3 +165,14 @@ def test_the_inspections_record_trail_verifies_and_a_refused_action_leaves_no_ev
     assert kinds(inspection) == ["inspection_drawn", "inspection_opened", "finding_recorded"]
     assert [e.actor for e in record_events_of(inspection)] == [province.inspector] * 3
     assert list(verify_records()) == []
+
+
+def test_risk_weights_count_the_silence_of_a_unit_and_of_whoever_held_the_request(province, consulted):
+    with clock.travel_to(datetime(2026, 3, 31, 9, 0, tzinfo=TZ)):
+        sweep.deem_overdue()
+        period = (date(2026, 3, 1), date(2026, 3, 31))
+        units = risk.unit_weights([province.finance.pk, province.commune.pk], period)
+        officials = risk.official_weights([province.finance_head.pk, province.commune_head.pk], period)
+    assert units[province.finance.pk] >= risk.BASE + risk.DEEMED and units[province.commune.pk] == risk.BASE
+    assert officials[province.finance_head.pk] >= risk.BASE + risk.DEEMED
+    assert officials[province.commune_head.pk] == risk.BASE
