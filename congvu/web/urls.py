@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from congvu.web import (
     language,
@@ -16,6 +16,7 @@ from congvu.web.throttle import ThrottledAuthenticationForm, throttled
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("", include("congvu.web.urls_inspections")),  # issue 10: inspections (1.6)
     path("dang-nhap/", throttled(views_account.LoginView.as_view(
         authentication_form=ThrottledAuthenticationForm)), name="login"),
     path("dang-nhap/tinh/", sso.SignInView.as_view(), name="sso_sign_in"),

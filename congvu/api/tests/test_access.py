@@ -10,6 +10,7 @@ from congvu.api.api import api
 from congvu.api.models import ApiToken
 from congvu.api.tests.helpers import EDXML, ApiClient
 from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,18 @@ ENDPOINTS = [
     ("get", "/api/oversight/authority-figures", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
+    ("get", "/api/oversight/inspections", None),
+    ("post", "/api/oversight/inspections", {"kind": "routine", "title": "Định kỳ", "period_from": "2026-01-01",
+                                            "period_to": "2026-02-28", "unit_ids": [1]}),
+    ("post", "/api/oversight/inspections/surprise", {"title": "Đột xuất", "period_from": "2026-01-01",
+                                                     "period_to": "2026-02-28", "units": 1}),
+    ("get", "/api/oversight/inspections/{inspection}", None),
+    ("post", "/api/oversight/inspections/{inspection}/open", {}),
+    ("post", "/api/oversight/inspections/{inspection}/findings", {"category": "positive", "unit_id": 1,
+                                                                  "summary": "Tốt"}),
+    ("post", "/api/oversight/inspections/{inspection}/measures", {"finding_id": 1, "kind": "reminder", "days": 5}),
+    ("post", "/api/oversight/inspections/{inspection}/conclude", {"conclusion": "Kết luận"}),
+    ("post", "/api/oversight/inspections/{inspection}/measures/{measure}/follow-up", {"status": "done"}),
 ]
 
 
@@ -68,7 +81,7 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
-            "directive": sent_directive(province).pk}
+            "directive": sent_directive(province).pk, **walked_inspection(province)}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -76,7 +89,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
-               .replace("{directive}", "{directive_id}"))
+               .replace("{directive}", "{directive_id}").replace("{inspection}", "{inspection_id}")
+               .replace("{measure}", "{measure_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

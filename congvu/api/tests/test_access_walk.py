@@ -12,6 +12,7 @@ import pytest
 from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
 from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,11 @@ INCOMING = {"unit": "{construction}", "matter_type": "{building_permit}", "sende
 EDXML_FORM = {"message": EDXML, "unit": "{construction}", "matter_type": "{building_permit}"}
 MEETING = {"held_on": "2026-03-02", "attendees": "Hai thủ trưởng", "outcome": "agreed"}
 EVERY_OFFICIAL = (401, 403, 200, 200, 200, 200, 200, 200)
+PLAN = {"kind": "routine", "title": "Kiểm tra định kỳ", "period_from": "2026-01-01", "period_to": "2026-02-28",
+        "unit_ids": ["{construction}"]}
+DRAW = {"title": "Kiểm tra đột xuất", "period_from": "2026-01-01", "period_to": "2026-02-28", "units": 1}
+FINDING = {"category": "positive", "unit_id": "{construction}", "summary": "Giải quyết đúng hạn"}
+MEASURE = {"finding_id": "{finding}", "kind": "reminder", "days": 5}
 # The walked item is being consulted on (Finance has not answered): directing, assigning, submitting
 # and completing it are refused by its state (409) to those allowed to act on it — and only to them.
 
@@ -99,6 +105,25 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "list_directives": ("get", "/api/directives", None, EVERY_OFFICIAL),
     "acknowledge_directive": ("post", "/api/directives/{directive}/acknowledge", {},
                               (401, 403, 404, 200, 200, 200, 404, 403)),
+    # Issue 10: an opened inspection of every unit, a finding about Construction's officer with a measure.
+    # Inspected units' heads and the official found about see it; only Home Affairs acts.
+    "list_inspections": ("get", "/api/oversight/inspections", None, EVERY_OFFICIAL),
+    "plan_an_inspection": ("post", "/api/oversight/inspections", PLAN, (401, 403, 403, 403, 403, 403, 403, 201)),
+    "draw_surprise_inspection": ("post", "/api/oversight/inspections/surprise", DRAW,
+                                 (401, 403, 403, 403, 403, 403, 403, 201)),
+    "get_inspection": ("get", "/api/oversight/inspections/{inspection}", None,
+                       (401, 403, 200, 404, 200, 200, 200, 200)),
+    "open_an_inspection": ("post", "/api/oversight/inspections/{inspection}/open", {},
+                           (401, 403, 403, 404, 403, 403, 403, 409)),
+    "record_inspection_finding": ("post", "/api/oversight/inspections/{inspection}/findings", FINDING,
+                                  (401, 403, 403, 404, 403, 403, 403, 200)),
+    "decide_inspection_measure": ("post", "/api/oversight/inspections/{inspection}/measures", MEASURE,
+                                  (401, 403, 403, 404, 403, 403, 403, 200)),
+    "conclude_inspection": ("post", "/api/oversight/inspections/{inspection}/conclude", {"conclusion": "Kết luận"},
+                            (401, 403, 403, 404, 403, 403, 403, 200)),
+    # The inspection is not concluded yet: a measure is followed up after the conclusion (409).
+    "follow_up_measure": ("post", "/api/oversight/inspections/{inspection}/measures/{measure}/follow-up",
+                          {"status": "done"}, (401, 403, 403, 404, 403, 403, 403, 409)),
 }
 
 
@@ -118,7 +143,7 @@ def filled(value, walked: Walked, p: Province):
            "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
-           "directive": directive_of(p)}
+           "directive": directive_of(p), **walked_inspection(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from congvu.oversight.tests.makers import assigned_report, sent_directive
+from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,27 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "public_report_lookup": ("get", "/cong-khai/phan-anh/tra-cuu/", None, (200,) * 8),
     "public_report_queue": ("get", "/phan-anh/", None, (302, 403, 403, 200, 200, 200, 403, 200)),
     "public_report_detail": ("get", "/phan-anh/{report}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    # Issue 10: an opened inspection of every unit, with a finding about Construction's officer and a
+    # measure. Heads of inspected units and the official found about see it; only Home Affairs acts
+    # (already opened: 409; an empty form: 400; a measure before the conclusion: 400 for the empty form).
+    "inspection_list": ("get", "/kiem-tra/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "inspection_plan": ("get", "/kiem-tra/ke-hoach/", None, (302, 403, 403, 403, 403, 403, 403, 200)),
+    "inspection_draw": ("get", "/kiem-tra/dot-xuat/", None, (302, 403, 403, 403, 403, 403, 403, 200)),
+    "inspection": ("get", "/kiem-tra/{inspection}/", None, (302, 404, 200, 404, 200, 200, 200, 200)),
+    "inspection_open": ("post", "/kiem-tra/{inspection}/mo/", None, (302, 404, 403, 404, 403, 403, 403, 409)),
+    "inspection_finding": ("post", "/kiem-tra/{inspection}/phat-hien/", None,
+                           (302, 404, 403, 404, 403, 403, 403, 400)),
+    "inspection_measure": ("post", "/kiem-tra/{inspection}/bien-phap/", None,
+                           (302, 404, 403, 404, 403, 403, 403, 400)),
+    "inspection_conclude": ("post", "/kiem-tra/{inspection}/ket-luan/", None,
+                            (302, 404, 403, 404, 403, 403, 403, 400)),
+    "inspection_follow_up": ("post", "/kiem-tra/{inspection}/bien-phap/{measure}/theo-doi/", None,
+                             (302, 404, 403, 404, 403, 403, 403, 400)),
+    "inspection_document": ("get", "/kiem-tra/{inspection}/van-ban/quyet-dinh/", None,
+                            (302, 404, 200, 404, 200, 200, 200, 200)),
+    # The draw's population is for the overseers only.
+    "inspection_population": ("get", "/kiem-tra/{inspection}/quan-the/", None,
+                              (302, 404, 404, 404, 404, 404, 200, 200)),
 }
 
 
@@ -134,7 +156,7 @@ def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
 
 
 def filled(template: str, walked: Walked, province: Province) -> str:
-    return template.format(**issue_11_ids(province),
+    return template.format(**issue_11_ids(province), **walked_inspection(province),
         item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
         consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
