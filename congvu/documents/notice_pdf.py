@@ -5,6 +5,8 @@ latest when someone downloads the notice. Once made, it goes over the national a
 and to Home Affairs (its "Nơi nhận") as an edXML message with the PDF attached
 (congvu.documents.outgoing), right after it is made or by the sweep's next round."""
 
+import logging
+
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -18,6 +20,8 @@ from congvu.documents.signing import issue_pdf
 from congvu.lib import clock
 from congvu.lib.isolation import Rows
 from congvu.org.models import Unit
+
+log = logging.getLogger("congvu.outbox")
 
 
 def pdf_name(notice: Notice) -> str:
@@ -40,7 +44,10 @@ def make(notice: Notice) -> NoticePdf:
     except IntegrityError:  # another server made it first: theirs stands, ours is removed
         made.file.delete(save=False)
         return NoticePdf.objects.get(notice=notice)
-    send(notice, issued.data)
+    try:
+        send(notice, issued.data)
+    except OSError:  # the outbox folder cannot be written: the PDF stands; the sweep sends it next round
+        log.exception("notice %s: not sent over the axis", notice.pk)
     return made
 
 
