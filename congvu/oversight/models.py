@@ -42,4 +42,8 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import models_directives, models_public  # noqa: E402,F401  (issue 11)
+from congvu.oversight import (  # noqa: E402,F401  (issue 11)
+    models_directives,
+    models_public,
+    models_record,  # noqa: E402,F401  (the record trail)
+)
