@@ -8,7 +8,8 @@
   revoked document, or of one whose work is closed, is refused (`congvu.documents.edxml_rules`);
 - a replacement (3) registers the new document and links it to the one it replaces (an event on
   the replaced document's item says so);
-- a status message is attached to congvu's own notice it answers.
+- a status message is attached to the document congvu sent that it answers (a notice, or any
+  document in the outbox: congvu.documents.outgoing).
 
 A message about a document congvu never registered, or a status about a notice it never issued, is
 refused naming the document and where in the message it is named."""
