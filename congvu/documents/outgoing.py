@@ -16,7 +16,8 @@ round or a second server returns the first sending and writes no second file). T
 access (only the signer's unit issues its documents); recipients are congvu units, named on the axis
 by their `code` (the administrator sets it to the organ code, e.g. `000.00.12.H53`). A status that a
 recipient sends back naming the document (`ResponseFor/Code` "05/QD-SNV" and its date) is attached to
-the sending (`ReceivedStatus.sent`) by `congvu.documents.edxml_receive.receive_status`."""
+the sending (`ReceivedStatus.sent`) by `congvu.documents.edxml_receive.receive_status`; a page
+shows them with `sending_of(record)` and its `statuses_received`."""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ def sent_sources(model: type[models.Model]) -> models.QuerySet:
         "source_id")
 
 
+def sending_of(source: models.Model) -> OutboxMessage | None:
+    """The record's sending over the axis, if it went out (for its page: when, to whom, and the
+    statuses its recipients sent back, `statuses_received`)."""
+    model, pk = source_key(source)
+    return (OutboxMessage.objects.filter(kind=OutboxKind.DOCUMENT, source_model=model, source_id=pk)
+            .prefetch_related("statuses_received").first())
+
+
 def organ(unit: Unit) -> Organ:
     parent = unit.parent.name if unit.parent_id else ""
     return Organ(organ_id=unit.code, name=unit.name, in_charge=parent)
@@ -74,7 +83,7 @@ def signer_of(letter: Letter) -> Signer:
     return Signer(competence=competence, position=lines[-1], full_name=letter.signer_name)
 
 
-def sending_of(document: Issued, pdf: bytes, to_units: Sequence[Unit]) -> Sending:
+def message_of(document: Issued, pdf: bytes, to_units: Sequence[Unit]) -> Sending:
     letter = document.letter
     notation = letter.body_abbrev if letter.is_cong_van else f"{letter.type_abbrev}-{letter.body_abbrev}"
     return Sending(
@@ -94,10 +103,10 @@ def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, act
     if not to_units:
         raise ValueError("an outgoing document needs at least one recipient")
     model, pk = source_key(document.source)
-    existing = OutboxMessage.objects.filter(kind=OutboxKind.DOCUMENT, source_model=model, source_id=pk).first()
+    existing = sending_of(document.source)
     if existing is not None:
         return existing
-    sending = sending_of(document, pdf, to_units)
+    sending = message_of(document, pdf, to_units)
     name = f"van-ban-{model.replace('.', '-')}-{pk}.edxml"
     to = ",".join(recipient.organ_id for recipient in sending.recipients)
     row = OutboxMessage(

@@ -22,7 +22,7 @@ from congvu.documents.edxml_receive import UnknownDocument, receive_status
 from congvu.documents.edxml_status import read
 from congvu.documents.letters import Letter
 from congvu.documents.models import OutboxKind, OutboxMessage, SigningCertificate
-from congvu.documents.outgoing import Issued, send_outgoing
+from congvu.documents.outgoing import Issued, send_outgoing, sending_of
 from congvu.documents.tests.conftest import PASSPHRASE
 from congvu.documents.tests.test_signed_pdf import validate
 from congvu.ops import sweep
@@ -124,6 +124,7 @@ def test_any_issued_document_goes_out_once_and_the_statuses_sent_back_attach_to_
                                      "03/QĐ-STC", date(2026, 3, 11), description="Đã vào sổ"))
     received = receive_status(actor=p.finance_head, status=read(answer), original=ContentFile(answer))
     assert received.status.sent == row and received.status.notice is None
+    assert [st.status_code for st in sending_of(source).statuses_received.all()] == ["03"]  # for its page
     with pytest.raises(UnknownDocument):
         unknown = w.status(w.StatusToSend(p.construction.code, p.construction.name, "03", p.finance.code,
                                           "04/QĐ-STC", date(2026, 3, 11)))
