@@ -11,6 +11,10 @@ discipline decisions and reports at their merge):
    document is signed and its PDF exists — inside the action that issues it, or from a sweep step
    that finds issued records with no sending yet (`sent_sources`), as the notices do.
 
+For a Home Affairs case (an inspection, review, report…: a record with a record trail) pass
+`record_trail=True`: the sending is then also the event "sent_over_axis" in the case's record trail
+(congvu.oversight.record), in the same transaction.
+
 It is idempotent: one sending per `source` record (a unique constraint, so a second call, a second
 round or a second server returns the first sending and writes no second file). The caller has checked
 access (only the signer's unit issues its documents); recipients are congvu units, named on the axis
@@ -36,8 +40,10 @@ from congvu.documents.models import OutboxKind, OutboxMessage
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Unit
+from congvu.oversight.record import record_event
 
 PDF = "application/pdf"
+SENT_OVER_AXIS = "sent_over_axis"
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,8 @@ def message_of(document: Issued, pdf: bytes, to_units: Sequence[Unit]) -> Sendin
     )
 
 
-def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, actor: Official | None) -> OutboxMessage:
+def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, actor: Official | None,
+                  record_trail: bool = False) -> OutboxMessage:
     """Write the document's edXML message, its PDF attached, to the outbox; return its row (the first
     one if it was sent before). `actor` is who issued it (None from a sweep); `to_units` must not be
     empty: a document sent to nobody is a mistake of the caller's."""
@@ -119,6 +126,9 @@ def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, act
         # so the file is written once; if writing the file fails, the row goes too.
         with transaction.atomic():
             row.save()
+            if record_trail:
+                record_event(document.source, SENT_OVER_AXIS, actor=actor, unit=document.unit, data={
+                    "notation": sending.code, "to": [r.organ_id for r in sending.recipients], "file": name})
             outbox.write_file(name, document_message(sending))
     except IntegrityError:
         return OutboxMessage.objects.get(kind=OutboxKind.DOCUMENT, source_model=model, source_id=pk)

@@ -26,6 +26,7 @@ from congvu.documents.outgoing import Issued, send_outgoing, sending_of
 from congvu.documents.tests.conftest import PASSPHRASE
 from congvu.documents.tests.test_signed_pdf import validate
 from congvu.ops import sweep
+from congvu.oversight.record import record_events_of
 from congvu.testing import PASSWORD
 
 pytestmark = pytest.mark.usefixtures("at_morning")
@@ -111,8 +112,11 @@ def test_any_issued_document_goes_out_once_and_the_statuses_sent_back_attach_to_
     source = p.construction  # any saved record stands for the decision the document was issued from
     issued = Issued(source=source, unit=p.finance, letter=decision(), file_name="quyet-dinh-03-QD-STC.pdf",
                     due_on=date(2026, 3, 25), priority="urgent")
-    row = send_outgoing(issued, PDF, [p.construction], actor=p.finance_head)
-    assert send_outgoing(issued, PDF, [p.construction], actor=p.finance_head).pk == row.pk  # once
+    row = send_outgoing(issued, PDF, [p.construction], actor=p.finance_head, record_trail=True)
+    assert send_outgoing(issued, PDF, [p.construction], actor=p.finance_head, record_trail=True).pk == row.pk  # once
+    [recorded] = record_events_of(source)  # a Home Affairs case's record trail says it went out, once
+    assert (recorded.kind, recorded.data["notation"], recorded.data["to"]) == (
+        "sent_over_axis", "03/QĐ-STC", [p.construction.code])
     data = message_of(row, settings_folder(settings))
     assert missing_required(data) == []
     sent = edxml.parse(data)
