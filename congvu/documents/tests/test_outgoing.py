@@ -82,6 +82,10 @@ def test_the_signed_notice_goes_out_as_an_edxml_message_with_its_signed_pdf(prov
     assert (pdf.name, pdf.content_type) == (notice_pdf.pdf_name(notice), "application/pdf")
     assert validate(pdf.data, ca).bottom_line  # the attached PDF's PAdES signature validates
     assert [line for line in (r.line for r in sweep.run_all()) if "gửi trục" in line][0] == "thông báo gửi trục: 0"
+    head = Client()
+    assert head.login(username=p.construction_head.user.username, password=PASSWORD)
+    page = head.get(f"/cong-viec/{notice.request.item_id}/").content.decode()
+    assert "cv-notice-sent" in page and "Đã gửi qua Trục liên thông văn bản quốc gia" in page
 
 
 @needs_libreoffice
