@@ -48,8 +48,9 @@ def at_morning():
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    """Files the tests make (notices, originals) go to a temporary folder, never to ./var/media."""
+    """Files the tests make (notices, originals, the edXML outbox) go to a temporary folder, never to ./var."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EDXML_OUTBOX = str(tmp_path / "outbox")
     return settings.MEDIA_ROOT
 
 

@@ -37,8 +37,8 @@ class SigningCertificateAdmin(admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "unit", "document", "status_code", "to_organ_id", "file_name"]
-    list_filter = ["status_code", "unit"]
+    list_display = ["created_at", "kind", "unit", "document", "notation", "status_code", "to_organ_id", "file_name"]
+    list_filter = ["kind", "status_code", "unit"]
 
     def has_add_permission(self, request) -> bool:
         return False

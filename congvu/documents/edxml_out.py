@@ -25,6 +25,9 @@ class StatusCode:
     ASSIGNED = "04"
     PROCESSING = "05"
     FINISHED = "06"
+    REVOKED = "13"
+    UPDATE_ACCEPTED = "15"
+    UPDATE_REJECTED = "16"
 
 
 DESCRIPTIONS = {
@@ -34,6 +37,9 @@ DESCRIPTIONS = {
     StatusCode.ASSIGNED: "Phân công",
     StatusCode.PROCESSING: "Đang xử lý",
     StatusCode.FINISHED: "Hoàn thành",
+    StatusCode.REVOKED: "Đã thu hồi",
+    StatusCode.UPDATE_ACCEPTED: "Đồng ý cập nhật",
+    StatusCode.UPDATE_REJECTED: "Từ chối cập nhật",
 }
 
 

@@ -4,10 +4,12 @@
   as files of their own, the message kept as its original;
 - a revocation (1) marks the registered document revoked and stops its work item, the reason in the
   trail; nothing is deleted;
-- an update (2) amends the registered fields, the old and new values in the trail;
+- an update (2) amends the registered fields, the old and new values in the trail; an update of a
+  revoked document, or of one whose work is closed, is refused (`congvu.documents.edxml_rules`);
 - a replacement (3) registers the new document and links it to the one it replaces (an event on
   the replaced document's item says so);
-- a status message is attached to congvu's own notice it answers.
+- a status message is attached to the document congvu sent that it answers (a notice, or any
+  document in the outbox: congvu.documents.outgoing).
 
 A message about a document congvu never registered, or a status about a notice it never issued, is
 refused naming the document and where in the message it is named."""
@@ -21,10 +23,10 @@ from django.core.files.base import ContentFile
 from django.db.models import Q
 
 from congvu.consult.models import Notice
-from congvu.documents import edxml_signature
+from congvu.documents import edxml_rules, edxml_signature
 from congvu.documents.edxml import BusinessType, IncomingMessage
 from congvu.documents.edxml_status import StatusMessage
-from congvu.documents.models import EdxmlReceipt, ReceivedStatus, StoredAttachment
+from congvu.documents.models import EdxmlReceipt, OutboxKind, OutboxMessage, ReceivedStatus, StoredAttachment
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput
@@ -32,7 +34,7 @@ from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.serving import is_clerk_or_leader
 from congvu.work.access import deny, registering_unit_ids
-from congvu.work.actions import action, close_step, lock, register_incoming, save
+from congvu.work.actions import action, close_step, enforce, lock, register_incoming, save
 from congvu.work.models import EventKind, IncomingDocument, State, WorkItem
 from congvu.work.trail import append_event
 
@@ -193,6 +195,8 @@ def _amended_values(document: IncomingDocument, message: IncomingMessage) -> dic
 
 def _amend(actor: Official, message: IncomingMessage, document: IncomingDocument) -> Received:
     _require_registrar(actor, document)
+    items = [lock(item) for item in WorkItem.objects.filter(incoming=document).order_by("pk")]
+    _check_update(actor, document, items)
     changes = {}
     for field, new in _amended_values(document, message).items():
         old = getattr(document, field)
@@ -202,8 +206,7 @@ def _amend(actor: Official, message: IncomingMessage, document: IncomingDocument
     if changes:
         document.save(update_fields=list(changes))
     item = None
-    for item in WorkItem.objects.filter(incoming=document):
-        item = lock(item)
+    for item in items:
         fields = []
         if "subject" in changes and item.title == changes["subject"][0]:
             item.title, fields = document.subject, ["title"]
@@ -214,6 +217,17 @@ def _amend(actor: Official, message: IncomingMessage, document: IncomingDocument
     return Received("updated", document, item)
 
 
+def _check_update(actor: Official, document: IncomingDocument, items: list[WorkItem]) -> None:
+    """A revoked document, or one whose work is closed, is not updated: refused, the refusal in the
+    item's trail, and answered to the sender as status 16 by the outbox."""
+    if not items:
+        edxml_rules.check_update(document.notation, revoked_on=document.revoked_on, item_state=None, item_open=True)
+    for item in items:
+        enforce(lambda item=item: edxml_rules.check_update(
+            document.notation, revoked_on=document.revoked_on, item_state=item.state, item_open=item.is_open),
+            item=item, actor=actor, unit=document.unit)
+
+
 def _plain(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
@@ -222,15 +236,17 @@ def _plain(value: object) -> object:
 
 @action
 def receive_status(*, actor: Official, status: StatusMessage, original: ContentFile) -> Received:
-    """Attach a status message to the notice it answers (number/TB-unit abbreviation, and its year)."""
+    """Attach a status message to the document congvu sent that it answers: a notice (number/TB-unit
+    abbreviation, and its date) or any other document sent over the axis (congvu.documents.outgoing)."""
     _require_some_register(actor)
-    notice = answered_notice(status)
-    if not is_clerk_or_leader(actor, notice.unit, today()):
+    notice, sent = answered_document(status)
+    unit = notice.unit if notice else sent.unit
+    if not is_clerk_or_leader(actor, unit, today()):
         raise deny("ghi nhận trạng thái của văn bản đi này", "record a status of this outgoing document")
     received = ReceivedStatus(
-        notice=notice, status_code=status.status_code, description=status.description[:1000],
+        notice=notice, sent=sent, status_code=status.status_code, description=status.description[:1000],
         sender_organ_id=status.sender.organ_id[:60], sender_name=status.sender.name[:250], staff=status.staff[:250],
-        sent_at=status.sent_at, received_at=clock.now(), received_by=actor, unit=notice.unit,
+        sent_at=status.sent_at, received_at=clock.now(), received_by=actor, unit=unit,
     )
     original.seek(0)
     received.message.save(f"trang-thai-{status.status_code}.edxml", ContentFile(original.read()), save=False)
@@ -238,18 +254,37 @@ def receive_status(*, actor: Official, status: StatusMessage, original: ContentF
     return Received("status", status=received)
 
 
-def answered_notice(status: StatusMessage) -> Notice:
+def answered_document(status: StatusMessage) -> tuple[Notice | None, OutboxMessage | None]:
+    """The notice the status answers, else the document sent over the axis; each with its sending."""
+    notice = answered_notice(status)
+    if notice is not None:
+        return notice, _sending(status, source_model="consult.notice", source_id=notice.pk)
+    sent = _sending(status)
+    if sent is None:
+        code, day = status.response_for.code, status.response_for.promulgated_on
+        raise UnknownDocument(f"Không có văn bản đi số {code} ngày {_day(day)} do congvu ban hành",
+                              f"congvu issued no outgoing document {code} of {_day(day)}", STATUS_WHERE)
+    return None, sent
+
+
+def _sending(status: StatusMessage, **source: object) -> OutboxMessage | None:
+    number, _, notation = status.response_for.code.partition("/")
+    if not number.isdigit() or not notation:
+        return None
+    spellings = {f"{int(number):02d}/{notation}", f"{int(number)}/{notation}"}
+    sent = OutboxMessage.objects.filter(kind=OutboxKind.DOCUMENT, notation__in=spellings, **source)
+    if status.response_for.promulgated_on:
+        sent = sent.filter(issued_on=status.response_for.promulgated_on)
+    return sent.select_related("unit").order_by("-issued_on", "-id").first()
+
+
+def answered_notice(status: StatusMessage) -> Notice | None:
     code = status.response_for.code
     number, _, notation = code.partition("/")
     kind, _, abbrev = notation.partition("-")
-    found = None
-    if number.isdigit() and kind.upper() == "TB" and abbrev:
-        notices = Notice.objects.filter(Q(unit__abbrev__iexact=abbrev), number=int(number)).select_related("unit")
-        if status.response_for.promulgated_on:
-            notices = notices.filter(issued_on=status.response_for.promulgated_on)
-        found = notices.order_by("-year").first()
-    if found is None:
-        raise UnknownDocument(
-            f"Không có văn bản đi số {code} ngày {_day(status.response_for.promulgated_on)} do congvu ban hành",
-            f"congvu issued no outgoing document {code} of {_day(status.response_for.promulgated_on)}", STATUS_WHERE)
-    return found
+    if not (number.isdigit() and kind.upper() == "TB" and abbrev):
+        return None
+    notices = Notice.objects.filter(Q(unit__abbrev__iexact=abbrev), number=int(number)).select_related("unit")
+    if status.response_for.promulgated_on:
+        notices = notices.filter(issued_on=status.response_for.promulgated_on)
+    return notices.order_by("-year").first()

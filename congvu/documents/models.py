@@ -1,6 +1,6 @@
 """What congvu keeps of the edXML messages it exchanges over the national document axis and of
 the PDFs it signs:
-- `OutboxMessage`: a status message congvu wrote for the axis gateway;
+- `OutboxMessage`: a status message or an issued document congvu wrote for the axis gateway;
 - `SigningCertificate`, `NoticePdf`: a unit's certificate and the signed PDF of a notice;
 - `EdxmlReceipt`: how an incoming document came over the axis (its DocumentId, the business type,
   the signature's verdict, the document it replaces);
@@ -17,25 +17,45 @@ from congvu.org.models import Official, Unit
 from congvu.work.models import Event, IncomingDocument
 
 
-class OutboxMessage(models.Model):
-    """An edXML message congvu wrote for the axis gateway: today the status of an incoming document
-    that arrived over the axis. One per trail event and status code, so a sweep that runs twice, or on
-    two servers, never writes a status twice; the row stays when the gateway takes the file away."""
+class OutboxKind(models.TextChoices):
+    STATUS = "status", _("Status of an incoming document")
+    DOCUMENT = "document", _("Document issued by congvu")
 
-    event = models.ForeignKey(Event, models.PROTECT, related_name="+")
-    document = models.ForeignKey(IncomingDocument, models.PROTECT, related_name="statuses_sent",
-                                 verbose_name=_("incoming document"))
+
+class OutboxMessage(models.Model):
+    """An edXML message congvu wrote for the axis gateway: the status of an incoming document that
+    arrived over the axis (one per trail event and status code, so a sweep that runs twice, or on two
+    servers, never writes a status twice), or a document congvu issued, with its signed PDF (one per
+    issued record: `source_model`, `source_id`). The row stays when the gateway takes the file away;
+    statuses received about a sent document are matched to it by `notation` and `issued_on`."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=OutboxKind.choices, default=OutboxKind.STATUS)
+    event = models.ForeignKey(Event, models.PROTECT, null=True, blank=True, related_name="+")
+    document = models.ForeignKey(IncomingDocument, models.PROTECT, null=True, blank=True,
+                                 related_name="statuses_sent", verbose_name=_("incoming document"))
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("sending unit"))
-    status_code = models.CharField(_("status code"), max_length=2)
-    to_organ_id = models.CharField(_("to (organ code)"), max_length=64)
+    status_code = models.CharField(_("status code"), max_length=2, blank=True)
+    to_organ_id = models.CharField(_("to (organ codes)"), max_length=400)
     file_name = models.CharField(_("file in the outbox"), max_length=200)
     created_at = models.DateTimeField(_("written"))
+    # A sent document: what it is, as printed, and the record it was issued from.
+    notation = models.CharField(_("number and notation"), max_length=100, blank=True, db_index=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    source_model = models.CharField(max_length=60, blank=True)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    sent_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+",
+                                verbose_name=_("issued by"))
 
     class Meta:
         verbose_name = _("outgoing edXML message")
         verbose_name_plural = _("edXML outbox")
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["event", "status_code"], name="one_status_per_event")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "status_code"], name="one_status_per_event"),
+            models.UniqueConstraint(fields=["source_model", "source_id"], condition=models.Q(kind="document"),
+                                    name="one_sending_per_document"),
+        ]
 
     def __str__(self) -> str:
         return self.file_name
@@ -121,9 +141,12 @@ class StoredAttachment(models.Model):
 
 
 class ReceivedStatus(models.Model):
-    """A status message: what a receiving body did with one of congvu's notices."""
+    """A status message: what a receiving body did with one of congvu's notices or other documents it
+    sent over the axis (`sent`: the message it answers, when congvu sent one)."""
 
-    notice = models.ForeignKey(Notice, models.PROTECT, related_name="received_statuses")
+    notice = models.ForeignKey(Notice, models.PROTECT, null=True, blank=True, related_name="received_statuses")
+    sent = models.ForeignKey(OutboxMessage, models.PROTECT, null=True, blank=True, related_name="statuses_received",
+                             verbose_name=_("sent document"))
     status_code = models.CharField(_("status code"), max_length=2)
     description = models.CharField(_("description"), max_length=1000, blank=True)
     sender_organ_id = models.CharField(_("sender's organ code"), max_length=60, blank=True)
@@ -141,7 +164,7 @@ class ReceivedStatus(models.Model):
         ordering = ["notice_id", "received_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.status_code} — {self.notice}"
+        return f"{self.status_code} — {self.notice or self.sent}"
 
     @property
     def label(self) -> str:

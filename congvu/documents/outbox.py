@@ -14,6 +14,14 @@ gateway never picks up half a file, and a row (`OutboxMessage`) that the API lis
 | assigned to an officer  | 05 processing                          |
 | completed               | 06 finished                            |
 | returned to the sender  | 02 rejected                            |
+| revoked by the sender   | 13 revoked (thu hồi accepted)          |
+| updated by the sender   | 15 update accepted                     |
+| update refused          | 16 update rejected, with the reason    |
+
+The refused update is the trail's `refused` event of rule `R-EDXML-UPDATE-CLOSED`
+(congvu.documents.edxml_rules): its message is the reason the sender reads.
+
+Documents congvu issues go to the same folder and listing: congvu.documents.outgoing.
 """
 
 import os
@@ -23,7 +31,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from congvu.documents import edxml
-from congvu.documents.edxml_out import ResponseFor, Status, StatusCode, status_message
+from congvu.documents.edxml_out import DESCRIPTIONS, ResponseFor, Status, StatusCode, status_message
+from congvu.documents.edxml_rules import UPDATE_OF_CLOSED
 from congvu.documents.models import OutboxMessage
 from congvu.lib import clock
 from congvu.lib.isolation import Rows
@@ -36,7 +45,11 @@ STATUSES = {
     EventKind.ASSIGN: (StatusCode.PROCESSING,),
     EventKind.COMPLETE: (StatusCode.FINISHED,),
     EventKind.RETURN: (StatusCode.REJECTED,),
+    EventKind.REVOKE: (StatusCode.REVOKED,),
+    EventKind.AMEND: (StatusCode.UPDATE_ACCEPTED,),
 }
+# Refusals the sender is told of, by rule code.
+REFUSALS = {UPDATE_OF_CLOSED.code: StatusCode.UPDATE_REJECTED}
 EDXML_SUFFIXES = (".xml", ".edxml")
 
 
@@ -52,9 +65,12 @@ def came_over_the_axis() -> Q:
 
 
 def pending_events(limit: int):
-    """Done events of the kinds above, on items of axis documents, with no status written yet."""
+    """Done events of the kinds above, and refusals the sender is told of, on items of axis documents,
+    with no status written yet."""
     written = OutboxMessage.objects.filter(event=OuterRef("pk"))
-    return (Event.objects.filter(came_over_the_axis(), kind__in=list(STATUSES), outcome=Outcome.DONE)
+    answered = Q(kind__in=list(STATUSES), outcome=Outcome.DONE) | Q(
+        kind=EventKind.REFUSED, outcome=Outcome.REFUSED, rule_code__in=list(REFUSALS))
+    return (Event.objects.filter(came_over_the_axis(), answered)
             .exclude(Exists(written)).select_related("item__incoming__unit", "actor", "unit")
             .order_by("id")[:limit])
 
@@ -78,12 +94,25 @@ def write_file(name: str, data: bytes) -> None:
     partial.replace(target)
 
 
+def codes_for(event: Event) -> tuple[str, ...]:
+    if event.outcome == Outcome.REFUSED:
+        return (REFUSALS[event.rule_code],)
+    return STATUSES[event.kind]
+
+
+def description(event: Event, code: str) -> str:
+    """The standard's wording; a rejection says why, as the refusal did."""
+    reason = event.data.get("message", "") if event.outcome == Outcome.REFUSED else ""
+    return f"{DESCRIPTIONS[code]}: {reason}" if reason else DESCRIPTIONS[code]
+
+
 def emit(event: Event) -> int:
     document = event.item.incoming
     answered = response_for(document)
     unit = document.unit
     at = event.at.astimezone(TZ)
-    for code in STATUSES[event.kind]:
+    codes = codes_for(event)
+    for code in codes:
         name = f"status-{document.pk}-{event.pk}-{code}.edxml"
         # The row first: on a second server the same insert waits for this transaction and then fails
         # on `one_status_per_event`, so the file is written once; if writing fails, the row goes too.
@@ -91,9 +120,10 @@ def emit(event: Event) -> int:
                                      to_organ_id=answered.organ_id, file_name=name, created_at=clock.now())
         write_file(name, status_message(Status(
             response_for=answered, from_organ_id=unit.code, from_name=unit.name, code=code, at=at,
-            staff=event.actor.full_name if event.actor else "", department=event.unit.name if event.unit else "",
+            description=description(event, code), staff=event.actor.full_name if event.actor else "",
+            department=event.unit.name if event.unit else "",
         )))
-    return len(STATUSES[event.kind])
+    return len(codes)
 
 
 def emit_statuses(limit: int = 500) -> int:

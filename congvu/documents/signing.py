@@ -3,7 +3,13 @@
 The administrator gives each unit that signs electronically its PKCS#12 (the unit's organisation
 certificate from the government CA) and passphrase in /quan-tri/ (`SigningCertificate`). A unit
 without one still gets its PDF, unsigned, and the page says so: a notice must not wait for a
-certificate to take effect (deemed agreement runs from the deadline)."""
+certificate to take effect (deemed agreement runs from the deadline).
+
+`issue_pdf(docx, unit, reason=…)` is the one path from any .docx congvu issues to the PDF that is
+downloaded and sent over the axis: converted (congvu.documents.pdf), then signed with `unit`'s
+certificate when it has one. The notices go through it (congvu.documents.notice_pdf); so should every
+other issued document (decisions, reports): store `IssuedPdf.data`, show `IssuedPdf.signed_by`, and
+send it with `congvu.documents.outgoing.send_outgoing`."""
 
 import io
 from dataclasses import dataclass
@@ -14,7 +20,9 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
 from congvu.documents.models import SigningCertificate
+from congvu.documents.pdf import docx_to_pdf
 from congvu.lib.refusals import InvalidInput
+from congvu.org.models import Unit
 
 
 @dataclass(frozen=True)
@@ -54,3 +62,31 @@ def sign(pdf: bytes, certificate: SigningCertificate, *, reason: str, location: 
     out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer)
     return Signed(out.getvalue(), bundle.cert.certificate.subject.rfc4514_string())
 
+
+
+@dataclass(frozen=True)
+class IssuedPdf:
+    data: bytes
+    signed_by: str  # the certificate's subject; "" when the unit has no certificate (unsigned)
+
+
+def certificate_of(unit: Unit | int) -> SigningCertificate | None:
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    return SigningCertificate.objects.select_related("unit").filter(unit_id=unit_id).first()
+
+
+def issue_pdf(docx: bytes, unit: Unit | int, *, reason: str, location: str = "") -> IssuedPdf:
+    """The issued .docx as the PDF of record, signed (PAdES) with the issuing unit's certificate when
+    the administrator gave it one, unsigned otherwise.
+
+    Contract: `docx` is the final .docx (numbered and dated; rendered by congvu.documents.letters);
+    `unit` the issuing unit; `reason` what the signature says it is for ("Ban hành 05/TB-SXD").
+    Raises `PdfUnavailable` on a server without LibreOffice (the caller keeps the .docx and retries),
+    `InvalidInput` when the stored certificate can no longer be read. Pure of the database apart from
+    reading the certificate: the caller stores the result (once: the content never changes)."""
+    pdf = docx_to_pdf(docx)
+    certificate = certificate_of(unit)
+    if certificate is None:
+        return IssuedPdf(pdf, "")
+    signed = sign(pdf, certificate, reason=reason, location=location or certificate.unit.name)
+    return IssuedPdf(signed.data, signed.subject)

@@ -44,6 +44,10 @@ def sign_notices() -> str:
     return f"thông báo PDF đã ký: {notice_pdf.make_pending()}"
 
 
+def send_notices() -> str:
+    return f"thông báo gửi trục: {notice_pdf.send_pending()}"
+
+
 def send_statuses() -> str:
     return f"trạng thái edXML gửi trục: {outbox.emit_statuses()}"
 
@@ -63,7 +67,7 @@ def remind_directives_and_reports() -> str:
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
 # signed PDF; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
 # after the seal.
-SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_statuses,
+SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, send_statuses,
                                    remind_consultations, remind_unsigned_notices, seal_trail,
                                    remind_directives_and_reports]
 

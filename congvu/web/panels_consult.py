@@ -11,6 +11,8 @@ from datetime import date
 from congvu.consult.display import ConsultedItem, RequestShown, consulted_item, item_consultations, requests_shown
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation, RequestState
 from congvu.consult.notices import draft_paragraphs
+from congvu.documents.models import OutboxMessage
+from congvu.documents.outgoing import sending_of
 from congvu.lib.clock import today
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official
@@ -47,6 +49,12 @@ class RequestRow:
             return self.request.notice
         except Notice.DoesNotExist:
             return None
+
+    @property
+    def notice_sent(self) -> OutboxMessage | None:
+        """The signed notice's sending over the national axis, once it went out (one query a row)."""
+        notice = self.notice
+        return sending_of(notice) if notice is not None and notice.is_signed else None
 
     @property
     def notice_number(self) -> str:

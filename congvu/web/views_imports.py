@@ -29,7 +29,7 @@ from congvu.documents.actions import Registration, RowRefused, register_all
 from congvu.documents.edxml_receive import (
     Received,
     UnknownDocument,
-    answered_notice,
+    answered_document,
     receive_document,
     receive_status,
     registered_document,
@@ -138,8 +138,11 @@ def _after(request: HttpRequest, received: Received) -> HttpResponse:
     if received.outcome == "status":
         status = received.status
         messages.success(request, _("Status “%(status)s” recorded on notice %(notice)s.") % {
-            "status": status_label(status.status_code, get_language() or "vi"), "notice": status.notice})
-        return redirect("item", item_id=received.status.notice.request.item_id)
+            "status": status_label(status.status_code, get_language() or "vi"),
+            "notice": status.notice or status.sent.notation})
+        if status.notice is None:  # a document sent over the axis other than a notice: no item page
+            return redirect("register_list")
+        return redirect("item", item_id=status.notice.request.item_id)
     document = received.document
     done = {
         "registered": _("Registered as incoming number %(number)s."),
@@ -183,8 +186,9 @@ def _kind(message) -> str:
 def _target(official: Official, message) -> dict:
     """The recorded document (or notice) the message acts on, for the preview to name."""
     if isinstance(message, StatusMessage):
-        notice = answered_notice(message)
-        return {"notice": notice, "status_name": status_label(message.status_code, get_language() or "vi")}
+        notice, sent = answered_document(message)
+        return {"notice": notice or sent.notation, "status_name": status_label(message.status_code,
+                                                                               get_language() or "vi")}
     kind = message.business.doc_type
     if kind in (edxml.BusinessType.REVOCATION, edxml.BusinessType.UPDATE):
         return {"target": registered_document(official, message)}

@@ -1,7 +1,8 @@
 """`POST /api/incoming/edxml`: one edXML message of the national document axis, uploaded as a file
 (multipart/form-data, the only endpoint that takes one). A new document or a replacement is
 registered (its unit and matter type are given beside the file); a revocation or an update acts on
-the document registered before; a status message is attached to congvu's notice it answers.
+the document registered before; a status message is attached to the document congvu sent that it
+answers (a notice, or any document in the outbox).
 A message that cannot be read, or is about a document congvu does not know, is refused (4xx) saying
 why and where in the message."""
 
@@ -28,8 +29,9 @@ router = Router(tags=["Văn bản đến"])
 
 
 class ReceivedStatusOut(Schema):
-    notice_id: int
-    notice: str = Field(description="Số, ký hiệu của thông báo được phản hồi, ví dụ 02/TB-SXD")
+    notice_id: int | None = Field(description="Thông báo được phản hồi (nếu là thông báo coi như đồng ý)")
+    outbox_id: int | None = Field(description="Bản tin văn bản đi được phản hồi trong hộp thư đi (GET /api/outbox)")
+    notice: str = Field(description="Số, ký hiệu của văn bản đi được phản hồi, ví dụ 02/TB-SXD")
     status_code: str = Field(description="Mã trạng thái QCVN 102:2016, 01–16")
     status: str
     sender: str
@@ -95,7 +97,8 @@ def _answer(received: Received, official) -> dict:
         "document": _document(document) if document else None,
         "item": serialize.item_detail(received.item.pk, official) if received.item else None,
         "status": {
-            "notice_id": status.notice_id, "notice": str(status.notice).removeprefix("Thông báo số "),
+            "notice_id": status.notice_id, "outbox_id": status.sent_id,
+            "notice": status.notice.notation if status.notice else status.sent.notation,
             "status_code": status.status_code, "status": status_label(status.status_code),
             "sender": status.sender_name, "description": status.description, "sent_at": status.sent_at,
         } if status else None,

@@ -1,9 +1,11 @@
 """The edXML outbox, for the axis gateway and the clerks: the status messages congvu wrote for
-documents that came over the national axis (congvu/documents/outbox.py). The folder is what the
+documents that came over the national axis (congvu/documents/outbox.py), and the documents it issued,
+each with its signed PDF (congvu/documents/outgoing.py). The folder is what the
 gateway normally reads; this listing lets a gateway (or a clerk) fetch by API instead, and shows what
 was sent. A unit's clerks and leaders see their unit's messages."""
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Literal
 
 from django.http import FileResponse, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
@@ -21,12 +23,17 @@ router = Router(tags=["Trục liên thông"])
 
 class OutboxOut(Schema):
     id: int
-    document_id: int
+    kind: Literal["status", "document"] = Field(description="status: trạng thái xử lý văn bản đến; "
+                                                            "document: văn bản congvu ban hành, kèm tệp PDF đã ký")
+    document_id: int | None = Field(description="Văn bản đến được báo trạng thái (kind=status)")
     unit_id: int
-    event_id: int
-    status_code: str
+    event_id: int | None = Field(description="Sự kiện trong nhật ký công việc sinh ra trạng thái (kind=status)")
+    status_code: str = Field(description="Mã trạng thái QCVN 102:2016 (kind=status); rỗng với văn bản")
     status_label: str
-    to_organ_id: str
+    notation: str = Field(description="Số, ký hiệu văn bản đi, ví dụ 05/TB-SXD (kind=document)")
+    issued_on: date | None
+    subject: str
+    to_organ_id: str = Field(description="Mã định danh cơ quan nhận; nhiều cơ quan cách nhau bằng dấu phẩy")
     file_name: str
     created_at: datetime
 
@@ -41,11 +48,12 @@ def visible(request: HttpRequest):
 
 
 @router.get("/outbox", response=answers(list[OutboxOut], FILTERED),
-            summary="Hộp thư đi edXML: trạng thái xử lý văn bản đến gửi lại nơi gửi qua trục")
+            summary="Hộp thư đi edXML: trạng thái xử lý văn bản đến và văn bản đi (kèm PDF đã ký) gửi qua trục")
 def outbox_list(request: HttpRequest, filters: Query[OutboxFilters]):
     rows = visible(request).filter(id__gt=filters.after_id).order_by("id")[:filters.limit]
-    return [{**{f: getattr(m, f) for f in ("id", "document_id", "unit_id", "event_id", "status_code",
-                                           "to_organ_id", "file_name", "created_at")},
+    return [{**{f: getattr(m, f) for f in ("id", "kind", "document_id", "unit_id", "event_id", "status_code",
+                                           "notation", "issued_on", "subject", "to_organ_id", "file_name",
+                                           "created_at")},
              "status_label": DESCRIPTIONS.get(m.status_code, "")} for m in rows]
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from congvu.documents import outbox
+from congvu.documents.models import OutboxMessage
 from congvu.testing import MORNING, deemed_and_signed
 from congvu.work.models import IncomingDocument, State, WorkItem
 
@@ -100,3 +102,15 @@ def test_a_json_body_is_still_refused_elsewhere(province, api_as):
 def test_an_official_who_registers_nowhere_is_refused_before_the_document_is_looked_up(province, api_as):
     response = upload(api_as(province.construction_officer), BUSINESS / "thu-hoi-khong-co.edxml")
     assert response.status_code == 403 and response.json()["code"] == "ACCESS-DENIED"
+
+
+def test_an_update_after_the_revocation_is_refused_with_its_rule_and_answered_16(province, api_as):
+    api = api_as(province.construction_clerk)
+    register(api, province)
+    upload(api, BUSINESS / "thu-hoi.edxml")
+    refused = upload(api, BUSINESS / "cap-nhat.edxml")
+    assert refused.status_code == 409, refused.json()
+    assert refused.json()["code"] == "R-EDXML-UPDATE-CLOSED" and "thu hồi" in refused.json()["message"]
+    assert "quý I và quý II" not in IncomingDocument.objects.get().subject  # nothing amended
+    assert outbox.emit_statuses() == 4  # 01 received, 03 accepted, 13 revoked, 16 for the refused update
+    assert list(OutboxMessage.objects.values_list("status_code", flat=True)) == ["01", "03", "13", "16"]

@@ -8,10 +8,14 @@ from django.core.files.base import ContentFile
 
 from congvu.documents import edxml, outbox
 from congvu.documents.edxml import NS
+from congvu.documents.edxml_receive import receive_document
+from congvu.documents.edxml_status import read as status_read
 from congvu.documents.models import OutboxMessage
 from congvu.lib.isolation import RowsFailed
+from congvu.lib.refusals import RuleViolation
 from congvu.ops import sweep
 from congvu.work import actions
+from congvu.work.models import IncomingDocument
 from congvu.work.rules import ReturnGrounds
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -97,3 +101,41 @@ def test_the_every_minute_sweep_writes_the_statuses(province, outbox_folder):
     from_the_axis(province)
     lines = [report.line for report in sweep.run_all()]
     assert "trạng thái edXML gửi trục: 2" in lines
+
+
+BUSINESS = SAMPLES / "business"
+
+
+def receive(p, name: str):
+    raw = (BUSINESS / name).read_bytes()
+    return receive_document(actor=p.construction_clerk, message=status_read(raw), original=ContentFile(raw),
+                            original_name=name, unit=p.construction, matter_type=p.building_permit)
+
+
+def test_a_revocation_is_answered_13_and_an_update_15(province, outbox_folder, at_morning):
+    first = receive(province, "moi.edxml")
+    receive(province, "cap-nhat.edxml")
+    receive(province, "thu-hoi.edxml")
+    assert outbox.emit_statuses() == 4
+    assert codes(first.document) == ["01", "03", "15", "13"]
+    revoked = read(outbox_folder, OutboxMessage.objects.get(status_code="13").file_name)
+    assert revoked["Description"] == "Đã thu hồi" and revoked["ResponseFor/Code"] == "45/STC-QLGCS"
+    assert read(outbox_folder, OutboxMessage.objects.get(status_code="15").file_name)["StatusCode"] == "15"
+
+
+def test_an_update_of_finished_work_is_refused_in_the_trail_and_answered_16_with_the_reason(province, outbox_folder,
+                                                                                           at_morning):
+    p = province
+    item = receive(p, "moi.edxml").item
+    actions.direct(item, actor=p.construction_head, lead_unit=p.construction)
+    actions.assign(item, actor=p.construction_head, holder=p.construction_officer)
+    actions.complete(item, actor=p.construction_officer, result="Đã cấp phép")
+    with pytest.raises(RuleViolation) as refused:
+        receive(p, "cap-nhat.edxml")
+    assert refused.value.code == "R-EDXML-UPDATE-CLOSED" and "công việc đã hoàn thành" in refused.value.message_vi
+    assert IncomingDocument.objects.get().subject.endswith("quý I/2026")  # nothing amended
+    outbox.emit_statuses()
+    assert codes(item.incoming)[-1] == "16"
+    rejected = read(outbox_folder, OutboxMessage.objects.get(status_code="16").file_name)
+    assert rejected["Description"].startswith("Từ chối cập nhật: Không cập nhật văn bản 45/STC-QLGCS")
+    assert "công việc đã hoàn thành" in rejected["Description"]

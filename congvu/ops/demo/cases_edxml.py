@@ -5,6 +5,7 @@ date, the old values in the trail), one it replaced, and status messages from th
 deemed-agreement notice was sent to (received, accepted). Deterministic: everything is dated from
 the build's "now"."""
 
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -12,9 +13,13 @@ from django.core.files.base import ContentFile
 
 from congvu.consult.models import Notice
 from congvu.documents import edxml_write as w
+from congvu.documents import notice_pdf, outbox
 from congvu.documents.edxml import BusinessType
 from congvu.documents.edxml_receive import receive_document, receive_status
 from congvu.documents.edxml_status import read
+from congvu.documents.pdf import PdfUnavailable, soffice
+from congvu.lib.refusals import RuleViolation
+from congvu.ops.demo.signing_ca import give_certificate
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.serving import head_of
@@ -47,7 +52,12 @@ def play(now: datetime) -> None:
     _receive(clerk, w.document(replace(replaced, number="129", promulgated_on=now.date() - timedelta(days=2),
                                        business=BusinessType.REPLACEMENT, replaces=(replaced.document_id,),
                                        reason="Thay thế Công văn số 125/STC-QLGCS do sai số liệu")), unit, matter)
+    with suppress(RuleViolation):  # an update of the revoked document: refused (in its trail), answered 16
+        _receive(clerk, w.document(replace(base, business=BusinessType.UPDATE, attachments=(),
+                                           reason="Điều chỉnh số liệu dự toán")))
+    _send_first_notice()
     _statuses(now)
+    outbox.emit_statuses()
 
 
 def _receive(clerk: Official, data: bytes, unit: Unit | None = None, matter: MatterType | None = None) -> None:
@@ -55,10 +65,27 @@ def _receive(clerk: Official, data: bytes, unit: Unit | None = None, matter: Mat
                      unit=unit, matter_type=matter)
 
 
+def _first_notices():
+    signed = Notice.objects.filter(number__isnull=False).select_related("unit", "request__unit")
+    return signed.order_by("issued_on", "unit__code", "number")[:3]
+
+
+def _send_first_notice() -> None:
+    """The first signed notice as a signed PDF, sent over the axis (only where LibreOffice is installed:
+    a server without it keeps the .docx, as in production)."""
+    first = _first_notices().first()
+    try:
+        soffice()
+    except PdfUnavailable:
+        return
+    if first is not None:
+        give_certificate(first.unit)
+        notice_pdf.make(first)
+
+
 def _statuses(now: datetime) -> None:
     """The first notices' recipients answered: received, then accepted into their register."""
-    signed = Notice.objects.filter(number__isnull=False).select_related("unit", "request__unit")
-    for notice in signed.order_by("issued_on", "id")[:3]:
+    for notice in _first_notices():
         head = head_of(notice.unit, now.date())
         if head is None:
             continue

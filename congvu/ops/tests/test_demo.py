@@ -20,6 +20,7 @@ from congvu.consult.models import (
     RequestState,
     Responsibility,
 )
+from congvu.documents.edxml_rules import UPDATE_OF_CLOSED
 from congvu.lib import clock
 from congvu.lib.workdays import TZ, local_date
 from congvu.ops.demo import build_demo, fingerprint
@@ -66,7 +67,8 @@ def test_a_small_demo_still_shows_every_state(small_demo):
 
 def test_every_kind_of_refused_attempt_is_in_the_trail(small_demo):
     refused = set(Event.objects.filter(outcome=Outcome.REFUSED).values_list("rule_code", flat=True))
-    assert refused == {decoration.code for decoration in DECORATIONS.values()}
+    edxml_case = {UPDATE_OF_CLOSED.code}  # cases_edxml: an update of a revoked document, refused and answered 16
+    assert refused == {decoration.code for decoration in DECORATIONS.values()} | edxml_case
 
 
 def test_overrides_are_made_by_leaders_with_a_written_reason(small_demo):
