@@ -42,4 +42,5 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import models_directives, models_public  # noqa: E402,F401  (issue 11)
+from congvu.oversight import models_directives, models_public  # noqa: E402,F401,I001  (issue 11)
+from congvu.oversight import models_commendation, models_reviews  # noqa: E402,F401,I001  (issue 10: 1.7, 1.8)
