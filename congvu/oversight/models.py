@@ -42,5 +42,10 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import models_directives, models_public  # noqa: E402,F401,I001  (issue 11)
-from congvu.oversight import models_commendation, models_reviews  # noqa: E402,F401,I001  (issue 10: 1.7, 1.8)
+from congvu.oversight import (  # noqa: E402,F401  (issue 11)
+    models_commendation,  # (issue 10: 1.7, 1.8)
+    models_directives,
+    models_public,
+    models_record,  # noqa: E402,F401  (the record trail)
+    models_reviews,
+)
