@@ -11,6 +11,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.oversight import commendation
 from congvu.oversight.commendation_candidates import official_candidates, unit_candidates
 from congvu.oversight.models_commendation import CommendationState
+from congvu.oversight.record import record_events_of
 from congvu.testing import working_item
 from congvu.work import actions as work
 
@@ -56,6 +57,8 @@ def test_a_giay_khen_goes_from_proposal_to_the_unit_heads_decision(province, at_
     letter = read_back(decision_docx(found))
     assert problems(letter) == [] and "Giấy khen" in letter.subject
     assert any("Hoàng Văn Viên" in line for line in letter.body)
+    assert [e.kind for e in record_events_of(found)] == ["commendation_proposed", "commendation_approved",
+                                                         "commendation_decided"]
 
 
 def test_a_bang_khen_is_decided_by_the_province_chairman(province, at_morning):

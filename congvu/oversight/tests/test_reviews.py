@@ -12,6 +12,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState, RuleVi
 from congvu.lib.workdays import TZ
 from congvu.oversight import reviews
 from congvu.oversight.models_reviews import ReviewState
+from congvu.oversight.record import record_events_of
 from congvu.testing import deemed_and_signed, working_item
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,9 @@ def test_a_review_ends_in_a_decision_numbered_in_the_units_register(province, at
     letter = read_back(decision_docx(review))
     assert problems(letter) == [] and letter.title == "QUYẾT ĐỊNH" and letter.day == (3, 3, 2026)
     assert any("KHIỂN TRÁCH" in line for line in letter.body) and "Hoàng Văn Viên" in letter.subject
+    trail = list(record_events_of(review))
+    assert [e.kind for e in trail] == ["review_opened", "review_meeting", "review_concluded", "discipline_decided"]
+    assert trail[-1].actor == province.construction_head and trail[-1].data["notation"] == "01/QĐ-SXD"
 
 
 def test_the_salary_step_demotion_is_refused_after_decree_172(province, at_morning):
