@@ -53,6 +53,21 @@ ENDPOINTS = [
     ("get", "/api/oversight/authority-figures", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
+    ("get", "/api/oversight/reviews", None),
+    ("get", "/api/oversight/reviews/{review}", None),
+    ("post", "/api/oversight/reviews", {"source": "item", "source_id": 1, "subject": "unit"}),
+    ("post", "/api/oversight/reviews/{review}/meeting",
+     {"meeting_on": "2026-03-03", "meeting_place": "A", "meeting_chair": "B", "parties": "C", "self_criticism": "D"}),
+    ("post", "/api/oversight/reviews/{review}/conclusion", {"conclusion": "Rút kinh nghiệm"}),
+    ("post", "/api/oversight/reviews/{review}/decision", {"form": "khien_trach"}),
+    ("get", "/api/oversight/commendations", None),
+    ("get", "/api/oversight/commendations/candidates?from=2026-01-01&to=2026-03-03", None),
+    ("get", "/api/oversight/commendations/{review}", None),
+    ("post", "/api/oversight/commendations", {"unit": "{unit}", "form": "giay_khen_tap_the",
+                                             "period_start": "2026-01-01", "period_end": "2026-03-03",
+                                             "reason": "Đúng hạn"}),
+    ("post", "/api/oversight/commendations/{review}/approval", {"approve": True}),
+    ("post", "/api/oversight/commendations/{review}/decision", {}),
 ]
 
 
@@ -68,7 +83,7 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
-            "directive": sent_directive(province).pk}
+            "directive": sent_directive(province).pk, "review": 1}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -76,7 +91,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
-               .replace("{directive}", "{directive_id}"))
+               .replace("{directive}", "{directive_id}")
+               .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations
