@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from congvu.web import (
     language,
@@ -39,4 +39,5 @@ urlpatterns = [
     path("cong-viec/<int:item_id>/gia-han/<int:request_id>/quyet-dinh/", views_items.extension_decision,
          name="extension_decision"),
     path("cong-viec/<int:item_id>/<slug:slug>/", views_items.item_action, name="item_action"),
+    path("", include("congvu.web.urls_reviews")),
 ]
