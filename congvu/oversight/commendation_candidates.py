@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 
 from congvu.consult.models import Responsibility
 from congvu.lib.workdays import TZ
+from congvu.org.models import UnitKind
 from congvu.oversight.queries import figure_conditions
 from congvu.work.models import WorkItem
 
@@ -52,10 +53,12 @@ def _evidence(c: dict, start: date, end: date, per: str) -> list[dict]:
     ]
 
 
-def _rows(start: date, end: date, by: tuple[str, ...]) -> list[dict]:
+def _rows(start: date, end: date, by: tuple[str, ...], unit_field: str) -> list[dict]:
     since, until = _bounds(start, end)
     conditions = figure_conditions()
+    # The Province committee's own work is not commended by itself: candidates are the units it oversees.
     return list(WorkItem.objects.filter(Q(state="completed"), completed_at__range=(since, until))
+                .exclude(**{f"{unit_field}__kind": UnitKind.PROVINCE_COMMITTEE})
                 .values(*by).annotate(
                     completed=Count("id"), on_time=Count("id", filter=conditions["on_time"]),
                     hard_on_time=Count("id", filter=conditions["on_time"]
@@ -73,7 +76,7 @@ def unit_candidates(start: date, end: date) -> list[Candidate]:
     overdue = set(WorkItem.objects.filter(figure_conditions()["overdue"]).values_list("lead_unit_id", flat=True))
     return [Candidate(r["lead_unit_id"], r["lead_unit__name"], None, "", r["completed"], r["on_time"],
                       r["hard_on_time"], _evidence(r, start, end, f"unit={r['lead_unit_id']}"))
-            for r in _rows(start, end, ("lead_unit_id", "lead_unit__name"))
+            for r in _rows(start, end, ("lead_unit_id", "lead_unit__name"), "lead_unit")
             if _qualifies(r) and r["lead_unit_id"] not in silent | overdue]
 
 
@@ -85,5 +88,6 @@ def official_candidates(start: date, end: date) -> list[Candidate]:
     return [Candidate(r["holder_unit_id"], r["holder_unit__name"], r["holder_id"], r["holder__full_name"],
                       r["completed"], r["on_time"], r["hard_on_time"],
                       _evidence(r, start, end, f"holder={r['holder_id']}"))
-            for r in _rows(start, end, ("holder_id", "holder__full_name", "holder_unit_id", "holder_unit__name"))
+            for r in _rows(start, end, ("holder_id", "holder__full_name", "holder_unit_id", "holder_unit__name"),
+                           "holder_unit")
             if _qualifies(r) and r["holder_id"] not in silent | overdue]

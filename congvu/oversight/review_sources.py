@@ -13,8 +13,10 @@ from django.urls import reverse
 
 from congvu.consult.models import Responsibility
 from congvu.lib.refusals import InvalidInput
+from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Unit
 from congvu.oversight.models import OverrideReview, Resolution
+from congvu.oversight.models_public import PublicReport
 from congvu.oversight.queries import figure_conditions
 from congvu.work.models import WorkItem
 
@@ -88,6 +90,16 @@ def kept_override(pk: int) -> Source:
                                                 "url": reverse("authority_queue")}])
 
 
+def public_report(pk: int) -> Source:
+    """A citizen's report about a unit (clause 1.7): the unit it names; Home Affairs names the official."""
+    found = PublicReport.objects.select_related("unit").filter(pk=pk, unit__isnull=False).first()
+    if found is None:
+        raise _missing("phản ánh của người dân về đơn vị", "public report about a unit")
+    return Source(found.unit, None, f"Phản ánh của người dân ({found.get_kind_display()}): {found.description[:200]}",
+                  [{"label": f"Phản ánh mã {found.code} ngày {found.received_at.astimezone(TZ):%d/%m/%Y}",
+                    "url": reverse("public_report_detail", args=[found.pk])}])
+
+
 def any_item(pk: int) -> Source:
     item = WorkItem.objects.select_related("holder_unit", "holder").filter(pk=pk).first()
     if item is None:
@@ -100,3 +112,4 @@ register_source("overdue_item", "Công việc quá hạn", "Overdue work", overd
 register_source("kept_override", "Quyết định của thủ trưởng lưu để xem xét trách nhiệm", "Override kept for review",
                 kept_override)
 register_source("item", "Công việc", "Work item", any_item)
+register_source("public_report", "Phản ánh của người dân", "Public report", public_report)

@@ -5,7 +5,7 @@ event in the review's record trail.
 open_review → record_meeting → conclude_review (closed, or discipline proposed) → decide_discipline
 (QUYẾT ĐỊNH kỷ luật numbered in the deciding unit's outgoing register, dated a working day)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from congvu.consult.models import OutgoingRegister
@@ -87,13 +87,20 @@ def discipline_facts(review: AccountabilityReview, on: date | None = None) -> Di
 
 
 @action
-def open_review(kind: str, source_id: int, *, actor: Official, subject: str, reason: str) -> AccountabilityReview:
-    """Home Affairs opens a review from evidence, for the unit or the official the evidence names."""
+def open_review(kind: str, source_id: int, *, actor: Official, subject: str, reason: str,
+                official: Official | None = None) -> AccountabilityReview:
+    """Home Affairs opens a review from evidence, for the unit or the official the evidence names, or
+    the `official` Home Affairs names among those serving in that unit (e.g. for a citizen's report)."""
     if not keeps_reviews(actor):
         raise deny("mở kiểm điểm trách nhiệm", "open an accountability review")
     if subject not in ReviewSubject.values:
         raise InvalidInput("Hãy chọn kiểm điểm tập thể đơn vị hay cá nhân.", "Choose a unit or an official.")
     found = source(kind, source_id)
+    if official is not None:
+        if not serves_in(official, found.unit, today()):
+            raise InvalidInput("Người được kiểm điểm phải đang công tác tại đơn vị nêu trong căn cứ.",
+                               "The official reviewed must serve in the unit the evidence names.")
+        found = replace(found, official=official)
     if subject == ReviewSubject.OFFICIAL and found.official is None:
         raise InvalidInput("Căn cứ này không nêu cá nhân nào; hãy kiểm điểm tập thể đơn vị.",
                            "This evidence names no official; review the unit.")
