@@ -60,9 +60,9 @@ class Category(models.TextChoices):
     """Which body of law an official answers to for discipline (Law on Cadres and Civil Servants;
     Law on Public Employees): the forms offered depend on it (congvu.oversight.discipline)."""
 
-    CAN_BO = "can_bo", _("Cadre (cán bộ)")
-    CONG_CHUC = "cong_chuc", _("Civil servant (công chức)")
-    VIEN_CHUC = "vien_chuc", _("Public employee (viên chức)")
+    CAN_BO = "can_bo", _("Cadre")
+    CONG_CHUC = "cong_chuc", _("Civil servant")
+    VIEN_CHUC = "vien_chuc", _("Public employee")
 
 
 class Official(models.Model):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='official',
             name='category',
-            field=models.CharField(choices=[('can_bo', 'Cadre (cán bộ)'), ('cong_chuc', 'Civil servant (công chức)'), ('vien_chuc', 'Public employee (viên chức)')], db_default='cong_chuc', default='cong_chuc', max_length=16, verbose_name='category'),
+            field=models.CharField(choices=[('can_bo', 'Cadre'), ('cong_chuc', 'Civil servant'), ('vien_chuc', 'Public employee')], db_default='cong_chuc', default='cong_chuc', max_length=16, verbose_name='category'),
         ),
         migrations.AddField(
             model_name='official',
