@@ -79,7 +79,9 @@ def before_the_cutover(inspector: Official) -> None:
 
 
 def after_the_cutover(inspector: Official) -> None:
-    found = (Responsibility.objects.filter(holder__isnull=False).select_related("request__item", "unit")
+    # A deemed agreement older than the review (opened 20 working days ago), chosen by its content.
+    found = (Responsibility.objects.filter(holder__isnull=False, request__due_at__lt=working_days_ago(21))
+             .select_related("request__item", "unit")
              .order_by("request__item__title", "unit__code").first())
     if found is None:
         return
