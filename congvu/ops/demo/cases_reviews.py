@@ -119,13 +119,14 @@ def commendations(inspector: Official) -> None:
     with on(4):
         start, end = date(clock.today().year, 1, 1), clock.today()
         units = sorted(unit_candidates(start, end), key=lambda c: c.unit_name)[:1]
-        people = sorted(official_candidates(start, end), key=lambda c: c.official_name)[:2]
+        people = sorted(official_candidates(start, end), key=lambda c: c.official_name)[:3]
         proposed = [commendation.propose_commendation(
             actor=inspector, unit=Unit.objects.get(pk=c.unit_id),
             official=Official.objects.get(pk=c.official_id) if c.official_id else None,
             form="giay_khen" if c.official_id else "tap_the_lao_dong_tien_tien", period_start=start, period_end=end,
             reason=f"Hoàn thành {c.completed} việc, {c.on_time_percent}% đúng hạn; không để quá hạn.",
             evidence=c.evidence) for c in people + units]
+    # The first decided, the second approved and waiting for its decision, the rest still proposed.
     with on(2):
         approved = [commendation.approve_commendation(p, actor=inspector, approve=True) for p in proposed[:2]]
     with on(1):
