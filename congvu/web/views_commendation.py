@@ -27,6 +27,8 @@ from congvu.web.forms_reviews import ApprovalForm, PeriodForm, ProposeForm
 from congvu.web.pages import official_required, refusal_denied
 from congvu.web.views_reviews import docx_download
 
+MIN_YEAR, MAX_YEAR = 2000, 2999
+
 
 def default_period() -> tuple[date, date]:
     """The year so far: commendation is usually yearly."""
@@ -39,6 +41,8 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
     official = request.official
     period = PeriodForm(request.GET or None)
     start, end = period.cleaned_data.values() if period.is_valid() else default_period()
+    if end < start or start.year < MIN_YEAR or end.year > MAX_YEAR:  # nonsense: the year so far, not a 500
+        start, end = default_period()
     everyone = sees_every_unit(official)
     led = led_unit_ids(official)
     candidates = []

@@ -8,10 +8,11 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from congvu.api import resolve
 from congvu.api.errors import ACTION, AUTH, FILTERED, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyId, InputDate, Text
 from congvu.api.routers.common import answers, caller
-from congvu.lib.refusals import AccessDenied
+from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation, reviews
 from congvu.oversight.commendation_candidates import Candidate, official_candidates, unit_candidates
@@ -227,13 +228,16 @@ def list_commendations(request: HttpRequest):
     return [commendation_row(c) for c in visible_commendations(caller(request))[:LIMIT]]
 
 
-@router.get("/oversight/commendations/candidates", response=answers(list[CandidateOut], FILTERED),
+@router.get("/oversight/commendations/candidates", response=answers(list[CandidateOut], FILTERED | {409}),
             summary="Đơn vị, cá nhân đủ căn cứ đề nghị khen thưởng trong kỳ (Sở Nội vụ, lãnh đạo UBND tỉnh)")
 def commendation_candidates(request: HttpRequest, period: Query[PeriodFilter]):
     if not sees_every_unit(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ và lãnh đạo UBND tỉnh xem danh sách đề nghị của mọi đơn vị.",
                            "Only Home Affairs and the Province's leadership see every unit's candidates.")
-    found = unit_candidates(period.start, period.end) + official_candidates(period.start, period.end)
+    start, end = resolve.calendar_date(period.start, "from"), resolve.calendar_date(period.end, "to")
+    if end < start:
+        raise InvalidInput("Ngày kết thúc kỳ phải sau ngày bắt đầu.", "The period's end must not precede its start.")
+    found = unit_candidates(start, end) + official_candidates(start, end)
     return [candidate_row(c) for c in found]
 
 
