@@ -8,6 +8,7 @@ Home Affairs did not keep for review, or an item that is not overdue."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.urls import reverse
 
@@ -105,6 +106,21 @@ def any_item(pk: int) -> Source:
     if item is None:
         raise _missing("công việc", "item")
     return Source(item.holder_unit, item.holder, f"Công việc “{item.title}”", [_item_evidence(item)])
+
+
+def from_plain(data: dict) -> Source:
+    """A source from plain data, as the inspections give a finding (`finding_as_review_source`:
+    unit_id, official_id, summary, item_ids, found_on). At merge the lead registers it in one line:
+    register_source("inspection_finding", "Kết luận kiểm tra", "Inspection finding",
+                    lambda pk: from_plain(finding_as_review_source(<the finding pk>)))."""
+    unit = Unit.objects.filter(pk=data.get("unit_id")).first()
+    if unit is None:
+        raise _missing("kết luận kiểm tra nêu đơn vị", "finding naming a unit")
+    official = Official.objects.filter(pk=data["official_id"]).first() if data.get("official_id") else None
+    items = WorkItem.objects.filter(pk__in=data.get("item_ids", [])).order_by("pk")
+    found_on = f" ngày {date.fromisoformat(data['found_on']):%d/%m/%Y}" if data.get("found_on") else ""
+    return Source(unit, official, f"Kết luận kiểm tra{found_on}: {data.get('summary', '')}".strip(),
+                  [_item_evidence(item) for item in items])
 
 
 register_source("deemed_agreement", "Coi như đồng ý (không trả lời đúng hạn)", "Deemed agreement", deemed_agreement)

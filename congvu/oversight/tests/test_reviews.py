@@ -10,7 +10,7 @@ from congvu.documents.review_docs import decision_docx
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
-from congvu.oversight import reviews
+from congvu.oversight import review_sources, reviews
 from congvu.oversight.models_reviews import ReviewState
 from congvu.oversight.record import record_events_of
 from congvu.testing import deemed_and_signed, working_item
@@ -113,3 +113,12 @@ def test_no_decision_is_signed_on_a_sunday(province, at_morning):
                                      proposed_form="khien_trach", violation_on=date(2026, 1, 15))
     with clock.travel_to(datetime(2026, 3, 8, 9, 0, tzinfo=TZ)), pytest.raises(InvalidState):
         reviews.decide_discipline(review, actor=province.construction_head, form="khien_trach")
+
+
+def test_an_inspection_finding_given_as_plain_data_is_a_source(province, at_morning):
+    item = working_item(province)
+    found = review_sources.from_plain({
+        "unit_id": province.construction.pk, "official_id": province.construction_officer.pk,
+        "summary": "Né tránh, đùn đẩy", "item_ids": [item.pk], "found_on": "2026-02-27"})
+    assert found.official == province.construction_officer and "27/02/2026" in found.summary
+    assert found.evidence[0]["url"] == f"/cong-viec/{item.pk}/"
