@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from congvu.ops.names import NameGenerator
-from congvu.org.models import Official, Position, Role, Title, Unit, UnitKind
+from congvu.org.models import LEADER_TITLES, Category, Official, Position, Role, Title, Unit, UnitKind
 from congvu.registry import snapshot
 from congvu.registry.models import Authority, Delegation, DelegationKind, MatterType
 
@@ -166,7 +166,9 @@ def _create_people(people: tuple[Person, ...], units: dict[str, Unit], plan: Pla
         for p in people
     ])
     officials = Official.objects.bulk_create([
-        Official(user=user, full_name=p.full_name, role=p.role, email=user.email)
+        Official(user=user, full_name=p.full_name, role=p.role, email=user.email,
+                 category=_category(p, units),
+                 holds_leadership_post=any(post.title in LEADER_TITLES for post in p.posts))
         for p, user in zip(people, users, strict=True)
     ])
     Position.objects.bulk_create([
@@ -175,6 +177,15 @@ def _create_people(people: tuple[Person, ...], units: dict[str, Unit], plan: Pla
         for p, official in zip(people, officials, strict=True) for post in p.posts
     ])
     return {p.username: official for p, official in zip(people, officials, strict=True)}
+
+
+def _category(person: Person, units: dict[str, Unit]) -> str:
+    """Committee chairmen and vice-chairmen are elected: cán bộ; everyone else here a công chức."""
+    elected = any(post.title in LEADER_TITLES and units[post.unit].kind in ELECTED_KINDS for post in person.posts)
+    return Category.CAN_BO if elected else Category.CONG_CHUC
+
+
+ELECTED_KINDS = (UnitKind.PROVINCE_COMMITTEE, UnitKind.COMMUNE)
 
 
 def _email(person: Person, plan: Plan) -> str:

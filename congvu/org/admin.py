@@ -54,8 +54,8 @@ admin.site.register(get_user_model(), DeactivatingUserAdmin)
 
 @admin.register(Official)
 class OfficialAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "email", "role"]
-    list_filter = ["role"]
+    list_display = ["full_name", "email", "role", "category", "holds_leadership_post"]
+    list_filter = ["role", "category", "holds_leadership_post"]
     search_fields = ["full_name", "email", "user__username"]
     inlines = [PositionInline]
     raw_id_fields = ["user"]

@@ -56,6 +56,15 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+class Category(models.TextChoices):
+    """Which body of law an official answers to for discipline (Law on Cadres and Civil Servants;
+    Law on Public Employees): the forms offered depend on it (congvu.oversight.discipline)."""
+
+    CAN_BO = "can_bo", _("Cadre")
+    CONG_CHUC = "cong_chuc", _("Civil servant")
+    VIEN_CHUC = "vien_chuc", _("Public employee")
+
+
 class Official(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.PROTECT, related_name="official")
     full_name = models.CharField(_("full name"), max_length=120)
@@ -69,6 +78,12 @@ class Official(models.Model):
     # browser asks for). congvu.web.language reads it on every page.
     language = models.CharField(_("interface language"), max_length=8, blank=True, default="", db_default="",
                                 choices=settings.LANGUAGES)
+    # The official's record for discipline (clause 1.7): the forms in force differ by category, and
+    # demotion or dismissal from a post applies only to one who holds a leadership post.
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices, default=Category.CONG_CHUC,
+                                db_default=Category.CONG_CHUC)
+    holds_leadership_post = models.BooleanField(_("holds a leadership or management post"), default=False,
+                                                db_default=False)
 
     class Meta:
         verbose_name = _("civil servant")

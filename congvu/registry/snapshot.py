@@ -90,6 +90,8 @@ class OfficialFact(Fact):
     role: str
     receives_email: bool
     language: str
+    category: str  # the discipline record (clause 1.7)
+    holds_leadership_post: bool
 
     def __str__(self) -> str:
         return self.full_name

@@ -40,4 +40,5 @@ urlpatterns = [
     path("cong-viec/<int:item_id>/gia-han/<int:request_id>/quyet-dinh/", views_items.extension_decision,
          name="extension_decision"),
     path("cong-viec/<int:item_id>/<slug:slug>/", views_items.item_action, name="item_action"),
+    path("", include("congvu.web.urls_reviews")),
 ]

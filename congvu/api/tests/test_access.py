@@ -66,6 +66,21 @@ ENDPOINTS = [
     ("post", "/api/oversight/inspections/{inspection}/measures", {"finding_id": 1, "kind": "reminder", "days": 5}),
     ("post", "/api/oversight/inspections/{inspection}/conclude", {"conclusion": "Kết luận"}),
     ("post", "/api/oversight/inspections/{inspection}/measures/{measure}/follow-up", {"status": "done"}),
+    ("get", "/api/oversight/reviews", None),
+    ("get", "/api/oversight/reviews/{review}", None),
+    ("post", "/api/oversight/reviews", {"source": "item", "source_id": 1, "subject": "unit"}),
+    ("post", "/api/oversight/reviews/{review}/meeting",
+     {"meeting_on": "2026-03-03", "meeting_place": "A", "meeting_chair": "B", "parties": "C", "self_criticism": "D"}),
+    ("post", "/api/oversight/reviews/{review}/conclusion", {"conclusion": "Rút kinh nghiệm"}),
+    ("post", "/api/oversight/reviews/{review}/decision", {"form": "khien_trach"}),
+    ("get", "/api/oversight/commendations", None),
+    ("get", "/api/oversight/commendations/candidates?from=2026-01-01&to=2026-03-03", None),
+    ("get", "/api/oversight/commendations/{review}", None),
+    ("post", "/api/oversight/commendations", {"unit": "{unit}", "form": "giay_khen_tap_the",
+                                             "period_start": "2026-01-01", "period_end": "2026-03-03",
+                                             "reason": "Đúng hạn"}),
+    ("post", "/api/oversight/commendations/{review}/approval", {"approve": True}),
+    ("post", "/api/oversight/commendations/{review}/decision", {}),
 ]
 
 
@@ -82,6 +97,7 @@ def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
             "directive": sent_directive(province).pk, **walked_inspection(province)}
+            "directive": sent_directive(province).pk, "review": 1}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -91,6 +107,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
                .replace("{directive}", "{directive_id}").replace("{inspection}", "{inspection_id}")
                .replace("{measure}", "{measure_id}"))
+               .replace("{directive}", "{directive_id}")
+               .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

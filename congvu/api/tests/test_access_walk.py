@@ -7,10 +7,13 @@ test), called with a well-formed body as the anonymous caller and as each person
 congvu.testing.PERSONAS with a token of their own, in a fresh province with one walked item
 (congvu.testing.walked_item). The pages are walked the same way in congvu/web/tests/test_access_walk.py."""
 
+from datetime import date
+
 import pytest
 
 from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
+from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
@@ -29,6 +32,10 @@ PLAN = {"kind": "routine", "title": "Kiểm tra định kỳ", "period_from": "2
 DRAW = {"title": "Kiểm tra đột xuất", "period_from": "2026-01-01", "period_to": "2026-02-28", "units": 1}
 FINDING = {"category": "positive", "unit_id": "{construction}", "summary": "Giải quyết đúng hạn"}
 MEASURE = {"finding_id": "{finding}", "kind": "reminder", "days": 5}
+REVIEW_MEETING = {"meeting_on": "2026-03-03", "meeting_place": "Phòng họp", "meeting_chair": "Giám đốc Sở",
+                  "parties": "Lãnh đạo Sở, chuyên viên", "self_criticism": "Nhận khuyết điểm"}
+PROPOSAL = {"unit": "{construction}", "official": "{officer}", "form": "giay_khen", "period_start": "2026-01-01",
+            "period_end": "2026-03-03", "reason": "Giải quyết đúng hạn"}
 # The walked item is being consulted on (Finance has not answered): directing, assigning, submitting
 # and completing it are refused by its state (409) to those allowed to act on it — and only to them.
 
@@ -124,6 +131,32 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The inspection is not concluded yet: a measure is followed up after the conclusion (409).
     "follow_up_measure": ("post", "/api/oversight/inspections/{inspection}/measures/{measure}/follow-up",
                           {"status": "done"}, (401, 403, 403, 404, 403, 403, 403, 409)),
+    # Issue 10 (1.7, 1.8): a review of Construction's officer, opened by Home Affairs, and a Giấy khen
+    # proposed for him. Each sees their own: Home Affairs all, Construction's head his unit's, the
+    # officer his own; to the others they do not exist (404). Only Home Affairs opens a review or
+    # approves; the unit's head conducts the review and signs for his unit, where the state allows
+    # (the review is only opened, the proposal not yet approved: 409).
+    "list_reviews": ("get", "/api/oversight/reviews", None, EVERY_OFFICIAL),
+    "get_review": ("get", "/api/oversight/reviews/{review}", None, (401, 403, 404, 404, 200, 200, 404, 200)),
+    "open_review": ("post", "/api/oversight/reviews", {"source": "item", "source_id": "{item}", "subject": "unit",
+                                                       "reason": "Chậm trễ"}, (401, 403, 403, 403, 403, 403, 403, 201)),
+    "record_review_meeting": ("post", "/api/oversight/reviews/{review}/meeting", REVIEW_MEETING,
+                              (401, 403, 404, 404, 403, 200, 404, 200)),
+    "conclude_review": ("post", "/api/oversight/reviews/{review}/conclusion", {"conclusion": "Rút kinh nghiệm"},
+                        (401, 403, 404, 404, 403, 409, 404, 409)),
+    "decide_discipline": ("post", "/api/oversight/reviews/{review}/decision", {"form": "khien_trach"},
+                          (401, 403, 404, 404, 403, 409, 404, 403)),
+    "list_commendations": ("get", "/api/oversight/commendations", None, EVERY_OFFICIAL),
+    "commendation_candidates": ("get", "/api/oversight/commendations/candidates?from=2026-01-01&to=2026-03-03", None,
+                                (401, 403, 403, 403, 403, 403, 403, 200)),
+    "get_commendation": ("get", "/api/oversight/commendations/{commendation}", None,
+                         (401, 403, 404, 404, 200, 200, 404, 200)),
+    "propose_commendation": ("post", "/api/oversight/commendations", PROPOSAL,
+                             (401, 403, 403, 403, 403, 201, 403, 201)),
+    "approve_commendation": ("post", "/api/oversight/commendations/{commendation}/approval", {"approve": True},
+                             (401, 403, 404, 404, 403, 403, 404, 200)),
+    "decide_commendation": ("post", "/api/oversight/commendations/{commendation}/decision", {},
+                            (401, 403, 404, 404, 403, 409, 404, 403)),
 }
 
 
@@ -144,6 +177,7 @@ def filled(value, walked: Walked, p: Province):
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p), **walked_inspection(p)}
+           "directive": directive_of(p), "review": review_of(p, walked), "commendation": commendation_of(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 
@@ -153,6 +187,22 @@ def directive_of(p: Province) -> int:
     if not hasattr(p, "directive_id"):
         p.directive_id = sent_directive(p).pk
     return p.directive_id
+
+
+def review_of(p: Province, walked: Walked) -> int:
+    """Issue 10's review of Construction's officer, from the walked item, once per province."""
+    if not hasattr(p, "review_id"):
+        p.review_id = reviews.open_review("item", walked.item.pk, actor=p.inspector, subject="official",
+                                          reason="Chậm trễ").pk
+    return p.review_id
+
+
+def commendation_of(p: Province) -> int:
+    if not hasattr(p, "commendation_id"):
+        p.commendation_id = commendation.propose_commendation(
+            actor=p.inspector, unit=p.construction, official=p.construction_officer, form="giay_khen",
+            period_start=date(2026, 1, 1), period_end=date(2026, 3, 3), reason="Đúng hạn").pk
+    return p.commendation_id
 
 
 def test_every_operation_of_the_api_is_walked():

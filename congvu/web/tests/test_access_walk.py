@@ -7,10 +7,13 @@ decided before the form is read) as the anonymous visitor and each persona of co
 in a fresh province with one walked item (congvu.testing.walked_item). The API is walked the same
 way in congvu/api/tests/test_access_walk.py."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
@@ -138,6 +141,24 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The draw's population is for the overseers only.
     "inspection_population": ("get", "/kiem-tra/{inspection}/quan-the/", None,
                               (302, 404, 404, 404, 404, 404, 200, 200)),
+    # Issue 10 (1.7, 1.8): a review of Construction's officer, opened by Home Affairs from the walked
+    # item, and a Giấy khen proposed for him. Home Affairs sees all; Construction's head his unit's;
+    # the officer his own; to the others they do not exist (404). Nothing is decided yet: no file. An
+    # empty form from whoever may act is 400 (a proposal's: back to the list), from the others 403.
+    "my_record": ("get", "/ho-so/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "unit_record": ("get", "/ho-so/don-vi/{construction}/", None, (302, 403, 403, 403, 403, 200, 403, 200)),
+    "review_list": ("get", "/ky-luat/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "review_open": ("get", "/ky-luat/mo/item/{item}/", None, (302, 403, 403, 403, 403, 403, 403, 200)),
+    "review": ("get", "/ky-luat/{review}/", None, (302, 404, 404, 404, 200, 200, 404, 200)),
+    "review_file": ("get", "/ky-luat/{review}/quyet-dinh.docx", None, (302, 404, 404, 404, 404, 404, 404, 404)),
+    "review_step": ("post", "/ky-luat/{review}/hop/", None, (302, 404, 404, 404, 403, 400, 404, 400)),
+    "commendation_list": ("get", "/khen-thuong/", None, (302, 200, 200, 200, 200, 200, 200, 200)),
+    "commendation_propose": ("post", "/khen-thuong/de-nghi/", None, (302, 403, 302, 403, 403, 302, 302, 302)),
+    "commendation": ("get", "/khen-thuong/{commendation}/", None, (302, 404, 404, 404, 200, 200, 404, 200)),
+    "commendation_file": ("get", "/khen-thuong/{commendation}/quyet-dinh.docx", None,
+                          (302, 404, 404, 404, 404, 404, 404, 404)),
+    "commendation_step": ("post", "/khen-thuong/{commendation}/duyet/", None,
+                          (302, 404, 404, 404, 403, 403, 404, 400)),
 }
 
 
@@ -157,6 +178,8 @@ def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
 
 def filled(template: str, walked: Walked, province: Province) -> str:
     return template.format(**issue_11_ids(province), **walked_inspection(province),
+    return template.format(**issue_11_ids(province), **issue_10_ids(province, walked),
+        construction=province.construction.pk,
         item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
         consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
@@ -168,6 +191,18 @@ def issue_11_ids(province: Province) -> dict[str, int]:
     if not hasattr(province, "issue_11"):
         province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk}
     return province.issue_11
+
+
+def issue_10_ids(province: Province, walked: Walked) -> dict[str, int]:
+    """A review of Construction's officer from the walked item and a Giấy khen proposed for him."""
+    if not hasattr(province, "issue_10"):
+        review = reviews.open_review("item", walked.item.pk, actor=province.inspector, subject="official",
+                                     reason="Chậm trễ")
+        proposal = commendation.propose_commendation(
+            actor=province.inspector, unit=province.construction, official=province.construction_officer,
+            form="giay_khen", period_start=date(2026, 1, 1), period_end=date(2026, 3, 3), reason="Đúng hạn")
+        province.issue_10 = {"review": review.pk, "commendation": proposal.pk}
+    return province.issue_10
 
 
 def visit(who: str, method: str, url: str, data: dict, province: Province):
