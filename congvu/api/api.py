@@ -20,9 +20,9 @@ from congvu.api.routers import (
     outbox,
     oversight,
     oversight_inspections,
+    oversight_reviews,
     reads,
 )
-from congvu.api.routers import consultations, directives, incoming, items, outbox, oversight, oversight_reviews, reads
 
 DESCRIPTION = """\
 Giao diện lập trình của **congvu** — công việc đúng thẩm quyền, đúng hạn, có người chịu trách nhiệm
@@ -82,4 +82,4 @@ api.add_router("", outbox.router)
 api.add_router("", incoming.router)
 api.add_router("", directives.router)
 api.add_router("", oversight_inspections.router)  # issue 10: inspections (1.6)
-api.add_router("", oversight_reviews.router)
+api.add_router("", oversight_reviews.router)  # issue 10: reviews, discipline, commendation (1.7, 1.8)

@@ -176,8 +176,8 @@ def filled(value, walked: Walked, p: Province):
            "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
-           "directive": directive_of(p), **walked_inspection(p)}
-           "directive": directive_of(p), "review": review_of(p, walked), "commendation": commendation_of(p)}
+           "directive": directive_of(p), **walked_inspection(p), "review": review_of(p, walked),
+           "commendation": commendation_of(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 

@@ -177,10 +177,10 @@ def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
 
 
 def filled(template: str, walked: Walked, province: Province) -> str:
-    return template.format(**issue_11_ids(province), **walked_inspection(province),
-    return template.format(**issue_11_ids(province), **issue_10_ids(province, walked),
-        construction=province.construction.pk,
-        item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
+    return template.format(
+        **issue_11_ids(province), **walked_inspection(province), **issue_10_ids(province, walked),
+        construction=province.construction.pk, item=walked.item.pk, document=walked.document.pk,
+        request=walked.request.pk,
         consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
     )

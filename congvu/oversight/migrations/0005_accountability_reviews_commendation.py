@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('org', '0008_official_category_leadership_post'),
-        ('oversight', '0003_record_trail'),
+        ('oversight', '0004_inspections'),
     ]
 
     operations = [
