@@ -1,13 +1,12 @@
 """What an accountability review may open from (clause 1.7): a small registry of source kinds, each a
 function from a row's id to the unit, the official and the evidence it names. Pluggable on purpose:
-the inspections (another part of oversight) add their findings with `register_source`, without this
-module knowing them.
+new kinds of evidence are added with `register_source` (the inspections' findings are the latest).
 
 Each function refuses (InvalidInput) an id that is not evidence of its kind, e.g. an override that
 Home Affairs did not keep for review, or an item that is not overdue."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.urls import reverse
@@ -16,7 +15,9 @@ from congvu.consult.models import Responsibility
 from congvu.lib.refusals import InvalidInput
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Unit
+from congvu.oversight.inspection_access import finding_as_review_source
 from congvu.oversight.models import OverrideReview, Resolution
+from congvu.oversight.models_inspections import Finding, FindingCategory
 from congvu.oversight.models_public import PublicReport
 from congvu.oversight.queries import figure_conditions
 from congvu.work.models import WorkItem
@@ -123,9 +124,23 @@ def from_plain(data: dict) -> Source:
                   [_item_evidence(item) for item in items])
 
 
+def inspection_finding(pk: int) -> Source:
+    """A fault an inspection found (clause 1.6 -> 1.7): the inspection itself is the first evidence,
+    then the items the finding cites. A positive finding is no ground for a review."""
+    faults = Finding.objects.exclude(category=FindingCategory.POSITIVE).select_related("inspection")
+    finding = faults.filter(pk=pk).first()
+    if finding is None:
+        raise _missing("kết luận kiểm tra nêu sai phạm", "inspection finding of a fault")
+    found = from_plain(finding_as_review_source(finding))
+    inspection = {"label": f"Kiểm tra: {finding.inspection.title}",
+                  "url": reverse("inspection", args=[finding.inspection_id])}
+    return replace(found, evidence=[inspection, *found.evidence])
+
+
 register_source("deemed_agreement", "Coi như đồng ý (không trả lời đúng hạn)", "Deemed agreement", deemed_agreement)
 register_source("overdue_item", "Công việc quá hạn", "Overdue work", overdue_item)
 register_source("kept_override", "Quyết định của thủ trưởng lưu để xem xét trách nhiệm", "Override kept for review",
                 kept_override)
 register_source("item", "Công việc", "Work item", any_item)
 register_source("public_report", "Phản ánh của người dân", "Public report", public_report)
+register_source("inspection_finding", "Kết luận kiểm tra", "Inspection finding", inspection_finding)
