@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.db.models import Count, Q
+from django.urls import reverse
 
 from congvu.consult.models import Responsibility
 from congvu.lib.workdays import TZ
 from congvu.org.models import UnitKind
+from congvu.oversight.models_inspections import Finding, FindingCategory
 from congvu.oversight.queries import figure_conditions
 from congvu.work.models import WorkItem
 
@@ -70,12 +72,27 @@ def _qualifies(row: dict) -> bool:
     return 100 * row["on_time"] >= MIN_ON_TIME_PERCENT * row["completed"]
 
 
+def positive_findings(start: date, end: date, per: str) -> dict[int, list[dict]]:
+    """Inspections' positive findings of the period (clause 1.6 -> 1.8), as evidence per unit
+    (`per="unit_id"`) or per official (`per="official_id"`)."""
+    found: dict[int, list[dict]] = {}
+    rows = (Finding.objects.filter(category=FindingCategory.POSITIVE, recorded_at__range=_bounds(start, end))
+            .exclude(**{per: None}).select_related("inspection").order_by("recorded_at"))
+    for finding in rows:
+        found.setdefault(getattr(finding, per), []).append(
+            {"label": f"Kiểm tra “{finding.inspection.title}” ghi nhận: {finding.summary}",
+             "url": reverse("inspection", args=[finding.inspection_id])})
+    return found
+
+
 def unit_candidates(start: date, end: date) -> list[Candidate]:
     since, until = _bounds(start, end)
     silent = set(Responsibility.objects.filter(recorded_at__range=(since, until)).values_list("unit_id", flat=True))
     overdue = set(WorkItem.objects.filter(figure_conditions()["overdue"]).values_list("lead_unit_id", flat=True))
+    praised = positive_findings(start, end, "unit_id")
     return [Candidate(r["lead_unit_id"], r["lead_unit__name"], None, "", r["completed"], r["on_time"],
-                      r["hard_on_time"], _evidence(r, start, end, f"unit={r['lead_unit_id']}"))
+                      r["hard_on_time"], _evidence(r, start, end, f"unit={r['lead_unit_id']}")
+                      + praised.get(r["lead_unit_id"], []))
             for r in _rows(start, end, ("lead_unit_id", "lead_unit__name"), "lead_unit")
             if _qualifies(r) and r["lead_unit_id"] not in silent | overdue]
 
@@ -85,9 +102,10 @@ def official_candidates(start: date, end: date) -> list[Candidate]:
     silent = set(Responsibility.objects.filter(recorded_at__range=(since, until))
                  .values_list("holder_id", flat=True))
     overdue = set(WorkItem.objects.filter(figure_conditions()["overdue"]).values_list("holder_id", flat=True))
+    praised = positive_findings(start, end, "official_id")
     return [Candidate(r["holder_unit_id"], r["holder_unit__name"], r["holder_id"], r["holder__full_name"],
                       r["completed"], r["on_time"], r["hard_on_time"],
-                      _evidence(r, start, end, f"holder={r['holder_id']}"))
+                      _evidence(r, start, end, f"holder={r['holder_id']}") + praised.get(r["holder_id"], []))
             for r in _rows(start, end, ("holder_id", "holder__full_name", "holder_unit_id", "holder_unit__name"),
                            "holder_unit")
             if _qualifies(r) and r["holder_id"] not in silent | overdue]

@@ -87,3 +87,22 @@ def test_refusing_a_proposal_needs_its_reason(province, at_morning):
         commendation.approve_commendation(found, actor=province.inspector, approve=False)
     found = commendation.approve_commendation(found, actor=province.inspector, approve=False, note="Chưa đủ tiêu chuẩn")
     assert found.state == CommendationState.REFUSED
+
+
+def test_an_inspections_positive_finding_is_part_of_the_candidates_evidence(province, at_morning):
+    from congvu.oversight import inspections
+    from congvu.oversight.models_inspections import FindingCategory
+    from congvu.oversight.tests.makers_inspections import opened_with_finding
+
+    for n in range(3):
+        work.complete(working_item(province, subject=f"Hồ sơ {n}"), actor=province.construction_officer,
+                      result="Đã giải quyết")
+    inspection = opened_with_finding(province)
+    inspections.record_finding(inspection, actor=province.inspector, category=FindingCategory.POSITIVE,
+                               unit=province.construction, official=province.construction_officer,
+                               summary="Chủ động giải quyết hồ sơ khó", item_ids=[])
+    [unit] = unit_candidates(*PERIOD)
+    [official] = official_candidates(*PERIOD)
+    for candidate in (unit, official):
+        assert candidate.evidence[-1]["label"].endswith("ghi nhận: Chủ động giải quyết hồ sơ khó")
+        assert candidate.evidence[-1]["url"] == f"/kiem-tra/{inspection.pk}/"
