@@ -99,10 +99,11 @@ def index_of(counts: dict[str, int], assigned: int, weighting: dict[str, int]) -
     return round(100 * points / max(assigned, MIN_BASE), 1)
 
 
-def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None) -> list[Row]:
+def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None,
+                    charged: list[tuple[str, Charge]] | None = None) -> list[Row]:
     """Each unit with a signal in the period, the highest avoidance index first."""
     rows: dict[int, Row] = {}
-    for code, c in _in_units(charges(period, now=now), units):
+    for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
         if c.unit_id is not None:
             row = rows.setdefault(c.unit_id, Row(c.unit_id))
             row.counts[code] = row.counts.get(code, 0) + c.amount
@@ -115,11 +116,11 @@ def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: da
     return sorted(rows.values(), key=lambda r: (-r.index, r.unit_name))
 
 
-def signals_by_official(period: Period, units: QuerySet[Unit] | None = None,
-                        now: datetime | None = None) -> list[Row]:
+def signals_by_official(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None,
+                        charged: list[tuple[str, Charge]] | None = None) -> list[Row]:
     """Each official with a signal in the period (within a unit), the most signals first."""
     rows: dict[tuple[int, int], Row] = {}
-    for code, c in _in_units(charges(period, now=now), units):
+    for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
         if c.official_id is not None and c.unit_id is not None:
             row = rows.setdefault((c.official_id, c.unit_id), Row(c.unit_id, official_id=c.official_id))
             row.counts[code] = row.counts.get(code, 0) + c.amount
@@ -128,6 +129,13 @@ def signals_by_official(period: Period, units: QuerySet[Unit] | None = None,
     for (official_id, unit_id), row in rows.items():
         row.official_name, row.unit_name = names.get(official_id, ""), units_.get(unit_id, "")
     return sorted(rows.values(), key=lambda r: (-r.total, -r.counts.get("step_delay", 0), r.official_name))
+
+
+def signals_of(period: Period, units: QuerySet[Unit] | None = None,
+               now: datetime | None = None) -> tuple[list[Row], list[Row]]:
+    """Per unit and per official, from one reading of the record."""
+    charged = charges(period, now=now)
+    return signals_by_unit(period, units, now, charged), signals_by_official(period, units, now, charged)
 
 
 def avoidance_index_by_unit(period: Period, now: datetime | None = None) -> dict[int, float]:
