@@ -20,7 +20,7 @@ from congvu.web.list_filters import province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
 from congvu.web.timeline import working_days_overdue
-from congvu.web.views_lists import page_number, paginate
+from congvu.web.views_lists import export_items, page_number, paginate
 from congvu.web.views_oversight import delay_cause_rows, notice_id, notice_label
 from congvu.work.models import Event, Outcome, Step, WorkItem
 
@@ -120,6 +120,8 @@ def period_items(request: HttpRequest) -> HttpResponse:
     if bucket not in BUCKETS:
         raise Http404
     items = items_in(scope.period, bucket, scope.unit.pk if scope.unit else None)
+    if request.GET.get("format") == "xlsx":
+        return export_items(items)
     return render(request, "web/dashboard_items.html", {
         "scope": scope, "bucket": bucket, "page": paginate(items, page_number(request.GET.get("page"))),
         "query": scope.query(bucket=bucket),
