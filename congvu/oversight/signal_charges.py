@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import F, Q
+from django.db.models import DateTimeField, F, FloatField, Func, Q, Value
 
 from congvu.consult.models import ConsultationRequest, Responsibility
 from congvu.oversight.period_figures import period_conditions
@@ -139,16 +139,30 @@ def bounced_items(period: Period, now: datetime) -> Iterator[Charge]:
                 yield Charge(unit_id, actor_id, 1, "item", leaf, at)
 
 
+class DayNumber(Func):
+    """A moment as a number of days, so deadlines compare by arithmetic in the database: julianday on
+    SQLite, the epoch in days on PostgreSQL (only differences and comparisons are used)."""
+
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="julianday", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(EXTRACT(EPOCH FROM %(expressions)s) / 86400.0)", **extra)
+
+
 def undecided_twice(period: Period, now: datetime) -> Iterator[Charge]:
     """Open at the period's end (or now) and past twice the legal limit: at - registration >
-    2 × (legal deadline - registration), i.e. 2 × legal deadline - registration < at."""
+    2 × (legal deadline - registration), i.e. 2 × legal deadline - registration < at; in SQL."""
     at = period.judged_at(now)
     conditions = period_conditions(period, now)
-    items = WorkItem.objects.filter(conditions["overdue"] & conditions["assigned"], created_at__lt=at)
+    twice = 2 * DayNumber("legal_due_at") - DayNumber("created_at")
+    items = WorkItem.objects.filter(conditions["overdue"] & conditions["assigned"], created_at__lt=at).alias(
+        twice=twice).filter(twice__lt=DayNumber(Value(at, output_field=DateTimeField())))
     for pk, unit_id, holder_id, created, legal_due in items.values_list(
             "pk", "lead_unit_id", "holder_id", "created_at", "legal_due_at").iterator(chunk_size=5000):
-        if 2 * (legal_due - created) < at - created:
-            yield Charge(unit_id, holder_id, 1, "item", pk, legal_due + (legal_due - created))
+        yield Charge(unit_id, holder_id, 1, "item", pk, legal_due + (legal_due - created))
 
 
 def step_delays(period: Period, now: datetime) -> Iterator[Charge]:

@@ -69,8 +69,21 @@ class Row:
     official_id: int | None = None
     official_name: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    records: dict[str, int] = field(default_factory=dict)  # how many records each number adds up
     assigned: int = 0
     index: float = 0.0
+
+    def add(self, code: str, charge: Charge) -> None:
+        self.counts[code] = self.counts.get(code, 0) + charge.amount
+        self.records[code] = self.records.get(code, 0) + 1
+
+    @property
+    def steps_late(self) -> int:
+        return self.records.get("step_delay", 0)
+
+    @property
+    def days_late(self) -> int:
+        return self.counts.get("step_delay", 0)
 
     @property
     def total(self) -> int:
@@ -105,8 +118,7 @@ def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: da
     rows: dict[int, Row] = {}
     for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
         if c.unit_id is not None:
-            row = rows.setdefault(c.unit_id, Row(c.unit_id))
-            row.counts[code] = row.counts.get(code, 0) + c.amount
+            rows.setdefault(c.unit_id, Row(c.unit_id)).add(code, c)
     intake = dict(registered_in(period).filter(lead_unit_id__in=rows).values("lead_unit_id")
                   .annotate(n=Count("id")).values_list("lead_unit_id", "n"))
     names, weighting = dict(Unit.objects.filter(pk__in=rows).values_list("pk", "name")), weights()
@@ -122,8 +134,7 @@ def signals_by_official(period: Period, units: QuerySet[Unit] | None = None, now
     rows: dict[tuple[int, int], Row] = {}
     for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
         if c.official_id is not None and c.unit_id is not None:
-            row = rows.setdefault((c.official_id, c.unit_id), Row(c.unit_id, official_id=c.official_id))
-            row.counts[code] = row.counts.get(code, 0) + c.amount
+            rows.setdefault((c.official_id, c.unit_id), Row(c.unit_id, official_id=c.official_id)).add(code, c)
     names = dict(Official.objects.filter(pk__in={o for o, _ in rows}).values_list("pk", "full_name"))
     units_ = dict(Unit.objects.filter(pk__in={u for _, u in rows}).values_list("pk", "name"))
     for (official_id, unit_id), row in rows.items():

@@ -13,7 +13,7 @@ from congvu.lib.ids import parse_id
 from congvu.lib.replica import replica_reads
 from congvu.org.models import Official, Unit
 from congvu.oversight.period_figures import BUCKETS, items_in, unit_figures_in
-from congvu.oversight.queries import overdue_items, overrides_to_review, step_delays
+from congvu.oversight.queries import overdue_items, overrides_to_review
 from congvu.oversight.signals import BY_SLUG, SIGNALS, evidence, signals_of, totals, weights
 from congvu.web.dashboard_data import TOP, UNIT_PARAM, Scope, chart_data, led_unit_ids, scope_of
 from congvu.web.list_filters import province_totals
@@ -59,7 +59,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     every = request.GET.get("tat-ca") == "so-lieu"  # "Xem tất cả": every unit's figures
     biggest = sorted(figures, key=lambda f: (-f.assigned, f.unit_name))
     shown = sorted(biggest if every else biggest[:TOP], key=lambda f: f.unit_name)
-    delay_officials, delay_units = step_delays(scope.period.start, scope.period.end)
+    delay_officials = [r for r in official_rows if r.counts.get("step_delay")]
+    delay_officials.sort(key=lambda r: (-r.counts["step_delay"], r.official_name))
+    delay_units = sorted((r for r in unit_rows if r.counts.get("step_delay")), key=lambda r: -r.counts["step_delay"])
     overdue = overdue_items() if scope.units is None else overdue_items().filter(lead_unit__in=scope.units)
     deemed = evidence("deemed", scope.period, scope.unit.pk if scope.unit else None)
     refusals = period_refusals(scope)

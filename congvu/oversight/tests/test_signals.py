@@ -18,7 +18,7 @@ from congvu.oversight.signals import (
     weights,
 )
 from congvu.work import actions as work
-from congvu.work.models import Event, Step
+from congvu.work.models import Event, Step, WorkItem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_morning")]
 Q1 = quarter(2026, 1)
@@ -76,9 +76,12 @@ def test_an_item_transferred_twice_is_a_bounce_charged_to_both_units(province):
 
 def test_undecided_past_twice_the_limit_is_a_signal(province, busy):
     late_in_year = Period("custom", date(2026, 1, 1), date(2026, 12, 31))
-    with clock.travel_to(clock.now() + timedelta(days=120)):
+    later = clock.now() + timedelta(days=120)
+    with clock.travel_to(later):
         found = evidence("undecided_twice", late_in_year)
     assert busy.overdue.pk in {c.pk for c in found}
+    for item in WorkItem.objects.filter(pk__in=[c.pk for c in found]):  # the SQL agrees with the definition
+        assert later - item.created_at > 2 * (item.legal_due_at - item.created_at)
 
 
 def test_the_index_is_weighted_points_per_100_items_by_the_registry_weights(province, busy):
