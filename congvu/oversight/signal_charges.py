@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import DateTimeField, F, FloatField, Func, Q, QuerySet, Value
+from django.db.models import Count, DateTimeField, F, FloatField, Func, Q, QuerySet, Value
 
 from congvu.consult.models import ConsultationRequest, Responsibility
 from congvu.lib.workdays import local_date
@@ -154,15 +154,19 @@ class DayNumber(Func):
         return self.as_sql(compiler, connection, template="(EXTRACT(EPOCH FROM %(expressions)s) / 86400.0)", **extra)
 
 
+def undecided_items(period: Period, now: datetime) -> QuerySet[WorkItem]:
+    at = period.judged_at(now)
+    conditions = period_conditions(period, now)
+    twice = 2 * DayNumber("legal_due_at") - DayNumber("created_at")
+    return WorkItem.objects.filter(conditions["overdue"] & conditions["assigned"], created_at__lt=at).alias(
+        twice=twice).filter(twice__lt=DayNumber(Value(at, output_field=DateTimeField())))
+
+
 def undecided_twice(period: Period, now: datetime) -> Iterator[Charge]:
     """Open at the period's end (or now) and past twice the legal limit: at - registration >
     2 × (legal deadline - registration), i.e. 2 × legal deadline - registration < at; in SQL."""
     at = period.judged_at(now)
-    conditions = period_conditions(period, now)
-    twice = 2 * DayNumber("legal_due_at") - DayNumber("created_at")
-    items = WorkItem.objects.filter(conditions["overdue"] & conditions["assigned"], created_at__lt=at).alias(
-        twice=twice).filter(twice__lt=DayNumber(Value(at, output_field=DateTimeField())))
-    for pk, unit_id, holder_id in raw_moments(items, "pk", "lead_unit_id", "holder_id"):
+    for pk, unit_id, holder_id in raw_moments(undecided_items(period, now), "pk", "lead_unit_id", "holder_id"):
         yield Charge(unit_id, holder_id, 1, "item", pk, at)  # undecided as at the period's end
 
 
@@ -186,12 +190,19 @@ def _moment(value):
     return value
 
 
+def late_steps(period: Period, now: datetime) -> tuple[Q, Q]:
+    """Steps that ended late in the period; steps still open (at its end) past their deadline."""
+    at = period.judged_at(now)
+    ended_late = Q(ended_at__gt=F("due_at"), ended_at__gte=period.start_at, ended_at__lt=period.end_at)
+    open_late = Q(due_at__lt=at) & (Q(ended_at__isnull=True) | Q(ended_at__gt=at))
+    return ended_late, open_late
+
+
 def step_delays(period: Period, now: datetime) -> Iterator[Charge]:
     """Steps that ended past their deadline in the period, or were still open and late at its end:
     the working days late, charged to the step's holder (clause 1.3)."""
     at = period.judged_at(now)
-    ended_late = Q(ended_at__gt=F("due_at"), ended_at__gte=period.start_at, ended_at__lt=period.end_at)
-    open_late = Q(due_at__lt=at) & (Q(ended_at__isnull=True) | Q(ended_at__gt=at))
+    ended_late, open_late = late_steps(period, now)
     steps = Step.objects.filter(ended_late | open_late)
     calendar, days = current_calendar(), {}
     for pk, unit_id, holder_id, due_at, ended_at in raw_moments(steps, "pk", "holder_unit_id", "holder_id",
@@ -221,3 +232,60 @@ CHARGERS: dict[str, Callable[[Period, datetime], Iterator[Charge]]] = {
     "undecided_twice": undecided_twice,
     "step_delay": step_delays,
 }
+
+
+# --- The same numbers, grouped in the database: what the per-unit and per-official tables add up ---
+# (the evidence pages list the charges above; a test holds each sum to its list).
+
+
+class Tally(NamedTuple):
+    unit_id: int | None
+    official_id: int | None
+    amount: int
+    records: int
+
+
+def undecided_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    grouped = undecided_items(period, now).values("lead_unit_id", "holder_id").annotate(n=Count("id")).order_by()
+    for unit_id, holder_id, n in grouped.values_list("lead_unit_id", "holder_id", "n"):
+        yield Tally(unit_id, holder_id, n, n)
+
+
+def step_delay_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    """The steps still open are grouped by holder and deadline (their end is the same moment); those
+    that ended in the period are few and read one by one."""
+    at = period.judged_at(now)
+    ended_late, open_late = late_steps(period, now)
+    calendar, days = current_calendar(), {}
+    grouped = Step.objects.filter(open_late).values("holder_unit_id", "holder_id", "due_at").annotate(
+        n=Count("id")).order_by()
+    for unit_id, holder_id, due_at, n in raw_moments(grouped, "holder_unit_id", "holder_id", "due_at", "n"):
+        if due_at not in days:
+            days[due_at] = working_days_late(calendar, due_at, at)
+        yield Tally(unit_id, holder_id, n * days[due_at], n)
+    for c in step_delays_ended(period, now, ended_late):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
+def step_delays_ended(period: Period, now: datetime, ended_late: Q) -> Iterator[Charge]:
+    calendar, days = current_calendar(), {}
+    for pk, unit_id, holder_id, due_at, ended_at in raw_moments(Step.objects.filter(ended_late), "pk",
+                                                                 "holder_unit_id", "holder_id", "due_at", "ended_at"):
+        key = (due_at, local_date(ended_at))
+        if key not in days:
+            days[key] = working_days_late(calendar, due_at, ended_at)
+        yield Charge(unit_id, holder_id, days[key], "step", pk, ended_at)
+
+
+TALLIES: dict[str, Callable[[Period, datetime], Iterator[Tally]]] = {
+    "undecided_twice": undecided_tally,
+    "step_delay": step_delay_tally,
+}
+
+
+def tallies(code: str, period: Period, now: datetime) -> Iterator[Tally]:
+    if code in TALLIES:
+        yield from TALLIES[code](period, now)
+        return
+    for c in CHARGERS[code](period, now):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)

@@ -23,7 +23,7 @@ from congvu.lib import clock
 from congvu.org.models import Official, Unit
 from congvu.oversight.period_figures import registered_in
 from congvu.oversight.periods import Period
-from congvu.oversight.signal_charges import CHARGERS, Charge
+from congvu.oversight.signal_charges import CHARGERS, Charge, Tally, tallies
 from congvu.registry.queries import parameter
 
 MIN_BASE = 10
@@ -73,9 +73,9 @@ class Row:
     assigned: int = 0
     index: float = 0.0
 
-    def add(self, code: str, charge: Charge) -> None:
-        self.counts[code] = self.counts.get(code, 0) + charge.amount
-        self.records[code] = self.records.get(code, 0) + 1
+    def add(self, code: str, tally: Tally) -> None:
+        self.counts[code] = self.counts.get(code, 0) + tally.amount
+        self.records[code] = self.records.get(code, 0) + tally.records
 
     @property
     def steps_late(self) -> int:
@@ -95,11 +95,18 @@ class Row:
 
 def charges(period: Period, codes: tuple[str, ...] | None = None,
             now: datetime | None = None) -> list[tuple[str, Charge]]:
+    """Every record behind the signals (the evidence)."""
     now = now or clock.now()
     return [(code, c) for code in (codes or tuple(CHARGERS)) for c in CHARGERS[code](period, now)]
 
 
-def _in_units(charged: list[tuple[str, Charge]], units: QuerySet[Unit] | None) -> list[tuple[str, Charge]]:
+def all_tallies(period: Period, now: datetime | None = None) -> list[tuple[str, Tally]]:
+    """The same numbers grouped in the database where there are many records (the tables)."""
+    now = now or clock.now()
+    return [(code, t) for code in CHARGERS for t in tallies(code, period, now)]
+
+
+def _in_units(charged: list, units: QuerySet[Unit] | None) -> list:
     if units is None:
         return charged
     ids = set(units.values_list("pk", flat=True))
@@ -113,10 +120,10 @@ def index_of(counts: dict[str, int], assigned: int, weighting: dict[str, int]) -
 
 
 def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None,
-                    charged: list[tuple[str, Charge]] | None = None) -> list[Row]:
+                    charged: list[tuple[str, Tally]] | None = None) -> list[Row]:
     """Each unit with a signal in the period, the highest avoidance index first."""
     rows: dict[int, Row] = {}
-    for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
+    for code, c in _in_units(charged if charged is not None else all_tallies(period, now), units):
         if c.unit_id is not None:
             rows.setdefault(c.unit_id, Row(c.unit_id)).add(code, c)
     intake = dict(registered_in(period).filter(lead_unit_id__in=rows).values("lead_unit_id")
@@ -129,10 +136,10 @@ def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: da
 
 
 def signals_by_official(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None,
-                        charged: list[tuple[str, Charge]] | None = None) -> list[Row]:
+                        charged: list[tuple[str, Tally]] | None = None) -> list[Row]:
     """Each official with a signal in the period (within a unit), the most signals first."""
     rows: dict[tuple[int, int], Row] = {}
-    for code, c in _in_units(charged if charged is not None else charges(period, now=now), units):
+    for code, c in _in_units(charged if charged is not None else all_tallies(period, now), units):
         if c.official_id is not None and c.unit_id is not None:
             rows.setdefault((c.official_id, c.unit_id), Row(c.unit_id, official_id=c.official_id)).add(code, c)
     names = dict(Official.objects.filter(pk__in={o for o, _ in rows}).values_list("pk", "full_name"))
@@ -145,7 +152,7 @@ def signals_by_official(period: Period, units: QuerySet[Unit] | None = None, now
 def signals_of(period: Period, units: QuerySet[Unit] | None = None,
                now: datetime | None = None) -> tuple[list[Row], list[Row]]:
     """Per unit and per official, from one reading of the record."""
-    charged = charges(period, now=now)
+    charged = all_tallies(period, now)
     return signals_by_unit(period, units, now, charged), signals_by_official(period, units, now, charged)
 
 
