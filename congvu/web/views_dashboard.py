@@ -75,7 +75,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "delay_officials": delay_officials[:TOP], "delay_units": delay_units[:TOP], "delay_causes": delay_cause_rows(),
         "signal_units": unit_rows[:TOP], "signal_officials": official_rows[:TOP], "signals": SIGNALS,
         "unit_count": len(unit_rows), "official_count": len(official_rows),
-        "weights": [(s, weights()[s.code]) for s in SIGNALS],
+        "weights": weights_shown(),
         "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in overdue[:TOP]],
         "overdue_count": overdue.count(),
         "deemed": deemed_rows(deemed[:TOP]), "deemed_count": len(deemed),
@@ -95,6 +95,11 @@ def chart_words() -> dict[str, str]:
     """The charts' legends, in the reader's language (charts.js has no words of its own)."""
     return {"onTimeRate": _("On time (%)"), "assigned": _("Registered"), "onTime": _("Completed on time"),
             "overdue": _("Not completed, overdue"), "index": _("Avoidance index")}
+
+
+def weights_shown() -> list:
+    weighting = weights()
+    return [(s, weighting[s.code]) for s in SIGNALS]
 
 
 def unit_choices(official=None):
@@ -142,7 +147,7 @@ def signals_page(request: HttpRequest) -> HttpResponse:
         "scope": scope, "query": scope.query(), "signals": SIGNALS, "signal_units": unit_rows,
         "signal_officials": official_rows, "units": unit_choices(request.official),
         "total_cells": [(s, totals(unit_rows).get(s.code, 0)) for s in SIGNALS], **period_links(scope),
-        "weights": [(s, weights()[s.code]) for s in SIGNALS], "overseer": sees_overview(request.official),
+        "weights": weights_shown(), "overseer": sees_overview(request.official),
     })
 
 
