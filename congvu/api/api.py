@@ -19,11 +19,11 @@ from congvu.api.routers import (
     items,
     outbox,
     oversight,
+    oversight_dashboard,
     oversight_inspections,
     oversight_reviews,
     reads,
 )
-from congvu.api.routers import consultations, directives, incoming, items, outbox, oversight, oversight_dashboard, reads
 
 DESCRIPTION = """\
 Giao diện lập trình của **congvu** — công việc đúng thẩm quyền, đúng hạn, có người chịu trách nhiệm
@@ -79,7 +79,7 @@ api.add_router("", reads.router)
 api.add_router("", items.router)
 api.add_router("", consultations.router)
 api.add_router("", oversight.router)
-api.add_router("", oversight_dashboard.router)
+api.add_router("", oversight_dashboard.router)  # issue 10: the dashboard and the signals (1.2, 3)
 api.add_router("", outbox.router)
 api.add_router("", incoming.router)
 api.add_router("", directives.router)

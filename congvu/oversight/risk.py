@@ -3,13 +3,15 @@ figures on main to {id: weight}. Every member weighs at least BASE, so anyone ma
 surprise inspection must be able to reach anyone); each sign of pushing work around adds to it.
 
 The formula, shown on the draw form and the inspection page (`FORMULA`):
-- unit:     1 + overdue items + 2 × deemed agreements (silence) + refusals and overrides + step-delay days ÷ 5
+- unit:     1 + overdue items (the backlog now) + the unit's avoidance index for the period
+            (`oversight.signals`: every signal of pushing work around, weighted by the registry's
+            `avoidance_weight_*` parameters, per 100 items; the same number the dashboard shows)
 - official: 1 + step-delay days ÷ 5 + refusals and overrides they made + 2 × deemed agreements they held
   or answered for as head
 - item:     1 + 3 if past its legal deadline (open, or completed after it) + refusals and overrides on it
 
-At merge, the unit term switches to helper "dash"'s `oversight.signals.avoidance_index_by_unit(period)`
-(one line in `unit_weights`); the draw itself does not change."""
+The units are drawn first, so the dashboard's own index decides where an inspector goes: one formula,
+shown in both places, no second opinion of risk."""
 
 from datetime import date
 
@@ -18,14 +20,16 @@ from django.db.models import Count, F, Q
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
 from congvu.oversight.draw import rounded
+from congvu.oversight.periods import Period
 from congvu.oversight.queries import COUNTED_STATES, step_delays
+from congvu.oversight.signals import avoidance_index_by_unit
 from congvu.work.models import OPEN_STATES, Event, Outcome, WorkItem
 
 BASE = 1.0
 OVERDUE, DEEMED, REFUSAL, DELAY_DAYS_PER_POINT, LATE_ITEM = 1.0, 2.0, 1.0, 5.0, 3.0
 
 FORMULA = {
-    "units": "1 + quá hạn + 2 × coi như đồng ý + bị từ chối/quyết định thực hiện + ngày chậm ở các bước ÷ 5",
+    "units": "1 + số việc quá hạn hiện nay + chỉ số né tránh của đơn vị trong kỳ (như trên trang Tổng hợp)",
     "officials": "1 + ngày chậm ở các bước ÷ 5 + lần bị từ chối/quyết định thực hiện + 2 × coi như đồng ý "
                  "(người giữ yêu cầu hoặc thủ trưởng)",
     "items": "1 + 3 nếu quá hạn luật định + lần bị từ chối/quyết định thực hiện",
@@ -45,13 +49,8 @@ def unit_weights(unit_ids: list[int], period: tuple[date, date]) -> dict[int, fl
     now = clock.now()
     overdue = dict(WorkItem.objects.filter(state__in=OPEN_STATES, legal_due_at__lt=now, lead_unit_id__in=unit_ids)
                    .values("lead_unit_id").annotate(n=Count("id")).values_list("lead_unit_id", "n"))
-    deemed = dict(Responsibility.objects.filter(unit_id__in=unit_ids, recorded_at__date__gte=since,
-                                                recorded_at__date__lte=until)
-                  .values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
-    refused = _refusals(period, "unit_id")
-    delays = {d.unit_id: d.days_late for d in step_delays(since, until)[1]}
-    return {u: rounded(BASE + OVERDUE * overdue.get(u, 0) + DEEMED * deemed.get(u, 0) + REFUSAL * refused.get(u, 0)
-                       + delays.get(u, 0) / DELAY_DAYS_PER_POINT) for u in unit_ids}
+    index = avoidance_index_by_unit(Period("custom", since, until), now=now)
+    return {u: rounded(BASE + OVERDUE * overdue.get(u, 0) + index.get(u, 0.0)) for u in unit_ids}
 
 
 def official_weights(official_ids: list[int], period: tuple[date, date]) -> dict[int, float]:
