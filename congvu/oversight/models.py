@@ -42,4 +42,5 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import models_directives, models_public  # noqa: E402,F401  (issue 11)
+# Issue 11 (directives, public reports) and issue 10's backlog review.
+from congvu.oversight import models_backlog, models_directives, models_public  # noqa: E402,F401
