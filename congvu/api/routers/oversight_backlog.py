@@ -4,7 +4,7 @@ same actions and reads as the pages under /ra-soat-ton-dong/ and /tong-hop/nhat-
 from datetime import date, timedelta
 
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from congvu.api.errors import ACTION, AUTH, FILTERED, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyId, BodyInt, InputDate, LocalDateTime, Text
@@ -104,7 +104,7 @@ def list_backlog_rounds(request: HttpRequest):
 def open_backlog_round(request: HttpRequest, payload: BacklogRoundIn):
     opened = backlog.open_round(actor=caller(request), title=payload.title, cutoff=payload.cutoff,
                                 plans_due=payload.plans_due, long_running_days=payload.long_running_days)
-    return 201, round_detail(caller(request), opened)
+    return Status(201, round_detail(caller(request), opened))
 
 
 @router.get("/oversight/backlog-rounds/{round_id}", response=answers(BacklogRoundDetail, ONE_OBJECT),

@@ -53,6 +53,12 @@ ENDPOINTS = [
     ("get", "/api/oversight/authority-figures", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
+    ("get", "/api/oversight/backlog-rounds", None),
+    ("post", "/api/oversight/backlog-rounds", {"title": "Rà soát", "cutoff": "2026-03-03", "plans_due": "2026-03-10"}),
+    ("get", "/api/oversight/backlog-rounds/{round}", None),
+    ("post", "/api/oversight/backlog-entries/{entry}/plan",
+     {"decision_date": "2026-03-20", "cause": "workload", "responsible": 1}),
+    ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None),
 ]
 
 
@@ -68,7 +74,7 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
-            "directive": sent_directive(province).pk}
+            "directive": sent_directive(province).pk, "round": 1, "entry": 1}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -76,7 +82,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
-               .replace("{directive}", "{directive_id}"))
+               .replace("{directive}", "{directive_id}").replace("{round}", "{round_id}")
+               .replace("{entry}", "{entry_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

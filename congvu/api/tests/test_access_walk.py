@@ -12,6 +12,7 @@ import pytest
 from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
 from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,20 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "list_directives": ("get", "/api/directives", None, EVERY_OFFICIAL),
     "acknowledge_directive": ("post", "/api/directives/{directive}/acknowledge", {},
                               (401, 403, 404, 200, 200, 200, 404, 403)),
+    # The backlog review: Home Affairs opens rounds; Construction's head records its entries' plans; the
+    # overseers see every round but record no plan; the others see no part of this one (404).
+    "list_backlog_rounds": ("get", "/api/oversight/backlog-rounds", None, EVERY_OFFICIAL),
+    "open_backlog_round": ("post", "/api/oversight/backlog-rounds",
+                           {"title": "Rà soát quý I", "cutoff": "2026-03-03", "plans_due": "2026-03-10"},
+                           (401, 403, 403, 403, 403, 403, 403, 201)),
+    "get_backlog_round": ("get", "/api/oversight/backlog-rounds/{round}", None,
+                          (401, 403, 404, 404, 404, 200, 200, 200)),
+    "record_backlog_plan": ("post", "/api/oversight/backlog-entries/{entry}/plan",
+                            {"decision_date": "2026-03-20", "cause": "workload", "responsible": "{officer}"},
+                            (401, 403, 404, 404, 404, 200, 403, 403)),
+    # The trail as XES: Home Affairs' analysts only.
+    "export_xes": ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None,
+                   (401, 403, 403, 403, 403, 403, 403, 200)),
 }
 
 
@@ -118,7 +133,7 @@ def filled(value, walked: Walked, p: Province):
            "construction": p.construction.pk,
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
-           "directive": directive_of(p)}
+           "directive": directive_of(p), **backlog_ids(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 
