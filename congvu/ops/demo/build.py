@@ -20,7 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import cases_authority, cases_edxml, cases_notice, catalog
+from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases
@@ -104,6 +104,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cases_authority.play_authority_cases()
         cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
+        cases_backlog.build_backlog_cases()  # issue 10: a backlog review round in progress
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
     return summarize(time.monotonic() - started)
