@@ -15,7 +15,7 @@ from django.db import close_old_connections
 from congvu.consult import sweep as consult_sweep
 from congvu.documents import notice_pdf, notices, outbox
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, public_reports
+from congvu.oversight import directives, public_reports, record
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -26,8 +26,10 @@ def remind_unsigned_notices() -> str:
 
 
 def seal_trail() -> str:
-    seal = trail.seal()
-    return f"niêm phong #{seal.pk} ({len(seal.heads)} chuỗi)" if seal else "nhật ký: không có gì mới"
+    """The items' trail, then Home Affairs' case records (each its own chain, each its own seal)."""
+    seal, records = trail.seal(), record.seal_records()
+    line = f"niêm phong #{seal.pk} ({len(seal.heads)} chuỗi)" if seal else "nhật ký: không có gì mới"
+    return line + (f"; hồ sơ giám sát #{records.pk} ({len(records.heads)} chuỗi)" if records else "")
 
 
 def deem_agreements() -> str:

@@ -21,6 +21,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Official, Position, Role, Unit
 from congvu.org.notify import notify
 from congvu.oversight.models_directives import Acknowledgement, Directive, DirectiveKind, DirectiveRecipient
+from congvu.oversight.record import record_event
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import leader_unit_ids_of
 from congvu.work.actions import action
@@ -57,6 +58,8 @@ def register_directive(*, actor: Official, notation: str, title: str, kind: str,
     if file is not None:
         directive.file.save(getattr(file, "name", "van-ban.pdf").rsplit("/", 1)[-1], file, save=False)
     directive.save()
+    record_event(directive, "directive_registered", actor=actor,
+                 data={"notation": directive.notation, "issued_on": directive.issued_on.isoformat()})
     return directive
 
 
@@ -87,6 +90,8 @@ def send_directive(directive: Directive, *, actor: Official, units: Iterable[Uni
     DirectiveRecipient.objects.bulk_create(
         DirectiveRecipient(directive=directive, official_id=o, unit_id=u, sent_by=actor, sent_on=on)
         for o, u in new.items())
+    record_event(directive, "directive_sent", actor=actor,
+                 data={"units": None if units is None else sorted(u.pk for u in units), "officials": len(new)})
     notify(Official.objects.filter(pk__in=new), f"Văn bản chỉ đạo cần quán triệt: {directive.notation} — "
            f"{directive.title}", reverse("directive", args=[directive.pk]))
     return len(new)
@@ -105,8 +110,12 @@ def acknowledge(directive: Directive, *, actor: Official) -> Acknowledgement:
     now = clock.now()
     try:
         with transaction.atomic():
-            return Acknowledgement.objects.create(directive=directive, official=actor, unit_id=recipient.unit_id,
-                                                  acknowledged_at=now, acknowledged_on=today())
+            acknowledgement = Acknowledgement.objects.create(
+                directive=directive, official=actor, unit_id=recipient.unit_id, acknowledged_at=now,
+                acknowledged_on=today())
+            record_event(directive, "directive_acknowledged", actor=actor, unit=Unit(pk=recipient.unit_id),
+                         data={"on": acknowledgement.acknowledged_on.isoformat()})
+            return acknowledgement
     except IntegrityError:  # a second click raced the first
         raise InvalidState("Đồng chí đã xác nhận đã đọc và quán triệt văn bản này.",
                            "You have already acknowledged this directive.") from None

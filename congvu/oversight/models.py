@@ -42,5 +42,9 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-# Issue 11 (directives, public reports) and issue 10's backlog review.
-from congvu.oversight import models_backlog, models_directives, models_public  # noqa: E402,F401
+from congvu.oversight import (  # noqa: E402,F401  (issue 11)
+    models_backlog,  # noqa: E402,F401  (issue 10: the backlog review)
+    models_directives,
+    models_public,
+    models_record,  # noqa: E402,F401  (the record trail)
+)

@@ -21,6 +21,7 @@ from congvu.org.models import Official, Unit
 from congvu.org.notify import notify
 from congvu.oversight.directives import KEEPERS, keeps_register
 from congvu.oversight.models_public import PublicReport, PublicReportStep, ReportAbout, ReportKind, ReportState
+from congvu.oversight.record import record_event
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import head_of, is_leader, unit_ids_of
 from congvu.work.actions import action
@@ -60,7 +61,10 @@ def handling_days() -> int:
 
 
 def _step(report: PublicReport, actor: Official | None, note: str = "") -> None:
+    """Each step of a citizen's report, also in its record trail (the reporter's contact details never go there)."""
     PublicReportStep.objects.create(report=report, state=report.state, actor=actor, at=clock.now(), note=note)
+    record_event(report, f"public_report_{report.state}", actor=actor, unit=report.assigned_unit,
+                 data={"state": report.state, "note": note})
 
 
 def _keepers() -> QuerySet[Official]:

@@ -10,6 +10,7 @@ from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.oversight import backlog
 from congvu.oversight.models_backlog import BacklogCause, BacklogReason
+from congvu.oversight.record import record_events_of, verify_records
 from congvu.testing import MORNING
 from congvu.work import actions as work
 
@@ -103,3 +104,25 @@ def test_an_item_decided_by_its_plan_date_is_no_signal(province, busy, at_mornin
                   delay_cause="workload", delay_note="Nhiều hồ sơ")
     with clock.travel_to(MORNING + timedelta(days=5)):
         assert backlog.backlog_plans_overdue(date(2026, 3, 1), date(2026, 3, 31)) == []
+
+
+def test_opening_and_each_plan_are_events_in_the_record_trail(province, busy, at_morning):
+    round_ = opened(province)
+    [event] = record_events_of(round_)
+    assert (event.kind, event.actor, event.data["cutoff"]) == ("backlog_round_opened", province.inspector, "2026-03-03")
+    entry = round_.entries.get(item=busy.overdue)
+    for day in (date(2026, 3, 20), date(2026, 3, 25)):
+        backlog.record_plan(entry, actor=province.construction_head, decision_date=day,
+                            cause=BacklogCause.WORKLOAD, responsible=province.construction_officer)
+    events = list(record_events_of(entry))
+    assert [e.kind for e in events] == ["backlog_plan_recorded", "backlog_plan_revised"]
+    assert events[1].data["decision_date"] == "2026-03-25" and events[1].unit == province.construction
+    assert list(verify_records()) == []
+
+
+def test_a_refused_plan_leaves_nothing_in_the_record_trail(province, busy, at_morning):
+    entry = opened(province).entries.get(item=busy.overdue)
+    with pytest.raises(AccessDenied):
+        backlog.record_plan(entry, actor=province.finance_head, decision_date=date(2026, 3, 20),
+                            cause=BacklogCause.WORKLOAD, responsible=province.construction_officer)
+    assert not record_events_of(entry).exists()

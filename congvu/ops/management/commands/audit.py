@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from congvu.ops.dbcheck import require_migrated
+from congvu.oversight import record
 from congvu.work import trail
 
 
@@ -13,13 +14,18 @@ class Command(BaseCommand):
     def handle(self, *args, operation: str, **options) -> None:
         require_migrated()
         if operation == "seal":
-            seal = trail.seal()
+            seal, sealed_records = trail.seal(), record.seal_records()
             self.stdout.write(f"Đã niêm phong #{seal.pk}: {len(seal.heads)} chuỗi." if seal else "Không có gì mới.")
+            if sealed_records:
+                self.stdout.write(f"Đã niêm phong hồ sơ giám sát #{sealed_records.pk}: "
+                                  f"{len(sealed_records.heads)} chuỗi.")
             return
-        findings = trail.verify()
-        if findings:
-            for finding in findings:
-                self.stderr.write(str(finding))
+        findings, record_findings = trail.verify(), list(record.verify_records())
+        for finding in [*findings, *record_findings]:
+            self.stderr.write(str(finding))
+        if findings or record_findings:
             items = sorted({f.item_id for f in findings if f.item_id is not None})
-            raise CommandError(f"Nhật ký đã bị can thiệp: {len(findings)} vi phạm; công việc {items}")
-        self.stdout.write("Nhật ký nguyên vẹn: mọi chuỗi sự kiện và niêm phong đều khớp.")
+            records = sorted({f.record for f in record_findings if f.record})
+            raise CommandError(f"Nhật ký đã bị can thiệp: {len(findings) + len(record_findings)} vi phạm; "
+                               f"công việc {items}; hồ sơ giám sát {records}")
+        self.stdout.write("Nhật ký nguyên vẹn: mọi chuỗi sự kiện, hồ sơ giám sát và niêm phong đều khớp.")
