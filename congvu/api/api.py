@@ -20,6 +20,7 @@ from congvu.api.routers import (
     outbox,
     oversight,
     oversight_backlog,
+    oversight_dashboard,
     reads,
 )
 
@@ -77,6 +78,7 @@ api.add_router("", reads.router)
 api.add_router("", items.router)
 api.add_router("", consultations.router)
 api.add_router("", oversight.router)
+api.add_router("", oversight_dashboard.router)
 api.add_router("", outbox.router)
 api.add_router("", incoming.router)
 api.add_router("", directives.router)

@@ -1,64 +1,39 @@
 """The figures the province publishes (`/cong-khai/`): for the last closed month, quarter or year,
-each unit's work received, decided on time and late, overdue at the period's end, and deemed
-agreements, with a ranking in the manner of the national public-service portal's index. Units
-only: nothing here names an official.
+each unit's work received, decided on time and late, still open past its deadline at the period's
+end, and its deemed agreements, with a ranking in the manner of the national public-service portal's
+index. Units only: nothing here names an official.
 
-A closed period does not change, so its figures are computed once and kept in Django's cache under
-the period's key (CACHE_SECONDS; a period closes, a new key appears, and the old one simply ages out).
+The work figures are the dashboard's (`period_figures.unit_figures_in`): the items a unit led that
+were registered in the period, judged at its end — so a closed period's figures stay as they were.
+They are computed once and kept in Django's cache under the period's key (CACHE_SECONDS; a period
+closes, a new key appears, and the old one ages out).
 
-The index of each unit, out of 100 (shown on the page):
-    50 × on-time rate     (decided by the legal deadline ÷ all decided in the period)
-  + 30 × (1 − overdue share)  (open past the legal deadline at the period's end ÷ received, at most 1)
-  + 20 × reply rate      (consultations due in the period answered ÷ all due; deemed agreements are not)
-A part with nothing to count (no work decided, none received, no consultation due) scores in full."""
+The index of each unit, out of 100 (the formula is shown on the page):
+    50 × on-time rate       (decided by the legal deadline ÷ all decided)
+  + 30 × (1 − overdue share) (open past the legal deadline at the period's end ÷ received)
+  + 20 × reply rate        (consultations due in the period answered in time ÷ all due)
+A part with nothing to count (nothing decided, nothing received, no consultation due) scores in full."""
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from congvu.consult.models import ConsultationRequest
-from congvu.lib.workdays import TZ
 from congvu.org.models import Unit
-from congvu.work.models import State, WorkItem
+from congvu.oversight.period_figures import unit_figures_in
+from congvu.oversight.periods import Period, containing
 
 CACHE_SECONDS = 24 * 3600
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 KINDS = {"thang": "month", "quy": "quarter", "nam": "year"}
-ROMAN = ("I", "II", "III", "IV")
 WEIGHTS = {"on_time": 50, "not_overdue": 30, "replies": 20}
-# Not the unit's work: sent back, passed on to the competent unit, or revoked by its sender.
-NOT_COUNTED = (State.RETURNED, State.TRANSFERRED, State.REVOKED)
 
 
-@dataclass(frozen=True)
-class ClosedPeriod:
-    kind: str  # month, quarter, year
-    since: date
-    until: date
-
-    @property
-    def label(self) -> str:
-        if self.kind == "month":
-            return f"Tháng {self.since:%m/%Y}"
-        if self.kind == "quarter":
-            return f"Quý {ROMAN[(self.since.month - 1) // 3]}/{self.since.year}"
-        return f"Năm {self.since.year}"
-
-    @property
-    def key(self) -> str:
-        return f"public-figures:{self.kind}:{self.since.isoformat()}:{self.until.isoformat()}"
-
-
-def last_closed(kind: str, today: date) -> ClosedPeriod:
+def last_closed(kind: str, today: date) -> Period:
     """The last month, quarter or year that ended before `today`."""
-    if kind == "year":
-        return ClosedPeriod(kind, date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
-    months = 3 if kind == "quarter" else 1
-    first_of_current = date(today.year, today.month - (today.month - 1) % months, 1)
-    until = first_of_current - timedelta(days=1)
-    return ClosedPeriod(kind, date(until.year, until.month - months + 1, 1), until)
+    return containing(kind, containing(kind, today).start - timedelta(days=1))
 
 
 @dataclass(frozen=True)
@@ -67,7 +42,8 @@ class PublicFigures:
     unit_name: str
     received: int
     on_time: int
-    late: int
+    late: int  # decided after the legal deadline, extended or not
+    within: int  # still open at the period's end, within the legal deadline
     overdue: int
     deemed: int
     consultations_due: int
@@ -78,47 +54,36 @@ class PublicFigures:
 def index_of(on_time: int, late: int, overdue: int, received: int, deemed: int, due: int) -> float:
     decided = on_time + late
     on_time_rate = on_time / decided if decided else 1.0
-    overdue_share = min(1.0, overdue / received) if received else (1.0 if overdue else 0.0)
-    reply_rate = 1 - deemed / due if due else 1.0
+    overdue_share = min(1.0, overdue / received) if received else 0.0
+    reply_rate = max(0.0, 1 - deemed / due) if due else 1.0
     score = (WEIGHTS["on_time"] * on_time_rate + WEIGHTS["not_overdue"] * (1 - overdue_share)
-             + WEIGHTS["replies"] * max(0.0, reply_rate))
+             + WEIGHTS["replies"] * reply_rate)
     return round(score, 1)
 
 
-def bounds(period: ClosedPeriod) -> tuple[datetime, datetime]:
-    start = datetime.combine(period.since, datetime.min.time(), TZ)
-    return start, datetime.combine(period.until + timedelta(days=1), datetime.min.time(), TZ)
+def replies_in(period: Period) -> dict[int, tuple[int, int]]:
+    """{unit id: (consultation requests due in the period, of which deemed agreed)} — one query."""
+    rows = (ConsultationRequest.objects.filter(due_at__gte=period.start_at, due_at__lt=period.end_at)
+            .values("unit_id").annotate(due=Count("id"), deemed=Count("id", filter=Q(deemed_at__isnull=False)))
+            .order_by())
+    return {r["unit_id"]: (r["due"], r["deemed"]) for r in rows}
 
 
-def compute(period: ClosedPeriod) -> list[PublicFigures]:
-    """Per lead unit, from the items and consultation requests: a few grouped SQL aggregates."""
-    start, end = bounds(period)
-    counted = WorkItem.objects.exclude(state__in=NOT_COUNTED)
-    in_period = Q(completed_at__gte=start, completed_at__lt=end)
-    rows = (counted.filter(Q(created_at__gte=start, created_at__lt=end) | in_period
-                           | Q(created_at__lt=end, legal_due_at__lt=end))
-            .filter(Q(completed_at__isnull=True) | Q(completed_at__gte=start))
-            .values("lead_unit_id").annotate(
-                received=Count("id", filter=Q(created_at__gte=start, created_at__lt=end)),
-                on_time=Count("id", filter=in_period & Q(completed_at__lte=F("legal_due_at"))),
-                late=Count("id", filter=in_period & Q(completed_at__gt=F("legal_due_at"))),
-                overdue=Count("id", filter=Q(created_at__lt=end, legal_due_at__lt=end)
-                              & (Q(completed_at__isnull=True) | Q(completed_at__gte=end)))))
-    work = {r.pop("lead_unit_id"): r for r in rows}
-    replies = {r["unit_id"]: r for r in ConsultationRequest.objects.filter(due_at__gte=start, due_at__lt=end)
-               .values("unit_id").annotate(due=Count("id"), deemed=Count("id", filter=Q(deemed_at__isnull=False)))}
-    names = dict(Unit.objects.filter(pk__in=set(work) | set(replies)).values_list("pk", "name"))
+def compute(period: Period) -> list[PublicFigures]:
+    work = {f.unit_id: f for f in unit_figures_in(period)}
+    replies = replies_in(period)
+    names = dict(Unit.objects.filter(pk__in=set(replies) - set(work)).values_list("pk", "name"))
     figures = []
     for unit_id in set(work) | set(replies):
-        w, r = work.get(unit_id, {}), replies.get(unit_id, {})
-        numbers = {k: w.get(k, 0) for k in ("received", "on_time", "late", "overdue")}
-        if not any(numbers.values()) and not r.get("due"):
-            continue
-        deemed, due = r.get("deemed", 0), r.get("due", 0)
-        figures.append(PublicFigures(unit_id, names.get(unit_id, ""), **numbers, deemed=deemed,
-                                     consultations_due=due,
-                                     index=index_of(numbers["on_time"], numbers["late"], numbers["overdue"],
-                                                    numbers["received"], deemed, due)))
+        w, (due, deemed) = work.get(unit_id), replies.get(unit_id, (0, 0))
+        received, on_time = (w.assigned, w.completed_on_time) if w else (0, 0)
+        late = w.completed_late + w.completed_after_extension if w else 0
+        within, overdue = (w.open_within_deadline, w.open_overdue) if w else (0, 0)
+        if not (received or due):
+            continue  # only work passed on or extended in the period: nothing of its own to publish
+        figures.append(PublicFigures(
+            unit_id, w.unit_name if w else names.get(unit_id, ""), received, on_time, late, within, overdue,
+            deemed, due, index_of(on_time, late, overdue, received, deemed, due)))
     return ranked(figures)
 
 
@@ -133,11 +98,14 @@ def ranked(figures: list[PublicFigures]) -> list[PublicFigures]:
     return out
 
 
-def published(period: ClosedPeriod) -> list[PublicFigures]:
+def cache_key(period: Period) -> str:
+    return f"public-figures:v{CACHE_VERSION}:{period.kind}:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
+def published(period: Period) -> list[PublicFigures]:
     """The period's figures, from the cache when another visitor already asked for them."""
-    key = f"{period.key}:v{CACHE_VERSION}"
-    found = cache.get(key)
+    found = cache.get(cache_key(period))
     if found is None:
         found = [asdict(f) for f in compute(period)]
-        cache.set(key, found, CACHE_SECONDS)
+        cache.set(cache_key(period), found, CACHE_SECONDS)
     return [PublicFigures(**f) for f in found]

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from congvu.web import (
     language,
@@ -7,6 +7,7 @@ from congvu.web import (
     views,
     views_account,
     views_authority,
+    views_dashboard,
     views_incoming,
     views_items,
     views_lists,
@@ -27,7 +28,8 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("ngon-ngu/", language.choose_language, name="choose_language"),
     path("danh-sach/", views_lists.item_list, name="item_list"),
-    path("tong-hop/", views_oversight.overview, name="overview"),
+    path("tong-hop/", views_dashboard.dashboard, name="overview"),
+    path("tong-hop/", include("congvu.web.urls_dashboard")),
     path("tong-hop/xuat-excel/<slug:table>/", views_oversight.overview_export, name="overview_export"),
     path("tong-hop/quyet-dinh-thuc-hien/", views_authority.queue, name="authority_queue"),
     path("tong-hop/quyet-dinh-thuc-hien/<int:event_id>/", views_authority.resolve, name="authority_resolve"),

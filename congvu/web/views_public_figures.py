@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET
 
 from congvu.lib.clock import today
 from congvu.oversight.models_directives import Directive
-from congvu.oversight.public_figures import KINDS, WEIGHTS, ClosedPeriod, PublicFigures, last_closed, published
+from congvu.oversight.periods import Period
+from congvu.oversight.public_figures import KINDS, WEIGHTS, PublicFigures, last_closed, published
 from congvu.web.views_public import in_vietnamese
 
 PUBLIC_MAX_AGE = 300
 COLUMNS = (("rank", "Xếp hạng"), ("unit_name", "Cơ quan, đơn vị"), ("received", "Tiếp nhận"),
-           ("on_time", "Giải quyết đúng hạn"), ("late", "Giải quyết quá hạn"), ("overdue", "Quá hạn chưa giải quyết"),
+           ("on_time", "Giải quyết đúng hạn"), ("late", "Giải quyết quá hạn"),
+           ("within", "Chưa giải quyết, còn hạn"), ("overdue", "Quá hạn chưa giải quyết"),
            ("deemed", "Coi như đồng ý (không trả lời xin ý kiến)"), ("consultations_due", "Lượt xin ý kiến đến hạn"),
            ("index", "Chỉ số (100 điểm)"))
 FORMULA = (f"Chỉ số = {WEIGHTS['on_time']} × tỷ lệ giải quyết đúng hạn + {WEIGHTS['not_overdue']} × (1 − tỷ lệ "
@@ -28,7 +30,7 @@ FORMULA = (f"Chỉ số = {WEIGHTS['on_time']} × tỷ lệ giải quyết đún
            "Thành phần không có số liệu được tính đủ điểm.")
 
 
-def period_asked(request: HttpRequest) -> tuple[str, ClosedPeriod]:
+def period_asked(request: HttpRequest) -> tuple[str, Period]:
     slug = request.GET.get("ky", "thang")
     slug = slug if slug in KINDS else "thang"
     return slug, last_closed(KINDS[slug], today())
@@ -64,8 +66,8 @@ def rows(figures: list[PublicFigures]) -> list[dict]:
 @require_GET
 def figures_json(request: HttpRequest) -> HttpResponse:
     slug, period = period_asked(request)
-    body = {"period": {"kind": slug, "label": period.label, "from": period.since.isoformat(),
-                       "to": period.until.isoformat()},
+    body = {"period": {"kind": slug, "label": period.label_vi, "from": period.start.isoformat(),
+                       "to": period.end.isoformat()},
             "formula": FORMULA, "units": rows(published(period))}
     return public(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))
 
@@ -78,10 +80,10 @@ def figures_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(out)
     writer.writerow(["Kỳ", *(label for _key, label in COLUMNS)])
     for row in rows(published(period)):
-        writer.writerow([period.label, *(row[key] for key, _label in COLUMNS)])
+        writer.writerow([period.label_vi, *(row[key] for key, _label in COLUMNS)])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (f'attachment; filename="so-lieu-cong-khai-{slug}-'
-                                       f'{period.since:%Y%m%d}-{period.until:%Y%m%d}.csv"')
+                                       f'{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"')
     return response
 
 

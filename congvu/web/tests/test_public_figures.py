@@ -11,11 +11,13 @@ from django.test import Client
 
 from congvu.org.models import Official
 from congvu.oversight import public_figures
-from congvu.oversight.public_figures import ClosedPeriod, index_of, last_closed, published
+from congvu.oversight.periods import Period
+from congvu.oversight.public_figures import index_of, last_closed, published
 from congvu.oversight.tests.makers import sent_directive
 
 pytestmark = pytest.mark.django_db
-FEBRUARY = ClosedPeriod("month", date(2026, 2, 1), date(2026, 2, 28))
+FEBRUARY = Period("month", date(2026, 2, 1), date(2026, 2, 28))
+JANUARY = Period("month", date(2026, 1, 1), date(2026, 1, 31))
 
 
 @pytest.mark.parametrize(("kind", "today", "since", "until", "label"), [
@@ -27,7 +29,7 @@ FEBRUARY = ClosedPeriod("month", date(2026, 2, 1), date(2026, 2, 28))
 ])
 def test_the_last_closed_period_ended_before_today(kind, today, since, until, label):
     period = last_closed(kind, today)
-    assert (period.since, period.until, period.label) == (since, until, label)
+    assert (period.start, period.end, period.label_vi) == (since, until, label)
 
 
 def test_the_index_weighs_on_time_overdue_and_replies_as_the_page_says():
@@ -36,15 +38,21 @@ def test_the_index_weighs_on_time_overdue_and_replies_as_the_page_says():
     assert index_of(on_time=0, late=0, overdue=0, received=0, deemed=0, due=0) == 100.0
 
 
-def test_each_units_february_counts_what_it_decided_and_left_overdue(province, busy, at_morning):
-    by_unit = {f.unit_id: f for f in published(FEBRUARY)}
-    construction = by_unit[province.construction.pk]
-    assert (construction.late, construction.on_time) == (1, 0)  # the market permit, completed 27/02
-    assert construction.overdue >= 1  # the factory permit, past its legal deadline at the end of February
-    january = {f.unit_id: f for f in published(ClosedPeriod("month", date(2026, 1, 1), date(2026, 1, 31)))}
+def test_each_unit_counts_the_work_it_received_in_the_month_as_it_stood_at_the_months_end(
+        province, busy, at_morning):
+    january = {f.unit_id: f for f in published(JANUARY)}
+    construction = january[province.construction.pk]
+    # registered in January: the school permit was completed on 15/01; the rest were open on 31/01
+    assert construction.on_time == 1 and construction.late == 0
+    c = construction
+    assert c.received == c.on_time + c.late + c.within + c.overdue
     assert january[province.transport.pk].deemed == 1  # silent on the industrial park, due in January
-    assert january[province.finance.pk].deemed == 0 and january[province.finance.pk].consultations_due == 1
-    assert [f.rank for f in published(FEBRUARY)] == sorted(f.rank for f in published(FEBRUARY))
+    assert (january[province.finance.pk].deemed, january[province.finance.pk].consultations_due) == (0, 1)
+    assert january[province.finance.pk].index > january[province.transport.pk].index
+    february = {f.unit_id: f for f in published(FEBRUARY)}
+    assert february[province.construction.pk].received == 1  # the land-price appraisal, 27/02
+    ranks = [f.rank for f in published(JANUARY)]
+    assert ranks == sorted(ranks) and ranks[0] == 1
 
 
 def test_a_closed_periods_figures_are_computed_once_and_then_read_from_the_cache(province, busy, at_morning):
@@ -82,7 +90,8 @@ def test_the_json_carries_every_column_and_the_formula(province, busy, at_mornin
     body = Client().get("/cong-khai/so-lieu.json").json()
     assert body["period"] == {"kind": "thang", "label": "Tháng 02/2026", "from": "2026-02-01", "to": "2026-02-28"}
     construction = next(u for u in body["units"] if u["unit_id"] == province.construction.pk)
-    assert set(construction) >= {"unit_name", "received", "on_time", "late", "overdue", "deemed", "index", "rank"}
+    assert set(construction) >= {"unit_name", "received", "on_time", "late", "within", "overdue", "deemed", "index",
+                                 "rank"}
     assert "Chỉ số" in body["formula"]
 
 
