@@ -86,7 +86,7 @@ def open_round(*, actor: Official, title: str, cutoff: date, plans_due: date,
 def record_plan(entry: BacklogEntry | int, *, actor: Official, decision_date: date, cause: str,
                 responsible: Official, note: str = "") -> BacklogEntry:
     """The holding unit's head or deputy records (or revises) the plan for one listed item."""
-    entry = BacklogEntry.objects.select_for_update().select_related("round").get(
+    entry = BacklogEntry.objects.select_for_update(of=("self",)).select_related("round").get(
         pk=entry.pk if isinstance(entry, BacklogEntry) else entry)
     on = today()
     if not is_leader(actor, entry.unit_id, on):

@@ -5,6 +5,7 @@ naming them), opening a round, recording a plan."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.lib.clock import today
@@ -22,7 +23,7 @@ def round_list(request: HttpRequest, form: OpenRoundForm | None = None, refusal:
                status: int = 200) -> HttpResponse:
     official = request.official
     if not serves_anywhere(official):
-        return denied(request, "Đồng chí không giữ chức vụ nào nên không có việc tồn đọng để rà soát.")
+        return denied(request, _("You hold no post, so there is no backlog of yours to review."))
     opener = backlog.opens_rounds(official)
     return render(request, "web/backlog/list.html", {
         "rounds": list(backlog.visible_rounds(official)), "opener": opener, "refusal": refusal,
@@ -35,7 +36,7 @@ def round_list(request: HttpRequest, form: OpenRoundForm | None = None, refusal:
 def round_open(request: HttpRequest) -> HttpResponse:
     official = request.official
     if not backlog.opens_rounds(official):
-        return denied(request, "Chỉ Sở Nội vụ mở đợt rà soát công việc tồn đọng.")
+        return denied(request, _("Only the Department of Home Affairs opens a backlog review."))
     form = OpenRoundForm(request.POST)
     if not form.is_valid():
         return round_list(request, form=form, status=400)
@@ -81,7 +82,7 @@ def plan_record(request: HttpRequest, entry_id: int) -> HttpResponse:
     if entry is None:
         raise Http404
     if entry.unit_id not in leader_unit_ids_of(official, today()):
-        return denied(request, "Chỉ thủ trưởng, cấp phó của đơn vị đang giữ công việc ghi kế hoạch giải quyết.")
+        return denied(request, _("Only the head or a deputy of the unit holding the item records its plan."))
     form = PlanForm(request.POST, unit_id=entry.unit_id, prefix=f"e{entry.pk}")
     if not form.is_valid():
         return render_round(request, entry.round, forms={entry.pk: form}, status=400)

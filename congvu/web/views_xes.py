@@ -4,6 +4,7 @@ analysts. `?from=dd/mm/yyyy&to=dd/mm/yyyy&unit=<id>`; the last 30 days when no p
 from datetime import timedelta
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from congvu.documents.xes import MAX_DAYS, Selection, may_export, xes_response
 from congvu.lib.clock import today
@@ -32,7 +33,7 @@ def selection_from(params) -> Selection | str:
 @official_required
 def xes_export(request: HttpRequest) -> HttpResponse:
     if not may_export(request.official):
-        return denied(request, "Chỉ Sở Nội vụ xuất nhật ký công việc để phân tích quy trình.")
+        return denied(request, _("Only Home Affairs exports the trail for process mining."))
     selection = selection_from(request.GET)
     if isinstance(selection, str):
         return HttpResponse(selection, status=400, content_type="text/plain; charset=utf-8")
