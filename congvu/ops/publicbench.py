@@ -4,7 +4,8 @@ items in the database?
 The items are the list benchmark's (`congvu.ops.listbench.fill`: bulk inserts over the 400 days before
 03/03/2026, in a scratch database dropped afterwards). Each page is asked by an anonymous client: once
 cold (the period's figures computed and put in the cache), then several times warm (read from the
-cache, which is what every visitor after the first gets until the cache ages out)."""
+cache). In production the cold computation is the sweep's (`public_figures.warm`, once a period closes),
+so visitors only ever get the warm answer; the cold figure says what that sweep round costs."""
 
 import os
 import statistics

@@ -62,6 +62,16 @@ def test_a_closed_periods_figures_are_computed_once_and_then_read_from_the_cache
     assert computed.call_count == 1 and first == again
 
 
+def test_the_sweep_computes_the_periods_that_closed_once_and_pages_then_only_read(province, busy, at_morning):
+    from congvu.ops.sweep import warm_public_figures
+
+    assert warm_public_figures() == "số liệu công khai tính sẵn: 3 kỳ"
+    assert warm_public_figures() == "số liệu công khai tính sẵn: 0 kỳ"
+    with mock.patch.object(public_figures, "compute") as computed:
+        assert Client().get("/cong-khai/?ky=quy").status_code == 200
+    computed.assert_not_called()
+
+
 @pytest.mark.parametrize("kind", ["thang", "quy", "nam"])
 def test_anyone_sees_the_page_csv_and_json_and_no_officials_name_is_in_them(province, busy, at_morning, kind):
     sent_directive(province)
