@@ -9,7 +9,7 @@ from congvu.org.models import Official
 from congvu.oversight.models_backlog import BacklogEntry
 from congvu.oversight.tests.makers import sent_directive
 from congvu.oversight.tests.makers_backlog import opened_round
-from congvu.testing_browser import PHONE, log_in, screenshot_folder
+from congvu.testing_browser import PHONE, log_in, log_out, screenshot_folder
 
 pytestmark = pytest.mark.browser
 
@@ -63,4 +63,11 @@ def test_a_unit_head_records_a_backlog_plan_and_home_affairs_sees_the_progress(
     expect(page.locator(f"#muc-{entry.pk}")).to_contain_text("Đã ghi kế hoạch")
     expect(page.locator(f"#muc-{entry.pk}")).to_contain_text("20/03/2026")
     assert BacklogEntry.objects.get(pk=entry.pk).responsible == province.construction_officer
+
+    log_out(page)
+    log_in(page, base, "snv.inspector")
+    page.goto(f"{base}/ra-soat-ton-dong/{round_.pk}/")
+    construction = page.locator(f"tr.cv-backlog-progress[data-unit='{province.construction.pk}']")
+    listed = round_.entries.filter(unit=province.construction).count()
+    expect(construction).to_contain_text(f"{round(100 / listed)}%")
     assert page.console_errors == []
