@@ -7,7 +7,9 @@ trail: `concept:name` the event kind, `time:timestamp` with its offset (+07:00),
 
 `org:resource` is the official's pseudonym `CB-<id>`, never their name: the export leaves congvu for
 analysts' desktops and tools, which need to tell holders apart but not who they are; whoever may see
-the names looks the id up in congvu itself. `org:role` is the official's title in that unit.
+the names looks the id up in congvu itself. `org:role` is the official's title in that unit. congvu's
+own attributes (the rule that refused, the outcome, the trace's matter type, lead unit, state and date
+of registration) carry plain keys, outside any extension's prefix.
 
 Written as a stream of text chunks, a few hundred items at a time, so a province-year (300,000 items,
 some two million events) never sits in memory."""
@@ -99,9 +101,9 @@ def event_xml(row: tuple, units: dict[int, str], titles: dict[tuple[int, int], s
     if unit_id is not None:
         parts.append(string("org:group", units.get(unit_id, unit_id)))
     if outcome != Outcome.DONE:
-        parts.append(string("congvu:outcome", outcome))
+        parts.append(string("outcome", outcome))
     if rule_code:
-        parts.append(string("congvu:rule", rule_code))
+        parts.append(string("rule", rule_code))
     return "<event>" + "".join(parts) + "</event>"
 
 
@@ -115,10 +117,10 @@ def traces(items: Iterable[tuple], units: dict[int, str], titles: dict[tuple[int
         events[row[0]].append(event_xml(row, units, titles))
     out = []
     for pk, matter_code, lead_unit_id, state, created_at in items:
-        attributes = (string("concept:name", pk) + string("congvu:matter_type", matter_code)
-                      + string("congvu:lead_unit", units.get(lead_unit_id, lead_unit_id))
-                      + string("congvu:state", state)
-                      + string("congvu:registered_on", local_date(created_at).isoformat()))
+        attributes = (string("concept:name", pk) + string("matter_type", matter_code)
+                      + string("lead_unit", units.get(lead_unit_id, lead_unit_id))
+                      + string("state", state)
+                      + string("registered_on", local_date(created_at).isoformat()))
         out.append("<trace>" + attributes + "".join(events[pk]) + "</trace>\n")
     return "".join(out)
 

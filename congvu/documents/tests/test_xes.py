@@ -36,7 +36,7 @@ def test_a_refused_attempt_is_an_aborted_event_with_its_rule(province, busy, at_
     log = pm4py.read_xes(str(exported(tmp_path)))
     refused = log[(log["case:concept:name"] == str(busy.refused.pk)) & (log["concept:name"] == "refused")]
     assert list(refused["lifecycle:transition"]) == ["ate_abort"]
-    assert list(refused["congvu:rule"]) == ["R-2.1-OWN-COMPETENCE-TRANSFER"]
+    assert list(refused["rule"]) == ["R-2.1-OWN-COMPETENCE-TRANSFER"]
 
 
 def test_a_units_log_holds_only_the_work_it_leads_and_no_names(province, busy, at_morning, tmp_path):
