@@ -69,6 +69,10 @@ def timestamp(at: datetime) -> str:
     return f'<date key="time:timestamp" value="{local.isoformat(timespec="milliseconds")}"/>'
 
 
+COMPLETED = string("lifecycle:transition", "complete")
+ABORTED = string("lifecycle:transition", "ate_abort")
+
+
 def header(selection: Selection) -> str:
     extensions = "".join(f"<extension name={quoteattr(n)} prefix={quoteattr(p)} uri={quoteattr(u)}/>"
                          for n, p, u in EXTENSIONS)
@@ -90,31 +94,54 @@ def titles_by_official_unit() -> dict[tuple[int, int], str]:
                                                                                       "title")}
 
 
-def event_xml(row: tuple, units: dict[int, str], titles: dict[tuple[int, int], str]) -> str:
-    _item, kind, outcome, rule_code, actor_id, unit_id, at = row
-    parts = [string("concept:name", kind), timestamp(at),
-             string("lifecycle:transition", "ate_abort" if outcome == Outcome.REFUSED else "complete")]
-    if actor_id is not None:
-        parts.append(string("org:resource", f"CB-{actor_id}"))
-        if (actor_id, unit_id) in titles:
-            parts.append(string("org:role", titles[actor_id, unit_id]))
-    if unit_id is not None:
-        parts.append(string("org:group", units.get(unit_id, unit_id)))
-    if outcome != Outcome.DONE:
-        parts.append(string("outcome", outcome))
-    if rule_code:
-        parts.append(string("rule", rule_code))
-    return "<event>" + "".join(parts) + "</event>"
+class EventWriter:
+    """One event's XML, with the strings that repeat (kinds, units, officials) quoted once each."""
+
+    def __init__(self, units: dict[int, str], titles: dict[tuple[int, int], str]) -> None:
+        self.units, self.titles = units, titles
+        self.kinds: dict[str, str] = {}
+        self.groups: dict[int, str] = {}
+        self.people: dict[tuple[int, int | None], str] = {}
+
+    def kind(self, kind: str) -> str:
+        if kind not in self.kinds:
+            self.kinds[kind] = string("concept:name", kind)
+        return self.kinds[kind]
+
+    def person(self, actor_id: int, unit_id: int | None) -> str:
+        key = (actor_id, unit_id)
+        if key not in self.people:
+            role = self.titles.get((actor_id, unit_id)) if unit_id is not None else None
+            self.people[key] = string("org:resource", f"CB-{actor_id}") + (string("org:role", role) if role else "")
+        return self.people[key]
+
+    def group(self, unit_id: int) -> str:
+        if unit_id not in self.groups:
+            self.groups[unit_id] = string("org:group", self.units.get(unit_id, unit_id))
+        return self.groups[unit_id]
+
+    def __call__(self, row: tuple) -> str:
+        _item, kind, outcome, rule_code, actor_id, unit_id, at = row
+        parts = [self.kind(kind), timestamp(at), ABORTED if outcome == Outcome.REFUSED else COMPLETED]
+        if actor_id is not None:
+            parts.append(self.person(actor_id, unit_id))
+        if unit_id is not None:
+            parts.append(self.group(unit_id))
+        if outcome != Outcome.DONE:
+            parts.append(string("outcome", outcome))
+        if rule_code:
+            parts.append(string("rule", rule_code))
+        return "<event>" + "".join(parts) + "</event>"
 
 
-def traces(items: Iterable[tuple], units: dict[int, str], titles: dict[tuple[int, int], str]) -> str:
+def traces(items: Iterable[tuple], units: dict[int, str], event_xml: EventWriter) -> str:
     """The traces of one chunk of items, their events read in one query."""
     items = list(items)
     events: dict[int, list[str]] = {pk: [] for pk, *_ in items}
     rows = (Event.objects.filter(item_id__in=events).order_by("item_id", "seq")
             .values_list("item_id", "kind", "outcome", "rule_code", "actor_id", "unit_id", "at"))
     for row in rows:
-        events[row[0]].append(event_xml(row, units, titles))
+        events[row[0]].append(event_xml(row))
     out = []
     for pk, matter_code, lead_unit_id, state, created_at in items:
         attributes = (string("concept:name", pk) + string("matter_type", matter_code)
@@ -130,14 +157,14 @@ def write_xes(selection: Selection) -> Iterator[str]:
     (no OFFSET, so each chunk costs the same however far into the year it is)."""
     yield header(selection)
     units = dict(Unit.objects.values_list("pk", "name"))
-    titles = titles_by_official_unit()
+    writer = EventWriter(units, titles_by_official_unit())
     items = selection.items().values_list("pk", "matter_type__code", "lead_unit_id", "state", "created_at")
     last = 0
     while True:
         chunk = list(items.filter(pk__gt=last)[:CHUNK])
         if not chunk:
             break
-        yield traces(chunk, units, titles)
+        yield traces(chunk, units, writer)
         last = chunk[-1][0]
     yield "</log>\n"
 

@@ -52,3 +52,13 @@ def test_a_period_without_work_is_a_valid_empty_log(province, tmp_path):
     text = exported(tmp_path, Selection(date(2020, 1, 1), date(2020, 1, 31))).read_text(encoding="utf-8")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>') and "<trace>" not in text
     assert text.rstrip().endswith("</log>")
+
+
+def test_the_command_writes_the_same_log_for_a_long_period(province, busy, at_morning, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "nam.xes"
+    call_command("xes", "--from", "01/01/2026", "--to", "03/03/2026", "--unit", "sxd", "--output", str(path))
+    log = pm4py.read_xes(str(path))
+    assert str(busy.overdue.pk) in set(log["case:concept:name"])
+    assert str(busy.fresh_finance.pk) not in set(log["case:concept:name"])
