@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("congvu.web.urls_consult")),
     path("", include("congvu.web.urls_imports")),
     path("", include("congvu.web.urls_public")),
+    path("", include("congvu.web.urls_backlog")),
     path("", include("congvu.web.urls")),
 ]
 

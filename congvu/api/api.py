@@ -22,6 +22,8 @@ from congvu.api.routers import (
     oversight_dashboard,
     oversight_inspections,
     oversight_reviews,
+    oversight_backlog,
+    oversight_dashboard,
     reads,
 )
 
@@ -85,3 +87,4 @@ api.add_router("", incoming.router)
 api.add_router("", directives.router)
 api.add_router("", oversight_inspections.router)  # issue 10: inspections (1.6)
 api.add_router("", oversight_reviews.router)  # issue 10: reviews, discipline, commendation (1.7, 1.8)
+api.add_router("", oversight_backlog.router)

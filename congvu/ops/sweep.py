@@ -14,8 +14,9 @@ from django.db import close_old_connections
 
 from congvu.consult import sweep as consult_sweep
 from congvu.documents import notice_pdf, notices, outbox
+from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, public_reports, record
+from congvu.oversight import directives, public_figures, public_reports, record
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -62,6 +63,11 @@ def remind_directives_and_reports() -> str:
             f"nhắc phản ánh quá hạn: {public_reports.remind_overdue()}")
 
 
+def warm_public_figures() -> str:
+    """The published figures of the periods that just closed, computed before a visitor asks."""
+    return f"số liệu công khai tính sẵn: {public_figures.warm(today())} kỳ"
+
+
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
 # notices' files right after, in the same round: the consultation area drafts a notice and the head
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
@@ -69,7 +75,7 @@ def remind_directives_and_reports() -> str:
 # after the seal.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, send_statuses,
                                    remind_consultations, remind_unsigned_notices, seal_trail,
-                                   remind_directives_and_reports]
+                                   remind_directives_and_reports, warm_public_figures]
 
 
 @dataclass(frozen=True)

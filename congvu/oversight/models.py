@@ -44,6 +44,7 @@ class OverrideReview(models.Model):
 
 from congvu.oversight import (  # noqa: E402,F401  (issue 11)
     models_commendation,  # (issue 10: 1.7, 1.8)
+    models_backlog,  # noqa: E402,F401  (issue 10: the backlog review)
     models_directives,
     models_inspections,  # noqa: E402,F401  (issue 10: inspections)
     models_public,

@@ -3,7 +3,7 @@ the citizen's form and lookup, with no sign-in, and Home Affairs' and the units'
 
 from django.urls import path
 
-from congvu.web import views_directives, views_public
+from congvu.web import views_directives, views_public, views_public_figures
 
 urlpatterns = [
     path("chi-dao/", views_directives.directive_list, name="directive_list"),
@@ -13,6 +13,11 @@ urlpatterns = [
     path("chi-dao/<int:directive_id>/quan-triet/", views_directives.directive_acknowledge,
          name="directive_acknowledge"),
     path("chi-dao/<int:directive_id>/tep/", views_directives.directive_file, name="directive_file"),
+    path("cong-khai/", views_public_figures.figures_page, name="public_figures"),
+    path("cong-khai/so-lieu.csv", views_public_figures.figures_csv, name="public_figures_csv"),
+    path("cong-khai/so-lieu.json", views_public_figures.figures_json, name="public_figures_json"),
+    path("cong-khai/chi-dao/<int:directive_id>/tep/", views_public_figures.directive_file,
+         name="public_directive_file"),
     path("cong-khai/phan-anh/", views_public.report_form, name="public_report"),
     path("cong-khai/phan-anh/tra-cuu/", views_public.report_lookup, name="public_report_lookup"),
     path("phan-anh/", views_public.report_queue, name="public_report_queue"),

@@ -83,6 +83,12 @@ ENDPOINTS = [
                                              "reason": "Đúng hạn"}),
     ("post", "/api/oversight/commendations/{review}/approval", {"approve": True}),
     ("post", "/api/oversight/commendations/{review}/decision", {}),
+    ("get", "/api/oversight/backlog-rounds", None),
+    ("post", "/api/oversight/backlog-rounds", {"title": "Rà soát", "cutoff": "2026-03-03", "plans_due": "2026-03-10"}),
+    ("get", "/api/oversight/backlog-rounds/{round}", None),
+    ("post", "/api/oversight/backlog-entries/{entry}/plan",
+     {"decision_date": "2026-03-20", "cause": "workload", "responsible": 1}),
+    ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None),
 ]
 
 
@@ -99,6 +105,7 @@ def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
             "directive": sent_directive(province).pk, **walked_inspection(province), "review": 1}
+            "directive": sent_directive(province).pk, "round": 1, "entry": 1}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -109,6 +116,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
                .replace("{directive}", "{directive_id}").replace("{inspection}", "{inspection_id}")
                .replace("{measure}", "{measure_id}")
                .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}"))
+               .replace("{directive}", "{directive_id}").replace("{round}", "{round_id}")
+               .replace("{entry}", "{entry_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

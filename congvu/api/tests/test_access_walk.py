@@ -16,6 +16,7 @@ from congvu.api.tests.helpers import EDXML
 from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
+from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +163,20 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                              (401, 403, 404, 404, 403, 403, 404, 200)),
     "decide_commendation": ("post", "/api/oversight/commendations/{commendation}/decision", {},
                             (401, 403, 404, 404, 403, 409, 404, 403)),
+    # The backlog review: Home Affairs opens rounds; Construction's head records its entries' plans; the
+    # overseers see every round but record no plan; the others see no part of this one (404).
+    "list_backlog_rounds": ("get", "/api/oversight/backlog-rounds", None, EVERY_OFFICIAL),
+    "open_backlog_round": ("post", "/api/oversight/backlog-rounds",
+                           {"title": "Rà soát quý I", "cutoff": "2026-03-03", "plans_due": "2026-03-10"},
+                           (401, 403, 403, 403, 403, 403, 403, 201)),
+    "get_backlog_round": ("get", "/api/oversight/backlog-rounds/{round}", None,
+                          (401, 403, 404, 404, 404, 200, 200, 200)),
+    "record_backlog_plan": ("post", "/api/oversight/backlog-entries/{entry}/plan",
+                            {"decision_date": "2026-03-20", "cause": "workload", "responsible": "{officer}"},
+                            (401, 403, 404, 404, 404, 200, 403, 403)),
+    # The trail as XES: Home Affairs' analysts only.
+    "export_xes": ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None,
+                   (401, 403, 403, 403, 403, 403, 403, 200)),
 }
 
 
@@ -183,6 +198,7 @@ def filled(value, walked: Walked, p: Province):
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p), **walked_inspection(p), "review": review_of(p, walked),
            "commendation": commendation_of(p)}
+           "directive": directive_of(p), **backlog_ids(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 

@@ -21,6 +21,7 @@ from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
 from congvu.ops.demo import cases_authority, cases_edxml, cases_inspections, cases_notice, catalog
+from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases
@@ -106,6 +107,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
         build_review_cases()  # issue 10: reviews ending in discipline before and after 01/07/2025, commendations
+        cases_backlog.build_backlog_cases()  # issue 10: a backlog review round in progress
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
         cases_inspections.build_inspection_cases()  # issue 10: a surprise inspection with its seed, a plan

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
+from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +166,20 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                           (302, 404, 404, 404, 404, 404, 404, 404)),
     "commendation_step": ("post", "/khen-thuong/{commendation}/duyet/", None,
                           (302, 404, 404, 404, 403, 403, 404, 400)),
+    # The published figures and the directives' files: anyone, signed in or not.
+    "public_figures": ("get", "/cong-khai/", None, (200,) * 8),
+    "public_figures_csv": ("get", "/cong-khai/so-lieu.csv", None, (200,) * 8),
+    "public_figures_json": ("get", "/cong-khai/so-lieu.json", None, (200,) * 8),
+    "public_directive_file": ("get", "/cong-khai/chi-dao/{directive}/tep/", None, (200,) * 8),
+    # The backlog review: Home Affairs opens rounds (an empty form: 400); Construction's head records the
+    # plans of its entries (an empty form: 400); the overseers see the round but record nothing; the
+    # others see no part of it (404).
+    "backlog_rounds": ("get", "/ra-soat-ton-dong/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "backlog_round_open": ("post", "/ra-soat-ton-dong/mo-dot/", None, (302, 403, 403, 403, 403, 403, 403, 400)),
+    "backlog_round": ("get", "/ra-soat-ton-dong/{round}/", None, (302, 404, 404, 404, 404, 200, 200, 200)),
+    "backlog_plan": ("post", "/ra-soat-ton-dong/muc/{entry}/ke-hoach/", None, (302, 404, 404, 404, 404, 400, 403, 403)),
+    # The trail as XES: Home Affairs' analysts only.
+    "xes_export": ("get", "/tong-hop/nhat-ky.xes", None, (302, 403, 403, 403, 403, 403, 403, 200)),
 }
 
 
@@ -187,6 +202,8 @@ def filled(template: str, walked: Walked, province: Province) -> str:
         **issue_11_ids(province), **walked_inspection(province), **issue_10_ids(province, walked),
         construction=province.construction.pk, item=walked.item.pk, document=walked.document.pk,
         request=walked.request.pk,
+    return template.format(**issue_11_ids(province), **backlog_ids(province),
+        item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
         consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
     )
