@@ -19,11 +19,10 @@ from congvu.api.routers import (
     items,
     outbox,
     oversight,
+    oversight_backlog,
     oversight_dashboard,
     oversight_inspections,
     oversight_reviews,
-    oversight_backlog,
-    oversight_dashboard,
     reads,
 )
 

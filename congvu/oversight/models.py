@@ -42,12 +42,12 @@ class OverrideReview(models.Model):
         return f"#{self.item_id}: {self.get_resolution_display()}"
 
 
-from congvu.oversight import (  # noqa: E402,F401  (issue 11)
-    models_commendation,  # (issue 10: 1.7, 1.8)
-    models_backlog,  # noqa: E402,F401  (issue 10: the backlog review)
-    models_directives,
-    models_inspections,  # noqa: E402,F401  (issue 10: inspections)
-    models_public,
-    models_record,  # noqa: E402,F401  (the record trail)
-    models_reviews,
+from congvu.oversight import (  # noqa: E402,F401  (the other rows of oversight, one module each)
+    models_backlog,  # issue 10: the backlog review
+    models_commendation,  # issue 10: 1.8
+    models_directives,  # issue 11
+    models_inspections,  # issue 10: 1.6
+    models_public,  # issue 11
+    models_record,  # the record trail
+    models_reviews,  # issue 10: 1.7
 )

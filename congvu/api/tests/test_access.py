@@ -104,8 +104,8 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
-            "directive": sent_directive(province).pk, **walked_inspection(province), "review": 1}
-            "directive": sent_directive(province).pk, "round": 1, "entry": 1}
+            "directive": sent_directive(province).pk, **walked_inspection(province), "review": 1,
+            "round": 1, "entry": 1}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -115,9 +115,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
                .replace("{directive}", "{directive_id}").replace("{inspection}", "{inspection_id}")
                .replace("{measure}", "{measure_id}")
-               .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}"))
-               .replace("{directive}", "{directive_id}").replace("{round}", "{round_id}")
-               .replace("{entry}", "{entry_id}"))
+               .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}")
+               .replace("{round}", "{round_id}").replace("{entry}", "{entry_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

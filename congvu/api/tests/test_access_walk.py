@@ -15,8 +15,8 @@ from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
 from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import sent_directive
-from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.oversight.tests.makers_backlog import backlog_ids
+from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -197,8 +197,7 @@ def filled(value, walked: Walked, p: Province):
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p), **walked_inspection(p), "review": review_of(p, walked),
-           "commendation": commendation_of(p)}
-           "directive": directive_of(p), **backlog_ids(p)}
+           "commendation": commendation_of(p), **backlog_ids(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 

@@ -20,8 +20,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Rec
 from congvu.documents import notices
 from congvu.lib import clock
 from congvu.lib.choices import in_language
-from congvu.ops.demo import cases_authority, cases_edxml, cases_inspections, cases_notice, catalog
-from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_notice, catalog
+from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_inspections, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases

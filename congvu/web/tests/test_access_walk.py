@@ -15,8 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import assigned_report, sent_directive
-from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.oversight.tests.makers_backlog import backlog_ids
+from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -200,11 +200,9 @@ def named_pages(patterns=None, prefix: str = "") -> dict[str, str]:
 def filled(template: str, walked: Walked, province: Province) -> str:
     return template.format(
         **issue_11_ids(province), **walked_inspection(province), **issue_10_ids(province, walked),
-        construction=province.construction.pk, item=walked.item.pk, document=walked.document.pk,
-        request=walked.request.pk,
-    return template.format(**issue_11_ids(province), **backlog_ids(province),
-        item=walked.item.pk, document=walked.document.pk, request=walked.request.pk,
-        consultation=walked.asked.pk, notice=walked.notice.pk, notification=walked.notification.pk,
+        **backlog_ids(province), construction=province.construction.pk, item=walked.item.pk,
+        document=walked.document.pk, request=walked.request.pk, consultation=walked.asked.pk,
+        notice=walked.notice.pk, notification=walked.notification.pk,
         transport=province.transport.pk, finance_officer=province.finance_officer.pk,
     )
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('org', '0007_uxlists_language_messages'),
-        ('oversight', '0003_record_trail'),
+        ('oversight', '0005_accountability_reviews_commendation'),
         ('work', '0013_every_event_kind_after_merges'),
     ]
 
