@@ -13,10 +13,12 @@ Who is charged:
   and the official who held the request (its head when nobody held it);
 - an item passed on by transfer twice or more: each unit (and official) that passed it on;
 - an item undecided past twice its legal limit: the lead unit and the current holder;
-- a step past its deadline: the holder of the step, by working days late."""
+- a step past its deadline: the holder of the step, by working days late;
+- a backlog item not decided by the date its plan promised (backlog review, clause 1.5): the holding
+  unit and the official the plan made responsible, once per plan, in the period of the promised date."""
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from django.db import connection
@@ -24,12 +26,13 @@ from django.db.models import Count, DateTimeField, F, FloatField, Func, Q, Query
 
 from congvu.consult.models import ConsultationRequest, Responsibility
 from congvu.lib.workdays import local_date
+from congvu.oversight.models_backlog import BacklogEntry
 from congvu.oversight.period_figures import period_conditions
 from congvu.oversight.periods import Period
 from congvu.registry.queries import current_calendar
 from congvu.work.actions import APPROVED_ABOVE
-from congvu.work.deadlines import working_days_late
-from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
+from congvu.work.deadlines import end_of_local_day, working_days_late
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, Step, WorkItem
 
 ATTEMPTED = [Outcome.REFUSED, Outcome.OVERRIDE]
 
@@ -215,6 +218,18 @@ def step_delays(period: Period, now: datetime) -> Iterator[Charge]:
             yield Charge(unit_id, holder_id, days[key], "step", pk, end)
 
 
+def backlog_plans_missed(period: Period, now: datetime) -> Iterator[Charge]:
+    """Plans of a backlog review whose promised date passed (before today) with the item still open,
+    or completed after that day (`oversight.backlog.backlog_plans_overdue` gives the same per unit)."""
+    last = min(period.end, local_date(now) - timedelta(days=1))
+    rows = BacklogEntry.objects.filter(decision_date__gte=period.start, decision_date__lte=last).values_list(
+        "unit_id", "responsible_id", "item_id", "decision_date", "item__state", "item__completed_at")
+    for unit_id, responsible_id, item_id, planned, state, completed_at in rows:
+        promised = end_of_local_day(planned)
+        if state in OPEN_STATES or (completed_at is not None and completed_at > promised):
+            yield Charge(unit_id, responsible_id, 1, "item", item_id, promised)
+
+
 def _events(code: str) -> Callable[[Period, datetime], Iterator[Charge]]:
     return lambda period, now: event_charges(code, period, now)
 
@@ -231,6 +246,7 @@ CHARGERS: dict[str, Callable[[Period, datetime], Iterator[Charge]]] = {
     "bounced": bounced_items,
     "undecided_twice": undecided_twice,
     "step_delay": step_delays,
+    "backlog_plan_missed": backlog_plans_missed,
 }
 
 

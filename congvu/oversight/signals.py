@@ -50,6 +50,8 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("bounced", "chuyen-qua-lai", _("Items passed on twice or more between units"), "2.1"),
     Signal("undecided_twice", "qua-gap-doi-han", _("Items undecided past twice their legal limit"), "1.5"),
     Signal("step_delay", "cham-tung-buoc", _("Step delay charged to the holder"), "1.3", _("working days")),
+    Signal("backlog_plan_missed", "tre-ke-hoach-ton-dong",
+           _("Backlog items not decided by the date their plan promised"), "1.5"),
 )
 BY_CODE = {s.code: s for s in SIGNALS}
 BY_SLUG = {s.slug: s for s in SIGNALS}

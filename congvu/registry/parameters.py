@@ -49,6 +49,7 @@ AVOIDANCE_WEIGHTS = (
     ("bounced", "việc bị chuyển qua lại từ hai lần", 30, "2.1"),
     ("undecided_twice", "việc quá gấp đôi thời hạn chưa giải quyết", 30, "1.5"),
     ("step_delay", "chậm từng bước, mỗi ngày làm việc", 1, "1.3"),
+    ("backlog_plan_missed", "việc tồn đọng không giải quyết kịp ngày đã cam kết khi rà soát", 30, "1.5"),
 )
 DEFAULTS += tuple(
     Default(f"avoidance_weight_{code}", f"Trọng số chỉ số né tránh: {what} (phần mười điểm)", weight, 0, 100,

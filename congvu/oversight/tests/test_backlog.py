@@ -126,3 +126,20 @@ def test_a_refused_plan_leaves_nothing_in_the_record_trail(province, busy, at_mo
         backlog.record_plan(entry, actor=province.finance_head, decision_date=date(2026, 3, 20),
                             cause=BacklogCause.WORKLOAD, responsible=province.construction_officer)
     assert not record_events_of(entry).exists()
+
+
+def test_a_missed_plan_is_a_signal_on_the_dashboard_charged_to_the_unit_and_the_responsible_official(
+        province, busy, at_morning):
+    from congvu.oversight import signals
+    from congvu.oversight.periods import Period
+
+    overdue = opened(province).entries.get(item=busy.overdue)
+    backlog.record_plan(overdue, actor=province.construction_head, decision_date=date(2026, 3, 5),
+                        cause=BacklogCause.WORKLOAD, responsible=province.construction_officer)
+    march = Period("month", date(2026, 3, 1), date(2026, 3, 31))
+    with clock.travel_to(MORNING + timedelta(days=5)):
+        [charge] = signals.evidence("backlog_plan_missed", march)
+        assert (charge.unit_id, charge.official_id, charge.pk) == (
+            province.construction.pk, province.construction_officer.pk, busy.overdue.pk)
+        [unit_row] = [r for r in signals.signals_by_unit(march) if r.unit_id == province.construction.pk]
+        assert unit_row.counts["backlog_plan_missed"] == 1
