@@ -6,11 +6,12 @@ ask (a reply the viewer's unit owes, an extension awaiting the viewer's decision
 viewer signs, a disagreement the viewer's unit must meet on), answered from the same consult and
 work queries, so the page and the API put the same step in front (tested per persona)."""
 
+from django.db.models import Q
+
 from congvu.consult.available import Viewer
-from congvu.consult.display import may_reply, requests_for
-from congvu.consult.models import ConsultationRequest, Notice
+from congvu.consult.models import ConsultationRequest, RequestState
 from congvu.consult.next_step import NextStep, facts_of, next_step
-from congvu.consult.queries import requests_of, unreconciled_disagreements
+from congvu.consult.queries import unreconciled_disagreements
 from congvu.org.models import Official
 from congvu.work.actions import may_decide_extension
 from congvu.work.models import ExtensionRequest, ExtensionStatus, WorkItem
@@ -19,15 +20,17 @@ from congvu.work.models import ExtensionRequest, ExtensionStatus, WorkItem
 def step_of(official: Official, item: WorkItem) -> NextStep | None:
     """What the official is expected to do next on the item, or None when nothing waits on them."""
     viewer = Viewer(official, item)
-    facts = facts_of(viewer, owes_reply=owes_reply(official, item), may_decide_extension=decides_extension(
-        official, item), may_sign_notice=signs_notice(viewer), unreconciled=meets_on_disagreement(viewer))
+    facts = facts_of(viewer, owes_reply=owes_reply(viewer), may_decide_extension=decides_extension(official, item),
+                     may_sign_notice=signs_notice(viewer), unreconciled=meets_on_disagreement(viewer))
     return next_step(facts)
 
 
-def owes_reply(official: Official, item: WorkItem) -> bool:
-    """A pending request on the item to the official's unit (or held by them) that they may answer."""
-    pending, _settled = requests_for(official, item.pk)
-    return any(may_reply(official, r) for r in pending)
+def owes_reply(viewer: Viewer) -> bool:
+    """A pending request on the item, not yet answered, that the viewer holds or whose unit they lead:
+    who may reply (congvu.consult.display.may_reply), asked in one query."""
+    answerable = Q(holder=viewer.official) | Q(unit_id__in=viewer.leader_units)
+    return ConsultationRequest.objects.filter(answerable, item=viewer.item, state=RequestState.PENDING,
+                                              replied_at__isnull=True).exists()
 
 
 def decides_extension(official: Official, item: WorkItem) -> bool:
@@ -36,18 +39,14 @@ def decides_extension(official: Official, item: WorkItem) -> bool:
 
 
 def signs_notice(viewer: Viewer) -> bool:
-    """A deemed-agreement notice still a draft, of a consultation the viewer's unit asked."""
-    asked = requests_of(viewer.item).filter(consultation__asking_unit_id__in=viewer.leader_units)
-    return any(_unsigned(r) for r in asked)
+    """A deemed-agreement notice still a draft (unnumbered), of a consultation the viewer's unit asked."""
+    if not viewer.leader_units:
+        return False
+    return ConsultationRequest.objects.filter(
+        item=viewer.item, consultation__asking_unit_id__in=viewer.leader_units, notice__isnull=False,
+        notice__number__isnull=True).exists()
 
 
 def meets_on_disagreement(viewer: Viewer) -> bool:
     # As on the page: only the lead unit's leaders are shown the heads' meeting form (clause 2.3).
     return viewer.leads_lead_unit and unreconciled_disagreements(viewer.item).exists()
-
-
-def _unsigned(request: ConsultationRequest) -> bool:
-    try:
-        return not request.notice.is_signed
-    except Notice.DoesNotExist:
-        return False
