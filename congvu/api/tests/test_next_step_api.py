@@ -3,13 +3,16 @@ director names the officer, and the viewer's next step in every item answer, the
 puts in front under "Bước tiếp theo"."""
 
 import re
+from datetime import date
 
 import pytest
 
 from congvu.api.tests.helpers import incoming_body
 from congvu.consult import actions as consult
 from congvu.consult.models import ConsultationRequest
-from congvu.testing import PERSONAS, walked_item, working_item
+from congvu.consult.sweep import deem_overdue
+from congvu.lib import clock
+from congvu.testing import PERSONAS, WALK_JANUARY, walked_item, working_item
 from congvu.work import actions as work
 from congvu.work.models import Event, EventKind, Outcome, State, WorkItem
 
@@ -117,12 +120,32 @@ def directed(p) -> WorkItem:
     return work.direct(item, actor=p.construction_head, lead_unit=p.construction)
 
 
+def extension_asked(p) -> WorkItem:
+    """Construction extends by itself as far as the building permit lets it, then asks the Province office."""
+    item = just_registered(p)
+    work.extend_deadline(item, actor=p.construction_head, new_due=date(2026, 4, 14), reason="Chờ bổ sung hồ sơ")
+    work.extend_deadline(item, actor=p.construction_head, new_due=date(2026, 4, 30), reason="Chờ thẩm định")
+    return item
+
+
+def notice_unsigned(p) -> WorkItem:
+    """Transport stayed silent in January: the sweep drafted the notice Construction's head signs."""
+    with clock.travel_to(WALK_JANUARY):
+        item = working_item(p)
+        consult.ask(item, actor=p.construction_officer, units=[p.transport], question="Ý kiến về giao thông")
+    deem_overdue()
+    return item
+
+
 # Who has a step in front on each item (everyone else: none).
 EXPECTED = {"registered": {"head": "direct"}, "directed": {"head": "assign"},
             "walked": {"consulted unit": "reply"}, "owed a reply": {"consulted unit": "reply"},
-            "disagreed": {"head": "reconcile", "officer": "submit"}}
+            "disagreed": {"head": "reconcile", "officer": "submit"},
+            "extension asked": {"head": "direct", "Province office": "decide_extension"},
+            "notice unsigned": {"head": "sign_notice", "officer": "submit"}}
 ITEMS = {"registered": just_registered, "directed": directed, "walked": lambda p: walked_item(p).item,
-         "owed a reply": owed, "disagreed": disagreed}
+         "owed a reply": owed, "disagreed": disagreed, "extension asked": extension_asked,
+         "notice unsigned": notice_unsigned}
 
 
 @pytest.mark.parametrize("case", list(ITEMS))
