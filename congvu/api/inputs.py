@@ -36,6 +36,9 @@ class IncomingIn(Schema):
 
 class DirectIn(Schema):
     lead_unit: BodyId
+    holder: BodyId | None = Field(
+        None, description="Cán bộ của đơn vị chủ trì xử lý: khi có, chỉ đạo và phân công luôn trong một bước "
+                          "(người chỉ đạo phải là lãnh đạo đơn vị chủ trì)")
     cooperating: list[BodyId] = Field([], max_length=MAX_UNITS)
     due_date: InputDate | None = Field(None, description="Hạn xử lý; để trống thì theo thời hạn pháp luật")
     note: NOTE = ""

@@ -198,6 +198,13 @@ class ReconciliationOut(Schema):
     recorded_at: LocalDateTime
 
 
+class NextStepOut(Schema):
+    code: str = Field(description="Bước tiếp theo của người xem (congvu.consult.next_step.NextStep)")
+    label: str = Field(description="Tên bước, theo ngôn ngữ của người đọc")
+    label_vi: str
+    label_en: str
+
+
 class ItemDetail(ItemOut):
     view: Literal["whole", "consulted"] = Field(
         description="whole: the caller's unit holds the work; consulted: the caller's unit is only consulted "
@@ -210,6 +217,9 @@ class ItemDetail(ItemOut):
     transferred_to_id: int | None
     incoming: IncomingOut | None
     actions: list[str]
+    next_step: NextStepOut | None = Field(
+        description="Bước tiếp theo người xem được mong đợi làm (như ô \"Bước tiếp theo\" của trang công việc); "
+                    "null khi không có việc gì chờ người xem")
     steps: list[StepOut]
     events: list[EventOut]
     consultations: list[ConsultationOut]

@@ -1,11 +1,14 @@
 """Objects to the API's output shapes, a fixed number of queries per response (never one per row)."""
 
 from django.db.models import QuerySet
+from django.utils import translation
 
 from congvu.consult.access import own_requests
 from congvu.consult.available import Viewer, available_actions
 from congvu.consult.models import Consultation, ConsultationRequest, Notice, Reconciliation
+from congvu.consult.next_step import NextStep
 from congvu.consult.queries import requests_of
+from congvu.consult.viewer_step import step_of
 from congvu.lib import clock
 from congvu.org.models import Official
 from congvu.registry import snapshot
@@ -52,6 +55,7 @@ def item_detail(item_id: int, official: Official) -> dict:
         "result": item.result, "remaining_differences": item.remaining_differences,
         "transferred_from_id": item.transferred_from_id, "transferred_to_id": successor,
         "incoming": incoming(item), "actions": actions_for(official, item),
+        "next_step": next_step_row(step_of(official, item)),
         "steps": [step_row(s) for s in steps_of(item)],
         "events": [event_row(e) for e in events_of(item)],
         "consultations": consultations(item, requests),
@@ -70,7 +74,8 @@ def consulted_detail(item: WorkItem, official: Official) -> dict:
         **item_row(item), "view": "consulted", "incoming_number": None, "requester_unit_id": None,
         "cooperating_unit_ids": [],
         "result": "", "remaining_differences": "", "transferred_from_id": None, "transferred_to_id": None,
-        "incoming": None, "actions": [], "steps": [], "events": [],
+        "incoming": None, "actions": [],
+        "next_step": next_step_row(step_of(official, item)), "steps": [], "events": [],
         "consultations": [consultation_row(c, requests) for c in asked],
         "reconciliations": [reconciliation_row(r) for r in meetings],
     }
@@ -90,6 +95,17 @@ def actions_for(official: Official, item: WorkItem) -> list[str]:
     """What the caller may plausibly do next (what the web page offers, asked of the same module);
     the action itself still judges."""
     return [ACTION_PATHS.get(name, name.value) for name in available_actions(Viewer(official, item))]
+
+
+def next_step_row(step: NextStep | None) -> dict | None:
+    """The step's code, its label in the reader's language and in both."""
+    if step is None:
+        return None
+    labels = {}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            labels[language] = str(step.label)
+    return {"code": step.value, "label": str(step.label), "label_vi": labels["vi"], "label_en": labels["en"]}
 
 
 def step_row(step) -> dict:

@@ -29,6 +29,7 @@ from congvu.consult import actions as consult
 from congvu.oversight.listing import Filters, apply, text_matches
 from congvu.work import actions
 from congvu.work.access import visible_items
+from congvu.work.direct_assign import direct_and_assign
 from congvu.work.models import WorkItem
 
 router = Router(tags=["Công việc"])
@@ -89,13 +90,17 @@ def done(request: HttpRequest, item: WorkItem):
 
 
 @router.post("/items/{item_id}/direct", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Chỉ đạo: đơn vị chủ trì, phối hợp, hạn")
+             summary="Chỉ đạo: đơn vị chủ trì, phối hợp, hạn; nêu cán bộ (holder) thì phân công luôn")
 def direct(request: HttpRequest, payload: DirectIn, item_id: int = ItemId()):
     item = resolve.item(caller(request), item_id)
-    actions.direct(item, actor=caller(request), lead_unit=resolve.unit(payload.lead_unit, "lead_unit"),
-                   cooperating=resolve.units(payload.cooperating, "cooperating"),
-                   due_date=resolve.calendar_date(payload.due_date, "due_date"), note=payload.note,
-                   override_reason=payload.override_reason)
+    given = {"lead_unit": resolve.unit(payload.lead_unit, "lead_unit"),
+             "cooperating": resolve.units(payload.cooperating, "cooperating"),
+             "due_date": resolve.calendar_date(payload.due_date, "due_date"), "note": payload.note,
+             "override_reason": payload.override_reason}
+    if payload.holder is None:
+        actions.direct(item, actor=caller(request), **given)
+    else:  # the officer named: directed and assigned in one step, both in the trail or neither (issue 12)
+        direct_and_assign(item, actor=caller(request), holder=resolve.official(payload.holder, "holder"), **given)
     return done(request, item)
 
 
