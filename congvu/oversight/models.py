@@ -46,4 +46,5 @@ from congvu.oversight import (  # noqa: E402,F401  (issue 11)
     models_directives,
     models_public,
     models_record,  # noqa: E402,F401  (the record trail)
+    models_reports,  # noqa: E402,F401  (periodic reports, clause 3)
 )

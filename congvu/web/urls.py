@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from congvu.web import (
     language,
@@ -15,6 +15,7 @@ from congvu.web import (
 from congvu.web.throttle import ThrottledAuthenticationForm, throttled
 
 urlpatterns = [
+    path("", include("congvu.web.urls_reports")),  # periodic reports to the Province (clause 3)
     path("", views.home, name="home"),
     path("dang-nhap/", throttled(views_account.LoginView.as_view(
         authentication_form=ThrottledAuthenticationForm)), name="login"),
