@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from congvu.oversight.tests.makers import assigned_report, sent_directive
+from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +117,21 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "public_report_lookup": ("get", "/cong-khai/phan-anh/tra-cuu/", None, (200,) * 8),
     "public_report_queue": ("get", "/phan-anh/", None, (302, 403, 403, 200, 200, 200, 403, 200)),
     "public_report_detail": ("get", "/phan-anh/{report}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    # Periodic reports (clause 3): every unit's officials see their reports, Home Affairs the periods;
+    # it opens them (an empty form: 400), urges, compiles (February is past its due date) and downloads
+    # January's report. Construction's report: its officials see it, only its head submits it.
+    "report_periods": ("get", "/bao-cao-dinh-ky/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "report_period_open": ("post", "/bao-cao-dinh-ky/mo-ky/", None, (302, 403, 403, 403, 403, 403, 403, 400)),
+    "report_period": ("get", "/bao-cao-dinh-ky/ky/{period}/", None, (302, 404, 404, 404, 404, 404, 404, 200)),
+    "report_period_urge": ("post", "/bao-cao-dinh-ky/ky/{period}/don-doc/", None,
+                           (302, 404, 404, 404, 404, 404, 404, 302)),
+    "report_period_compile": ("post", "/bao-cao-dinh-ky/ky/{period}/tong-hop/", None,
+                              (302, 404, 404, 404, 404, 404, 404, 302)),
+    "report_period_download": ("get", "/bao-cao-dinh-ky/ky/{compiled_period}/tai-ve/docx/", None,
+                               (302, 404, 404, 404, 404, 404, 404, 200)),
+    "unit_report": ("get", "/bao-cao-dinh-ky/don-vi/{unit_report}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    "unit_report_submit": ("post", "/bao-cao-dinh-ky/don-vi/{unit_report}/gui/", None,
+                           (302, 404, 404, 403, 403, 302, 404, 403)),
 }
 
 
@@ -144,7 +160,8 @@ def filled(template: str, walked: Walked, province: Province) -> str:
 def issue_11_ids(province: Province) -> dict[str, int]:
     """A directive sent to Construction and a report assigned to it, made once per province."""
     if not hasattr(province, "issue_11"):
-        province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk}
+        province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk,
+                             **report_ids(province)}
     return province.issue_11
 
 
