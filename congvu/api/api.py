@@ -12,7 +12,7 @@ from ninja.renderers import BaseRenderer
 from congvu.api import errors
 from congvu.api.auth import API_AUTH
 from congvu.api.docs import BundledSwagger, officials_only
-from congvu.api.routers import consultations, directives, incoming, items, outbox, oversight, reads
+from congvu.api.routers import consultations, directives, incoming, items, outbox, oversight, oversight_reports, reads
 
 DESCRIPTION = """\
 Giao diện lập trình của **congvu** — công việc đúng thẩm quyền, đúng hạn, có người chịu trách nhiệm
@@ -71,3 +71,4 @@ api.add_router("", oversight.router)
 api.add_router("", outbox.router)
 api.add_router("", incoming.router)
 api.add_router("", directives.router)
+api.add_router("", oversight_reports.router)  # periodic reports (clause 3)

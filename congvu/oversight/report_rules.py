@@ -3,7 +3,7 @@ kind of period (Decree 09/2019/NĐ-CP Art. 12: from the 15th of the month before
 units' due date (a working day, at least one working day after the cut-off: Art. 8), the narrative
 a head submits, and the day the province report is issued."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from congvu.lib.refusals import Detail, InvalidInput, Rule
 from congvu.oversight.models_reports import PeriodKind
@@ -36,6 +36,7 @@ NUMBERS_IN_YEAR = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF:
 # The last month of each kind's n-th period.
 MONTHS_PER_PERIOD = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.HALF: 6, PeriodKind.YEAR: 12}
 CUT_OFF_DAY = 14
+MAX_DAYS_AFTER_CUT_OFF = 90
 
 
 def check_period(kind: str, year: int, number: int) -> None:
@@ -55,6 +56,15 @@ def cut_off(kind: str, year: int, number: int) -> tuple[date, date]:
     first_month = last_month - months + 1
     start_year, start_month = (year - 1, 12) if first_month == 1 else (year, first_month - 1)
     return date(start_year, start_month, CUT_OFF_DAY + 1), date(year, last_month, CUT_OFF_DAY)
+
+
+def check_due_window(due_on: date, ends_on: date) -> None:
+    """Before the calendar is asked: after the cut-off, and within three months of it."""
+    if not ends_on < due_on <= ends_on + timedelta(days=MAX_DAYS_AFTER_CUT_OFF):
+        raise DUE_DAY.violation(Detail(f"số liệu chốt đến hết ngày {ends_on:%d/%m/%Y}, hạn gửi phải sau ngày đó và "
+                                       f"trong vòng {MAX_DAYS_AFTER_CUT_OFF} ngày",
+                                       f"the data run until the end of {ends_on:%d/%m/%Y}; the due date must follow "
+                                       f"it, within {MAX_DAYS_AFTER_CUT_OFF} days"))
 
 
 def check_due_day(due_on: date, ends_on: date, is_working_day: bool, working_days_after_cut_off: int) -> None:

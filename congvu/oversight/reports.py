@@ -71,7 +71,11 @@ def report_url(report: UnitReport) -> str:
 def open_period(*, actor: Official, kind: str, year: int, number: int, due_on: date) -> ReportingPeriod:
     require_home_affairs(actor)
     starts_on, ends_on = rules.cut_off(kind, year, number)
+    rules.check_due_window(due_on, ends_on)
     calendar = current_calendar()
+    if not calendar.first_day <= starts_on <= due_on <= calendar.last_day:
+        raise InvalidInput("Kỳ báo cáo nằm ngoài lịch làm việc đã có.",
+                           "The reporting period lies outside the working calendar.")
     rules.check_due_day(due_on, ends_on, calendar.is_working_day(due_on),
                         calendar.working_days_between(ends_on, due_on))
     if ReportingPeriod.objects.filter(kind=kind, year=year, number=number).exists():

@@ -10,6 +10,7 @@ from congvu.api.api import api
 from congvu.api.models import ApiToken
 from congvu.api.tests.helpers import EDXML, ApiClient
 from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,13 @@ ENDPOINTS = [
     ("get", "/api/oversight/authority-figures", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
+    ("get", "/api/oversight/reports/periods", None),
+    ("post", "/api/oversight/reports/periods", {"kind": "month", "year": 2026, "number": 3, "due_on": "2026-03-17"}),
+    ("post", "/api/oversight/reports/periods/{period}/compile", {}),
+    ("get", "/api/oversight/reports/unit-reports", None),
+    ("get", "/api/oversight/reports/unit-reports/{unit_report}", None),
+    ("post", "/api/oversight/reports/unit-reports/{unit_report}/narrative", {"results": "x"}),
+    ("post", "/api/oversight/reports/unit-reports/{unit_report}/submit", {}),
 ]
 
 
@@ -68,7 +76,7 @@ def call(client: ApiClient, method: str, path: str, body: dict | None, ids: dict
 def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
-            "directive": sent_directive(province).pk}
+            "directive": sent_directive(province).pk, **report_ids(province)}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -76,7 +84,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
     operations = {(method, path) for path, ops in schema["paths"].items() for method in ops}
     listed = {(m, p.split("?")[0].replace("{unit}", "{unit_id}").replace("{item}", "{item_id}")
                .replace("{request}", "{request_id}").replace("overrides/{item_id}", "overrides/{event_id}")
-               .replace("{directive}", "{directive_id}"))
+               .replace("{directive}", "{directive_id}").replace("{period}", "{period_id}")
+               .replace("{unit_report}", "{report_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations
