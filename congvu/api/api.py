@@ -12,7 +12,17 @@ from ninja.renderers import BaseRenderer
 from congvu.api import errors
 from congvu.api.auth import API_AUTH
 from congvu.api.docs import BundledSwagger, officials_only
-from congvu.api.routers import consultations, directives, incoming, items, outbox, oversight, oversight_reports, reads
+from congvu.api.routers import (
+    consultations,
+    directives,
+    incoming,
+    items,
+    outbox,
+    oversight,
+    oversight_dashboard,
+    oversight_reports,
+    reads,
+)
 
 DESCRIPTION = """\
 Giao diện lập trình của **congvu** — công việc đúng thẩm quyền, đúng hạn, có người chịu trách nhiệm
@@ -68,6 +78,7 @@ api.add_router("", reads.router)
 api.add_router("", items.router)
 api.add_router("", consultations.router)
 api.add_router("", oversight.router)
+api.add_router("", oversight_dashboard.router)
 api.add_router("", outbox.router)
 api.add_router("", incoming.router)
 api.add_router("", directives.router)

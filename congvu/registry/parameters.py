@@ -34,3 +34,24 @@ DEFAULTS = (
     Default("pass_on_within_days", "Chuyển, trả lại văn bản không thuộc thẩm quyền trong (ngày làm việc)", 2, 1, 10,
             "Quy chế làm việc của UBND tỉnh; Văn bản 2230/UBND-NC, Mục 2.1"),
 )
+
+# The avoidance index's weights (congvu.oversight.signals), in tenths of a point per occurrence (the
+# step delay: per working day late). 0 leaves a signal out of the index; it is still shown.
+AVOIDANCE_WEIGHTS = (
+    ("own_transfer", "chuyển việc thuộc thẩm quyền của mình", 30, "2.1"),
+    ("foreign_matter", "làm việc thuộc thẩm quyền đơn vị khác", 10, "2.1"),
+    ("upward", "trình vượt cấp bị từ chối hoặc trả lại", 30, "1.4"),
+    ("unrelated_consultation", "xin ý kiến không liên quan", 20, "2.2"),
+    ("deemed", "coi như đồng ý (im lặng, trả lời muộn)", 30, "2.2"),
+    ("extension_self", "đơn vị tự gia hạn", 10, "1.5"),
+    ("extension_above", "gia hạn vượt mức, xin cấp trên", 20, "1.5"),
+    ("returns_wrong", "trả lại sai", 40, "2.1"),
+    ("bounced", "việc bị chuyển qua lại từ hai lần", 30, "2.1"),
+    ("undecided_twice", "việc quá gấp đôi thời hạn chưa giải quyết", 30, "1.5"),
+    ("step_delay", "chậm từng bước, mỗi ngày làm việc", 1, "1.3"),
+)
+DEFAULTS += tuple(
+    Default(f"avoidance_weight_{code}", f"Trọng số chỉ số né tránh: {what} (phần mười điểm)", weight, 0, 100,
+            f"Mục {clause} Văn bản số 2230/UBND-NC; trọng số do Sở Nội vụ quy định")
+    for code, what, weight, clause in AVOIDANCE_WEIGHTS
+)

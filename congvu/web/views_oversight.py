@@ -1,12 +1,10 @@
-"""The province overview (/tong-hop/) for Home Affairs, the Province office and administrators:
-the Government Office's figures per unit — each number a link to the list behind it — the overdue
-work, the deemed agreements with their notices, and the refusals and overrides; each also as .xlsx."""
+"""The overview's exports (.xlsx) for Home Affairs, the Province office and administrators: the
+Government Office's figures per unit, the overdue work, the deemed agreements with their notices, and
+the refusals and overrides, as at now. The dashboard page itself is congvu/web/views_dashboard.py."""
 
 from collections.abc import Iterable
-from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -15,17 +13,15 @@ from congvu.consult.models import Responsibility
 from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.clock import today
 from congvu.lib.replica import replica_reads
-from congvu.lib.workdays import local_date, parse_vn_date
+from congvu.lib.workdays import local_date
 from congvu.oversight.queries import (
     deemed_agreements,
     delay_causes,
     overdue_items,
-    overrides_to_review,
     refusals_and_overrides,
-    step_delays,
     unit_figures,
 )
-from congvu.web.list_filters import figure_rows, province_totals
+from congvu.web.list_filters import province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
 from congvu.web.timeline import working_days_overdue
@@ -50,31 +46,6 @@ def notice_id(responsibility: Responsibility) -> int | None:
 
 @official_required
 @replica_reads()  # the figures from the read replica, when there is one; who signs in, from the primary
-def overview(request: HttpRequest) -> HttpResponse:
-    if not sees_overview(request.official):
-        return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
-    figures = unit_figures()
-    overdue = overdue_items()
-    deemed = deemed_agreements()
-    signals = refusals_and_overrides()
-    period = delay_period(request)
-    officials, units = step_delays(*period)
-    return render(request, "web/overview.html", {
-        "held_rows": [f for f in figures if f.passed_on or f.extensions_self or f.extensions_above],
-        "period": period, "delay_officials": officials[:SHOWN], "delay_units": units,
-        "delay_causes": delay_cause_rows(),
-        "rows": figure_rows(figures), "total": figure_rows([province_totals(figures)])[0],
-        # Overdue in the figures is past the LEGAL deadline (an extension does not move it, clause 1.5).
-        "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in overdue[:SHOWN]],
-        "overdue_count": overdue.count(),
-        "deemed": [(r, notice_label(r), notice_id(r)) for r in deemed[:SHOWN]], "deemed_count": deemed.count(),
-        "signals": list(signals[:SHOWN]), "signals_count": signals.count(), "shown": SHOWN,
-        "authority_waiting": overrides_to_review().count(),
-    })
-
-
-@official_required
-@replica_reads()  # the figures from the read replica, when there is one; who signs in, from the primary
 def overview_export(request: HttpRequest, table: str) -> HttpResponse:
     if not sees_overview(request.official):
         return denied(request, _("Only Home Affairs and the Province office see the figures of every unit."))
@@ -83,19 +54,6 @@ def overview_export(request: HttpRequest, table: str) -> HttpResponse:
         raise Http404
     with translation.override("vi"):
         return xlsx_response(f"tong-hop-{table}-{today():%d-%m-%Y}.xlsx", [sheet()])
-
-
-def delay_period(request: HttpRequest) -> tuple[date, date]:
-    """The period the step delays are summed over: ?tu=dd/mm/yyyy&den=dd/mm/yyyy, by default from the
-    first day of the year to today. A date that cannot be read falls back to the default."""
-    on = today()
-    since, until = date(on.year, 1, 1), on
-    try:
-        since = parse_vn_date(request.GET["tu"]) if request.GET.get("tu") else since
-        until = parse_vn_date(request.GET["den"]) if request.GET.get("den") else until
-    except ValueError:
-        return date(on.year, 1, 1), on
-    return (since, until) if since <= until else (until, since)
 
 
 def delay_cause_rows() -> list[tuple[str, str, int]]:

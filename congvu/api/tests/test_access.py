@@ -52,6 +52,8 @@ ENDPOINTS = [
     ("get", "/api/oversight/overrides", None),
     ("post", "/api/oversight/overrides/{item}/resolve", {"resolution": "confirmed"}),
     ("get", "/api/oversight/authority-figures", None),
+    ("get", "/api/oversight/dashboard?period=quarter&quarter=1&year=2026", None),
+    ("get", "/api/oversight/signals?period=custom&from=2026-01-01&to=2026-03-31", None),
     ("get", "/api/directives", None),
     ("post", "/api/directives/{directive}/acknowledge", {}),
     ("get", "/api/oversight/reports/periods", None),

@@ -72,6 +72,11 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                          (401, 403, 403, 403, 403, 403, 403, 404)),
     "authority_figures_per_unit": ("get", "/api/oversight/authority-figures", None,
                                    (401, 403, 403, 403, 403, 403, 200, 200)),
+    # Issue 10: the dashboard for the overseers; the signals also for a head (their own unit's).
+    "oversight_dashboard": ("get", "/api/oversight/dashboard?period=quarter&quarter=1&year=2026", None,
+                            (401, 403, 403, 403, 403, 403, 200, 200)),
+    "oversight_signals": ("get", "/api/oversight/signals?period=year&year=2026", None,
+                          (401, 403, 200, 403, 403, 200, 200, 200)),
     "complete": ("post", "/api/items/{item}/complete", {"result": "Đã giải quyết"},
                  (401, 403, 403, 403, 409, 409, 403, 403)),
     # The holder may ask for an extension (a rule refuses an officer's own: 409); the head grants it.

@@ -51,6 +51,12 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The overview: Home Affairs and the Province office only.
     "overview": ("get", "/tong-hop/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
     "overview_export": ("get", "/tong-hop/xuat-excel/so-lieu/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    # Issue 10: the items behind a figure of the period and the period's refusals, for the overseers;
+    # the signals and their evidence also for a unit's head or deputy (their own unit's only).
+    "dashboard_items": ("get", "/tong-hop/danh-sach/?bucket=assigned", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    "dashboard_refusals": ("get", "/tong-hop/tu-choi/", None, (302, 403, 403, 403, 403, 403, 200, 200)),
+    "dashboard_signals": ("get", "/tong-hop/dau-hieu/", None, (302, 403, 200, 403, 403, 200, 200, 200)),
+    "dashboard_evidence": ("get", "/tong-hop/dau-hieu/cham-tung-buoc/", None, (302, 403, 200, 403, 403, 200, 200, 200)),
     # Heads' decisions to review: the overseers see the queue; only Home Affairs resolves (no such
     # entry here: back to the queue with the reason); Home Affairs or the Province office find a
     # return wrong (the walked item was not returned: back to the queue with the reason).

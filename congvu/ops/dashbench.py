@@ -1,0 +1,120 @@
+"""`congvu dashbench`: how long does the dashboard (/tong-hop/) and its API take to answer over a
+province's history, beside the bare database's own time to read the items once?
+
+Two ways to fill the scratch database (dropped afterwards):
+- `--items N` (default): `congvu simulate` — N items over one year through the real actions, with
+  their trails, refusals, consultations, deemed agreements and extensions: every signal has events;
+- `--bulk N`: the list benchmark's bulk insert (`congvu listbench`): N items with their steps but no
+  trail, for the figures' scale alone (300,000 items in minutes rather than hours).
+
+The floor is one bare `SELECT lead_unit_id, COUNT(*) … GROUP BY lead_unit_id` over every item through
+the same connection: what any per-unit figure must at least read. The ratio to it travels between
+machines better than the milliseconds do."""
+
+import os
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+
+from django.db import connection
+from django.test import Client
+
+from congvu.api.actions import issue_token
+from congvu.lib import clock
+from congvu.ops.bench import in_scratch_database
+from congvu.ops.listbench import NOW, fill
+from congvu.ops.province import build_synthetic
+from congvu.ops.simulate import simulate
+from congvu.org.models import Official, Role
+from congvu.work.models import Event, WorkItem
+
+TARGET_MS = 500.0
+PAGES = {
+    "page_month": "/tong-hop/",
+    "page_year": "/tong-hop/?ky=nam&nam=2025",
+    "api_dashboard_year": "/api/oversight/dashboard?period=year&year=2025",
+    "api_signals_year": "/api/oversight/signals?period=year&year=2025",
+}
+
+
+@dataclass
+class DashBenchResult:
+    engine: str
+    items: int
+    events: int
+    how: str
+    build_seconds: float
+    target_ms: float
+    floor_ms: float = 0.0
+    pages: dict[str, float] = field(default_factory=dict)  # median wall-clock ms
+    ratio_to_floor: dict[str, float] = field(default_factory=dict)
+    passed: bool = False
+    load_average: float = field(default_factory=lambda: round(os.getloadavg()[0], 1))
+
+
+def median_ms(call, repeat: int = 3) -> float:
+    call()  # warm-up: the registry snapshot, the templates, the database cache
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def floor_ms() -> float:
+    table = WorkItem._meta.db_table
+
+    def scan() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT lead_unit_id, COUNT(*) FROM {table} GROUP BY lead_unit_id")  # noqa: S608
+            cursor.fetchall()
+
+    return median_ms(scan)
+
+
+def inspector() -> Official:
+    """A Home Affairs reader in the scratch province (the simulated province has none of its own)."""
+    official = Official.objects.filter(user__isnull=False).order_by("pk").first()
+    Official.objects.filter(pk=official.pk).update(role=Role.HOME_AFFAIRS)
+    return Official.objects.get(pk=official.pk)
+
+
+def measure(result: DashBenchResult) -> DashBenchResult:
+    reader = inspector()
+    page_client = Client()
+    page_client.force_login(reader.user)
+    token = issue_token(official=reader, name="dashbench")[1]
+    api_client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    result.floor_ms = floor_ms()
+    for name, url in PAGES.items():
+        client = api_client if url.startswith("/api/") else page_client
+        status = client.get(url).status_code
+        if status != 200:
+            raise RuntimeError(f"{url} answered {status}")
+        result.pages[name] = median_ms(lambda c=client, u=url: c.get(u))
+        result.ratio_to_floor[name] = round(result.pages[name] / max(result.floor_ms, 0.1), 1)
+    result.passed = all(ms < TARGET_MS for ms in result.pages.values())
+    return result
+
+
+def run(n: int, bulk: bool) -> DashBenchResult:
+    started = time.perf_counter()
+    if bulk:
+        with clock.travel_to(NOW):
+            fill(build_synthetic(), n)
+    else:
+        simulate(n, span_days=365)
+    build = round(time.perf_counter() - started, 1)
+    result = DashBenchResult(connection.vendor, WorkItem.objects.count(), Event.objects.count(),
+                             "bulk" if bulk else "simulate", build, TARGET_MS)
+    with clock.travel_to(NOW):
+        return measure(result)
+
+
+def dashbench(n: int, bulk: bool = False) -> DashBenchResult:
+    return in_scratch_database(lambda: run(n, bulk))
+
+
+def as_dict(result: DashBenchResult) -> dict:
+    return asdict(result)

@@ -1,0 +1,148 @@
+"""The Government Office's figures per unit for ONE PERIOD (a month, quarter, year or range:
+`congvu.oversight.periods`), beside `queries.unit_figures`, which counts everything as at now.
+
+The choice, so a report and its re-run agree:
+- An item belongs to the period it was REGISTERED in (`created_at` in [start, end)): a month's
+  figures are that month's intake, wherever it stands.
+- Its bucket is judged at the period's end, or now while the period runs (`Period.judged_at`):
+  completed on time / after extension / late if it was completed by then; otherwise open, within
+  or past its LEGAL deadline at that moment. A closed month's figures therefore stay as they were at
+  its end, whatever happened after (except an item later returned, transferred or revoked, which is
+  not the unit's work and leaves every bucket, as in the figures as at now).
+- Passed-on work and extensions count the events of the period (`at` in [start, end)).
+
+`period_conditions` is the one definition of each bucket: the numbers count with it and the list
+each number opens (`items_in`) filters with it, so they cannot disagree."""
+
+from datetime import datetime
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from congvu.lib import clock
+from congvu.lib.workdays import TZ, local_date
+from congvu.org.models import Unit
+from congvu.oversight.periods import Period
+from congvu.oversight.queries import COUNTED_STATES, Held, UnitFigures
+from congvu.registry.queries import current_calendar, parameter
+from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
+
+BUCKETS = ("assigned", "on_time", "extended", "late", "within", "overdue")
+
+
+def period_conditions(period: Period, now: datetime | None = None) -> dict[str, Q]:
+    """The condition behind each number of the period, judged at `period.judged_at(now)`."""
+    at = period.judged_at(now or clock.now())
+    completed = Q(state=State.COMPLETED, completed_at__lte=at)
+    after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
+    # Open at that moment: still open, or completed only after it.
+    open_then = Q(state__in=OPEN_STATES) | Q(state=State.COMPLETED, completed_at__gt=at)
+    return {
+        "assigned": Q(state__in=COUNTED_STATES),
+        "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
+        "extended": after_legal & Q(completed_at__lte=F("due_at")),
+        "late": after_legal & Q(completed_at__gt=F("due_at")),
+        "within": open_then & Q(legal_due_at__gte=at),
+        "overdue": open_then & Q(legal_due_at__lt=at),
+    }
+
+
+def registered_in(period: Period) -> QuerySet[WorkItem]:
+    return WorkItem.objects.filter(created_at__gte=period.start_at, created_at__lt=period.end_at)
+
+
+def items_in(period: Period, bucket: str, unit_id: int | None = None,
+             now: datetime | None = None) -> QuerySet[WorkItem]:
+    """The items behind one number of the period (a bucket, optionally of one lead unit)."""
+    conditions = period_conditions(period, now)
+    items = registered_in(period).filter(conditions["assigned"] & conditions[bucket])
+    if unit_id is not None:
+        items = items.filter(lead_unit_id=unit_id)
+    return items.select_related("lead_unit", "holder", "matter_type").order_by("legal_due_at", "id")
+
+
+def _counts(period: Period, units: QuerySet[Unit] | None, now: datetime | None) -> dict[int, dict]:
+    conditions = period_conditions(period, now)
+    items = registered_in(period).filter(conditions["assigned"])
+    if units is not None:
+        items = items.filter(lead_unit__in=units)
+    rows = items.values("lead_unit_id", "lead_unit__name").annotate(
+        **{b: Count("id", filter=conditions[b]) for b in BUCKETS if b != "assigned"}, assigned=Count("id"),
+    ).order_by()
+    return {r["lead_unit_id"]: r for r in rows}
+
+
+def _events_in(period: Period, units: QuerySet[Unit] | None, **kw) -> QuerySet[Event]:
+    events = Event.objects.filter(at__gte=period.start_at, at__lt=period.end_at, outcome=Outcome.DONE, **kw)
+    return events.filter(unit__in=units) if units is not None else events
+
+
+def held_in(period: Period, units: QuerySet[Unit] | None = None) -> dict[int, Held]:
+    """Work passed on (transferred or returned) in the period, with the working days held (clause 2.1)."""
+    calendar, share = current_calendar(), parameter("pass_on_within_days").value
+    held: dict[int, Held] = {}
+    events = _events_in(period, units, kind__in=[EventKind.TRANSFER, EventKind.RETURN])
+    for unit_id, received, at in events.values_list("unit_id", "item__event_date", "at").iterator(chunk_size=2000):
+        days = calendar.working_days_between(received, local_date(at))
+        h = held.setdefault(unit_id, Held())
+        h.items, h.days, h.beyond_share = h.items + 1, h.days + days, h.beyond_share + (days > share)
+    return held
+
+
+def extensions_in(period: Period, units: QuerySet[Unit] | None = None) -> dict[int, dict[str, int]]:
+    """Extensions granted in the period, per unit, by the unit itself or above (clause 1.5)."""
+    counted: dict[int, dict[str, int]] = {}
+    for unit_id, approval in _events_in(period, units, kind=EventKind.EXTEND).values_list("unit_id", "data__approval"):
+        per_unit = counted.setdefault(unit_id, {})
+        key = approval or APPROVED_BY_UNIT
+        per_unit[key] = per_unit.get(key, 0) + 1
+    return counted
+
+
+def unit_figures_in(period: Period, units: QuerySet[Unit] | None = None,
+                    now: datetime | None = None) -> list[UnitFigures]:
+    """Per lead unit, the figures of the items registered in `period` (see the module's note), sorted
+    by unit name; the same `UnitFigures` as the figures as at now."""
+    counts, held, extensions = _counts(period, units, now), held_in(period, units), extensions_in(period, units)
+    ids = set(counts) | set(held) | set(extensions)
+    names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
+    figures = []
+    for unit_id in ids - {None}:
+        r, h, e = counts.get(unit_id, {}), held.get(unit_id, Held()), extensions.get(unit_id, {})
+        figures.append(UnitFigures(
+            unit_id, names.get(unit_id, ""), r.get("assigned", 0), r.get("on_time", 0), r.get("late", 0),
+            r.get("within", 0), r.get("overdue", 0), r.get("extended", 0),
+            passed_on=h.items, days_held=h.days, held_beyond_share=h.beyond_share,
+            extensions_self=e.get(APPROVED_BY_UNIT, 0), extensions_above=e.get(APPROVED_ABOVE, 0),
+        ))
+    return sorted(figures, key=lambda f: f.unit_name)
+
+
+def on_time_rate(f: UnitFigures) -> float | None:
+    """Completed by the legal deadline, in percent of what was completed; None when nothing was."""
+    done = f.completed_on_time + f.completed_after_extension + f.completed_late
+    return round(100 * f.completed_on_time / done, 1) if done else None
+
+
+def monthly_trend(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None) -> list[dict]:
+    """For each month the period touches: items registered, completed on time, completed, overdue
+    (judged at the period's end, like the figures), in one grouped query."""
+    conditions = period_conditions(period, now)
+    items = registered_in(period).filter(conditions["assigned"])
+    if units is not None:
+        items = items.filter(lead_unit__in=units)
+    rows = items.annotate(month=TruncMonth("created_at", tzinfo=TZ)).values("month").annotate(
+        assigned=Count("id"), on_time=Count("id", filter=conditions["on_time"]),
+        completed=Count("id", filter=conditions["on_time"] | conditions["extended"] | conditions["late"]),
+        overdue=Count("id", filter=conditions["overdue"]),
+    ).order_by()
+    by_month = {(r["month"].year, r["month"].month): r for r in rows}
+    trend = []
+    for m in period.months():
+        r = by_month.get((m.start.year, m.start.month), {})
+        done = r.get("completed", 0)
+        trend.append({"month": m, "label": f"{m.start.month:02d}/{m.start.year}", "assigned": r.get("assigned", 0),
+                      "on_time": r.get("on_time", 0), "completed": done, "overdue": r.get("overdue", 0),
+                      "on_time_rate": round(100 * r.get("on_time", 0) / done, 1) if done else None})
+    return trend

@@ -1,0 +1,185 @@
+"""Where each signal of pushing work around (clause 1.2, issue 10) comes from: one function per
+signal that reads the record and yields a `Charge` — a unit, an official, an amount, and the record
+behind it (an event, a step, a responsibility, a consultation request or an item). The counts add up
+the charges and the evidence lists the very same records, so a number and its list cannot disagree.
+
+Who is charged:
+- a refused or overridden attempt: the unit and the official who attempted it (the trail's actor);
+- a submission sent back by the Province office: the submitting unit and the official who submitted;
+- a return found wrong: the returning unit and the official who returned it;
+- a consultation sent back: the unit it is counted against (the asking unit unless Home Affairs
+  found the grounds wrong) and, on the asking side, who asked;
+- a deemed agreement (silence, or a reply after the deadline, which is deemed too): the silent unit
+  and the official who held the request (its head when nobody held it);
+- an item passed on by transfer twice or more: each unit (and official) that passed it on;
+- an item undecided past twice its legal limit: the lead unit and the current holder;
+- a step past its deadline: the holder of the step, by working days late."""
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import NamedTuple
+
+from django.db.models import F, Q
+
+from congvu.consult.models import ConsultationRequest, Responsibility
+from congvu.oversight.period_figures import period_conditions
+from congvu.oversight.periods import Period
+from congvu.registry.queries import current_calendar
+from congvu.work.actions import APPROVED_ABOVE
+from congvu.work.deadlines import working_days_late
+from congvu.work.models import Event, EventKind, Outcome, Step, WorkItem
+
+ATTEMPTED = [Outcome.REFUSED, Outcome.OVERRIDE]
+
+
+class Charge(NamedTuple):
+    unit_id: int | None
+    official_id: int | None
+    amount: int
+    model: str  # "event", "step", "responsibility", "request" or "item": what the evidence lists
+    pk: int
+    at: datetime
+
+
+def _rule(code: str) -> Q:
+    return Q(rule_code=code, outcome__in=ATTEMPTED)
+
+
+# The trail events behind each event signal.
+EVENT_CONDITIONS: dict[str, Q] = {
+    "own_transfer": _rule("R-2.1-OWN-COMPETENCE-TRANSFER"),
+    "foreign_matter": _rule("R-2.1-FOREIGN-COMPETENCE"),
+    "upward": _rule("R-1.4-OWN-AUTHORITY-SUBMISSION") | Q(kind=EventKind.SEND_BACK, outcome=Outcome.DONE),
+    "unrelated_consultation": _rule("R-2.2-UNRELATED-CONSULTATION"),
+    "extension_self": Q(kind=EventKind.EXTEND, outcome=Outcome.DONE) & ~Q(data__approval=APPROVED_ABOVE),
+    "extension_above": Q(kind=EventKind.EXTENSION_REQUEST),
+    "returns_wrong": Q(kind=EventKind.RETURN_FOUND_WRONG),
+}
+
+
+def _in(period: Period, field: str = "at") -> Q:
+    return Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
+
+
+def _charged_officials(rows: list[tuple]) -> dict[int, int | None]:
+    """Events whose actor is not the one charged: a send-back (charged to who submitted) and a return
+    found wrong (to who returned). Event pk -> the official charged."""
+    sent_back = {pk: (item, at) for pk, _u, _a, at, kind, item, _d in rows if kind == EventKind.SEND_BACK}
+    wrong = {pk: (item, (data or {}).get("return_seq")) for pk, _u, _a, _at, kind, item, data in rows
+             if kind == EventKind.RETURN_FOUND_WRONG}
+    charged: dict[int, int | None] = {}
+    if sent_back:
+        submits = Event.objects.filter(item_id__in={i for i, _ in sent_back.values()}, kind=EventKind.SUBMIT,
+                                       outcome=Outcome.DONE).values_list("item_id", "actor_id", "at").order_by("at")
+        for pk, (item, at) in sent_back.items():
+            charged[pk] = next((a for i, a, when in reversed(submits) if i == item and when <= at), None)
+    if wrong:
+        returns = Event.objects.filter(item_id__in={i for i, _ in wrong.values()}, kind=EventKind.RETURN)
+        actor_of = {(i, s): a for i, s, a in returns.values_list("item_id", "seq", "actor_id")}
+        for pk, key in wrong.items():
+            charged[pk] = actor_of.get(key)
+    return charged
+
+
+def event_charges(code: str, period: Period, now: datetime) -> Iterator[Charge]:
+    rows = list(Event.objects.filter(EVENT_CONDITIONS[code], _in(period)).values_list(
+        "pk", "unit_id", "actor_id", "at", "kind", "item_id", "data"))
+    remapped = _charged_officials(rows) if code in ("upward", "returns_wrong") else {}
+    for pk, unit_id, actor_id, at, _kind, _item, _data in rows:
+        yield Charge(unit_id, remapped.get(pk, actor_id), 1, "event", pk, at)
+
+
+def sent_back_consultations(period: Period, now: datetime) -> Iterator[Charge]:
+    """Consultations a consulted unit sent back as unrelated or the asker's own matter (clause 2.2)."""
+    requests = ConsultationRequest.objects.filter(_in(period, "sent_back_at"), send_back_charged_to__isnull=False)
+    rows = requests.values_list("pk", "send_back_charged_to_id", "unit_id", "consultation__asked_by_id",
+                                "sent_back_by_id", "sent_back_at")
+    for pk, charged_unit, consulted_unit, asked_by, sent_back_by, at in rows:
+        yield Charge(charged_unit, sent_back_by if charged_unit == consulted_unit else asked_by, 1, "request", pk, at)
+
+
+def unrelated_consultations(period: Period, now: datetime) -> Iterator[Charge]:
+    yield from event_charges("unrelated_consultation", period, now)
+    yield from sent_back_consultations(period, now)
+
+
+def deemed_agreements(period: Period, now: datetime) -> Iterator[Charge]:
+    rows = Responsibility.objects.filter(_in(period, "recorded_at")).values_list(
+        "pk", "unit_id", "holder_id", "head_id", "recorded_at")
+    for pk, unit_id, holder_id, head_id, at in rows:
+        yield Charge(unit_id, holder_id or head_id, 1, "responsibility", pk, at)
+
+
+def bounced_items(period: Period, now: datetime) -> Iterator[Charge]:
+    """Items transferred on twice or more (a chain of `transferred_from`), counted in the period the
+    last unit received it; each unit that passed it on is charged once."""
+    parent_of = dict(WorkItem.objects.filter(transferred_from__isnull=False).values_list("pk", "transferred_from_id"))
+    if not parent_of:
+        return
+    parents = set(parent_of.values())
+    leaves = [pk for pk in parent_of if pk not in parents]
+    chains = {}
+    for leaf in leaves:
+        chain, pk = [], leaf
+        while pk in parent_of:
+            pk = parent_of[pk]
+            chain.append(pk)
+        if len(chain) >= 2:
+            chains[leaf] = chain
+    received = dict(WorkItem.objects.filter(pk__in=chains, created_at__gte=period.start_at,
+                                            created_at__lt=period.end_at).values_list("pk", "created_at"))
+    passed = {item: (unit, actor) for item, unit, actor in Event.objects.filter(
+        item_id__in={p for leaf in received for p in chains[leaf]}, kind=EventKind.TRANSFER,
+        outcome=Outcome.DONE).values_list("item_id", "unit_id", "actor_id")}
+    for leaf, at in received.items():
+        seen = set()
+        for unit_id, actor_id in (passed[p] for p in chains[leaf] if p in passed):
+            if unit_id not in seen:
+                seen.add(unit_id)
+                yield Charge(unit_id, actor_id, 1, "item", leaf, at)
+
+
+def undecided_twice(period: Period, now: datetime) -> Iterator[Charge]:
+    """Open at the period's end (or now) and past twice the legal limit: at - registration >
+    2 × (legal deadline - registration), i.e. 2 × legal deadline - registration < at."""
+    at = period.judged_at(now)
+    conditions = period_conditions(period, now)
+    items = WorkItem.objects.filter(conditions["overdue"] & conditions["assigned"], created_at__lt=at)
+    for pk, unit_id, holder_id, created, legal_due in items.values_list(
+            "pk", "lead_unit_id", "holder_id", "created_at", "legal_due_at").iterator(chunk_size=5000):
+        if 2 * (legal_due - created) < at - created:
+            yield Charge(unit_id, holder_id, 1, "item", pk, legal_due + (legal_due - created))
+
+
+def step_delays(period: Period, now: datetime) -> Iterator[Charge]:
+    """Steps that ended past their deadline in the period, or were still open and late at its end:
+    the working days late, charged to the step's holder (clause 1.3)."""
+    at = period.judged_at(now)
+    ended_late = Q(ended_at__gt=F("due_at"), ended_at__gte=period.start_at, ended_at__lt=period.end_at)
+    open_late = Q(due_at__lt=at) & (Q(ended_at__isnull=True) | Q(ended_at__gt=at))
+    steps = Step.objects.filter(ended_late | open_late)
+    calendar = current_calendar()
+    for pk, unit_id, holder_id, due_at, ended_at in steps.values_list(
+            "pk", "holder_unit_id", "holder_id", "due_at", "ended_at").iterator(chunk_size=5000):
+        end = ended_at if ended_at is not None and ended_at <= at else at
+        if end > due_at:
+            yield Charge(unit_id, holder_id, working_days_late(calendar, due_at, end), "step", pk, end)
+
+
+def _events(code: str) -> Callable[[Period, datetime], Iterator[Charge]]:
+    return lambda period, now: event_charges(code, period, now)
+
+
+CHARGERS: dict[str, Callable[[Period, datetime], Iterator[Charge]]] = {
+    "own_transfer": _events("own_transfer"),
+    "foreign_matter": _events("foreign_matter"),
+    "upward": _events("upward"),
+    "unrelated_consultation": unrelated_consultations,
+    "deemed": deemed_agreements,
+    "extension_self": _events("extension_self"),
+    "extension_above": _events("extension_above"),
+    "returns_wrong": _events("returns_wrong"),
+    "bounced": bounced_items,
+    "undecided_twice": undecided_twice,
+    "step_delay": step_delays,
+}
