@@ -36,15 +36,15 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Each unit's text as the report quotes it; the annex keeps it whole.
 SUMMARY_CHARS = 600
 FIGURE_LABELS = (
-    ("assigned", "Tổng số công việc phải giải quyết"),
-    ("received", "Tiếp nhận mới trong kỳ"),
+    ("assigned", "Tổng số công việc tiếp nhận trong kỳ"),
     ("on_time", "Hoàn thành đúng hạn"),
     ("extended", "Hoàn thành sau khi gia hạn"),
     ("late", "Hoàn thành quá hạn"),
     ("within", "Đang giải quyết trong hạn"),
     ("overdue", "Quá hạn chưa hoàn thành"),
-    ("deemed_agreements", "Coi như đồng ý do không trả lời đúng hạn"),
     ("extensions", "Số lần gia hạn"),
+    ("passed_on", "Chuyển, trả lại đơn vị khác"),
+    ("deemed_agreements", "Coi như đồng ý do không trả lời đúng hạn"),
 )
 THEMES = (("results", "I. KẾT QUẢ THỰC HIỆN CỦA CÁC ĐƠN VỊ"),
           ("difficulties", "II. KHÓ KHĂN, VƯỚNG MẮC"),

@@ -21,8 +21,7 @@ from congvu.web.roles import serves_anywhere
 DOWNLOADS = {"docx": "docx", "xlsx": "xlsx"}
 # The Government Office's figures as the report form labels them (FIGURE_KEYS' order).
 FIGURE_LABELS = {
-    "assigned": gettext_lazy("Work in hand in the period"),
-    "received": gettext_lazy("Received in the period"),
+    "assigned": gettext_lazy("Work received in the period"),
     "on_time": gettext_lazy("Completed on time"),
     "extended": gettext_lazy("Completed after an extension"),
     "late": gettext_lazy("Completed late"),
@@ -30,6 +29,7 @@ FIGURE_LABELS = {
     "overdue": gettext_lazy("Open, overdue"),
     "deemed_agreements": gettext_lazy("Deemed agreements (did not reply in time)"),
     "extensions": gettext_lazy("Extensions granted"),
+    "passed_on": gettext_lazy("Passed on to another unit (transferred or returned)"),
 }
 
 

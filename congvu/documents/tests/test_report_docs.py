@@ -53,7 +53,7 @@ def test_the_annex_has_a_province_sheet_and_one_per_unit_with_literal_text(compi
     province = workbook["Toàn tỉnh"]
     assert province.cell(province.max_row, 1).value == "TOÀN TỈNH"
     construction = {row[0]: row[1] for row in workbook["Sở Xây dựng"].iter_rows(values_only=True)}
-    assert construction["Tổng số công việc phải giải quyết"] == 1
+    assert construction["Tổng số công việc tiếp nhận trong kỳ"] == 1
     assert construction["Khó khăn, vướng mắc"] == "=SUM(A1:A9) thiếu cán bộ thẩm định."
     cell = next(row[1] for row in workbook["Sở Xây dựng"].iter_rows() if row[0].value == "Khó khăn, vướng mắc")
     assert cell.data_type == "s"  # text, never a formula

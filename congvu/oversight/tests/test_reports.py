@@ -97,6 +97,7 @@ def test_a_submitted_report_is_frozen_whatever_happens_to_the_work_afterwards(pr
         work.extend_deadline(second, actor=province.construction_head, new_due=date(2026, 4, 7), reason="Chờ hồ sơ")
         live = prefilled(period, [province.construction.pk])[province.construction.pk]
     assert live["figures"]["on_time"] == 1 and live["figures"]["extensions"] == 1
+    assert live["signals"][0]["label"] == "Chỉ số né tránh, đùn đẩy" and frozen["signals"] == []  # its own extension
     report.refresh_from_db()
     assert report.figures == frozen and reports.live_or_frozen(report) == frozen
     with clock.travel_to(AFTER_DUE):
