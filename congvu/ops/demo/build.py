@@ -24,6 +24,7 @@ from congvu.ops.demo import cases_authority, cases_edxml, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases
+from congvu.ops.demo.cases_reports import build_report_cases
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
 from congvu.ops.demo.subjects import Writer
@@ -104,6 +105,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         cases_authority.play_authority_cases()
         cases_notice.add_cases(now)  # a consultation sent back (the notices are signed during `play`)
         build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
+        build_report_cases()  # clause 3: a compiled period, and a current one with late units urged
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
     return summarize(time.monotonic() - started)
