@@ -16,7 +16,7 @@ from congvu.consult import sweep as consult_sweep
 from congvu.documents import notice_pdf, notices, outbox
 from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, public_figures, public_reports, record
+from congvu.oversight import directives, public_figures, public_reports, record, reports
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -68,14 +68,19 @@ def warm_public_figures() -> str:
     return f"số liệu công khai tính sẵn: {public_figures.warm(today())} kỳ"
 
 
+def urge_late_reports() -> str:
+    """Clause 3: units late with their periodic report are urged once a working day, counted."""
+    return f"đôn đốc báo cáo định kỳ: {reports.urge_late_reports()} đơn vị"
+
+
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
 # notices' files right after, in the same round: the consultation area drafts a notice and the head
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
 # signed PDF; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
-# after the seal.
+# after the seal; urging late reports writes record events, sealed by the next round.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, send_statuses,
                                    remind_consultations, remind_unsigned_notices, seal_trail,
-                                   remind_directives_and_reports, warm_public_figures]
+                                   remind_directives_and_reports, warm_public_figures, urge_late_reports]
 
 
 @dataclass(frozen=True)

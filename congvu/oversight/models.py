@@ -49,5 +49,6 @@ from congvu.oversight import (  # noqa: E402,F401  (the other rows of oversight,
     models_inspections,  # issue 10: 1.6
     models_public,  # issue 11
     models_record,  # the record trail
+    models_reports,  # issue 11: periodic reports (clause 3)
     models_reviews,  # issue 10: 1.7
 )

@@ -16,6 +16,7 @@ from congvu.web import (
 from congvu.web.throttle import ThrottledAuthenticationForm, throttled
 
 urlpatterns = [
+    path("", include("congvu.web.urls_reports")),  # periodic reports to the Province (clause 3)
     path("", views.home, name="home"),
     path("", include("congvu.web.urls_inspections")),  # issue 10: inspections (1.6)
     path("dang-nhap/", throttled(views_account.LoginView.as_view(

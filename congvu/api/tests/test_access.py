@@ -11,6 +11,7 @@ from congvu.api.models import ApiToken
 from congvu.api.tests.helpers import EDXML, ApiClient
 from congvu.oversight.tests.makers import sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
+from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import consulted_item, make_official
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,13 @@ ENDPOINTS = [
     ("post", "/api/oversight/backlog-entries/{entry}/plan",
      {"decision_date": "2026-03-20", "cause": "workload", "responsible": 1}),
     ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None),
+    ("get", "/api/oversight/reports/periods", None),
+    ("post", "/api/oversight/reports/periods", {"kind": "month", "year": 2026, "number": 3, "due_on": "2026-03-17"}),
+    ("post", "/api/oversight/reports/periods/{period}/compile", {}),
+    ("get", "/api/oversight/reports/unit-reports", None),
+    ("get", "/api/oversight/reports/unit-reports/{unit_report}", None),
+    ("post", "/api/oversight/reports/unit-reports/{unit_report}/narrative", {"results": "x"}),
+    ("post", "/api/oversight/reports/unit-reports/{unit_report}/submit", {}),
 ]
 
 
@@ -105,7 +113,7 @@ def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
             "directive": sent_directive(province).pk, **walked_inspection(province), "review": 1,
-            "round": 1, "entry": 1}
+            "round": 1, "entry": 1, **report_ids(province)}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -116,7 +124,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
                .replace("{directive}", "{directive_id}").replace("{inspection}", "{inspection_id}")
                .replace("{measure}", "{measure_id}")
                .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}")
-               .replace("{round}", "{round_id}").replace("{entry}", "{entry_id}"))
+               .replace("{round}", "{round_id}").replace("{entry}", "{entry_id}")
+               .replace("{period}", "{period_id}").replace("{unit_report}", "{report_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

@@ -17,6 +17,7 @@ from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import sent_directive
 from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.oversight.tests.makers_inspections import walked_inspection
+from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +178,21 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     # The trail as XES: Home Affairs' analysts only.
     "export_xes": ("get", "/api/oversight/xes?from=2026-01-01&to=2026-03-03", None,
                    (401, 403, 403, 403, 403, 403, 403, 200)),
+    # Periodic reports (clause 3): Home Affairs opens and compiles (February is past its due date);
+    # Construction's February report: its officials read and draft it, its head submits it.
+    "list_report_periods": ("get", "/api/oversight/reports/periods", None, (401, 403, 403, 403, 403, 403, 403, 200)),
+    "open_report_period": ("post", "/api/oversight/reports/periods",
+                           {"kind": "month", "year": 2026, "number": 3, "due_on": "2026-03-17"},
+                           (401, 403, 403, 403, 403, 403, 403, 201)),
+    "compile_province_report": ("post", "/api/oversight/reports/periods/{period}/compile", {},
+                                (401, 403, 403, 403, 403, 403, 403, 200)),
+    "list_unit_reports": ("get", "/api/oversight/reports/unit-reports", None, EVERY_OFFICIAL),
+    "get_unit_report": ("get", "/api/oversight/reports/unit-reports/{unit_report}", None,
+                        (401, 403, 404, 200, 200, 200, 404, 200)),
+    "save_unit_report_narrative": ("post", "/api/oversight/reports/unit-reports/{unit_report}/narrative",
+                                   {"results": "Đã giải quyết 12 hồ sơ."}, (401, 403, 404, 200, 200, 200, 404, 403)),
+    "submit_unit_report": ("post", "/api/oversight/reports/unit-reports/{unit_report}/submit", {},
+                           (401, 403, 404, 403, 403, 200, 404, 403)),
 }
 
 
@@ -197,7 +213,7 @@ def filled(value, walked: Walked, p: Province):
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p), **walked_inspection(p), "review": review_of(p, walked),
-           "commendation": commendation_of(p), **backlog_ids(p)}
+           "commendation": commendation_of(p), **backlog_ids(p), **reports_of(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 
@@ -223,6 +239,11 @@ def commendation_of(p: Province) -> int:
             actor=p.inspector, unit=p.construction, official=p.construction_officer, form="giay_khen",
             period_start=date(2026, 1, 1), period_end=date(2026, 3, 3), reason="Đúng hạn").pk
     return p.commendation_id
+def reports_of(p: Province) -> dict[str, int]:
+    """The periodic reports' ids, made once per province."""
+    if not hasattr(p, "report_ids"):
+        p.report_ids = report_ids(p)
+    return p.report_ids
 
 
 def test_every_operation_of_the_api_is_walked():

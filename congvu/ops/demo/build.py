@@ -24,6 +24,7 @@ from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_i
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
 from congvu.ops.demo.cases_public import build_public_cases
+from congvu.ops.demo.cases_reports import build_report_cases
 from congvu.ops.demo.cases_reviews import build_review_cases
 from congvu.ops.demo.scenarios import Planner
 from congvu.ops.demo.structure import build_structure
@@ -107,6 +108,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         build_public_cases()  # issue 11: directives acknowledged in part, public reports in each state
         build_review_cases()  # issue 10: reviews ending in discipline before and after 01/07/2025, commendations
         cases_backlog.build_backlog_cases()  # issue 10: a backlog review round in progress
+        build_report_cases()  # clause 3: a compiled period, and a current one with late units urged
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
         cases_inspections.build_inspection_cases()  # issue 10: a surprise inspection with its seed, a plan

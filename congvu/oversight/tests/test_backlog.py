@@ -143,3 +143,20 @@ def test_a_missed_plan_is_a_signal_on_the_dashboard_charged_to_the_unit_and_the_
             province.construction.pk, province.construction_officer.pk, busy.overdue.pk)
         [unit_row] = [r for r in signals.signals_by_unit(march) if r.unit_id == province.construction.pk]
         assert unit_row.counts["backlog_plan_missed"] == 1
+
+
+def test_a_units_periodic_report_carries_its_backlog_plans_and_the_plans_it_missed(province, busy, at_morning):
+    from congvu.oversight.models_reports import ReportingPeriod
+    from congvu.oversight.report_figures import backlog_hook
+
+    round_ = opened(province)
+    listed = round_.entries.filter(unit=province.construction).count()
+    backlog.record_plan(round_.entries.get(item=busy.overdue), actor=province.construction_head,
+                        decision_date=date(2026, 3, 5), cause=BacklogCause.WORKLOAD,
+                        responsible=province.construction_officer)
+    march = ReportingPeriod(starts_on=date(2026, 3, 1), ends_on=date(2026, 3, 31))
+    with clock.travel_to(MORNING + timedelta(days=5)):
+        [rows] = backlog_hook(march, [province.construction.pk]).values()
+    assert [r["value"] for r in rows] == [str(listed), f"1 ({round(100 / listed)}%)", "0", "1"]
+    assert backlog_hook(ReportingPeriod(starts_on=date(2026, 1, 1), ends_on=date(2026, 1, 31)),
+                        [province.construction.pk]) == {}  # no review had been opened by then

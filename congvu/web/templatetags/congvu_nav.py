@@ -21,4 +21,4 @@ def menu_of(official: Official | None) -> dict:
     if official is None:
         return {}
     return {"register": may_register(official), "lists": serves_anywhere(official),
-            "overview": sees_overview(official)}
+            "overview": sees_overview(official), "reports": serves_anywhere(official)}

@@ -17,6 +17,7 @@ from congvu.oversight import commendation, reviews
 from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.oversight.tests.makers_inspections import walked_inspection
+from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import PERSONAS, Province, Walked, walked_item
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +181,21 @@ PAGES: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
     "backlog_plan": ("post", "/ra-soat-ton-dong/muc/{entry}/ke-hoach/", None, (302, 404, 404, 404, 404, 400, 403, 403)),
     # The trail as XES: Home Affairs' analysts only.
     "xes_export": ("get", "/tong-hop/nhat-ky.xes", None, (302, 403, 403, 403, 403, 403, 403, 200)),
+    # Periodic reports (clause 3): every unit's officials see their reports, Home Affairs the periods;
+    # it opens them (an empty form: 400), urges, compiles (February is past its due date) and downloads
+    # January's report. Construction's report: its officials see it, only its head submits it.
+    "report_periods": ("get", "/bao-cao-dinh-ky/", None, (302, 403, 200, 200, 200, 200, 200, 200)),
+    "report_period_open": ("post", "/bao-cao-dinh-ky/mo-ky/", None, (302, 403, 403, 403, 403, 403, 403, 400)),
+    "report_period": ("get", "/bao-cao-dinh-ky/ky/{period}/", None, (302, 404, 404, 404, 404, 404, 404, 200)),
+    "report_period_urge": ("post", "/bao-cao-dinh-ky/ky/{period}/don-doc/", None,
+                           (302, 404, 404, 404, 404, 404, 404, 302)),
+    "report_period_compile": ("post", "/bao-cao-dinh-ky/ky/{period}/tong-hop/", None,
+                              (302, 404, 404, 404, 404, 404, 404, 302)),
+    "report_period_download": ("get", "/bao-cao-dinh-ky/ky/{compiled_period}/tai-ve/docx/", None,
+                               (302, 404, 404, 404, 404, 404, 404, 200)),
+    "unit_report": ("get", "/bao-cao-dinh-ky/don-vi/{unit_report}/", None, (302, 404, 404, 200, 200, 200, 404, 200)),
+    "unit_report_submit": ("post", "/bao-cao-dinh-ky/don-vi/{unit_report}/gui/", None,
+                           (302, 404, 404, 403, 403, 302, 404, 403)),
 }
 
 
@@ -210,7 +226,8 @@ def filled(template: str, walked: Walked, province: Province) -> str:
 def issue_11_ids(province: Province) -> dict[str, int]:
     """A directive sent to Construction and a report assigned to it, made once per province."""
     if not hasattr(province, "issue_11"):
-        province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk}
+        province.issue_11 = {"directive": sent_directive(province).pk, "report": assigned_report(province).pk,
+                             **report_ids(province)}
     return province.issue_11
 
 
