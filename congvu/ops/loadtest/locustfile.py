@@ -1,20 +1,19 @@
 """Locust: a province's officials at work against `congvu serve` (run by `make loadtest`, see run.py).
 
-Each simulated user is one official of the roster (prepare.py), signed in with a browser session
-for the pages and holding an API token for the actions:
+Each simulated user is one official of the roster (prepare.py), with a browser session already
+signed in for the pages and an API token for the actions:
 - clerks register incoming documents and look at the register's list;
 - heads direct their unit's new items to an officer and answer the consultations sent to them;
 - officers open their items, ask the two related units for their views, and complete what is back;
 - Home Affairs reads the dashboard (/tong-hop/) and exports its figures.
 
 Requests are named "page …", "action …", "read …" (an API read an official's screen makes before
-acting) or "login …". Measured from the moment every user has signed in; at the end the p95 of
-pages and of actions, and the errors, go to LOADTEST_SUMMARY (JSON)."""
+acting). Measured from the moment every user is started; at the end the p95 of pages and of actions,
+and the errors, go to LOADTEST_SUMMARY (JSON)."""
 
 import json
 import os
 import random
-import re
 from itertools import count
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from locust import HttpUser, between, events, task
 ROSTER = json.loads(Path(os.environ.get("LOADTEST_ROSTER", "loadtest-roster.json")).read_text(encoding="utf-8"))
 TIMES: dict[str, list[float]] = {"page": [], "action": [], "read": []}
 ERRORS: list[str] = []
-HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|form_once)" value="([^"]+)"')
 TAKEN = {role: count() for role in ("clerk", "head", "officer", "inspector")}
 
 
@@ -44,8 +42,7 @@ SPAWNED = {"users": 0}
 
 @events.spawning_complete.add_listener
 def measure_from_now(user_count, **_kwargs) -> None:
-    """Measure the steady state: the sign-ins of the ramp (a deliberately slow password hash, once a
-    day for a real official) are reported apart and the figures start when every user is in."""
+    """Measure the steady state: the figures start when every user is in."""
     SPAWNED["users"] = user_count
     for samples in TIMES.values():
         samples.clear()
@@ -74,13 +71,8 @@ class Official(HttpUser):
         self.me = mine[next(TAKEN[self.role]) % len(mine)]
         self.unit = ROSTER["units"][self.me["unit"]] if self.me["unit"] is not None else None
         self.api = {"Authorization": f"Bearer {self.me['token']}"}
-        self.sign_in()
-
-    def sign_in(self) -> None:
-        form = self.client.get("/dang-nhap/", name="login form")
-        fields = dict(HIDDEN.findall(form.text))
-        self.client.post("/dang-nhap/", name="login", data={
-            **fields, "username": self.me["username"], "password": ROSTER["password"]})
+        # Signed in beforehand (prepare.py): the slow password hash is once a day, not part of the load.
+        self.client.cookies.set(self.me["session_cookie"], self.me["session"])
 
     def act(self, path: str, name: str, body: dict) -> dict | None:
         """POST an action; a refusal by a rule (409, e.g. another head was quicker) is an answer, not an error."""

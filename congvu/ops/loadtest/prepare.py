@@ -14,11 +14,20 @@ PASSWORD = "tai-thu-2026"  # noqa: S105 - the throwaway load-test database's sha
 
 
 def person(official, role: str, unit_index: int | None) -> dict:
+    """One official of the roster: an API token, and a session already signed in. Signing in is left out
+    of the load on purpose: the password hash is made slow (PBKDF2, ~1 s of CPU here) and an official
+    signs in once a day, so 100 sign-ins in the first seconds would measure the hash, not the work."""
+    from django.conf import settings
+    from django.test import Client
+
     from congvu.api.actions import issue_token
 
     _row, token = issue_token(official=official, name="loadtest")
+    browser = Client()
+    browser.force_login(official.user)
     return {"username": official.user.username, "official": official.pk, "role": role, "unit": unit_index,
-            "token": token}
+            "token": token, "session": browser.cookies[settings.SESSION_COOKIE_NAME].value,
+            "session_cookie": settings.SESSION_COOKIE_NAME}
 
 
 def prepare(out: Path) -> dict:
