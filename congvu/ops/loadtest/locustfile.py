@@ -56,6 +56,7 @@ def summarise(environment, **_kwargs) -> None:
         "requests": {kind: len(samples) for kind, samples in TIMES.items()},
         "p95_page_ms": p95(TIMES["page"]), "p95_action_ms": p95(TIMES["action"]), "p95_read_ms": p95(TIMES["read"]),
         "errors": len(ERRORS), "first_errors": ERRORS[:10],
+        "load_average": round(os.getloadavg()[0], 1),  # the machine's, other work included
     }
     if path := os.environ.get("LOADTEST_SUMMARY"):
         Path(path).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -85,7 +85,11 @@ def main() -> None:
             print(json.dumps(results[-1][1], ensure_ascii=False))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck in a long request: the port must be freed
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     print("\nrun   users  p95 page ms  p95 action ms  p95 API read ms  requests  errors")
     for kind, r in results:
         print(f"{kind:5} {r['users']:>5}  {r['p95_page_ms']!s:>11}  {r['p95_action_ms']!s:>13}  "
