@@ -74,6 +74,9 @@ class Official(HttpUser):
         self.api = {"Authorization": f"Bearer {self.me['token']}"}
         # Signed in beforehand (prepare.py): the slow password hash is once a day, not part of the load.
         self.client.cookies.set(self.me["session_cookie"], self.me["session"])
+        # A fresh connection per request: gunicorn closes an idle keep-alive connection after 2 s, and a
+        # request sent on it at that moment is reset — a client artefact that counted as errors.
+        self.client.headers["Connection"] = "close"
 
     def act(self, path: str, name: str, body: dict) -> dict | None:
         """POST an action; a refusal by a rule (409, e.g. another head was quicker) is an answer, not an error."""
