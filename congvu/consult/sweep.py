@@ -93,7 +93,10 @@ def _settle(items: list[WorkItem], now: datetime) -> list[int]:
         .select_related("consultation__asking_unit__parent", "unit", "item", "holder")
         if r.state == RequestState.PENDING and r.due_at <= now
     ]
-    ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests], state=RequestState.PENDING).update(
+    # By primary key alone: these requests were read pending just now, under their items' locks, which
+    # every writer of a request takes first (`consult.actions.lock_request`). With `state = pending` added,
+    # SQLite chose the state index and walked every pending request once a batch (quadratic catch-up).
+    ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests]).update(
         state=RequestState.DEEMED_AGREED, deemed_at=F("due_at")
     )
     notices, duties, events, notes = [], [], [], []
