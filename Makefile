@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres test-ops lint bench browser clean
+.PHONY: run test test-sqlite test-postgres test-ops lint bench loadtest browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/congvu bench --items 2000
+
+# Locust against `congvu serve` on PostgreSQL (a database of its own, dropped and created again:
+# LOADTEST_DATABASE_URL, default congvu_load on PG_URL's server), loopback only, bounded in users and time.
+LOADTEST_DATABASE_URL ?= $(patsubst %/test,%/congvu_load,$(PG_URL))
+loadtest: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[load]'
+	LOADTEST_DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python -m congvu.ops.loadtest.run
 
 clean:
 	rm -rf $(VENV) var *.egg-info

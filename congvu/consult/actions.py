@@ -23,10 +23,10 @@ from congvu.consult.queries import remaining_differences, unreconciled_disagreem
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
-from congvu.org.models import Official, Position, Role, Unit, UnitKind
+from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
-from congvu.registry.serving import head_of, serves_in
+from congvu.registry.serving import head_of, officers_of, serves_in
 from congvu.work import rules as work_rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader
 from congvu.work.actions import (
@@ -169,10 +169,13 @@ def reply(
     settle(item)
     save(item, "state")
     # The reminders to the unit's people about this item asked for this reply: they are done with.
-    mark_read_about(Position.objects.active_on(today()).filter(unit=request.unit_id).values("official"),
-                    item_url(item.pk), text_prefix=REMINDER_PREFIX)
+    # Who serves in the unit today, from the pinned registry snapshot (no query to build or run).
+    mark_read_about([o.pk for o in officers_of(request.unit_id, today())], item_url(item.pk),
+                    text_prefix=REMINDER_PREFIX)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
-    notify([item.holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
+    # notify() needs only the holder's id: no read of the official's row.
+    holder = Official(pk=item.holder_id) if item.holder_id else None
+    notify([holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
            item_url(item.pk))
     return request
 
@@ -262,8 +265,8 @@ def sign_notice(notice: Notice | int, *, actor: Official) -> Notice:
 
 def settle(item: WorkItem) -> None:
     """Back to work once no request of the item is waiting (the caller saves the state)."""
-    waiting = ConsultationRequest.objects.filter(item=item, state=RequestState.PENDING).exists()
-    if item.state == State.CONSULTING and not waiting:
+    if item.state == State.CONSULTING and not fastsql.exists(ConsultationRequest, item_id=item.pk,
+                                                              state=RequestState.PENDING):
         item.state = work_rules.check_transition(Transition.CONSULTED, item.state)
 
 

@@ -92,7 +92,9 @@ class ConsultationRequest(models.Model):
         verbose_name = _("consultation request")
         verbose_name_plural = _("consultation requests")
         indexes = [
-            models.Index(fields=["state", "due_at"]),
+            # The item too, so the sweep's "which items have requests still due?" is read from the index
+            # alone (no row per due request, once a batch: the catch-up after downtime; `congvu scale`).
+            models.Index(fields=["state", "due_at", "item"]),
             models.Index(fields=["unit", "state"]),
             models.Index(fields=["holder", "state"]),
         ]

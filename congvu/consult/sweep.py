@@ -84,13 +84,19 @@ def _deem_batch(now: datetime, rows: Rows) -> list[int] | None:
 
 def _settle(items: list[WorkItem], now: datetime) -> list[int]:
     """Deem every due request of these (locked) items agreed; the requests settled."""
-    due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now)
     by_id = {item.pk: item for item in items}
-    requests = list(
-        due.filter(item_id__in=list(by_id)).order_by("due_at", "id")
+    # Selected by item alone, then filtered here: given `state = pending AND due_at <= now` as well, the
+    # database walks the (state, due_at) index over every request still due and checks each row's item,
+    # once a batch — quadratic in a catch-up (100,000 requests: 461 s). By item it reads only the batch's.
+    requests = [
+        r for r in ConsultationRequest.objects.filter(item_id__in=list(by_id)).order_by("due_at", "id")
         .select_related("consultation__asking_unit__parent", "unit", "item", "holder")
-    )
-    ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests], state=RequestState.PENDING).update(
+        if r.state == RequestState.PENDING and r.due_at <= now
+    ]
+    # By primary key alone: these requests were read pending just now, under their items' locks, which
+    # every writer of a request takes first (`consult.actions.lock_request`). With `state = pending` added,
+    # SQLite chose the state index and walked every pending request once a batch (quadratic catch-up).
+    ConsultationRequest.objects.filter(pk__in=[r.pk for r in requests]).update(
         state=RequestState.DEEMED_AGREED, deemed_at=F("due_at")
     )
     notices, duties, events, notes = [], [], [], []
@@ -134,9 +140,9 @@ def _notifications(request, item, asking_head, silent_head, now_db) -> list[tupl
 
 
 def _back_to_work(items: list[WorkItem]) -> None:
-    waiting = set(
-        ConsultationRequest.objects.filter(item__in=items, state=RequestState.PENDING).values_list("item_id", flat=True)
-    )
+    # By item alone, the state checked here (the same reason as in `_settle`: SQLite scanned the table).
+    waiting = {item_id for item_id, state in ConsultationRequest.objects.filter(item__in=items)
+               .values_list("item_id", "state") if state == RequestState.PENDING}
     for item in items:
         if item.state == State.CONSULTING and item.pk not in waiting:
             item.state = State.IN_PROGRESS

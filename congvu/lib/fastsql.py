@@ -245,3 +245,18 @@ def update_where(model: type[models.Model], changes: dict[str, Any], **where: An
     with connection.cursor() as cursor:
         cursor.execute(sql, [*values, *_params(where_fields, where)])
         return cursor.rowcount
+
+
+@cache
+def _exists_sql(model: type[models.Model], shape: tuple, vendor: str) -> tuple[str, tuple]:
+    condition, where_fields = _where(model, shape)
+    return f"SELECT 1 FROM {_table(model)} WHERE {condition} LIMIT 1", where_fields  # noqa: S608
+
+
+def exists(model: type[models.Model], **where: Any) -> bool:
+    """Whether a row matches `where` (attnames; None is IS NULL): `QuerySet.exists()` without
+    building the query (a reply asks it once per action)."""
+    sql, where_fields = _exists_sql(model, _shape(where), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(where_fields, where))
+        return cursor.fetchone() is not None

@@ -4,6 +4,7 @@ Each item carries its own chain (no global lock: two items never wait for each o
 seal hashes the heads that moved since the previous seal together with that seal's hash, so a
 tail cut off a chain, or a chain head rewritten to match, is still caught."""
 
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -125,7 +126,9 @@ def verify_chains() -> Iterator[Finding]:
     """Walk every item's chain in order; name each item whose chain does not hold."""
     expected_seq, prev, current = 0, GENESIS, None
     heads = dict((pk, (n, h)) for pk, n, h in WorkItem.objects.values_list("id", "event_count", "last_hash"))
-    for event in Event.objects.order_by("item_id", "seq").iterator(chunk_size=2000):
+    # Rows, not model instances: building an Event per row cost a third of the walk (`congvu scale`).
+    rows = Event.objects.order_by("item_id", "seq").values_list(*EVENT_ROW).iterator(chunk_size=5000)
+    for event in map(EventRow._make, rows):
         if event.item_id != current:
             if current is not None:
                 yield from _check_head(current, expected_seq, prev, heads)
@@ -141,7 +144,11 @@ def verify_chains() -> Iterator[Finding]:
             yield Finding(pk, "mọi sự kiện của công việc đã bị xóa")
 
 
-def _check_event(event: Event, expected_seq: int, prev: str) -> Iterator[Finding]:
+EVENT_ROW = ("item_id", "seq", "kind", "outcome", "rule_code", "actor_id", "unit_id", "at", "data", "prev_hash", "hash")
+EventRow = namedtuple("EventRow", EVENT_ROW)
+
+
+def _check_event(event: EventRow, expected_seq: int, prev: str) -> Iterator[Finding]:
     if event.seq != expected_seq:
         yield Finding(event.item_id, f"thiếu hoặc đảo thứ tự sự kiện: gặp số {event.seq}, cần số {expected_seq}")
     if event.prev_hash != prev:

@@ -315,3 +315,13 @@ def test_an_update_that_matches_no_row_raises_instead_of_losing_the_change(targe
         fastsql.update(gone, ["state"])
     with pytest.raises(DatabaseError):
         fastsql.update_many([item, gone], ["state"])
+
+
+def test_exists_answers_as_a_querysets_exists(targets):
+    item, unit = targets.item, targets.p.finance
+    for state in (RequestState.PENDING, RequestState.ANSWERED, "nothing"):
+        for where in ({"item_id": item.pk, "state": state}, {"unit_id": unit.pk, "deemed_at": None}):
+            expected = ConsultationRequest.objects.filter(**where).exists()
+            assert fastsql.exists(ConsultationRequest, **where) is expected
+    assert fastsql.exists(ConsultationRequest, item_id=item.pk) is True
+    assert fastsql.exists(ConsultationRequest, item_id=item.pk + 1000) is False
