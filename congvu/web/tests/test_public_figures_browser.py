@@ -51,6 +51,7 @@ def test_a_unit_head_records_a_backlog_plan_and_home_affairs_sees_the_progress(
     entry = round_.entries.get(item=busy.overdue)
     base = live_server.url
     log_in(page, base, "sxd.head")
+    page.get_by_role("button", name="Giám sát").click()  # the oversight menu
     page.get_by_role("link", name="Rà soát tồn đọng").first.click()
     page.get_by_role("link", name=round_.title).click()
     item = page.locator(f"#muc-{entry.pk}")
