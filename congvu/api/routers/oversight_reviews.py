@@ -77,7 +77,7 @@ class ConclusionIn(Schema):
     violation_on: InputDate | None = None
 
 
-class DecisionIn(Schema):
+class DisciplineDecisionIn(Schema):
     form: Text(24, required=True)
 
 
@@ -144,7 +144,7 @@ def conclude_review(request: HttpRequest, payload: ConclusionIn, review_id: int 
 
 @router.post("/oversight/reviews/{review_id}/decision", response=answers(ReviewOut, ACTION),
              summary="Ký Quyết định kỷ luật (đánh số trong sổ văn bản đi của đơn vị quyết định)")
-def decide_discipline(request: HttpRequest, payload: DecisionIn, review_id: int = ReviewId):
+def decide_discipline(request: HttpRequest, payload: DisciplineDecisionIn, review_id: int = ReviewId):
     review = reviews.decide_discipline(seen_review(request, review_id), actor=caller(request), form=payload.form)
     return review_row(review)
 
