@@ -48,6 +48,11 @@ class Period:
     end: date
 
     @property
+    def slug(self) -> str:
+        """The kind as the address says it (`?ky=thang`): what the period selector's options carry."""
+        return SLUGS[self.kind]
+
+    @property
     def start_at(self) -> datetime:
         """00:00 in Viet Nam of the first day, in UTC."""
         return datetime.combine(self.start, time(0), tzinfo=TZ).astimezone(UTC)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from congvu.consult.models import ConsultationRequest, Responsibility
+from congvu.documents.xes import may_export
 from congvu.lib.ids import parse_id
 from congvu.lib.replica import replica_reads
 from congvu.org.models import Official, Unit
@@ -75,7 +76,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "delay_officials": delay_officials[:TOP], "delay_units": delay_units[:TOP], "delay_causes": delay_cause_rows(),
         "signal_units": unit_rows[:TOP], "signal_officials": official_rows[:TOP], "signals": SIGNALS,
         "unit_count": len(unit_rows), "official_count": len(official_rows),
-        "weights": weights_shown(),
+        "weights": weights_shown(), "exports_trail": may_export(request.official),
         "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in overdue[:TOP]],
         "overdue_count": overdue.count(),
         "deemed": deemed_rows(deemed[:TOP]), "deemed_count": len(deemed),

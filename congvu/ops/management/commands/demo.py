@@ -22,6 +22,7 @@ class Command(BaseCommand):
         # "Build into an empty database" includes one just created: migrate first, as `serve` does
         # (on a migrated database this applies nothing; a non-empty one is refused below).
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)  # the periodic reports cache each period's signals
         try:
             summary = build_demo(items=items)
         except DatabaseNotEmpty as refusal:
