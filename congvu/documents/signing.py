@@ -11,8 +11,12 @@ certificate when it has one. The notices go through it (congvu.documents.notice_
 other issued document (decisions, reports): store `IssuedPdf.data`, show `IssuedPdf.signed_by`, and
 send it with `congvu.documents.outgoing.send_outgoing`."""
 
+import asyncio
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from asn1crypto import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
@@ -23,6 +27,8 @@ from congvu.documents.models import SigningCertificate
 from congvu.documents.pdf import docx_to_pdf
 from congvu.lib.refusals import InvalidInput
 from congvu.org.models import Unit
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,21 @@ def sign(pdf: bytes, certificate: SigningCertificate, *, reason: str, location: 
         field_name="ChuKyDonVi", md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason, location=location, name=certificate.unit.name,
     )
-    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer)
+    out = outside_any_event_loop(
+        lambda: signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer))
     return Signed(out.getvalue(), bundle.cert.certificate.subject.rfc4514_string())
+
+
+def outside_any_event_loop(work: Callable[[], T]) -> T:
+    """pyHanko's `sign_pdf` starts an event loop of its own (asyncio.run), which fails where one is
+    already running in this thread (a caller driven by an async framework; the browser tests, whose
+    Playwright keeps one, building the demo). There it runs in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 
