@@ -69,8 +69,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     total = province_totals(figures)
     return render(request, "web/dashboard.html", {
         "scope": scope, "query": scope.query(), "units": unit_choices(),
-        "rows": [(f, figure_cells(f, scope)) for f in shown], "all_figures": len(figures),
-        "total": (total, figure_cells(total, scope)),
+        "rows": [{"figures": f, "cells": figure_cells(f, scope)} for f in shown], "all_figures": len(figures),
+        "total": {"figures": total, "cells": figure_cells(total, scope)},
         "held_rows": [f for f in figures if f.passed_on or f.extensions_self or f.extensions_above][:TOP],
         "period": (scope.period.start, scope.period.end),
         "delay_officials": delay_officials[:TOP], "delay_units": delay_units[:TOP], "delay_causes": delay_cause_rows(),
