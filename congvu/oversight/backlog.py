@@ -6,7 +6,7 @@ Each action is one transaction (`congvu.work.actions.action`): access first, the
 the change, then its event in the record trail (`congvu.oversight.record`)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
@@ -14,7 +14,6 @@ from django.urls import reverse
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
-from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Role, Unit
 from congvu.org.notify import notify
 from congvu.oversight.access import sees_figures
@@ -22,6 +21,7 @@ from congvu.oversight.models_backlog import BacklogCause, BacklogEntry, BacklogR
 from congvu.oversight.record import record_event
 from congvu.registry.serving import head_of, is_leader, leader_unit_ids_of, serves_in
 from congvu.work.actions import action
+from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import OPEN_STATES, WorkItem
 
 # An item open longer than this many days at the cutoff is listed even within its deadline.
@@ -36,15 +36,11 @@ def sees_all_rounds(official: Official) -> bool:
     return sees_figures(official)
 
 
-def end_of(day: date) -> datetime:
-    return datetime.combine(day, datetime.max.time(), TZ)
-
-
 def backlog_at(cutoff: date, long_running_days: int) -> QuerySet[WorkItem]:
     """Open items that at the end of `cutoff` were past their legal deadline or open longer than
     `long_running_days` days."""
-    end = end_of(cutoff)
-    return (WorkItem.objects.filter(state__in=OPEN_STATES, created_at__lte=end)
+    end = end_of_local_day(cutoff)
+    return (WorkItem.objects.filter(state__in=OPEN_STATES, created_at__lt=end)
             .filter(Q(legal_due_at__lt=end) | Q(created_at__lt=end - timedelta(days=long_running_days)))
             .order_by("holder_unit_id", "pk"))
 
@@ -66,7 +62,7 @@ def open_round(*, actor: Official, title: str, cutoff: date, plans_due: date,
     round_ = BacklogRound.objects.create(
         title=title.strip(), cutoff=cutoff, plans_due=plans_due, long_running_days=long_running_days,
         opened_by=actor, opened_at=clock.now())
-    end = end_of(cutoff)
+    end = end_of_local_day(cutoff)
     backlog = list(backlog_at(cutoff, long_running_days).values_list("pk", "holder_unit_id", "legal_due_at"))
     BacklogEntry.objects.bulk_create(
         BacklogEntry(round=round_, item_id=pk, unit_id=unit_id,
@@ -187,7 +183,7 @@ def backlog_plans_overdue(since: date, until: date) -> list[OverduePlans]:
                .values_list("unit_id", "unit__name", "item_id", "decision_date", "item__state", "item__completed_at"))
     found: dict[int, OverduePlans] = {}
     for unit_id, name, item_id, planned, state, completed_at in entries:
-        if state in OPEN_STATES or (completed_at is not None and completed_at > end_of(planned)):
+        if state in OPEN_STATES or (completed_at is not None and completed_at > end_of_local_day(planned)):
             signal = found.setdefault(unit_id, OverduePlans(unit_id, name))
             if item_id not in signal.item_ids:
                 signal.item_ids.append(item_id)
