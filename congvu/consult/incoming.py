@@ -10,7 +10,7 @@ organ name carries the province ("Sở Tài chính tỉnh Phú Yên") and matche
 
 from django.db.models import Q
 
-from congvu.consult.models import Consultation, ConsultationRequest
+from congvu.consult.models import Consultation, ConsultationRequest, RequestState
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
@@ -59,3 +59,17 @@ def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Off
         "due": f"{document.reply_due:%d/%m/%Y}", "incoming": document.pk,
     })
     save(item)
+
+
+def follow_reply_date(item: WorkItem, document: IncomingDocument) -> int:
+    """An update of the letter that moves its reply date (edXML `DueDate` in an update message) moves the
+    deadline of the request it opened while still pending; returns how many requests moved. The
+    asked-by-another-unit consultations of the item are the ones its letters opened."""
+    if document.reply_due is None:
+        return 0
+    due = end_of_local_day(document.reply_due)
+    opened = Consultation.objects.filter(item=item).exclude(asking_unit_id=item.lead_unit_id)
+    pending = ConsultationRequest.objects.filter(consultation__in=opened, state=RequestState.PENDING)
+    consultation_ids = list(pending.values_list("consultation_id", flat=True))
+    Consultation.objects.filter(pk__in=consultation_ids).update(due_at=due, due_date=document.reply_due)
+    return pending.update(due_at=due)

@@ -54,6 +54,16 @@ def test_a_second_message_about_the_same_letter_opens_no_second_request(finance_
     assert ConsultationRequest.objects.count() == 1
 
 
+def test_an_update_that_moves_the_due_date_moves_the_pending_requests_deadline(finance_on_the_axis):
+    first = receive(finance_on_the_axis, "moi.edxml")
+    receive(finance_on_the_axis, "cap-nhat.edxml")  # DueDate 20/03 → 27/03
+    request = ConsultationRequest.objects.select_related("consultation").get(item=first.item)
+    assert request.consultation.due_date == date(2026, 3, 27)
+    assert request.due_at == request.consultation.due_at == datetime(2026, 3, 28, 0, 0, tzinfo=TZ)
+    with clock.travel_to(datetime(2026, 3, 21, 0, 0, tzinfo=TZ)):  # the first date has passed: nothing deemed
+        assert consult_sweep.deem_overdue() == 0
+
+
 def test_an_organ_outside_the_registry_asks_nothing_of_the_unit(province):
     receive(province, "moi.edxml")  # no unit carries 000.00.07.H48, and no unit is named as the sender
     assert not ConsultationRequest.objects.exists()
