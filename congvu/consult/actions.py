@@ -23,6 +23,7 @@ from congvu.consult.queries import remaining_differences, unreconciled_disagreem
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
+from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
@@ -183,9 +184,15 @@ def reply(
 def _deem_on_late_reply(item: WorkItem, request: ConsultationRequest, now) -> None:
     request.consultation = fastsql.get(Consultation, request.consultation_id)
     fastsql.insert(deemed.draft_notice(request, now))
-    fastsql.insert(deemed.responsibility(request, now))
+    duty = fastsql.insert(deemed.responsibility(request, now))
     append_event(item, EventKind.DEEMED_AGREEMENT, actor=None, unit=unit(request.unit_id),
                  rule_code=rules.DEEMED_AGREEMENT.code, data=deemed.event_data(request, late_reply=True))
+    # Told as the sweep tells it: the asking head that a notice waits for signature, the silent side.
+    asking_id = request.consultation.asking_unit_id
+    asking_head = head_of(asking_id, local_date(now))
+    text = deemed.notification_text(unit(request.unit_id).name, unit(asking_id).name, item.title)
+    people = deemed.told(request, item.holder_id, asking_head and asking_head.pk, duty.head_id)
+    notify([Official(pk=pk) for pk in people], text, item_url(item.pk))
 
 
 @action

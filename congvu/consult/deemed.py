@@ -25,3 +25,18 @@ def responsibility(request: ConsultationRequest, now: datetime) -> Responsibilit
 
 def event_data(request: ConsultationRequest, late_reply: bool = False) -> dict:
     return {"request": request.pk, "as_of": request.due_at.isoformat(), "notice": "draft", "late_reply": late_reply}
+
+
+def notification_text(silent_unit: str, asking_unit: str, item_title: str) -> str:
+    """What the asking side and the silent side are told, read as a civil servant would write it: who
+    did not reply, about what, and what follows from it."""
+    return (f"Hết thời hạn trả lời, {silent_unit} không có ý kiến nên được coi là đồng ý với đề xuất "
+            f"được lấy ý kiến về “{item_title}”; dự thảo thông báo chờ thủ trưởng {asking_unit} ký ban hành")[:500]
+
+
+def told(request: ConsultationRequest, item_holder_id: int | None, asking_head_id: int | None,
+         silent_head_id: int | None) -> list[int]:
+    """Who is told: the asking unit's head and the item's holder, the silent unit's head and the
+    official who held the request."""
+    people = {asking_head_id, item_holder_id, silent_head_id, request.holder_id}
+    return sorted(pk for pk in people if pk)

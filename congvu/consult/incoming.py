@@ -4,11 +4,13 @@ by the unit's head, answered, sent back or deemed agreed at 24:00 of that date, 
 
 Only when the sender is a unit of the province's registry: the consultation names its asking unit,
 which issues the notice of deemed agreement. A letter from outside the registry keeps its reply date
-on the document only (congvu cannot name who would issue the notice)."""
+on the document only (congvu cannot name who would issue the notice). An edXML letter names its
+sender by organ code (`From/OrganId`), which the administrator gives the unit as its `code`; its
+organ name carries the province ("Sở Tài chính tỉnh Phú Yên") and matches no unit's name."""
 
 from django.db.models import Q
 
-from congvu.consult.models import Consultation, ConsultationRequest
+from congvu.consult.models import Consultation, ConsultationRequest, RequestState
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
@@ -20,9 +22,13 @@ from congvu.work.models import EventKind, IncomingDocument, WorkItem
 from congvu.work.trail import append_event
 
 
-def sender_unit(sender: str, receiving_unit_id: int) -> Unit | None:
-    """The registry unit the letter comes from, by its full name or an abbreviation no other unit shares."""
+def sender_unit(sender: str, receiving_unit_id: int, organ_code: str = "") -> Unit | None:
+    """The registry unit the letter comes from: by its organ code on the axis, else by its full name or
+    an abbreviation no other unit shares."""
     active = Unit.objects.filter(valid_to__isnull=True).exclude(pk=receiving_unit_id)
+    by_code = active.filter(code=organ_code.strip()).first() if organ_code.strip() else None
+    if by_code is not None:
+        return by_code
     by_name = active.filter(name__iexact=sender.strip()).first()
     if by_name is not None:
         return by_name
@@ -30,11 +36,13 @@ def sender_unit(sender: str, receiving_unit_id: int) -> Unit | None:
     return by_abbrev[0] if len(by_abbrev) == 1 else None
 
 
-def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Official | None) -> None:
-    """Called by `congvu.work.actions.register_incoming` (see `AFTER_REGISTER`), in its transaction."""
-    if document.reply_due is None:
+def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Official | None,
+                          organ_code: str = "") -> None:
+    """Called by `congvu.work.actions.register_incoming` (see `AFTER_REGISTER`), in its transaction, and
+    again with the sender's organ code by `congvu.documents.edxml_receive` (once per item)."""
+    if document.reply_due is None or (organ_code and Consultation.objects.filter(item=item).exists()):
         return
-    asking = sender_unit(document.sender, item.lead_unit_id)
+    asking = sender_unit(document.sender, item.lead_unit_id, organ_code)
     asker = head_of(asking, today()) if asking is not None else None
     if asker is None:
         return
@@ -51,3 +59,17 @@ def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Off
         "due": f"{document.reply_due:%d/%m/%Y}", "incoming": document.pk,
     })
     save(item)
+
+
+def follow_reply_date(item: WorkItem, document: IncomingDocument) -> int:
+    """An update of the letter that moves its reply date (edXML `DueDate` in an update message) moves the
+    deadline of the request it opened while still pending; returns how many requests moved. The
+    asked-by-another-unit consultations of the item are the ones its letters opened."""
+    if document.reply_due is None:
+        return 0
+    due = end_of_local_day(document.reply_due)
+    opened = Consultation.objects.filter(item=item).exclude(asking_unit_id=item.lead_unit_id)
+    pending = ConsultationRequest.objects.filter(consultation__in=opened, state=RequestState.PENDING)
+    consultation_ids = list(pending.values_list("consultation_id", flat=True))
+    Consultation.objects.filter(pk__in=consultation_ids).update(due_at=due, due_date=document.reply_due)
+    return pending.update(due_at=due)

@@ -66,19 +66,20 @@ def drafting_division(consultation: Consultation) -> str:
 
 
 def signature(unit: Unit, signer: Official | None, on: date) -> dict:
-    """Signature block per Decree 30: a commune signs for its committee (TM.), a deputy for the head (KT.)."""
+    """Signature block per Decree 30: a commune signs for its committee (TM.), a deputy for the head (KT.),
+    a commune's deputy chairman for both ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH")."""
     deputy = signer is not None and serves_in(signer, unit, on, [Title.DEPUTY]) and not serves_in(
         signer, unit, on, [Title.HEAD])
-    head_title = HEAD_TITLES[UnitKind(unit.kind)]
+    head_title, for_head = HEAD_TITLES[UnitKind(unit.kind)], ""
     if unit.kind == UnitKind.COMMUNE:
         prefix, authority = "TM.", "ỦY BAN NHÂN DÂN"
-        title = "PHÓ CHỦ TỊCH" if deputy else "CHỦ TỊCH"
+        title, for_head = ("PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH") if deputy else ("CHỦ TỊCH", "")
     elif deputy:
         prefix, authority, title = "KT.", head_title, DEPUTY_TITLES[UnitKind(unit.kind)]
     else:
         prefix, authority, title = None, "", head_title
-    return {"signature_prefix": prefix, "signature_authority": authority, "signature_title": title,
-            "signer_name": signer.full_name if signer else ""}
+    return {"signature_prefix": prefix, "signature_authority": authority, "signature_for_head": for_head,
+            "signature_title": title, "signer_name": signer.full_name if signer else ""}
 
 
 def proposal_of(consultation: Consultation) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import F, Q
 
-from congvu.consult.deemed import draft_notice, event_data, responsibility
+from congvu.consult.deemed import draft_notice, event_data, notification_text, responsibility, told
 from congvu.consult.models import ConsultationRequest, Notice, RequestState
 from congvu.consult.rules import DEEMED_AGREEMENT
 from congvu.lib import clock, fastsql
@@ -131,12 +131,9 @@ NOTIFICATION_COLUMNS = ("official_id", "text", "url", "created_at")
 
 def _notifications(request, item, asking_head, silent_head, now_db) -> list[tuple]:
     """Rows for `Notification` (see NOTIFICATION_COLUMNS): the asking side and the silent side."""
-    # Read as a civil servant would: who did not reply, about what, and what follows from it.
-    text = (f"Hết thời hạn trả lời, {request.unit.name} không có ý kiến nên được coi là đồng ý với đề xuất "
-            f"được lấy ý kiến về “{item.title}”; dự thảo thông báo chờ thủ trưởng "
-            f"{request.consultation.asking_unit.name} ký ban hành")[:500]
-    people = {asking_head and asking_head.pk, item.holder_id, silent_head and silent_head.pk, request.holder_id}
-    return [(pk, text, f"/cong-viec/{item.pk}/", now_db) for pk in sorted(p for p in people if p)]
+    text = notification_text(request.unit.name, request.consultation.asking_unit.name, item.title)
+    people = told(request, item.holder_id, asking_head and asking_head.pk, silent_head and silent_head.pk)
+    return [(pk, text, f"/cong-viec/{item.pk}/", now_db) for pk in people]
 
 
 def _back_to_work(items: list[WorkItem]) -> None:

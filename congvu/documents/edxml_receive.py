@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db.models import Q
 
+from congvu.consult.incoming import consult_from_incoming, follow_reply_date
 from congvu.consult.models import Notice
 from congvu.documents import edxml_rules, edxml_signature
 from congvu.documents.edxml import BusinessType, IncomingMessage
@@ -82,6 +83,9 @@ def receive_document(*, actor: Official, message: IncomingMessage, original: Con
         reply_due=message.due_on, priority=message.priority, original=original, original_name=original_name,
     )
     document = item.incoming
+    # The register matched the sender by name; the axis names it by organ code (a reply date asked).
+    if message.sender_id:
+        consult_from_incoming(item, document, actor, organ_code=message.sender_id)
     original.seek(0)
     _keep(document, message, original.read(), replaced)
     if replaced is None:
@@ -210,6 +214,8 @@ def _amend(actor: Official, message: IncomingMessage, document: IncomingDocument
         fields = []
         if "subject" in changes and item.title == changes["subject"][0]:
             item.title, fields = document.subject, ["title"]
+        if "reply_due" in changes:
+            follow_reply_date(item, document)
         append_event(item, EventKind.AMEND, actor=actor, unit=document.unit, data={
             "changes": changes, "reason": message.business.reason, "document_id": message.document_id,
         })

@@ -65,6 +65,9 @@ class Letter:
     # On whose behalf the signer signs ("GIÁM ĐỐC" under KT., "ỦY BAN NHÂN DÂN" under TM.).
     # Optional so callers signing in their own name, or as "Q. GIÁM ĐỐC", need not set it.
     signature_authority: str = ""
+    # A collective body's deputy signs for the body and for its head (Decree 30, Appendix I):
+    # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; this is the middle line, "" when none.
+    signature_for_head: str = ""
 
     def __post_init__(self) -> None:
         # Refuse at construction what the Decree does not allow, rather than print it.
@@ -72,6 +75,8 @@ class Letter:
             raise ValueError("document numbers start at 1")
         if self.signature_prefix is not None and self.signature_prefix not in SIGNATURE_PREFIXES:
             raise ValueError(f"unknown signature prefix {self.signature_prefix!r}")
+        if self.signature_for_head and self.signature_for_head.split(" ", 1)[0] not in SIGNATURE_PREFIXES:
+            raise ValueError(f"unknown signature prefix in {self.signature_for_head!r}")
         if (self.type_abbrev is None) != (self.doc_type_title is None):
             raise ValueError("type_abbrev and doc_type_title are both set, or both None (công văn)")
 
@@ -105,7 +110,8 @@ def signature_lines(letter: Letter) -> tuple[str, ...]:
     """The capitalised lines above the signature: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"."""
     title = letter.signature_title.upper()
     if letter.signature_prefix and letter.signature_authority:
-        return (f"{letter.signature_prefix} {letter.signature_authority.upper()}", title)
+        for_head = (letter.signature_for_head.upper(),) if letter.signature_for_head else ()
+        return (f"{letter.signature_prefix} {letter.signature_authority.upper()}", *for_head, title)
     if letter.signature_prefix:
         # "Q. GIÁM ĐỐC": acting in a post, the prefix sits on the title itself.
         return (f"{letter.signature_prefix} {title}",)

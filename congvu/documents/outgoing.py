@@ -85,7 +85,7 @@ def organ(unit: Unit) -> Organ:
 def signer_of(letter: Letter) -> Signer:
     """SignerInfo as the signature block prints it: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / the name."""
     lines = signature_lines(letter)
-    competence = lines[0] if len(lines) > 1 else ""
+    competence = " ".join(lines[:-1])  # "KT. GIÁM ĐỐC"; "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" for a commune's deputy
     return Signer(competence=competence, position=lines[-1], full_name=letter.signer_name)
 
 

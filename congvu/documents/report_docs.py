@@ -63,6 +63,7 @@ def letter_of(content: dict) -> Letter:
                                    f"Lưu: VT, {content['body_abbrev']}."),
         signature_prefix=content["signature_prefix"], signature_authority=content["signature_authority"],
         signature_title=content["signature_title"], signer_name=content["signer_name"],
+        signature_for_head=content.get("signature_for_head", ""),
     )
 
 

@@ -270,6 +270,19 @@ def test_acting_signer_puts_the_prefix_on_the_title_itself():
     assert _signature_table(_open(letter)).cell(0, 1).paragraphs[0].text == "Q. GIÁM ĐỐC"
 
 
+COMMUNE_DEPUTY = dataclasses.replace(NOTICE, signature_prefix="TM.", signature_authority="Ủy ban nhân dân",
+                                     signature_for_head="KT. Chủ tịch", signature_title="Phó Chủ tịch")
+
+
+def test_a_collective_bodys_deputy_signs_for_the_body_and_for_its_head():
+    """Decree 30, Appendix I: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"."""
+    letter = COMMUNE_DEPUTY
+    texts = [p.text for p in _signature_table(_open(letter)).cell(0, 1).paragraphs]
+    assert texts == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+    with pytest.raises(ValueError, match="prefix"):
+        dataclasses.replace(letter, signature_for_head="T/L Chủ tịch")
+
+
 def test_signer_in_own_name_has_only_the_title():
     letter = dataclasses.replace(
         NOTICE, signature_prefix=None, signature_authority="", signature_title="Giám đốc"

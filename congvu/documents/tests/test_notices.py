@@ -123,15 +123,16 @@ def test_a_communes_notice_is_placed_in_the_commune_and_names_its_committee_in_f
                                   subject="Hòa giải tranh chấp lối đi chung")
     work.direct(item, actor=province.commune_head, lead_unit=province.commune)
     work.assign(item, actor=province.commune_head, holder=province.commune_officer)
-    chair = make_official("anmy.deputy", "Phan Văn Phó", province.commune, Title.DEPUTY)
+    deputy = make_official("anmy.deputy", "Phan Văn Phó", province.commune, Title.DEPUTY)
     actions.ask(item, actor=province.commune_head, units=[province.construction], question="Ý kiến về ranh giới",
                 proposal="Giữ nguyên ranh giới theo bản đồ địa chính 2015", override_reason="Đất giáp công trình")
     with clock.travel_to(MIDNIGHT):
         consult_sweep.deem_overdue()
-    _, letter = signed(Notice.objects.get(), chair)
+    _, letter = signed(Notice.objects.get(), deputy)
     assert letter.date_line == "An Mỹ, ngày 11 tháng 3 năm 2026"
     assert letter.header_left[-1] == "ỦY BAN NHÂN DÂN XÃ AN MỸ"
-    assert letter.signature[0] == "TM. ỦY BAN NHÂN DÂN"
+    # A deputy chairman signs for the committee and for its chairman (Decree 30, Appendix I).
+    assert letter.signature == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", deputy.full_name]
     assert problems(letter) == []
 
 

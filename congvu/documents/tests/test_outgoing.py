@@ -22,8 +22,9 @@ from congvu.documents.edxml_receive import UnknownDocument, receive_status
 from congvu.documents.edxml_status import read
 from congvu.documents.letters import Letter
 from congvu.documents.models import OutboxKind, OutboxMessage, SigningCertificate
-from congvu.documents.outgoing import Issued, send_outgoing, sending_of
+from congvu.documents.outgoing import Issued, send_outgoing, sending_of, signer_of
 from congvu.documents.tests.conftest import PASSPHRASE
+from congvu.documents.tests.test_letters import COMMUNE_DEPUTY
 from congvu.documents.tests.test_signed_pdf import validate
 from congvu.ops import sweep
 from congvu.oversight.record import record_events_of
@@ -144,3 +145,9 @@ def test_a_document_sent_to_nobody_is_the_callers_mistake(province):
     with pytest.raises(ValueError, match="recipient"):
         send_outgoing(issued, PDF, [], actor=None)
     assert not OutboxMessage.objects.exists()
+
+
+def test_a_commune_deputys_signer_info_carries_both_authority_lines():
+    """SignerInfo/Competence as printed above the title: for the committee, and for its chairman."""
+    signer = signer_of(COMMUNE_DEPUTY)
+    assert (signer.competence, signer.position) == ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
