@@ -13,7 +13,7 @@ from django.db.models import Q
 from congvu.consult.models import Consultation, ConsultationRequest, RequestState
 from congvu.lib import clock
 from congvu.lib.clock import today
-from congvu.org.models import Official, Unit
+from congvu.org.models import Official, Unit, UnitKind
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import head_of
 from congvu.work.actions import save
@@ -23,17 +23,29 @@ from congvu.work.trail import append_event
 
 
 def sender_unit(sender: str, receiving_unit_id: int, organ_code: str = "") -> Unit | None:
-    """The registry unit the letter comes from: by its organ code on the axis, else by its full name or
-    an abbreviation no other unit shares."""
+    """The registry unit the letter comes from: by its organ code on the axis, else by its full name (as
+    the registry writes it, or followed by the province as the axis writes it) or an abbreviation no
+    other unit shares."""
     active = Unit.objects.filter(valid_to__isnull=True).exclude(pk=receiving_unit_id)
     by_code = active.filter(code=organ_code.strip()).first() if organ_code.strip() else None
     if by_code is not None:
         return by_code
-    by_name = active.filter(name__iexact=sender.strip()).first()
+    name = _without_province(sender.strip())
+    by_name = active.filter(name__iexact=name).first()
     if by_name is not None:
         return by_name
     by_abbrev = list(active.filter(Q(abbrev__iexact=sender.strip()))[:2])
     return by_abbrev[0] if len(by_abbrev) == 1 else None
+
+
+def _without_province(sender: str) -> str:
+    """"Sở Tài chính tỉnh Đắk Lắk" → "Sở Tài chính" when this province is Đắk Lắk (the committee's name
+    after "Ủy ban nhân dân"); a unit of another province keeps its suffix and so matches no unit here."""
+    committee = Unit.objects.filter(kind=UnitKind.PROVINCE_COMMITTEE, valid_to__isnull=True).first()
+    province = committee.name.removeprefix("Ủy ban nhân dân").strip() if committee is not None else ""
+    if province and sender.casefold().endswith(" " + province.casefold()):
+        return sender[: -len(province) - 1].strip()
+    return sender
 
 
 def consult_from_incoming(item: WorkItem, document: IncomingDocument, actor: Official | None,
@@ -73,3 +85,14 @@ def follow_reply_date(item: WorkItem, document: IncomingDocument) -> int:
     consultation_ids = list(pending.values_list("consultation_id", flat=True))
     Consultation.objects.filter(pk__in=consultation_ids).update(due_at=due, due_date=document.reply_due)
     return pending.update(due_at=due)
+
+
+def withdraw_with_letter(item: WorkItem) -> int:
+    """The sender revoked the letter (edXML business type 1): each request it opened and still pending
+    is withdrawn — no reply is owed, and the sweep deems nothing. The requests already answered or
+    deemed keep what happened. Returns how many were withdrawn; the revocation's event names them."""
+    opened = Consultation.objects.filter(item=item).exclude(asking_unit_id=item.lead_unit_id)
+    pending = ConsultationRequest.objects.filter(consultation__in=opened, state=RequestState.PENDING)
+    withdrawn = list(pending.values_list("pk", flat=True))
+    ConsultationRequest.objects.filter(pk__in=withdrawn).update(state=RequestState.WITHDRAWN)
+    return len(withdrawn)

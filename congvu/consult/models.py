@@ -53,6 +53,9 @@ class RequestState(models.TextChoices):
     ANSWERED = "answered", _("Answered")
     DEEMED_AGREED = "deemed_agreed", _("Deemed agreed")
     SENT_BACK = "sent_back", _("Sent back by the consulted unit")
+    # The letter that asked (an incoming document with a reply date) was revoked by its sender: nothing
+    # is owed any more, and silence past the date is no agreement to a withdrawn proposal.
+    WITHDRAWN = "withdrawn", _("Withdrawn: the letter was revoked")
 
 
 class ConsultationSendBackGrounds(models.TextChoices):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db.models import Q
 
-from congvu.consult.incoming import consult_from_incoming, follow_reply_date
+from congvu.consult.incoming import consult_from_incoming, follow_reply_date, withdraw_with_letter
 from congvu.consult.models import Notice
 from congvu.documents import edxml_rules, edxml_signature
 from congvu.documents.edxml import BusinessType, IncomingMessage
@@ -182,8 +182,10 @@ def _revoke(actor: Official, message: IncomingMessage, document: IncomingDocumen
         if item.is_open:
             item.state = State.REVOKED
             close_step(item)
+        withdrawn = withdraw_with_letter(item)
         append_event(item, EventKind.REVOKE, actor=actor, unit=document.unit, data={
             "reason": reason, "state_before": was, "document_id": message.document_id, "staff": message.business.staff,
+            "requests_withdrawn": withdrawn,
         })
         save(item, "state")
     return Received("revoked", document, item)

@@ -21,8 +21,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_morning")]
 FINANCE_ORGAN = "000.00.07.H48"  # From/OrganId of the samples in samples/business/
 
 
-def receive(p, name: str):
-    raw = data(name)
+def receive(p, name: str, province_of_sender: str = "Phú Yên"):
+    raw = data(name).replace("tỉnh Phú Yên".encode(), f"tỉnh {province_of_sender}".encode())
     return receive_document(actor=p.construction_clerk, message=read(raw), original=ContentFile(raw),
                             original_name=name, unit=p.construction, matter_type=p.building_permit)
 
@@ -65,5 +65,23 @@ def test_an_update_that_moves_the_due_date_moves_the_pending_requests_deadline(f
 
 
 def test_an_organ_outside_the_registry_asks_nothing_of_the_unit(province):
-    receive(province, "moi.edxml")  # no unit carries 000.00.07.H48, and no unit is named as the sender
+    # No unit carries 000.00.07.H48, and "Sở Tài chính tỉnh Khánh Hòa" is another province's department.
+    receive(province, "moi.edxml", province_of_sender="Khánh Hòa")
     assert not ConsultationRequest.objects.exists()
+
+
+def test_without_organ_codes_the_axis_name_of_this_provinces_department_names_the_asking_unit(province):
+    request = ConsultationRequest.objects.select_related("consultation").get(item=receive(province, "moi.edxml").item)
+    assert request.consultation.asking_unit == province.finance
+
+
+def test_a_revoked_letter_withdraws_its_pending_request_and_nothing_is_deemed(finance_on_the_axis):
+    p = finance_on_the_axis
+    item = receive(p, "moi.edxml").item
+    receive(p, "thu-hoi.edxml")
+    request = ConsultationRequest.objects.get(item=item)
+    assert request.state == RequestState.WITHDRAWN
+    assert item.events.get(kind="revoke").data["requests_withdrawn"] == 1
+    with clock.travel_to(datetime(2026, 3, 21, 0, 0, tzinfo=TZ)):  # past the DueDate: no agreement deemed
+        assert consult_sweep.deem_overdue() == 0
+    assert not Notice.objects.exists() and not Responsibility.objects.exists()

@@ -19,12 +19,15 @@ from congvu.documents.edxml_receive import receive_document, receive_status
 from congvu.documents.edxml_status import read
 from congvu.documents.pdf import PdfUnavailable, soffice
 from congvu.lib.refusals import RuleViolation
+from congvu.ops.demo.catalog import PROVINCE_NAME
 from congvu.ops.demo.signing_ca import give_certificate
 from congvu.org.models import Official, Unit
 from congvu.registry.models import MatterType
 from congvu.registry.serving import head_of
 
-FINANCE = ("000.00.07.H48", "Sở Tài chính tỉnh Phú Yên")
+# The axis writes the sender's name with its province; congvu knows the department as "Sở Tài chính" of
+# this province, so the letters with a reply date open consultation requests (consult/incoming.py).
+FINANCE = ("000.00.07.H48", f"Sở Tài chính {PROVINCE_NAME}")
 CONSTRUCTION_CLERK = "vanthu.sxd"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -37,6 +40,7 @@ def play(now: datetime) -> None:
     base = w.DocumentToSend(
         *FINANCE, number="118", notation="STC-QLGCS", promulgated_on=issued, recipient_name=unit.name,
         subject="V/v đề nghị góp ý dự toán điều chỉnh giá vật liệu xây dựng quý I", priority=1,
+        due_on=now.date() + timedelta(days=10),  # asks an opinion: a request, withdrawn with the revocation
         attachments=(w.FileToAttach("bang-tong-hop-du-toan.pdf", "application/pdf", PDF, "Bảng tổng hợp"),),
     )
     updated = replace(base, number="121", subject="V/v góp ý phương án bố trí vốn sửa chữa trụ sở")
