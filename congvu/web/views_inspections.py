@@ -16,7 +16,7 @@ from congvu.oversight import inspection_access as access
 from congvu.oversight import inspections, risk
 from congvu.oversight.models_inspections import Finding, Inspection, InspectionState, Measure
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
-from congvu.web.pages import official_required, refusal_denied
+from congvu.web.pages import official_required, refusal_denied, visible_or_404
 from congvu.work.models import WorkItem
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -66,10 +66,7 @@ def inspection_draw(request: HttpRequest) -> HttpResponse:
 
 
 def visible(request: HttpRequest, inspection_id: int) -> Inspection:
-    inspection = get_object_or_404(Inspection, pk=inspection_id)
-    if not access.may_see(request.official, inspection):
-        raise Http404
-    return inspection
+    return visible_or_404(request, Inspection, inspection_id, access.may_see)
 
 
 @official_required
