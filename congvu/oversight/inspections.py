@@ -64,6 +64,7 @@ def check_period(period_from: date, period_to: date) -> None:
 
 
 def home_affairs() -> Unit:
+    """The Department of Home Affairs (the issuer of the inspections' and the periodic reports' documents)."""
     found = Unit.objects.filter(is_home_affairs=True, valid_to__isnull=True).select_related("parent").first()
     if found is None:
         raise InvalidInput("Chưa khai báo Sở Nội vụ trong danh mục đơn vị.",
