@@ -4,7 +4,7 @@ evidence, decide measures, conclude it (the conclusion numbered the same way), f
 
 Each is one transaction through `congvu.work.actions.action`: who acts is checked first (only Home
 Affairs inspects), then the state, then the input; then the change, then its event in the
-inspection's record trail. Reads and who sees what: `congvu.oversight.inspection_access`."""
+inspection's record trail. Reads and who sees what: `congvu.oversight.access`."""
 
 from collections.abc import Iterable
 from datetime import date

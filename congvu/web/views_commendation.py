@@ -14,6 +14,7 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation
+from congvu.oversight.access import keeps_reviews, led_unit_ids, sees_every_unit, visible_commendations
 from congvu.oversight.commendation_candidates import (
     MIN_COMPLETED,
     MIN_ON_TIME_PERCENT,
@@ -22,7 +23,6 @@ from congvu.oversight.commendation_candidates import (
 )
 from congvu.oversight.commendation_forms import AWARD_FORMS, forms_for
 from congvu.oversight.models_commendation import Commendation, CommendationState
-from congvu.oversight.records_access import keeps_reviews, led_unit_ids, sees_every_unit, visible_commendations
 from congvu.web.forms_reviews import ApprovalForm, PeriodForm, ProposeForm
 from congvu.web.pages import official_required, refusal_denied
 from congvu.web.views_reviews import docx_download

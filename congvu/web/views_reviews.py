@@ -1,7 +1,7 @@
 """The accountability review pages (clause 1.7): Home Affairs' list with the evidence to review, the
 opening form, one review with the step its reader may take next (meeting, conclusion, decision), the
 decision's .docx; and the records: "Hồ sơ của tôi" and a unit's record. Who sees what is
-`congvu.oversight.records_access`; every change is an action of `congvu.oversight.reviews`."""
+`congvu.oversight.access`; every change is an action of `congvu.oversight.reviews`."""
 
 import io
 
@@ -14,17 +14,17 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Unit
 from congvu.oversight import reviews
-from congvu.oversight.discipline import FORMS
-from congvu.oversight.models import OverrideReview, Resolution
-from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
-from congvu.oversight.queries import deemed_agreements, overdue_items
-from congvu.oversight.records_access import (
+from congvu.oversight.access import (
     keeps_reviews,
     led_unit_ids,
     sees_unit_record,
     visible_commendations,
     visible_reviews,
 )
+from congvu.oversight.discipline import FORMS
+from congvu.oversight.models import OverrideReview, Resolution
+from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
+from congvu.oversight.queries import deemed_agreements, overdue_items
 from congvu.oversight.review_sources import SOURCES, source
 from congvu.web.forms_reviews import ConclusionForm, DecisionForm, ExtendForm, MeetingForm, OpenReviewForm
 from congvu.web.pages import denied, official_required, refusal_denied

@@ -15,10 +15,10 @@ from congvu.api.routers.common import answers, caller
 from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation, reviews
+from congvu.oversight.access import sees_every_unit, visible_commendations, visible_reviews
 from congvu.oversight.commendation_candidates import Candidate, official_candidates, unit_candidates
 from congvu.oversight.models_commendation import Commendation, CommendationState
 from congvu.oversight.models_reviews import AccountabilityReview, ReviewState, ReviewSubject
-from congvu.oversight.records_access import sees_every_unit, visible_commendations, visible_reviews
 
 router = Router(tags=["Kiểm điểm, kỷ luật, khen thưởng"])
 LIMIT = 500
