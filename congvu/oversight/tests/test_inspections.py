@@ -79,10 +79,12 @@ def test_the_inspected_unit_sees_nothing_of_a_surprise_inspection_until_it_opens
     assert may_see_inspection(province.inspector, inspection) and may_see_inspection(province.office_head, inspection)
     assert not Notification.objects.filter(official=province.construction_head, url__startswith="/kiem-tra/").exists()
     inspections.open_inspection(inspection, actor=province.inspector)
-    assert may_see_inspection(province.construction_head, inspection) and may_see_inspection(province.finance_head, inspection)
+    assert may_see_inspection(province.construction_head, inspection)
+    assert may_see_inspection(province.finance_head, inspection)
     told = Notification.objects.get(official=province.construction_head, url=f"/kiem-tra/{inspection.pk}/")
     assert told.text.startswith("Quyết định kiểm tra số 01/QĐ-SNV")
-    assert not may_see_inspection(province.construction_officer, inspection) and not may_see_inspection(province.outsider, inspection)
+    assert not may_see_inspection(province.construction_officer, inspection)
+    assert not may_see_inspection(province.outsider, inspection)
 
 
 def test_opening_numbers_the_decision_in_home_affairs_register_on_a_working_day(province, at_morning):
