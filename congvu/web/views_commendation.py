@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from congvu.documents.review_docs import decision_docx, file_name
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official, Unit
@@ -25,7 +24,7 @@ from congvu.oversight.commendation_forms import AWARD_FORMS, forms_for
 from congvu.oversight.models_commendation import Commendation, CommendationState
 from congvu.web.forms_reviews import ApprovalForm, PeriodForm, ProposeForm
 from congvu.web.pages import official_required, refusal_denied
-from congvu.web.views_reviews import docx_download
+from congvu.web.views_reviews import decision_download
 
 MIN_YEAR, MAX_YEAR = 2000, 2999
 
@@ -136,6 +135,4 @@ def commendation_step(request: HttpRequest, commendation_id: int, step: str) -> 
 @official_required
 def commendation_file(request: HttpRequest, commendation_id: int) -> HttpResponse:
     found = seen(request, commendation_id)
-    if found.state != CommendationState.DECIDED:
-        raise Http404
-    return docx_download(decision_docx(found), file_name(found))
+    return decision_download(found, found.state == CommendationState.DECIDED)

@@ -23,6 +23,7 @@ from congvu.oversight.access import (
 )
 from congvu.oversight.discipline import FORMS
 from congvu.oversight.models import OverrideReview, Resolution
+from congvu.oversight.models_commendation import Commendation
 from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
 from congvu.oversight.queries import deemed_agreements, overdue_items
 from congvu.oversight.review_sources import SOURCES, source
@@ -35,6 +36,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def docx_download(data: bytes, name: str) -> FileResponse:
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=DOCX)
+
+
+def decision_download(found: AccountabilityReview | Commendation, decided: bool) -> FileResponse:
+    """A review's or a commendation's decision as .docx; before it is decided there is none (404)."""
+    if not decided:
+        raise Http404
+    return docx_download(decision_docx(found), file_name(found))
 
 
 def evidence_to_review() -> dict:
@@ -165,9 +173,7 @@ def review_step(request: HttpRequest, review_id: int, step: str) -> HttpResponse
 @official_required
 def review_file(request: HttpRequest, review_id: int) -> HttpResponse:
     review = seen_review(request, review_id)
-    if review.state != ReviewState.DECIDED:
-        raise Http404
-    return docx_download(decision_docx(review), file_name(review))
+    return decision_download(review, review.state == ReviewState.DECIDED)
 
 
 @official_required
