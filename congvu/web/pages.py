@@ -1,7 +1,8 @@
 """What every page view shares, written once: who may open a page at all (`official_required`), the
 403 page (`denied`, `refusal_denied`), an object the official may see or the 404 (`visible_or_404`),
-the answer to a refused action (`refused`), whether htmx asked (`is_htmx`), a form shown with the
-refusal it got (`FormPanel`), and the answer to a posted form that failed (`form_again`).
+the answer to a refused action (`refused`), the item a view is about (`item_seen_whole`), whether
+htmx asked (`is_htmx`), a form shown with the refusal it got (`FormPanel`), and the answer to a
+posted form that failed (`form_again`).
 
 A form posted with htmx is swapped in place: on failure the form again with its errors or refusal
 (and, when a rule refused it, the item's trail refreshed out of band, since the refused attempt was
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
 from congvu.org.models import Official, Unit
 from congvu.web.timeline import event_rows
+from congvu.work.access import access_item
 from congvu.work.models import WorkItem
 
 if TYPE_CHECKING:
@@ -60,6 +62,21 @@ def refused(request: HttpRequest, act: Callable[[], object],
     except ActionRefused as refusal:
         return again(refusal)
     return None
+
+
+def item_seen_whole(view: View) -> View:
+    """For a view of `item_id` (under `official_required`): the view gets the item, if the official
+    sees it whole, in place of its id; anyone else the 403 page, before anything else is read."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, item_id: int, *args, **kwargs) -> HttpResponse:
+        try:
+            item = access_item(request.official, item_id)
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
+        return view(request, item, *args, **kwargs)
+
+    return wrapper
 
 
 def official_required(view: View) -> View:
