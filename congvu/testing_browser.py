@@ -118,3 +118,13 @@ def open_form(page, selector: str) -> None:
         more.locator("> summary").click()
     if page.locator(f"{selector} details").first.get_attribute("open") is None:
         page.locator(f"{selector} summary").first.click()
+
+
+def fill_registration(page) -> None:
+    """The register form filled in (not sent) with the Vịnh Xuân Đài hotel's building permit, as a
+    clerk types it: Vietnamese labels, dates dd/mm/yyyy."""
+    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
+    page.fill("#id_sender", "Công ty CP Đầu tư Vịnh Xuân Đài")
+    page.fill("#id_notation", "27/2026/CV-VXĐ")
+    page.fill("#id_issued_on", "02/03/2026")
+    page.fill("#id_subject", "Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài")

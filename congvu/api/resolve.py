@@ -9,6 +9,9 @@ A date the schema accepts but the working calendar does not cover is refused wit
 calendar as it stands; the administrator adds the next years)."""
 
 from datetime import date, timedelta
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 
 from congvu.api.errors import NotFound, not_found
 from congvu.consult.access import items_in_sight, visible_requests
@@ -24,21 +27,25 @@ from congvu.work.models import WorkItem
 # A date this close to the calendar's end could be moved past it (to the next working day).
 CALENDAR_MARGIN = timedelta(days=31)
 
+M = TypeVar("M", bound=Model)
+
+
+def seen(visible: QuerySet[M], pk: int, what_vi: str, what_en: str) -> M:
+    """Object `pk` among those the caller may see (`visible`), or the 404 of one that does not exist."""
+    found = visible.filter(pk=pk).first()
+    if found is None:
+        raise not_found(what_vi, what_en, pk)
+    return found
+
 
 def item(official: Official, pk: int) -> WorkItem:
     """An item the caller sees whole or is consulted on (what they see of it: `serialize.item_detail`);
     an action on it then asks the action, which refuses who may not act (403)."""
-    found = items_in_sight(official).filter(pk=pk).first()
-    if found is None:
-        raise not_found("công việc", "item", pk)
-    return found
+    return seen(items_in_sight(official), pk, "công việc", "item")
 
 
 def request(official: Official, pk: int) -> ConsultationRequest:
-    found = visible_requests(official).filter(pk=pk).first()
-    if found is None:
-        raise not_found("yêu cầu xin ý kiến", "consultation request", pk)
-    return found
+    return seen(visible_requests(official), pk, "yêu cầu xin ý kiến", "consultation request")
 
 
 def unit(pk: int, field: str) -> Unit:
@@ -89,3 +96,11 @@ def calendar_date(day: date | None, field: str) -> date | None:
             f"{field}: {day:%d/%m/%Y} is outside the working calendar ({first:%d/%m/%Y} – {last:%d/%m/%Y}).",
         )
     return day
+
+
+def period(since: date, until: date) -> tuple[date, date]:
+    """A period asked of the figures: both ends on the working calendar, the end not before the start (409)."""
+    since, until = calendar_date(since, "from"), calendar_date(until, "to")
+    if until < since:
+        raise InvalidInput("Ngày kết thúc kỳ phải sau ngày bắt đầu.", "The period's end must not precede its start.")
+    return since, until

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from xml.etree.ElementTree import Element
 
 from congvu.documents.edxml import Organ, Signer
-from congvu.documents.edxml_write import FileToAttach, _add, _base64, _bytes, _q
+from congvu.documents.edxml_write import FileToAttach, _add, _attach, _bytes, _q
 from congvu.lib.text import printable
 
 # DocumentType/Type: 1 is an administrative document (văn bản hành chính), all that congvu issues.
@@ -97,10 +97,5 @@ def document_message(sending: Sending) -> bytes:
     _add(traces, "Bussiness", BussinessDocType="0")
     body = _add(envelope, "edXMLBody")
     manifest = _add(body, "edXMLManifest")
-    for index, attached in enumerate(sending.attachments, 1):
-        content_id = f"cid:{index}"
-        _add(manifest, "Reference", ContentId=content_id, AttachmentName=attached.name,
-             Description=attached.description, ContentType=attached.content_type)
-        _add(body, "Attachment", ContentId=content_id, AttachmentName=attached.name,
-             ContentType=attached.content_type, ContentTransferEncoded=_base64(attached.data))
+    _attach(manifest, body, sending.attachments)
     return _bytes(envelope)

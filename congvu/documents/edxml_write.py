@@ -87,13 +87,18 @@ def document(doc: DocumentToSend, *, gateway_shape: bool = False) -> bytes:
     body = _add(envelope, "edXMLBody")
     manifest = _add(body, "edXMLManifest")
     holder = _add(root, "AttachmentEncoded") if root is not None else body
-    for index, attached in enumerate(doc.attachments, 1):
+    _attach(manifest, holder, doc.attachments)
+    return _bytes(root if root is not None else envelope)
+
+
+def _attach(manifest: Element, holder: Element, attachments: list[FileToAttach]) -> None:
+    """Each file listed in the manifest and carried, base64, in `holder` (cid:1, cid:2 … link the two)."""
+    for index, attached in enumerate(attachments, 1):
         content_id = f"cid:{index}"
         _add(manifest, "Reference", ContentId=content_id, AttachmentName=attached.name,
              Description=attached.description, ContentType=attached.content_type)
         _add(holder, "Attachment", ContentId=content_id, AttachmentName=attached.name,
              ContentType=attached.content_type, ContentTransferEncoded=_base64(attached.data))
-    return _bytes(root if root is not None else envelope)
 
 
 def _trace(header: Element, doc: DocumentToSend) -> None:

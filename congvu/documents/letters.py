@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -308,12 +310,18 @@ def _signature(document, letter: Letter) -> None:
 
 def render_docx(letter: Letter) -> bytes:
     """The letter as a .docx file, ready to sign and send."""
+    return docx_with_body(letter, lambda document: _body(document, letter))
+
+
+def docx_with_body(letter: Letter, write_body: Callable[[Any], None]) -> bytes:
+    """A .docx with the letter's page, header, title and signature; `write_body(document)` writes
+    between the title and the signature (a letter's paragraphs, or a report's sections and charts)."""
     document = Document()
     _setup_page(document)
     _setup_defaults(document)
     _header(document, letter)
     _title(document, letter)
-    _body(document, letter)
+    write_body(document)
     _signature(document, letter)
     out = io.BytesIO()
     document.save(out)

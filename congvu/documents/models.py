@@ -53,8 +53,8 @@ class OutboxMessage(models.Model):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "status_code"], name="one_status_per_event"),
-            models.UniqueConstraint(fields=["source_model", "source_id"], condition=models.Q(kind="document"),
-                                    name="one_sending_per_document"),
+            models.UniqueConstraint(fields=["source_model", "source_id"],
+                                    condition=models.Q(kind=OutboxKind.DOCUMENT), name="one_sending_per_document"),
         ]
 
     def __str__(self) -> str:

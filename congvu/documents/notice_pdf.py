@@ -18,7 +18,7 @@ from congvu.documents.outgoing import Issued, send_outgoing, sent_sources
 from congvu.documents.pdf import PdfUnavailable, soffice
 from congvu.documents.signing import issue_pdf
 from congvu.lib import clock
-from congvu.lib.isolation import Rows
+from congvu.lib.isolation import each_on_its_own
 from congvu.org.models import Unit
 
 log = logging.getLogger("congvu.outbox")
@@ -70,13 +70,12 @@ def send_pending(limit: int = 50) -> int:
     sending existed)."""
     pending = (Notice.objects.filter(pdf__isnull=False).exclude(pk__in=sent_sources(Notice))
                .select_related("unit", "request__unit", "signer", "pdf").order_by("id")[:limit])
-    rows, count = Rows("gửi thông báo qua trục", "thông báo"), 0
-    for notice in pending:
-        with rows.each(notice.pk):
-            with notice.pdf.file.storage.open(notice.pdf.file.name, "rb") as stored:
-                send(notice, stored.read())
-            count += 1
-    return rows.report(count)
+    return each_on_its_own("gửi thông báo qua trục", "thông báo", pending, send_stored)
+
+
+def send_stored(notice: Notice) -> None:
+    with notice.pdf.file.storage.open(notice.pdf.file.name, "rb") as stored:
+        send(notice, stored.read())
 
 
 def make_pending(limit: int = 20) -> int | str:
@@ -87,9 +86,4 @@ def make_pending(limit: int = 20) -> int | str:
     except PdfUnavailable:
         return "chưa cài LibreOffice, bỏ qua"
     pending = (Notice.objects.exclude(file="").filter(pdf__isnull=True).select_related("unit").order_by("id")[:limit])
-    rows, count = Rows("tạo PDF thông báo", "thông báo"), 0
-    for notice in pending:
-        with rows.each(notice.pk):
-            make(notice)
-            count += 1
-    return rows.report(count)
+    return each_on_its_own("tạo PDF thông báo", "thông báo", pending, make)

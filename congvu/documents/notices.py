@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 
 from congvu.consult.models import Notice
 from congvu.documents.letters import Letter, render_docx
-from congvu.lib.isolation import Rows
+from congvu.lib.isolation import each_on_its_own
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -44,10 +44,5 @@ def render_pending(limit: int = 100) -> int:
     Each on its own: one that cannot be rendered is logged, skipped and retried next round, and
     reported (`RowsFailed`) after the others were rendered."""
     pending = Notice.objects.filter(file="", number__isnull=False).select_related("unit").order_by("id")[:limit]
-    rows, count = Rows("tạo tệp thông báo", "thông báo"), 0
-    for notice in pending:
-        with rows.each(notice.pk):
-            render(notice)
-            count += 1
-    return rows.report(count)
+    return each_on_its_own("tạo tệp thông báo", "thông báo", pending, render)
 

@@ -14,7 +14,6 @@ import re
 from datetime import date
 
 from django.core.files.base import ContentFile
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
@@ -23,11 +22,7 @@ from congvu.documents.letters import (
     TEXT_WIDTH_MM,
     Letter,
     _add_run,
-    _header,
-    _setup_defaults,
-    _setup_page,
-    _signature,
-    _title,
+    docx_with_body,
 )
 from congvu.documents.xlsx_export import Column, Sheet, workbook_bytes
 from congvu.oversight.models_reports import ProvinceReport
@@ -147,17 +142,7 @@ def _body(document, content: dict) -> None:
 
 
 def docx_bytes(content: dict) -> bytes:
-    letter = letter_of(content)
-    document = Document()
-    _setup_page(document)
-    _setup_defaults(document)
-    _header(document, letter)
-    _title(document, letter)
-    _body(document, content)
-    _signature(document, letter)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_with_body(letter_of(content), lambda document: _body(document, content))
 
 
 # --- the .xlsx annex ---------------------------------------------------------------------------

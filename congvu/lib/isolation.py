@@ -5,8 +5,9 @@ sweep reports what failed by raising `RowsFailed`, so `congvu sweep` exits non-z
 scheduler logs an error, while everything else of the round was done."""
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.db import transaction
 
@@ -46,3 +47,13 @@ class Rows:
         if self.failed:
             raise RowsFailed(self.sweep, done, [f"{self.noun} #{pk}" for pk in self.failed])
         return done
+
+
+def each_on_its_own(sweep: str, noun: str, rows: Iterable, do: Callable[[Any], object]) -> int:
+    """`do(row)` for each row, each on its own (`Rows.each`): how many were done, or `RowsFailed`."""
+    failures, done = Rows(sweep, noun), 0
+    for row in rows:
+        with failures.each(row.pk):
+            do(row)
+            done += 1
+    return failures.report(done)

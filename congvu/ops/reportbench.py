@@ -22,7 +22,7 @@ from congvu.ops.bench import in_scratch_database
 from congvu.ops.listbench import NOW, fill
 from congvu.ops.province import build_synthetic
 from congvu.oversight import reports
-from congvu.oversight.models_reports import UnitReport
+from congvu.oversight.models_reports import PeriodKind, UnitReport
 from congvu.oversight.report_figures import period_of
 from congvu.work.models import WorkItem
 
@@ -60,7 +60,7 @@ def run(n: int) -> ReportBenchResult:
         org = build_synthetic(inspectors=1)
         fill(org, n)
         inspector = org.inspectors[0]
-        period = reports.open_period(actor=inspector, kind="year", year=2025, number=1, due_on=DUE)
+        period = reports.open_period(actor=inspector, kind=PeriodKind.YEAR, year=2025, number=1, due_on=DUE)
         heads = {unit.pk: head for unit, head in zip(org.units, org.heads, strict=True)}
         drafts = list(UnitReport.objects.filter(period=period, unit_id__in=heads).order_by("unit__name"))
         for report in drafts[: len(drafts) // 2]:

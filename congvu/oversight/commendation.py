@@ -12,11 +12,11 @@ from congvu.consult.models import OutgoingRegister
 from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
 from congvu.org.models import Official, Unit, UnitKind
+from congvu.oversight.access import keeps_reviews, led_unit_ids
 from congvu.oversight.commendation_forms import AWARD_FORMS, SOURCE, Authority, AwardForm
 from congvu.oversight.decision_wording import commendation_content
 from congvu.oversight.models_commendation import Commendation, CommendationState
 from congvu.oversight.record import record_event
-from congvu.oversight.records_access import keeps_reviews, led_unit_ids
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import is_leader, serves_in
 from congvu.work.access import deny

@@ -15,7 +15,7 @@ from congvu.lib.workdays import TZ
 from congvu.org.models import UnitKind
 from congvu.oversight.models_inspections import Finding, FindingCategory
 from congvu.oversight.queries import figure_conditions
-from congvu.work.models import WorkItem
+from congvu.work.models import State, WorkItem
 
 MIN_COMPLETED = 3  # fewer completed items say too little to commend
 MIN_ON_TIME_PERCENT = 90
@@ -59,7 +59,7 @@ def _rows(start: date, end: date, by: tuple[str, ...], unit_field: str) -> list[
     since, until = _bounds(start, end)
     conditions = figure_conditions()
     # The Province committee's own work is not commended by itself: candidates are the units it oversees.
-    return list(WorkItem.objects.filter(Q(state="completed"), completed_at__range=(since, until))
+    return list(WorkItem.objects.filter(state=State.COMPLETED, completed_at__range=(since, until))
                 .exclude(**{f"{unit_field}__kind": UnitKind.PROVINCE_COMMITTEE})
                 .values(*by).annotate(
                     completed=Count("id"), on_time=Count("id", filter=conditions["on_time"]),

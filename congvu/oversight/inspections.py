@@ -4,7 +4,7 @@ evidence, decide measures, conclude it (the conclusion numbered the same way), f
 
 Each is one transaction through `congvu.work.actions.action`: who acts is checked first (only Home
 Affairs inspects), then the state, then the input; then the change, then its event in the
-inspection's record trail. Reads and who sees what: `congvu.oversight.inspection_access`."""
+inspection's record trail. Reads and who sees what: `congvu.oversight.access`."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -64,6 +64,7 @@ def check_period(period_from: date, period_to: date) -> None:
 
 
 def home_affairs() -> Unit:
+    """The Department of Home Affairs (the issuer of the inspections' and the periodic reports' documents)."""
     found = Unit.objects.filter(is_home_affairs=True, valid_to__isnull=True).select_related("parent").first()
     if found is None:
         raise InvalidInput("Chưa khai báo Sở Nội vụ trong danh mục đơn vị.",

@@ -23,6 +23,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.notify import notify
 from congvu.oversight import report_rules as rules
+from congvu.oversight.inspections import home_affairs
 from congvu.oversight.models_reports import (
     PeriodState,
     ProvinceReport,
@@ -49,14 +50,6 @@ def require_home_affairs(official: Official) -> None:
     if official.role != Role.HOME_AFFAIRS:
         raise AccessDenied("Chỉ Sở Nội vụ mở kỳ báo cáo và tổng hợp báo cáo của tỉnh.",
                            "Only the Department of Home Affairs opens reporting periods and compiles the report.")
-
-
-def home_affairs_unit() -> Unit:
-    unit = Unit.objects.filter(is_home_affairs=True, valid_to__isnull=True).select_related("parent").first()
-    if unit is None:
-        raise InvalidInput("Chưa khai báo Sở Nội vụ trong danh mục đơn vị.",
-                           "No Department of Home Affairs is registered.")
-    return unit
 
 
 def reporting_units(on: date) -> QuerySet[Unit]:
@@ -218,7 +211,7 @@ def compile_report(period: ReportingPeriod | int, *, actor: Official) -> Provinc
                            f"{len(waiting)} units have not reported and the due date ({period.due_on:%d/%m/%Y}) "
                            "has not passed.")
     rules.check_issue_day(day, calendar.is_working_day(day), calendar.next_working_day(day))
-    issuer = home_affairs_unit()
+    issuer = home_affairs()
     live = prefilled(period, [r.unit_id for r in waiting])
     units = [frozen_unit(r, live) for r in reports]
     number = take_numbers(issuer, day.year, OutgoingRegister.SERIES)

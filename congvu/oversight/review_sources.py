@@ -15,7 +15,6 @@ from congvu.consult.models import Responsibility
 from congvu.lib.refusals import InvalidInput
 from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Unit
-from congvu.oversight.inspection_access import finding_as_review_source
 from congvu.oversight.models import OverrideReview, Resolution
 from congvu.oversight.models_inspections import Finding, FindingCategory
 from congvu.oversight.models_public import PublicReport
@@ -144,3 +143,14 @@ register_source("kept_override", "Quyết định của thủ trưởng lưu đ�
 register_source("item", "Công việc", "Work item", any_item)
 register_source("public_report", "Phản ánh của người dân", "Public report", public_report)
 register_source("inspection_finding", "Kết luận kiểm tra", "Inspection finding", inspection_finding)
+
+
+def finding_as_review_source(finding: Finding) -> dict:
+    """What an accountability review opened from this finding starts from (helper "review" builds the
+    review; "Mở kiểm điểm" from a finding is wired at merge): plain data, no model."""
+    return {
+        "source": "inspection_finding", "finding_id": finding.pk, "inspection_id": finding.inspection_id,
+        "unit_id": finding.unit_id, "official_id": finding.official_id, "category": finding.category,
+        "summary": finding.summary, "item_ids": list(finding.item_ids), "event_ids": list(finding.event_ids),
+        "found_on": finding.recorded_at.date().isoformat(),
+    }

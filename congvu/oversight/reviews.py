@@ -13,10 +13,10 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import InvalidInput, InvalidState
 from congvu.org.models import Official, Title, Unit, UnitKind
 from congvu.oversight import discipline
+from congvu.oversight.access import keeps_reviews, led_unit_ids
 from congvu.oversight.decision_wording import discipline_content
 from congvu.oversight.models_reviews import AccountabilityReview, ReviewState, ReviewSubject
 from congvu.oversight.record import record_event
-from congvu.oversight.records_access import keeps_reviews, led_unit_ids
 from congvu.oversight.review_sources import source
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import is_leader, serves_in

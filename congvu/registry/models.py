@@ -120,13 +120,13 @@ class Delegation(models.Model):
             models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                                    name="delegation_ends_after_it_starts"),
             models.CheckConstraint(
-                condition=~Q(kind="uy_quyen") | (
+                condition=~Q(kind=DelegationKind.AUTHORISATION) | (
                     Q(to_unit__isnull=False, from_unit__isnull=False, valid_to__isnull=False, to_kind="")
                     & ~Q(document_number="")),
                 name="authorisation_is_named_and_ends",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="phan_cap") | (Q(to_unit__isnull=True) & ~Q(to_kind=""))
+                condition=~Q(kind=DelegationKind.DECENTRALISATION) | (Q(to_unit__isnull=True) & ~Q(to_kind=""))
                 | (Q(to_unit__isnull=False) & Q(to_kind="")),
                 name="decentralisation_has_one_target",
             ),

@@ -1,6 +1,8 @@
 """What every page view shares, written once: who may open a page at all (`official_required`), the
-403 page (`denied`, `refusal_denied`), whether htmx asked (`is_htmx`), a form shown with the refusal
-it got (`FormPanel`), and the answer to a posted form that failed (`form_again`).
+403 page (`denied`, `refusal_denied`), an object the official may see or the 404 (`visible_or_404`),
+the answer to a refused action (`refused`), the item a view is about (`item_seen_whole`), whether
+htmx asked (`is_htmx`), a form shown with the refusal it got (`FormPanel`), and the answer to a
+posted form that failed (`form_again`).
 
 A form posted with htmx is swapped in place: on failure the form again with its errors or refusal
 (and, when a rule refused it, the item's trail refreshed out of band, since the refused attempt was
@@ -13,14 +15,16 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from congvu.lib.refusals import ActionRefused, RuleViolation
+from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
 from congvu.org.models import Official, Unit
 from congvu.web.timeline import event_rows
+from congvu.work.access import access_item
 from congvu.work.models import WorkItem
 
 if TYPE_CHECKING:
@@ -36,6 +40,43 @@ def denied(request: HttpRequest, message: str) -> HttpResponse:
 
 def refusal_denied(request: HttpRequest, refusal: ActionRefused) -> HttpResponse:
     return denied(request, refusal.message(get_language() or "vi"))
+
+
+def visible_or_404(request: HttpRequest, objects: type[Model] | QuerySet, pk: int,
+                   may_see: Callable[[Official, Model], bool]):
+    """Object `pk` if the official may see it; otherwise the 404 of one that does not exist (ids reveal nothing)."""
+    found = get_object_or_404(objects, pk=pk)
+    if not may_see(request.official, found):
+        raise Http404
+    return found
+
+
+def refused(request: HttpRequest, act: Callable[[], object],
+            again: Callable[[ActionRefused], HttpResponse]) -> HttpResponse | None:
+    """Run a posted action. None when it is done; refused, the answer: access, the 403 page; a rule
+    or the state, `again(refusal)` (the page again, with the refusal)."""
+    try:
+        act()
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
+    except ActionRefused as refusal:
+        return again(refusal)
+    return None
+
+
+def item_seen_whole(view: View) -> View:
+    """For a view of `item_id` (under `official_required`): the view gets the item, if the official
+    sees it whole, in place of its id; anyone else the 403 page, before anything else is read."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, item_id: int, *args, **kwargs) -> HttpResponse:
+        try:
+            item = access_item(request.official, item_id)
+        except AccessDenied as refusal:
+            return refusal_denied(request, refusal)
+        return view(request, item, *args, **kwargs)
+
+    return wrapper
 
 
 def official_required(view: View) -> View:

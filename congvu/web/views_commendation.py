@@ -9,11 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from congvu.documents.review_docs import decision_docx, file_name
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation
+from congvu.oversight.access import keeps_reviews, led_unit_ids, sees_every_unit, visible_commendations
 from congvu.oversight.commendation_candidates import (
     MIN_COMPLETED,
     MIN_ON_TIME_PERCENT,
@@ -22,10 +22,9 @@ from congvu.oversight.commendation_candidates import (
 )
 from congvu.oversight.commendation_forms import AWARD_FORMS, forms_for
 from congvu.oversight.models_commendation import Commendation, CommendationState
-from congvu.oversight.records_access import keeps_reviews, led_unit_ids, sees_every_unit, visible_commendations
 from congvu.web.forms_reviews import ApprovalForm, PeriodForm, ProposeForm
 from congvu.web.pages import official_required, refusal_denied
-from congvu.web.views_reviews import docx_download
+from congvu.web.views_reviews import decision_download
 
 MIN_YEAR, MAX_YEAR = 2000, 2999
 
@@ -136,6 +135,4 @@ def commendation_step(request: HttpRequest, commendation_id: int, step: str) -> 
 @official_required
 def commendation_file(request: HttpRequest, commendation_id: int) -> HttpResponse:
     found = seen(request, commendation_id)
-    if found.state != CommendationState.DECIDED:
-        raise Http404
-    return docx_download(decision_docx(found), file_name(found))
+    return decision_download(found, found.state == CommendationState.DECIDED)

@@ -39,7 +39,7 @@ from congvu.org import actions as org_actions
 from congvu.org.models import Official
 from congvu.registry.serving import unit_ids_of
 from congvu.web.consult_list import SCOPES, request_list, scope_of
-from congvu.web.pages import FormPanel, denied, form_again, is_htmx, official_required, refusal_denied
+from congvu.web.pages import FormPanel, denied, form_again, is_htmx, item_seen_whole, official_required, refusal_denied
 from congvu.web.panels_consult import (
     RequestCard,
     ask_form,
@@ -66,11 +66,8 @@ def _not_yours_to_see() -> AccessDenied:
 
 @require_POST
 @official_required
-def ask(request: HttpRequest, item_id: int) -> HttpResponse:
-    try:
-        item = access_item(request.official, item_id)
-    except AccessDenied as refusal:
-        return refusal_denied(request, refusal)
+@item_seen_whole
+def ask(request: HttpRequest, item: WorkItem) -> HttpResponse:
     form = ask_form(item, request.POST, request.FILES)
     refusal = None
     if form.is_valid():

@@ -3,18 +3,18 @@ was sent to them), one directive with its acknowledge button, whom it was sent t
 Affairs — completion per unit, for a unit's head who in the unit has not acknowledged it."""
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official
 from congvu.oversight import directives
 from congvu.oversight.models_directives import Directive
 from congvu.oversight.models_public import ReportState
 from congvu.oversight.public_reports import visible_to
 from congvu.web.forms_directives import DirectiveForm, SendForm
-from congvu.web.pages import official_required, refusal_denied
+from congvu.web.pages import official_required, refusal_denied, refused, visible_or_404
 
 
 def home_context(official: Official) -> dict:
@@ -56,10 +56,7 @@ def directive_new(request: HttpRequest) -> HttpResponse:
 
 
 def visible_directive(request: HttpRequest, directive_id: int) -> Directive:
-    directive = get_object_or_404(Directive, pk=directive_id)
-    if not directives.may_see(request.official, directive):
-        raise Http404
-    return directive
+    return visible_or_404(request, Directive, directive_id, directives.may_see)
 
 
 @official_required
@@ -107,13 +104,10 @@ def directive_send(request: HttpRequest, directive_id: int) -> HttpResponse:
 @require_POST
 def directive_acknowledge(request: HttpRequest, directive_id: int) -> HttpResponse:
     directive = visible_directive(request, directive_id)
-    try:
-        directives.acknowledge(directive, actor=request.official)
-    except AccessDenied as refused:
-        return refusal_denied(request, refused)
-    except ActionRefused as refused:
-        return render_detail(request, directive, refusal=refused, status=409)
-    return redirect(request.POST.get("next") == "home" and reverse("home") or reverse("directive", args=[directive.pk]))
+    return refused(request, lambda: directives.acknowledge(directive, actor=request.official),
+                   lambda refusal: render_detail(request, directive, refusal=refusal, status=409)
+                   ) or redirect(request.POST.get("next") == "home" and reverse("home")
+                                 or reverse("directive", args=[directive.pk]))
 
 
 @official_required

@@ -1,7 +1,7 @@
 """The inspection pages (clause 1.6): the list (Home Affairs plans and draws; a head sees the opened
 inspections of their unit, an official the findings about them), the plan and surprise-draw forms,
 and one inspection: its decision, the draw with its seed and how to reproduce it, the findings with
-their evidence, the measures, the conclusion. Who sees what: `congvu.oversight.inspection_access`."""
+their evidence, the measures, the conclusion. Who sees what: `congvu.oversight.access`."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,11 +12,10 @@ from django.views.decorators.http import require_POST
 from congvu.documents import inspection_docs
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
-from congvu.oversight import inspection_access as access
-from congvu.oversight import inspections, risk
+from congvu.oversight import access, inspections, risk
 from congvu.oversight.models_inspections import Finding, Inspection, InspectionState, Measure
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
-from congvu.web.pages import official_required, refusal_denied
+from congvu.web.pages import official_required, refusal_denied, visible_or_404
 from congvu.work.models import WorkItem
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -66,10 +65,7 @@ def inspection_draw(request: HttpRequest) -> HttpResponse:
 
 
 def visible(request: HttpRequest, inspection_id: int) -> Inspection:
-    inspection = get_object_or_404(Inspection, pk=inspection_id)
-    if not access.may_see(request.official, inspection):
-        raise Http404
-    return inspection
+    return visible_or_404(request, Inspection, inspection_id, access.may_see_inspection)
 
 
 @official_required

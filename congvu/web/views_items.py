@@ -23,11 +23,11 @@ from congvu.org.models import Unit
 from congvu.web.forms import ExtensionDecisionForm
 from congvu.web.item_actions import BY_SLUG, ItemAction, available_actions
 from congvu.web.item_next import action_column, owed_replies
-from congvu.web.pages import FormPanel, form_again, is_htmx, official_required, refusal_denied
+from congvu.web.pages import FormPanel, form_again, is_htmx, item_seen_whole, official_required, refusal_denied
 from congvu.web.panels_consult import ConsultationPanel, RequestCard, consultation_panel, consulted_view
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.work import actions
-from congvu.work.access import access_item, visible_items
+from congvu.work.access import visible_items
 from congvu.work.models import ExtensionRequest, ExtensionStatus, State, WorkItem
 from congvu.work.queries import holder_when_late
 from congvu.work.rules import FOREIGN_COMPETENCE
@@ -96,12 +96,9 @@ def extension_context(request: HttpRequest, item: WorkItem, form: ExtensionDecis
 
 @require_POST
 @official_required
-def extension_decision(request: HttpRequest, item_id: int, request_id: int) -> HttpResponse:
+@item_seen_whole
+def extension_decision(request: HttpRequest, item: WorkItem, request_id: int) -> HttpResponse:
     """The level above approves or refuses a requested extension (clause 1.5)."""
-    try:
-        item = access_item(request.official, item_id)
-    except AccessDenied as refusal:
-        return refusal_denied(request, refusal)
     pending = ExtensionRequest.objects.filter(pk=request_id, item=item).first()
     if pending is None:
         raise Http404
@@ -126,12 +123,9 @@ def extension_decision(request: HttpRequest, item_id: int, request_id: int) -> H
 
 @require_POST
 @official_required
-def item_action(request: HttpRequest, item_id: int, slug: str) -> HttpResponse:
+@item_seen_whole
+def item_action(request: HttpRequest, item: WorkItem, slug: str) -> HttpResponse:
     """Parse the form, call the action, show the outcome. An outsider is refused before anything else."""
-    try:
-        item = access_item(request.official, item_id)
-    except AccessDenied as refusal:
-        return refusal_denied(request, refusal)
     action = BY_SLUG.get(slug)
     if action is None:
         raise Http404

@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from congvu.lib.refusals import AccessDenied, ActionRefused
+from congvu.lib.refusals import ActionRefused
 from congvu.oversight import public_reports
 from congvu.oversight.models_public import PublicReport, ReportState
 from congvu.web.forms_public import AnswerForm, AssignForm, CloseForm, LookupForm, ReportForm
-from congvu.web.pages import denied, official_required, refusal_denied
+from congvu.web.pages import denied, official_required, refused
 from congvu.web.public_limits import FILING, LOOKUP, new_challenge
 from congvu.web.throttle import TOO_MANY_REQUESTS
 
@@ -150,13 +150,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         if form is None:
             raise Http404
         if form.is_valid():
-            try:
-                ACTIONS[step](report, actor=request.official, **form.cleaned_data)
-            except AccessDenied as refused:
-                return refusal_denied(request, refused)
-            except ActionRefused as refused:
-                return render_detail(request, report, forms_, refusal=refused, status=409)
-            return redirect("public_report_detail", report.pk)
+            return refused(request, lambda: ACTIONS[step](report, actor=request.official, **form.cleaned_data),
+                           lambda refusal: render_detail(request, report, forms_, refusal=refusal, status=409)
+                           ) or redirect("public_report_detail", report.pk)
         return render_detail(request, report, forms_, status=400)
     return render_detail(request, report, forms_)
 

@@ -15,7 +15,7 @@ from congvu.oversight import reports
 from congvu.oversight.models_reports import PeriodState, ProvinceReport, ReportingPeriod, UnitReport
 from congvu.oversight.report_figures import FIGURE_KEYS
 from congvu.web.forms_reports import NarrativeForm, OpenPeriodForm
-from congvu.web.pages import denied, official_required, refusal_denied
+from congvu.web.pages import denied, official_required, refusal_denied, refused, visible_or_404
 from congvu.web.roles import serves_anywhere
 
 DOWNLOADS = {"docx": "docx", "xlsx": "xlsx"}
@@ -91,13 +91,9 @@ def period_detail(request: HttpRequest, period_id: int, refusal: ActionRefused |
 
 def period_action(request: HttpRequest, period_id: int, act) -> HttpResponse:
     period = kept_period(request, period_id)
-    try:
-        act(period)
-    except AccessDenied as refused:
-        return refusal_denied(request, refused)
-    except ActionRefused as refused:
-        return period_detail(request, period.pk, refusal=refused, status=409)
-    return redirect("report_period", period.pk)
+    return refused(request, lambda: act(period),
+                   lambda refusal: period_detail(request, period.pk, refusal=refusal, status=409)
+                   ) or redirect("report_period", period.pk)
 
 
 @official_required
@@ -125,10 +121,7 @@ def period_download(request: HttpRequest, period_id: int, kind: str) -> HttpResp
 
 
 def visible_report(request: HttpRequest, report_id: int) -> UnitReport:
-    report = get_object_or_404(UnitReport.objects.select_related("period", "unit"), pk=report_id)
-    if not reports.may_see(request.official, report):
-        raise Http404
-    return report
+    return visible_or_404(request, UnitReport.objects.select_related("period", "unit"), report_id, reports.may_see)
 
 
 @official_required
@@ -141,27 +134,22 @@ def unit_report(request: HttpRequest, report_id: int) -> HttpResponse:
     form = NarrativeForm(request.POST)
     if not form.is_valid():
         return render_report(request, report, form, status=400)
-    try:
-        reports.save_narrative(report, actor=request.official, **form.cleaned_data)
-    except AccessDenied as refused:
-        return refusal_denied(request, refused)
-    except ActionRefused as refused:
-        return render_report(request, report, form, refused, status=409)
-    return redirect("unit_report", report.pk)
+    return refused(request, lambda: reports.save_narrative(report, actor=request.official, **form.cleaned_data),
+                   lambda refusal: render_report(request, report, form, refusal, status=409)
+                   ) or redirect("unit_report", report.pk)
 
 
 @official_required
 @require_POST
 def unit_report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
     report = visible_report(request, report_id)
-    try:
-        reports.submit_report(report, actor=request.official)
-    except AccessDenied as refused:
-        return refusal_denied(request, refused)
-    except ActionRefused as refused:
+
+    def again(refusal: ActionRefused) -> HttpResponse:
         report.refresh_from_db()
-        return render_report(request, report, None, refused, status=409)
-    return redirect("unit_report", report.pk)
+        return render_report(request, report, None, refusal, status=409)
+
+    return refused(request, lambda: reports.submit_report(report, actor=request.official), again
+                   ) or redirect("unit_report", report.pk)
 
 
 def render_report(request: HttpRequest, report: UnitReport, form: NarrativeForm | None,

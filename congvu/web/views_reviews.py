@@ -1,7 +1,7 @@
 """The accountability review pages (clause 1.7): Home Affairs' list with the evidence to review, the
 opening form, one review with the step its reader may take next (meeting, conclusion, decision), the
 decision's .docx; and the records: "Hồ sơ của tôi" and a unit's record. Who sees what is
-`congvu.oversight.records_access`; every change is an action of `congvu.oversight.reviews`."""
+`congvu.oversight.access`; every change is an action of `congvu.oversight.reviews`."""
 
 import io
 
@@ -14,17 +14,18 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Unit
 from congvu.oversight import reviews
-from congvu.oversight.discipline import FORMS
-from congvu.oversight.models import OverrideReview, Resolution
-from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
-from congvu.oversight.queries import deemed_agreements, overdue_items
-from congvu.oversight.records_access import (
+from congvu.oversight.access import (
     keeps_reviews,
     led_unit_ids,
     sees_unit_record,
     visible_commendations,
     visible_reviews,
 )
+from congvu.oversight.discipline import FORMS
+from congvu.oversight.models import OverrideReview, Resolution
+from congvu.oversight.models_commendation import Commendation
+from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
+from congvu.oversight.queries import deemed_agreements, overdue_items
 from congvu.oversight.review_sources import SOURCES, source
 from congvu.web.forms_reviews import ConclusionForm, DecisionForm, ExtendForm, MeetingForm, OpenReviewForm
 from congvu.web.pages import denied, official_required, refusal_denied
@@ -35,6 +36,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def docx_download(data: bytes, name: str) -> FileResponse:
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=DOCX)
+
+
+def decision_download(found: AccountabilityReview | Commendation, decided: bool) -> FileResponse:
+    """A review's or a commendation's decision as .docx; before it is decided there is none (404)."""
+    if not decided:
+        raise Http404
+    return docx_download(decision_docx(found), file_name(found))
 
 
 def evidence_to_review() -> dict:
@@ -165,9 +173,7 @@ def review_step(request: HttpRequest, review_id: int, step: str) -> HttpResponse
 @official_required
 def review_file(request: HttpRequest, review_id: int) -> HttpResponse:
     review = seen_review(request, review_id)
-    if review.state != ReviewState.DECIDED:
-        raise Http404
-    return docx_download(decision_docx(review), file_name(review))
+    return decision_download(review, review.state == ReviewState.DECIDED)
 
 
 @official_required

@@ -305,7 +305,8 @@ class ExtensionRequest(models.Model):
         verbose_name = _("extension request")
         verbose_name_plural = _("extension requests")
         constraints = [
-            models.UniqueConstraint(fields=["item"], condition=Q(status="pending"), name="one_pending_extension")
+            models.UniqueConstraint(fields=["item"], condition=Q(status=ExtensionStatus.PENDING),
+                                    name="one_pending_extension")
         ]
 
     def __str__(self) -> str:

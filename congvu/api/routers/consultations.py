@@ -8,7 +8,7 @@ from congvu.api import resolve, serialize
 from congvu.api.errors import ACTION, FILTERED, ONE_OBJECT
 from congvu.api.fields import MAX_ID
 from congvu.api.inputs import ConsultationSendBackIn, ReconciliationIn, ReplyIn, RequestAssignIn, RequestFilters
-from congvu.api.routers.common import answers, caller
+from congvu.api.routers.common import answers, caller, post_action
 from congvu.api.schemas import ReconciliationOut, RequestOut, RequestPage
 from congvu.consult import actions as consult
 from congvu.consult.models import Notice
@@ -45,29 +45,24 @@ def get_request(request: HttpRequest, request_id: int = RequestId()):
     return serialize.request_detail(resolve.request(caller(request), request_id).pk)
 
 
-@router.post("/consultation-requests/{request_id}/assign", response=answers(RequestOut, ACTION),
-             summary="Lãnh đạo đơn vị được lấy ý kiến giao người chuẩn bị trả lời")
-def assign_request(request: HttpRequest, payload: RequestAssignIn, request_id: int = RequestId()):
-    found = resolve.request(caller(request), request_id)
-    consult.assign_request(found, actor=caller(request), holder=resolve.official(payload.holder, "holder"))
-    return serialize.request_detail(found.pk)
+def on_request(path: str, name: str, body: type, summary: str, act) -> None:
+    """POST /consultation-requests/{request_id}/`path`: `act(request, caller, payload)`, answered with the
+    request as it now stands."""
+    post_action(router, f"/consultation-requests/{{request_id}}/{path}", name=name, summary=summary, body=body,
+                object_id=("request_id", RequestId()), find=resolve.request, act=act,
+                answer=lambda found, official: serialize.request_detail(found.pk),
+                response=answers(RequestOut, ACTION))
 
 
-@router.post("/consultation-requests/{request_id}/reply", response=answers(RequestOut, ACTION),
-             summary="Trả lời: đồng ý / đồng ý có bổ sung / không đồng ý, có lý do (Mục 2.2)")
-def reply(request: HttpRequest, payload: ReplyIn, request_id: int = RequestId()):
-    found = resolve.request(caller(request), request_id)
-    consult.reply(found, actor=caller(request), position=payload.position, reasons=payload.reasons)
-    return serialize.request_detail(found.pk)
-
-
-@router.post("/consultation-requests/{request_id}/send-back", response=answers(RequestOut, ACTION),
-             summary="Đơn vị được lấy ý kiến trả lại yêu cầu, nêu căn cứ: không liên quan hoặc là việc của "
-                     "chính đơn vị xin ý kiến (Mục 2.2)")
-def send_back_request(request: HttpRequest, payload: ConsultationSendBackIn, request_id: int = RequestId()):
-    found = resolve.request(caller(request), request_id)
-    consult.send_back(found, actor=caller(request), grounds=payload.grounds, reason=payload.reason)
-    return serialize.request_detail(found.pk)
+on_request("assign", "assign_request", RequestAssignIn, "Lãnh đạo đơn vị được lấy ý kiến giao người chuẩn bị trả lời",
+           lambda found, actor, p: consult.assign_request(found, actor=actor,
+                                                          holder=resolve.official(p.holder, "holder")))
+on_request("reply", "reply", ReplyIn, "Trả lời: đồng ý / đồng ý có bổ sung / không đồng ý, có lý do (Mục 2.2)",
+           lambda found, actor, p: consult.reply(found, actor=actor, position=p.position, reasons=p.reasons))
+on_request("send-back", "send_back_request", ConsultationSendBackIn,
+           "Đơn vị được lấy ý kiến trả lại yêu cầu, nêu căn cứ: không liên quan hoặc là việc của "
+           "chính đơn vị xin ý kiến (Mục 2.2)",
+           lambda found, actor, p: consult.send_back(found, actor=actor, grounds=p.grounds, reason=p.reason))
 
 
 @router.post("/consultation-requests/{request_id}/notice/sign", response=answers(RequestOut, ACTION),

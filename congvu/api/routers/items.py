@@ -22,7 +22,7 @@ from congvu.api.inputs import (
     SubmitIn,
     TransferIn,
 )
-from congvu.api.routers.common import answers, caller, then
+from congvu.api.routers.common import answers, caller, post_action, then
 from congvu.api.routers.consultations import REQUEST_ACTIONS
 from congvu.api.schemas import ConsultationOut, ItemDetail, ItemPage
 from congvu.consult import actions as consult
@@ -85,96 +85,55 @@ def register_incoming(request: HttpRequest, payload: IncomingIn):
     return Status(201, serialize.item_detail(item.pk, official))
 
 
-def done(request: HttpRequest, item: WorkItem):
-    return serialize.item_detail(item.pk, caller(request))
+def on_item(path: str, name: str, body: type, summary: str, act) -> None:
+    """POST /items/{item_id}/`path`: `act(item, caller, payload)`, answered with the item as it now stands."""
+    post_action(router, f"/items/{{item_id}}/{path}", name=name, summary=summary, body=body,
+                object_id=("item_id", ItemId()), find=resolve.item, act=act,
+                answer=lambda item, official: serialize.item_detail(item.pk, official),
+                response=answers(ItemDetail, ACTION), openapi_extra=next_on_item())
 
 
-@router.post("/items/{item_id}/direct", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Chỉ đạo: đơn vị chủ trì, phối hợp, hạn; nêu cán bộ (holder) thì phân công luôn")
-def direct(request: HttpRequest, payload: DirectIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
+def direct(item: WorkItem, actor, payload: DirectIn) -> None:
     given = {"lead_unit": resolve.unit(payload.lead_unit, "lead_unit"),
              "cooperating": resolve.units(payload.cooperating, "cooperating"),
              "due_date": resolve.calendar_date(payload.due_date, "due_date"), "note": payload.note,
              "override_reason": payload.override_reason}
     if payload.holder is None:
-        actions.direct(item, actor=caller(request), **given)
+        actions.direct(item, actor=actor, **given)
     else:  # the officer named: directed and assigned in one step, both in the trail or neither (issue 12)
-        direct_and_assign(item, actor=caller(request), holder=resolve.official(payload.holder, "holder"), **given)
-    return done(request, item)
+        direct_and_assign(item, actor=actor, holder=resolve.official(payload.holder, "holder"), **given)
 
 
-@router.post("/items/{item_id}/assign", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Phân công một cán bộ giữ bước xử lý")
-def assign(request: HttpRequest, payload: AssignIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
+def assign(item: WorkItem, actor, payload: AssignIn) -> None:
     holder = resolve.official(payload.holder, "holder") if payload.holder is not None else None
-    actions.assign(item, actor=caller(request), holder=holder,
-                   due_date=resolve.calendar_date(payload.due_date, "due_date"), note=payload.note)
-    return done(request, item)
+    actions.assign(item, actor=actor, holder=holder, due_date=resolve.calendar_date(payload.due_date, "due_date"),
+                   note=payload.note)
 
 
-@router.post("/items/{item_id}/transfer", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Chuyển đơn vị có thẩm quyền (transferred_to_id: công việc mới)")
-def transfer(request: HttpRequest, payload: TransferIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.transfer(item, actor=caller(request), to_unit=resolve.unit(payload.to_unit, "to_unit"),
-                     reason=payload.reason, override_reason=payload.override_reason)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/return", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Trả lại văn bản (Mục 2.1)")
-def return_document(request: HttpRequest, payload: ReturnIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.return_document(item, actor=caller(request), grounds=payload.grounds,
-                            named_unit=resolve.unit_or_none(payload.named_unit, "named_unit"),
-                            reason=payload.reason, override_reason=payload.override_reason)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/submit", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Trình UBND tỉnh (Mục 1.4, 2.3)")
-def submit(request: HttpRequest, payload: SubmitIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    consult.submit_to_province(item, actor=caller(request), summary=payload.summary,
-                               override_reason=payload.override_reason)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/province-decision", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Văn phòng UBND tỉnh ghi nhận quyết định của tỉnh")
-def province_decision(request: HttpRequest, payload: DecisionIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.record_province_decision(item, actor=caller(request), decision=payload.decision)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/send-back", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Văn phòng UBND tỉnh trả lại tờ trình cho đơn vị (Mục 1.4)")
-def send_back(request: HttpRequest, payload: SendBackIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.send_back_submission(item, actor=caller(request), grounds=payload.grounds,
-                                 explanation=payload.explanation)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/complete", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Hoàn thành, ghi kết quả")
-def complete(request: HttpRequest, payload: CompleteIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.complete(item, actor=caller(request), result=payload.result, override_reason=payload.override_reason,
-                     delay_cause=payload.delay_cause, delay_note=payload.delay_note)
-    return done(request, item)
-
-
-@router.post("/items/{item_id}/extend", response=answers(ItemDetail, ACTION), openapi_extra=next_on_item(),
-             summary="Gia hạn (Mục 1.5)")
-def extend(request: HttpRequest, payload: ExtendIn, item_id: int = ItemId()):
-    item = resolve.item(caller(request), item_id)
-    actions.extend_deadline(item, actor=caller(request), new_due=resolve.calendar_date(payload.new_due, "new_due"),
-                            reason=payload.reason)
-    return done(request, item)
+on_item("direct", "direct", DirectIn, "Chỉ đạo: đơn vị chủ trì, phối hợp, hạn; nêu cán bộ (holder) thì phân công luôn",
+        direct)
+on_item("assign", "assign", AssignIn, "Phân công một cán bộ giữ bước xử lý", assign)
+on_item("transfer", "transfer", TransferIn, "Chuyển đơn vị có thẩm quyền (transferred_to_id: công việc mới)",
+        lambda item, actor, p: actions.transfer(item, actor=actor, to_unit=resolve.unit(p.to_unit, "to_unit"),
+                                                reason=p.reason, override_reason=p.override_reason))
+on_item("return", "return_document", ReturnIn, "Trả lại văn bản (Mục 2.1)",
+        lambda item, actor, p: actions.return_document(
+            item, actor=actor, grounds=p.grounds, named_unit=resolve.unit_or_none(p.named_unit, "named_unit"),
+            reason=p.reason, override_reason=p.override_reason))
+on_item("submit", "submit", SubmitIn, "Trình UBND tỉnh (Mục 1.4, 2.3)",
+        lambda item, actor, p: consult.submit_to_province(item, actor=actor, summary=p.summary,
+                                                          override_reason=p.override_reason))
+on_item("province-decision", "province_decision", DecisionIn, "Văn phòng UBND tỉnh ghi nhận quyết định của tỉnh",
+        lambda item, actor, p: actions.record_province_decision(item, actor=actor, decision=p.decision))
+on_item("send-back", "send_back", SendBackIn, "Văn phòng UBND tỉnh trả lại tờ trình cho đơn vị (Mục 1.4)",
+        lambda item, actor, p: actions.send_back_submission(item, actor=actor, grounds=p.grounds,
+                                                            explanation=p.explanation))
+on_item("complete", "complete", CompleteIn, "Hoàn thành, ghi kết quả",
+        lambda item, actor, p: actions.complete(item, actor=actor, result=p.result, override_reason=p.override_reason,
+                                                delay_cause=p.delay_cause, delay_note=p.delay_note))
+on_item("extend", "extend", ExtendIn, "Gia hạn (Mục 1.5)",
+        lambda item, actor, p: actions.extend_deadline(
+            item, actor=actor, new_due=resolve.calendar_date(p.new_due, "new_due"), reason=p.reason))
 
 
 @router.post("/items/{item_id}/consultations", response=answers(ConsultationOut, ACTION, 201),

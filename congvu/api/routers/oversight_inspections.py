@@ -1,6 +1,6 @@
 """Inspections of official duties (clause 1.6): plans, surprise draws with their seed, the decision,
 findings with their evidence, measures, the conclusion — the same actions and the same visibility as
-the pages under /kiem-tra/ (`congvu.oversight.inspection_access`): an inspection one may not see
+the pages under /kiem-tra/ (`congvu.oversight.access`): an inspection one may not see
 answers 404, like one that does not exist."""
 
 from datetime import date
@@ -13,8 +13,7 @@ from congvu.api.errors import ACTION, AUTH, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyInt, InputDate, Text
 from congvu.api.routers.common import answers, caller
 from congvu.org.models import Official, Unit
-from congvu.oversight import inspection_access as access
-from congvu.oversight import inspections
+from congvu.oversight import access, inspections
 from congvu.oversight.models_inspections import (
     FindingCategory,
     Inspection,
@@ -123,7 +122,7 @@ def inspection_row(inspection: Inspection, official: Official) -> dict:
 
 def visible(request: HttpRequest, pk: int) -> Inspection:
     found = Inspection.objects.filter(pk=pk).first()
-    if found is None or not access.may_see(caller(request), found):
+    if found is None or not access.may_see_inspection(caller(request), found):
         raise not_found("cuộc kiểm tra", "inspection", pk)
     return found
 

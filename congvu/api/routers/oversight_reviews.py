@@ -12,13 +12,13 @@ from congvu.api import resolve
 from congvu.api.errors import ACTION, AUTH, FILTERED, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyId, InputDate, Text
 from congvu.api.routers.common import answers, caller
-from congvu.lib.refusals import AccessDenied, InvalidInput
+from congvu.lib.refusals import AccessDenied
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation, reviews
+from congvu.oversight.access import sees_every_unit, visible_commendations, visible_reviews
 from congvu.oversight.commendation_candidates import Candidate, official_candidates, unit_candidates
 from congvu.oversight.models_commendation import Commendation, CommendationState
 from congvu.oversight.models_reviews import AccountabilityReview, ReviewState, ReviewSubject
-from congvu.oversight.records_access import sees_every_unit, visible_commendations, visible_reviews
 
 router = Router(tags=["Kiểm điểm, kỷ luật, khen thưởng"])
 LIMIT = 500
@@ -99,10 +99,7 @@ def review_row(review: AccountabilityReview) -> dict:
 
 
 def seen_review(request: HttpRequest, pk: int) -> AccountabilityReview:
-    found = visible_reviews(caller(request)).filter(pk=pk).first()
-    if found is None:
-        raise not_found("hồ sơ kiểm điểm", "review", pk)
-    return found
+    return resolve.seen(visible_reviews(caller(request)), pk, "hồ sơ kiểm điểm", "review")
 
 
 ReviewId = Path(..., ge=1, le=MAX_ID, description="Số hiệu hồ sơ kiểm điểm")
@@ -213,10 +210,7 @@ def candidate_row(c: Candidate) -> dict:
 
 
 def seen_commendation(request: HttpRequest, pk: int) -> Commendation:
-    found = visible_commendations(caller(request)).filter(pk=pk).first()
-    if found is None:
-        raise not_found("đề nghị khen thưởng", "commendation", pk)
-    return found
+    return resolve.seen(visible_commendations(caller(request)), pk, "đề nghị khen thưởng", "commendation")
 
 
 CommendationId = Path(..., ge=1, le=MAX_ID, description="Số hiệu đề nghị khen thưởng")
@@ -234,9 +228,7 @@ def commendation_candidates(request: HttpRequest, period: Query[PeriodFilter]):
     if not sees_every_unit(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ và lãnh đạo UBND tỉnh xem danh sách đề nghị của mọi đơn vị.",
                            "Only Home Affairs and the Province's leadership see every unit's candidates.")
-    start, end = resolve.calendar_date(period.start, "from"), resolve.calendar_date(period.end, "to")
-    if end < start:
-        raise InvalidInput("Ngày kết thúc kỳ phải sau ngày bắt đầu.", "The period's end must not precede its start.")
+    start, end = resolve.period(period.start, period.end)
     found = unit_candidates(start, end) + official_candidates(start, end)
     return [candidate_row(c) for c in found]
 

@@ -120,9 +120,7 @@ def step_delay_figures(request: HttpRequest, period: Query[PeriodQuery]):
     if not sees_figures(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ và Văn phòng UBND tỉnh xem số liệu của mọi đơn vị.",
                            "Only Home Affairs and the Province office see the figures of every unit.")
-    since, until = resolve.calendar_date(period.since, "from"), resolve.calendar_date(period.until, "to")
-    if until < since:
-        raise InvalidInput("Ngày kết thúc kỳ phải sau ngày bắt đầu.", "The period's end must not precede its start.")
+    since, until = resolve.period(period.since, period.until)
     officials, units = step_delays(since, until)
     return {"since": since, "until": until, "officials": [vars(r) for r in officials],
             "units": [vars(r) for r in units]}

@@ -12,7 +12,13 @@ from congvu.ops.demo import catalog
 from congvu.ops.demo.cases_public import on
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.oversight import inspections
-from congvu.oversight.models_inspections import FindingCategory, Inspection, MeasureKind, MeasureStatus
+from congvu.oversight.models_inspections import (
+    FindingCategory,
+    Inspection,
+    InspectionKind,
+    MeasureKind,
+    MeasureStatus,
+)
 from congvu.work.models import Event, Outcome, WorkItem
 
 SEED = "2230a0280c0d1e06"  # the surprise draw's recorded seed (shown on the inspection page)
@@ -37,7 +43,8 @@ def build_inspection_cases() -> None:
     findings = record_findings(surprise, inspector)
     with on(15):
         measures = [inspections.decide_measure(f, actor=inspector, kind=kind, days=days)
-                    for f, (kind, days) in zip(findings, MEASURES, strict=False) if f.category != "positive"]
+                    for f, (kind, days) in zip(findings, MEASURES, strict=False)
+                    if f.category != FindingCategory.POSITIVE]
     with on(12):
         inspections.conclude(surprise, actor=inspector, conclusion=(
             "Đơn vị được kiểm tra cơ bản chấp hành quy định về thời hạn giải quyết công việc; còn để hồ sơ quá hạn "
@@ -87,6 +94,7 @@ def plan_thematic(inspector: Official, members: list[Official]) -> None:
     today = clock.today()
     with on(2):
         inspections.plan_inspection(
-            actor=inspector, kind="thematic", title="Kiểm tra chuyên đề giải quyết tranh chấp đất đai cấp xã",
+            actor=inspector, kind=InspectionKind.THEMATIC,
+            title="Kiểm tra chuyên đề giải quyết tranh chấp đất đai cấp xã",
             theme="thời hạn hòa giải tranh chấp đất đai", period_from=today - timedelta(days=180),
             period_to=today - timedelta(days=1), units=communes, team=members)

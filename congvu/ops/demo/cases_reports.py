@@ -18,7 +18,7 @@ from congvu.lib.workdays import TZ
 from congvu.ops.demo import catalog
 from congvu.org.models import Official
 from congvu.oversight import reports
-from congvu.oversight.models_reports import ReportingPeriod, UnitReport
+from congvu.oversight.models_reports import PeriodKind, ReportingPeriod, UnitReport
 from congvu.oversight.report_rules import cut_off
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import head_of
@@ -88,7 +88,7 @@ def play_period(inspector: Official, year: int, month: int, rng: random.Random, 
     starts_on, ends_on = cut_off("month", year, month)
     due_on = due_of(year, month)
     with clock.travel_to(at(date.fromordinal(ends_on.toordinal() - 5))):
-        period = reports.open_period(actor=inspector, kind="month", year=year, number=month, due_on=due_on)
+        period = reports.open_period(actor=inspector, kind=PeriodKind.MONTH, year=year, number=month, due_on=due_on)
     calendar = current_calendar()
     drafts = list(period.unit_reports.select_related("unit").order_by("unit__code"))
     rolls = [rng.random() for _ in drafts]

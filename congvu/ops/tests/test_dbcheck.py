@@ -31,6 +31,8 @@ def test_demo_on_a_fresh_database_migrates_first(tmp_path):
 @pytest.mark.parametrize("command", [
     ["sweep"],  # its parts catch their own errors: only the check before them can say what is wrong
     ["apitoken", "--list"],
+    # A streamed export: nothing of the file may be written before the check.
+    ["xes", "--from", "01/01/2026", "--to", "31/01/2026"],
     # Django's own commands are covered by the same check, after the fact (congvu/cli.py).
     ["createsuperuser", "--noinput", "--username", "quantri", "--email", "quantri@example.gov.vn"],
 ])
@@ -39,6 +41,7 @@ def test_a_command_on_an_unmigrated_database_says_what_to_run(tmp_path, command)
     assert done.returncode == 1
     assert "Cơ sở dữ liệu chưa được khởi tạo" in done.stderr and WHAT_TO_RUN in done.stderr
     assert "Traceback" not in done.stderr
+    assert "<" not in done.stdout  # no half-written export
 
 
 def test_a_command_on_a_database_behind_its_migrations_says_what_to_run(tmp_path):

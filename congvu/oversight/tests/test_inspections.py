@@ -13,7 +13,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
 from congvu.oversight import draw, inspections, risk
-from congvu.oversight.inspection_access import finding_as_review_source, may_see, visible_findings, visible_inspections
+from congvu.oversight.access import may_see_inspection, visible_findings, visible_inspections
 from congvu.oversight.models_inspections import (
     FindingCategory,
     InspectionKind,
@@ -22,6 +22,7 @@ from congvu.oversight.models_inspections import (
     MeasureStatus,
 )
 from congvu.oversight.record import record_events_of, verify_records
+from congvu.oversight.review_sources import finding_as_review_source
 from congvu.oversight.tests.makers_inspections import PERIOD, drawn_surprise, opened_with_finding
 from congvu.testing import working_item
 
@@ -74,14 +75,16 @@ def test_the_inspected_unit_sees_nothing_of_a_surprise_inspection_until_it_opens
     inspection = drawn_surprise(province)
     assert province.construction in inspection.units.all()
     for who in (province.construction_head, province.construction_officer, province.finance_head):
-        assert not may_see(who, inspection)
-    assert may_see(province.inspector, inspection) and may_see(province.office_head, inspection)
+        assert not may_see_inspection(who, inspection)
+    assert may_see_inspection(province.inspector, inspection) and may_see_inspection(province.office_head, inspection)
     assert not Notification.objects.filter(official=province.construction_head, url__startswith="/kiem-tra/").exists()
     inspections.open_inspection(inspection, actor=province.inspector)
-    assert may_see(province.construction_head, inspection) and may_see(province.finance_head, inspection)
+    assert may_see_inspection(province.construction_head, inspection)
+    assert may_see_inspection(province.finance_head, inspection)
     told = Notification.objects.get(official=province.construction_head, url=f"/kiem-tra/{inspection.pk}/")
     assert told.text.startswith("Quyết định kiểm tra số 01/QĐ-SNV")
-    assert not may_see(province.construction_officer, inspection) and not may_see(province.outsider, inspection)
+    assert not may_see_inspection(province.construction_officer, inspection)
+    assert not may_see_inspection(province.outsider, inspection)
 
 
 def test_opening_numbers_the_decision_in_home_affairs_register_on_a_working_day(province, at_morning):
@@ -155,7 +158,7 @@ def test_an_official_sees_only_the_findings_about_them_and_a_head_those_of_their
         province.construction_officer]
     assert [f.unit for f in visible_findings(province.finance_head, inspection)] == [province.finance]
     assert visible_findings(province.inspector, inspection).count() == 2
-    assert not may_see(province.commune_officer, inspection)
+    assert not may_see_inspection(province.commune_officer, inspection)
 
 
 def test_the_inspections_record_trail_verifies_and_a_refused_action_leaves_no_event(province, at_morning):

@@ -13,7 +13,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
 from congvu.testing import MORNING, Province
-from congvu.testing_browser import PHONE, log_in, log_out, open_form, screenshot_folder
+from congvu.testing_browser import PHONE, fill_registration, log_in, log_out, open_form, screenshot_folder
 from congvu.work import actions
 
 pytestmark = pytest.mark.browser
@@ -45,11 +45,7 @@ def test_register_direct_assign_refused_transfer_and_complete_in_a_browser(
     # The clerk registers the document; the register form is in Vietnamese and dates are dd/mm/yyyy.
     log_in(page, base, "sxd.clerk")
     page.get_by_role("link", name="Vào sổ văn bản đến").first.click()
-    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
-    page.fill("#id_sender", "Công ty CP Đầu tư Vịnh Xuân Đài")
-    page.fill("#id_notation", "27/2026/CV-VXĐ")
-    page.fill("#id_issued_on", "02/03/2026")
-    page.fill("#id_subject", "Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài")
+    fill_registration(page)
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".cv-state")).to_have_text("Đã vào sổ")
     item_url = page.url

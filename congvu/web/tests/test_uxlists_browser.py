@@ -3,7 +3,7 @@ still gets Vietnamese; a double click registers one document; lists fit a phone.
 
 import pytest
 
-from congvu.testing_browser import log_in
+from congvu.testing_browser import fill_registration, log_in
 from congvu.work.models import IncomingDocument
 
 pytestmark = pytest.mark.browser
@@ -33,11 +33,7 @@ def test_a_double_click_on_register_registers_one_document(page, live_server, tr
     base = live_server.url
     log_in(page, base, "sxd.clerk")
     page.goto(f"{base}/van-ban-den/moi/")
-    page.select_option("#id_matter_type", label="Cấp giấy phép xây dựng công trình cấp II")
-    page.fill("#id_sender", "Công ty CP Đầu tư Vịnh Xuân Đài")
-    page.fill("#id_notation", "27/2026/CV-VXĐ")
-    page.fill("#id_issued_on", "02/03/2026")
-    page.fill("#id_subject", "Đề nghị cấp giấy phép xây dựng khách sạn Vịnh Xuân Đài")
+    fill_registration(page)
     page.locator("main form button[type=submit]").dblclick()
     expect(page.locator(".cv-state")).to_have_text("Đã vào sổ")
     page.wait_for_load_state("networkidle")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from congvu.documents.xes import Selection, write_xes
 from congvu.lib.workdays import parse_vn_date
+from congvu.ops.dbcheck import require_migrated
 from congvu.org.models import Unit
 
 
@@ -23,6 +24,9 @@ class Command(BaseCommand):
             start, end = parse_vn_date(since), parse_vn_date(until)
         except ValueError as error:
             raise CommandError(str(error)) from None
+        # Before the first chunk: on an unmigrated database the XML header was already written when the
+        # first query failed.
+        require_migrated()
         chosen = None
         if unit:
             chosen = Unit.objects.filter(code=unit).first()
