@@ -57,6 +57,9 @@ class Issued:
     file_name: str
     due_on: date | None = None
     priority: str = "normal"  # a congvu.work.models.Priority value
+    # The Home Affairs case whose record trail says it went out (`record_trail=True`), when that is
+    # not `source` itself: an inspection issues two documents, each its own `SignedDocument` source.
+    case: models.Model | None = None
 
 
 def source_key(source: models.Model) -> tuple[str, int]:
@@ -127,7 +130,7 @@ def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, act
         with transaction.atomic():
             row.save()
             if record_trail:
-                record_event(document.source, SENT_OVER_AXIS, actor=actor, unit=document.unit, data={
+                record_event(document.case or document.source, SENT_OVER_AXIS, actor=actor, unit=document.unit, data={
                     "notation": sending.code, "to": [r.organ_id for r in sending.recipients], "file": name})
             outbox.write_file(name, document_message(sending))
     except IntegrityError:

@@ -1,0 +1,122 @@
+"""The documents Home Affairs' cases issue — the inspection's decision and conclusion, discipline and
+commendation decisions, the province report — become signed PDFs in a sweep step and go out over the
+national axis to the units concerned, as the deemed-agreement notice does (issue 14): each message read
+back with congvu's own reader and checked against the standard's required elements, each PDF's PAdES
+signature validated by pyHanko against the test CA."""
+
+import os
+import shutil
+from datetime import date
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+from django.core.files.base import ContentFile
+
+from congvu.documents import edxml, issued_pdf
+from congvu.documents import edxml_write as w
+from congvu.documents.edxml_receive import receive_status
+from congvu.documents.edxml_status import read
+from congvu.documents.models import OutboxKind, OutboxMessage, SignedDocument, SigningCertificate
+from congvu.documents.tests.conftest import PASSPHRASE, certificate, name
+from congvu.documents.tests.test_outgoing import message_of, missing_required, settings_folder
+from congvu.documents.tests.test_signed_pdf import validate
+from congvu.org.models import Title
+from congvu.oversight import commendation, inspections, reviews
+from congvu.oversight.record import record_events_of
+from congvu.oversight.tests.makers_inspections import opened_with_finding
+from congvu.oversight.tests.test_commendation import proposed
+from congvu.oversight.tests.test_reviews import met, opened
+from congvu.testing import make_official
+
+pytestmark = [pytest.mark.usefixtures("at_morning"),
+              pytest.mark.skipif(not shutil.which("soffice") and os.environ.get("CI") != "true",
+                                 reason="needs LibreOffice (libreoffice-writer-nogui, fonts-liberation2)")]
+
+
+@pytest.fixture
+def certified(province, test_ca):
+    """Home Affairs and Construction each hold an organisation certificate from the test CA."""
+    ca, construction_p12 = test_ca  # the fixture keeps no CA key: Home Affairs' certificate has a root of its own
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    own_ca = certificate("CA Sở Nội vụ thử nghiệm", name("CA Sở Nội vụ thử nghiệm"), key, key, ca=True)
+    unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    home = certificate("Sở Nội vụ", own_ca.subject, unit_key, key, ca=False)
+    home_p12 = pkcs12.serialize_key_and_certificates(b"snv", unit_key, home, [own_ca],
+                                                     BestAvailableEncryption(PASSPHRASE.encode()))
+    for unit, p12 in ((province.home_affairs, home_p12), (province.construction, construction_p12)):
+        row = SigningCertificate(unit=unit, passphrase=PASSPHRASE)
+        row.p12.save(f"{unit.code}.p12", ContentFile(p12))
+    return {"construction": ca, "home_affairs": own_ca}
+
+
+def pdf_of(made: SignedDocument) -> bytes:
+    with made.file.open("rb") as stored:
+        return stored.read()
+
+
+def sent(made: SignedDocument, settings) -> edxml.IncomingMessage:
+    row = OutboxMessage.objects.get(kind=OutboxKind.DOCUMENT, source_model="documents.signeddocument",
+                                    source_id=made.pk)
+    data = message_of(row, settings_folder(settings))
+    assert missing_required(data) == []
+    return edxml.parse(data)
+
+
+def test_the_inspections_decision_and_conclusion_go_out_signed_to_the_inspected_units(province, certified, settings):
+    p = province
+    inspection = opened_with_finding(p)
+    inspections.conclude(inspection, actor=p.inspector, conclusion="Yêu cầu chấn chỉnh ngay.")
+    assert issued_pdf.make_pending() == 2 and issued_pdf.make_pending() == 0  # the sweep's step, once
+    decision = issued_pdf.shown("inspection-decision", inspection)
+    conclusion = issued_pdf.shown("inspection-conclusion", inspection)
+    assert (decision.made.notation, conclusion.made.notation) == ("01/QĐ-SNV", "02/KL-SNV")
+    expected_to = [*inspection.units.order_by("code").values_list("code", flat=True), p.committee.code]
+    for shown, type_name in ((decision, "Quyết định"), (conclusion, "Kết luận")):
+        assert "Sở Nội vụ" in shown.made.signed_by
+        status = validate(pdf_of(shown.made), certified["home_affairs"])
+        assert status.bottom_line and status.intact and status.trusted
+        message = sent(shown.made, settings)
+        assert (message.sender_id, [r.organ_id for r in message.recipients]) == (p.home_affairs.code, expected_to)
+        assert (message.notation, message.doc_type_name) == (shown.made.notation, type_name)
+        assert message.attachments[0].data == pdf_of(shown.made)
+        assert validate(message.attachments[0].data, certified["home_affairs"]).bottom_line
+    trail = [e for e in record_events_of(inspection) if e.kind == "sent_over_axis"]
+    assert [e.data["notation"] for e in trail] == ["01/QĐ-SNV", "02/KL-SNV"]
+    assert issued_pdf.send_pending() == 0
+
+
+def test_discipline_and_commendation_decisions_go_to_home_affairs_signed_by_the_deciding_unit(
+        province, certified, settings):
+    p = province
+    review = reviews.conclude_review(met(p, opened(p)), actor=p.construction_head, conclusion="Vi phạm thời hạn.",
+                                     proposed_form="khien_trach", violation_on=date(2026, 1, 15))
+    review = reviews.decide_discipline(review, actor=p.construction_head, form="khien_trach")
+    found = commendation.approve_commendation(proposed(p), actor=p.inspector, approve=True)
+    found = commendation.decide_commendation(found, actor=p.construction_head)
+    assert issued_pdf.make_pending() == 2
+    for slug, record in (("discipline-decision", review), ("commendation-decision", found)):
+        shown = issued_pdf.shown(slug, record)
+        assert shown.made.notation == record.decision_notation and "Sở Xây dựng" in shown.made.signed_by
+        assert validate(pdf_of(shown.made), certified["construction"]).bottom_line
+        message = sent(shown.made, settings)
+        assert [r.organ_id for r in message.recipients] == [p.home_affairs.code]  # the unit issued it itself
+        assert message.signer.full_name == p.construction_head.full_name
+        assert [e.kind for e in record_events_of(record)][-1] == "sent_over_axis"
+
+
+def test_a_status_sent_back_attaches_to_the_sending_and_a_stopped_server_sends_next_round(province, certified,
+                                                                                        settings):
+    p = province
+    inspection = opened_with_finding(p)
+    assert issued_pdf.make_pending() == 1
+    OutboxMessage.objects.all().delete()  # as if the server stopped between the PDF and the sending
+    assert issued_pdf.send_pending() == 1 and issued_pdf.send_pending() == 0
+    shown = issued_pdf.shown("inspection-decision", inspection)
+    answer = w.status(w.StatusToSend(p.construction.code, p.construction.name, "03", p.home_affairs.code,
+                                     "01/QĐ-SNV", inspection.decision_on, description="Đã vào sổ"))
+    clerk = make_official("snv.clerk", "Đỗ Thị Văn Thư", p.home_affairs, Title.CLERK)  # receives for Home Affairs
+    received = receive_status(actor=clerk, status=read(answer), original=ContentFile(answer))
+    assert received.status.sent == shown.sending
+    assert [s.status_code for s in issued_pdf.shown("inspection-decision", inspection).sending.statuses_received.all()
+            ] == ["03"]
