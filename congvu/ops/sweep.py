@@ -89,8 +89,8 @@ def urge_late_reports() -> str:
 # way; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
 # after the seal; urging late reports writes record events, sealed by the next round.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, sign_issued,
-                                   send_issued, send_statuses, remind_consultations, remind_unsigned_notices, seal_trail,
-                                   remind_directives_and_reports, warm_public_figures, urge_late_reports]
+                                   send_issued, send_statuses, remind_consultations, remind_unsigned_notices,
+                                   seal_trail, remind_directives_and_reports, warm_public_figures, urge_late_reports]
 
 
 @dataclass(frozen=True)

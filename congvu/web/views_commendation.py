@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from congvu.documents import issued_pdf
 from congvu.documents.review_docs import decision_docx, file_name
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
@@ -24,6 +25,7 @@ from congvu.oversight.commendation_forms import AWARD_FORMS, forms_for
 from congvu.oversight.models_commendation import Commendation, CommendationState
 from congvu.oversight.records_access import keeps_reviews, led_unit_ids, sees_every_unit, visible_commendations
 from congvu.web.forms_reviews import ApprovalForm, PeriodForm, ProposeForm
+from congvu.web.issued_files import pdf_download, wants_pdf
 from congvu.web.pages import official_required, refusal_denied
 from congvu.web.views_reviews import docx_download
 
@@ -107,6 +109,7 @@ def render_detail(request: HttpRequest, found: Commendation, refusal: ActionRefu
         "found": found, "form": AWARD_FORMS.get(found.form), "refusal": refusal,
         "approves": keeps_reviews(official) and found.state == CommendationState.PROPOSED,
         "approval_form": ApprovalForm(), "decides": decides,
+        "decision_pdf": issued_pdf.shown("commendation-decision", found) if found.decision_notation else None,
     }, status=status)
 
 
@@ -138,4 +141,6 @@ def commendation_file(request: HttpRequest, commendation_id: int) -> HttpRespons
     found = seen(request, commendation_id)
     if found.state != CommendationState.DECIDED:
         raise Http404
+    if wants_pdf(request):
+        return pdf_download("commendation-decision", found)
     return docx_download(decision_docx(found), file_name(found))

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from congvu.documents import issued_pdf
 from congvu.documents.review_docs import decision_docx, file_name
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
@@ -27,6 +28,7 @@ from congvu.oversight.records_access import (
 )
 from congvu.oversight.review_sources import SOURCES, source
 from congvu.web.forms_reviews import ConclusionForm, DecisionForm, ExtendForm, MeetingForm, OpenReviewForm
+from congvu.web.issued_files import pdf_download, wants_pdf
 from congvu.web.pages import denied, official_required, refusal_denied
 
 EVIDENCE_ROWS = 10
@@ -115,6 +117,8 @@ def detail_context(request: HttpRequest, review: AccountabilityReview, bound: di
         "decision_form": bound.get("decision") or DecisionForm(forms_offered=offered,
                                                                initial={"form": review.proposed_form}),
         "extend_form": bound.get("extend") or ExtendForm(),
+        "decision_pdf": (issued_pdf.shown("discipline-decision", review)
+                         if review.state == ReviewState.DECIDED else None),
     }
 
 
@@ -167,6 +171,8 @@ def review_file(request: HttpRequest, review_id: int) -> HttpResponse:
     review = seen_review(request, review_id)
     if review.state != ReviewState.DECIDED:
         raise Http404
+    if wants_pdf(request):
+        return pdf_download("discipline-decision", review)
     return docx_download(decision_docx(review), file_name(review))
 
 

@@ -12,6 +12,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
 
 from congvu.documents import edxml, issued_pdf
 from congvu.documents import edxml_write as w
@@ -20,6 +22,7 @@ from congvu.documents.edxml_status import read
 from congvu.documents.models import OutboxKind, OutboxMessage, SignedDocument, SigningCertificate
 from congvu.documents.tests.conftest import PASSPHRASE, certificate, name
 from congvu.documents.tests.test_outgoing import message_of, missing_required, settings_folder
+from congvu.documents.tests.test_report_docs import compiled  # noqa: F401 - a fixture
 from congvu.documents.tests.test_signed_pdf import validate
 from congvu.org.models import Title
 from congvu.oversight import commendation, inspections, reviews
@@ -27,7 +30,7 @@ from congvu.oversight.record import record_events_of
 from congvu.oversight.tests.makers_inspections import opened_with_finding
 from congvu.oversight.tests.test_commendation import proposed
 from congvu.oversight.tests.test_reviews import met, opened
-from congvu.testing import make_official
+from congvu.testing import PASSWORD, make_official
 
 pytestmark = [pytest.mark.usefixtures("at_morning"),
               pytest.mark.skipif(not shutil.which("soffice") and os.environ.get("CI") != "true",
@@ -120,3 +123,69 @@ def test_a_status_sent_back_attaches_to_the_sending_and_a_stopped_server_sends_n
     assert received.status.sent == shown.sending
     assert [s.status_code for s in issued_pdf.shown("inspection-decision", inspection).sending.statuses_received.all()
             ] == ["03"]
+
+
+def page(official, url: str) -> str:
+    client = Client()
+    assert client.login(username=official.user.username, password=PASSWORD)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def downloaded(official, url: str) -> bytes:
+    client = Client()
+    assert client.login(username=official.user.username, password=PASSWORD)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    return b"".join(response.streaming_content)
+
+
+def test_the_inspection_page_shows_the_signed_pdf_its_sending_and_the_statuses_sent_back(province, certified):
+    p = province
+    inspection = opened_with_finding(p)
+    url = reverse("inspection", args=[inspection.pk])
+    assert "cv-issued-pending" in page(p.inspector, url)  # issued; the sweep has not made the PDF yet
+    issued_pdf.make_pending()
+    answer = w.status(w.StatusToSend(p.construction.code, p.construction.name, "04", p.home_affairs.code,
+                                     "01/QĐ-SNV", inspection.decision_on, description="Giao Văn phòng Sở"))
+    clerk = make_official("snv.clerk", "Đỗ Thị Văn Thư", p.home_affairs, Title.CLERK)
+    receive_status(actor=clerk, status=read(answer), original=ContentFile(answer))
+    shown = page(p.inspector, url)
+    assert "cv-issued-pending" not in shown and "Số 01/QĐ-SNV (bản PDF ký số)" in shown
+    assert "ký bằng chứng thư số của" in shown and "CN=Sở Nội vụ" in shown
+    assert "Đã gửi qua Trục liên thông văn bản quốc gia" in shown and 'data-status="04"' in shown
+    assert "Giao Văn phòng Sở" in shown
+    pdf = downloaded(p.inspector, reverse("inspection_document", args=[inspection.pk, "quyet-dinh"]) + "?dang=pdf")
+    assert pdf == pdf_of(issued_pdf.shown("inspection-decision", inspection).made)
+
+
+def test_the_province_report_goes_to_the_committee_unsigned_without_a_certificate(province, compiled,  # noqa: F811
+                                                                                  settings):
+    p = province
+    assert issued_pdf.make_pending() == 1
+    shown = issued_pdf.shown("province-report", compiled)
+    assert shown.made.signed_by == "" and shown.made.notation == compiled.notation
+    message = sent(shown.made, settings)
+    assert [r.organ_id for r in message.recipients] == [p.committee.code]
+    assert message.doc_type_name == "Báo cáo" and message.attachments[0].data[:5] == b"%PDF-"
+    text = page(p.inspector, reverse("report_period", args=[compiled.period_id]))
+    assert "cv-unsigned" in text and "chưa ký số: đơn vị chưa có chứng thư số" in text
+    pdf = downloaded(p.inspector, reverse("report_period_download", args=[compiled.period_id, "pdf"]))
+    assert pdf == pdf_of(shown.made)
+
+
+def test_the_decision_pages_offer_the_signed_pdf(province, certified):
+    p = province
+    review = reviews.conclude_review(met(p, opened(p)), actor=p.construction_head, conclusion="Vi phạm thời hạn.",
+                                     proposed_form="khien_trach", violation_on=date(2026, 1, 15))
+    review = reviews.decide_discipline(review, actor=p.construction_head, form="khien_trach")
+    found = commendation.decide_commendation(
+        commendation.approve_commendation(proposed(p), actor=p.inspector, approve=True), actor=p.construction_head)
+    issued_pdf.make_pending()
+    for url_name, record, slug in (("review", review, "discipline-decision"),
+                                   ("commendation", found, "commendation-decision")):
+        text = page(p.inspector, reverse(url_name, args=[record.pk]))
+        assert f"Số {record.decision_notation} (bản PDF ký số)" in text and "CN=Sở Xây dựng" in text
+        pdf = downloaded(p.inspector, reverse(f"{url_name}_file", args=[record.pk]) + "?dang=pdf")
+        assert pdf == pdf_of(issued_pdf.shown(slug, record).made)
