@@ -11,12 +11,14 @@ from datetime import date
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+from defusedxml.ElementTree import fromstring
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
 from congvu.documents import edxml, issued_pdf
 from congvu.documents import edxml_write as w
+from congvu.documents.edxml import NS
 from congvu.documents.edxml_receive import receive_status
 from congvu.documents.edxml_status import read
 from congvu.documents.models import OutboxKind, OutboxMessage, SignedDocument, SigningCertificate
@@ -58,11 +60,15 @@ def pdf_of(made: SignedDocument) -> bytes:
         return stored.read()
 
 
-def sent(made: SignedDocument, settings) -> edxml.IncomingMessage:
+def sent(made: SignedDocument, settings, type_detail: str) -> edxml.IncomingMessage:
+    """The message read back with congvu's reader, after checking the standard's required elements and
+    its DocumentType (Type 1, administrative; TypeDetail the kind, congvu.documents.edxml_doctypes)."""
     row = OutboxMessage.objects.get(kind=OutboxKind.DOCUMENT, source_model="documents.signeddocument",
                                     source_id=made.pk)
     data = message_of(row, settings_folder(settings))
     assert missing_required(data) == []
+    doc_type = fromstring(data).find(f".//{{{NS}}}MessageHeader/{{{NS}}}DocumentType")
+    assert (doc_type.findtext(f"{{{NS}}}Type"), doc_type.findtext(f"{{{NS}}}TypeDetail")) == ("1", type_detail)
     return edxml.parse(data)
 
 
@@ -75,11 +81,11 @@ def test_the_inspections_decision_and_conclusion_go_out_signed_to_the_inspected_
     conclusion = issued_pdf.shown("inspection-conclusion", inspection)
     assert (decision.made.notation, conclusion.made.notation) == ("01/QĐ-SNV", "02/KL-SNV")
     expected_to = [*inspection.units.order_by("code").values_list("code", flat=True), p.committee.code]
-    for shown, type_name in ((decision, "Quyết định"), (conclusion, "Kết luận")):
+    for shown, type_name, detail in ((decision, "Quyết định", "2"), (conclusion, "Kết luận", "0")):
         assert "Sở Nội vụ" in shown.made.signed_by
         status = validate(pdf_of(shown.made), certified["home_affairs"])
         assert status.bottom_line and status.intact and status.trusted
-        message = sent(shown.made, settings)
+        message = sent(shown.made, settings, detail)
         assert (message.sender_id, [r.organ_id for r in message.recipients]) == (p.home_affairs.code, expected_to)
         assert (message.notation, message.doc_type_name) == (shown.made.notation, type_name)
         assert message.attachments[0].data == pdf_of(shown.made)
@@ -102,7 +108,7 @@ def test_discipline_and_commendation_decisions_go_to_home_affairs_signed_by_the_
         shown = issued_pdf.shown(slug, record)
         assert shown.made.notation == record.decision_notation and "Sở Xây dựng" in shown.made.signed_by
         assert validate(pdf_of(shown.made), certified["construction"]).bottom_line
-        message = sent(shown.made, settings)
+        message = sent(shown.made, settings, "2")
         assert [r.organ_id for r in message.recipients] == [p.home_affairs.code]  # the unit issued it itself
         assert message.signer.full_name == p.construction_head.full_name
         assert [e.kind for e in record_events_of(record)][-1] == "sent_over_axis"
@@ -166,7 +172,7 @@ def test_the_province_report_goes_to_the_committee_unsigned_without_a_certificat
     assert issued_pdf.make_pending() == 1
     shown = issued_pdf.shown("province-report", compiled)
     assert shown.made.signed_by == "" and shown.made.notation == compiled.notation
-    message = sent(shown.made, settings)
+    message = sent(shown.made, settings, "14")
     assert [r.organ_id for r in message.recipients] == [p.committee.code]
     assert message.doc_type_name == "Báo cáo" and message.attachments[0].data[:5] == b"%PDF-"
     text = page(p.inspector, reverse("report_period", args=[compiled.period_id]))
