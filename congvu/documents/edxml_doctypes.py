@@ -45,3 +45,22 @@ def kind_of(type_abbrev: str | None, title: str | None) -> DocKind:
     if type_abbrev is None:
         return CONG_VAN
     return BY_ABBREV.get(type_abbrev) or DocKind(OTHER, type_abbrev, (title or type_abbrev).capitalize())
+
+
+BY_DETAIL = {kind.detail: kind for kind in DECREE_30_KINDS}
+BY_NAME = {kind.name.casefold(): kind for kind in DECREE_30_KINDS}
+
+
+def name_of(type_code: str, detail: str, name: str) -> str:
+    """The kind's name as a received message gives it: its TypeName, else the name its TypeDetail
+    stands for in an administrative document (a gateway that writes only the code), else ""."""
+    if name or type_code not in ("", ADMINISTRATIVE):
+        return name
+    kind = BY_DETAIL.get(detail.strip())
+    return kind.name if kind else ""
+
+
+def detail_of(name: str) -> str:
+    """TypeDetail for a kind named in full ("Quyết định"); "0", other, for a name outside the list."""
+    kind = BY_NAME.get(name.strip().casefold())
+    return kind.detail if kind else OTHER
