@@ -9,8 +9,6 @@ import shutil
 from datetime import date
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from defusedxml.ElementTree import fromstring
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -22,7 +20,7 @@ from congvu.documents.edxml import NS
 from congvu.documents.edxml_receive import receive_status
 from congvu.documents.edxml_status import read
 from congvu.documents.models import OutboxKind, OutboxMessage, SignedDocument, SigningCertificate
-from congvu.documents.tests.conftest import PASSPHRASE, certificate, name
+from congvu.documents.tests.conftest import PASSPHRASE, ca_and_unit_p12
 from congvu.documents.tests.test_outgoing import message_of, missing_required, settings_folder
 from congvu.documents.tests.test_report_docs import compiled  # noqa: F401 - a fixture
 from congvu.documents.tests.test_signed_pdf import validate
@@ -41,14 +39,9 @@ pytestmark = [pytest.mark.usefixtures("at_morning"),
 
 @pytest.fixture
 def certified(province, test_ca):
-    """Home Affairs and Construction each hold an organisation certificate from the test CA."""
-    ca, construction_p12 = test_ca  # the fixture keeps no CA key: Home Affairs' certificate has a root of its own
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    own_ca = certificate("CA Sở Nội vụ thử nghiệm", name("CA Sở Nội vụ thử nghiệm"), key, key, ca=True)
-    unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    home = certificate("Sở Nội vụ", own_ca.subject, unit_key, key, ca=False)
-    home_p12 = pkcs12.serialize_key_and_certificates(b"snv", unit_key, home, [own_ca],
-                                                     BestAvailableEncryption(PASSPHRASE.encode()))
+    """Home Affairs and Construction each hold an organisation certificate, each from a test CA."""
+    ca, construction_p12 = test_ca
+    own_ca, home_p12 = ca_and_unit_p12("CA Sở Nội vụ thử nghiệm", "Sở Nội vụ")  # a second root, also trusted
     for unit, p12 in ((province.home_affairs, home_p12), (province.construction, construction_p12)):
         row = SigningCertificate(unit=unit, passphrase=PASSPHRASE)
         row.p12.save(f"{unit.code}.p12", ContentFile(p12))
