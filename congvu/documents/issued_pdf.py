@@ -102,7 +102,11 @@ def send_pending(limit: int = 50) -> int:
     """Send the PDFs made but not sent (a server stopped in between; the outbox could not be written)."""
     pending = SignedDocument.objects.exclude(pk__in=sent_sources(SignedDocument)).select_related("unit").order_by("id")
     rows, count = Rows("gửi văn bản ban hành qua trục", "văn bản"), 0
-    for made in pending[:limit]:
+    # Not `[:limit]`: a document with no recipient registered (a report while no Province committee
+    # exists) stays unsent, and 50 of those would otherwise hide the ones that can go.
+    for made in pending.iterator():
+        if count >= limit:
+            break
         with rows.each(made.pk):
             kind = KINDS[made.kind]
             record = kind.model.objects.get(pk=made.source_id)
