@@ -31,6 +31,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.conf import settings
 
+from congvu.documents.edxml_doctypes import name_of
 from congvu.lib.refusals import InvalidInput
 
 NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
@@ -195,7 +196,7 @@ def document_message(header: Element, root: Element) -> IncomingMessage:
         place=_text(promulgation, "Place"),
         promulgated_on=_date(promulgation, "PromulgationDate", f"{where}/PromulgationInfo/PromulgationDate"),
         doc_type_code=_text(doc_type, "Type"),
-        doc_type_name=_text(doc_type, "TypeName"),
+        doc_type_name=name_of(_text(doc_type, "Type"), _text(doc_type, "TypeDetail"), _text(doc_type, "TypeName")),
         subject=subject,
         content=_text(message, "Content"),
         signer=_signer(_child(message, "SignerInfo")),

@@ -14,11 +14,10 @@ from datetime import date, datetime
 from xml.etree.ElementTree import Element
 
 from congvu.documents.edxml import Organ, Signer
+from congvu.documents.edxml_doctypes import ADMINISTRATIVE, OTHER
 from congvu.documents.edxml_write import FileToAttach, _add, _attach, _bytes, _q
 from congvu.lib.text import printable
 
-# DocumentType/Type: 1 is an administrative document (văn bản hành chính), all that congvu issues.
-ADMINISTRATIVE = "1"
 # OtherInfo/Priority, the reverse of congvu.documents.edxml.PRIORITY_BY_CODE.
 PRIORITY_CODES = {"normal": 0, "urgent": 1, "express": 2, "flash": 3}
 
@@ -41,6 +40,7 @@ class Sending:
     attachments: tuple[FileToAttach, ...]
     due_on: date | None = None
     priority: str = "normal"
+    type_detail: str = OTHER  # DocumentType/TypeDetail (congvu.documents.edxml_doctypes)
 
     @property
     def code_number(self) -> str:
@@ -82,7 +82,7 @@ def document_message(sending: Sending) -> bytes:
     _add(message, "Code", CodeNumber=sending.code_number, CodeNotation=sending.notation)
     _add(message, "PromulgationInfo", Place=printable(sending.place),
          PromulgationDate=f"{sending.promulgated_on:%Y/%m/%d}")
-    _add(message, "DocumentType", Type=ADMINISTRATIVE, TypeName=sending.type_name)
+    _add(message, "DocumentType", Type=ADMINISTRATIVE, TypeDetail=sending.type_detail, TypeName=sending.type_name)
     _text(message, "Subject", sending.subject)
     _text(message, "Content", sending.content)
     signer = sending.signer

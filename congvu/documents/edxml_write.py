@@ -12,6 +12,7 @@ from datetime import date, datetime
 from xml.etree.ElementTree import Element, SubElement, indent, register_namespace, tostring
 
 from congvu.documents.edxml import NS, BusinessType
+from congvu.documents.edxml_doctypes import ADMINISTRATIVE, detail_of
 from congvu.lib.workdays import TZ
 
 register_namespace("edXML", NS)
@@ -75,7 +76,8 @@ def document(doc: DocumentToSend, *, gateway_shape: bool = False) -> bytes:
     _add(message, "DocumentId", doc.document_id)
     _add(message, "Code", CodeNumber=doc.number, CodeNotation=doc.notation)
     _add(message, "PromulgationInfo", Place="Phú Yên", PromulgationDate=f"{doc.promulgated_on:%Y/%m/%d}")
-    _add(message, "DocumentType", Type="1", TypeDetail="0", TypeName=doc.doc_type_name)
+    _add(message, "DocumentType", Type=ADMINISTRATIVE, TypeDetail=detail_of(doc.doc_type_name),
+         TypeName=doc.doc_type_name)
     _add(message, "Subject", doc.subject)
     _add(message, "Content", doc.content)
     _add(message, "SignerInfo", Competence="KT. GIÁM ĐỐC", Position="PHÓ GIÁM ĐỐC", FullName="Nguyễn Văn An")

@@ -22,10 +22,16 @@ def issued(inspection: Inspection, kind: str) -> bool:
     return kind in KINDS and bool(getattr(inspection, KINDS[kind][0]))
 
 
+def letter(inspection: Inspection, kind: str) -> Letter:
+    return letter_of(getattr(inspection, KINDS[kind][0]))
+
+
+def file_name(inspection: Inspection, kind: str) -> str:
+    """"quyet-dinh-kiem-tra-05-QD-SNV-2026.docx" (the signed PDF takes the same stem)."""
+    issued, abbrev = letter(inspection, kind), KINDS[kind][1]
+    return f"{kind}-kiem-tra-{issued.number:02d}-{abbrev}-{issued.body_abbrev}-{issued.issued_on.year}.docx"
+
+
 def render(inspection: Inspection, kind: str) -> tuple[str, bytes]:
     """(file name, .docx bytes) of the decision ("quyet-dinh") or the conclusion ("ket-luan")."""
-    field, abbrev = KINDS[kind]
-    content = getattr(inspection, field)
-    letter = letter_of(content)
-    name = f"{kind}-kiem-tra-{letter.number:02d}-{abbrev}-{letter.body_abbrev}-{letter.issued_on.year}.docx"
-    return name, render_docx(letter)
+    return file_name(inspection, kind), render_docx(letter(inspection, kind))

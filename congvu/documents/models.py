@@ -2,6 +2,8 @@
 the PDFs it signs:
 - `OutboxMessage`: a status message or an issued document congvu wrote for the axis gateway;
 - `SigningCertificate`, `NoticePdf`: a unit's certificate and the signed PDF of a notice;
+- `SignedDocument`: the signed PDF of any other document congvu issues (inspection decisions and
+  conclusions, discipline and commendation decisions, the province report);
 - `EdxmlReceipt`: how an incoming document came over the axis (its DocumentId, the business type,
   the signature's verdict, the document it replaces);
 - `StoredAttachment`: each received attachment as a file of its own, with its name and type;
@@ -92,6 +94,31 @@ class NoticePdf(models.Model):
 
     def __str__(self) -> str:
         return self.file.name
+
+
+class SignedDocument(models.Model):
+    """The signed PDF of a decision, conclusion or report congvu issued, one per record and kind
+    (`congvu.documents.issued_kinds`: an inspection issues two, its decision and its conclusion).
+    Made by a sweep step, like the notices' PDFs; this row is the `source` of its sending over the
+    axis (`congvu.documents.outgoing`), the case's record trail says it went out."""
+
+    source_model = models.CharField(max_length=60)
+    source_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("kind"), max_length=30)
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("issuing unit"))
+    notation = models.CharField(_("number and notation"), max_length=100)
+    file = models.FileField(_("PDF file"), upload_to="issued/%Y/")
+    signed_by = models.CharField(_("signed with the certificate of"), max_length=400, blank=True)
+    created_at = models.DateTimeField(_("made"))
+
+    class Meta:
+        verbose_name = _("signed PDF of an issued document")
+        verbose_name_plural = _("signed PDFs of issued documents")
+        constraints = [models.UniqueConstraint(fields=["source_model", "source_id", "kind"],
+                                               name="one_pdf_per_issued_document")]
+
+    def __str__(self) -> str:
+        return self.notation
 
 
 class SignatureVerdict(models.TextChoices):

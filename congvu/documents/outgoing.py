@@ -33,6 +33,7 @@ from django.db import IntegrityError, models, transaction
 
 from congvu.documents import outbox
 from congvu.documents.edxml import Organ, Signer
+from congvu.documents.edxml_doctypes import kind_of
 from congvu.documents.edxml_send import Sending, document_message
 from congvu.documents.edxml_write import FileToAttach
 from congvu.documents.letters import Letter, signature_lines
@@ -57,6 +58,9 @@ class Issued:
     file_name: str
     due_on: date | None = None
     priority: str = "normal"  # a congvu.work.models.Priority value
+    # The Home Affairs case whose record trail says it went out (`record_trail=True`), when that is
+    # not `source` itself: an inspection issues two documents, each its own `SignedDocument` source.
+    case: models.Model | None = None
 
 
 def source_key(source: models.Model) -> tuple[str, int]:
@@ -92,10 +96,11 @@ def signer_of(letter: Letter) -> Signer:
 def message_of(document: Issued, pdf: bytes, to_units: Sequence[Unit]) -> Sending:
     letter = document.letter
     notation = letter.body_abbrev if letter.is_cong_van else f"{letter.type_abbrev}-{letter.body_abbrev}"
+    kind = kind_of(letter.type_abbrev, letter.doc_type_title)
     return Sending(
         sender=organ(document.unit), recipients=tuple(organ(unit) for unit in to_units),
         number=letter.number, notation=notation, place=letter.place, promulgated_on=letter.issued_on,
-        type_name=(letter.doc_type_title or "Công văn").capitalize(), subject=letter.subject,
+        type_name=kind.name, type_detail=kind.detail, subject=letter.subject,
         content="\n".join(letter.paragraphs), signer=signer_of(letter), sent_at=clock.now().astimezone(TZ),
         attachments=(FileToAttach(document.file_name, PDF, pdf, letter.subject),),
         due_on=document.due_on, priority=document.priority,
@@ -127,7 +132,7 @@ def send_outgoing(document: Issued, pdf: bytes, to_units: Sequence[Unit], *, act
         with transaction.atomic():
             row.save()
             if record_trail:
-                record_event(document.source, SENT_OVER_AXIS, actor=actor, unit=document.unit, data={
+                record_event(document.case or document.source, SENT_OVER_AXIS, actor=actor, unit=document.unit, data={
                     "notation": sending.code, "to": [r.organ_id for r in sending.recipients], "file": name})
             outbox.write_file(name, document_message(sending))
     except IntegrityError:

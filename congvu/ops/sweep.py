@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import close_old_connections
 
 from congvu.consult import sweep as consult_sweep
-from congvu.documents import notice_pdf, notices, outbox
+from congvu.documents import issued_pdf, notice_pdf, notices, outbox
 from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
 from congvu.oversight import directives, public_figures, public_reports, record, reports
@@ -49,6 +49,15 @@ def send_notices() -> str:
     return f"thông báo gửi trục: {notice_pdf.send_pending()}"
 
 
+def sign_issued() -> str:
+    """Inspection, discipline and commendation decisions, inspection conclusions, province reports."""
+    return f"văn bản ban hành PDF đã ký: {issued_pdf.make_pending()}"
+
+
+def send_issued() -> str:
+    return f"văn bản ban hành gửi trục: {issued_pdf.send_pending()}"
+
+
 def send_statuses() -> str:
     return f"trạng thái edXML gửi trục: {outbox.emit_statuses()}"
 
@@ -76,11 +85,12 @@ def urge_late_reports() -> str:
 # Deemed agreements first: a reminder for a request that has just run out would be noise. Their
 # notices' files right after, in the same round: the consultation area drafts a notice and the head
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
-# signed PDF; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
+# signed PDF; then the other documents issued (decisions, conclusions, reports) signed and sent the same
+# way; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
 # after the seal; urging late reports writes record events, sealed by the next round.
-SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, send_statuses,
-                                   remind_consultations, remind_unsigned_notices, seal_trail,
-                                   remind_directives_and_reports, warm_public_figures, urge_late_reports]
+SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, sign_issued,
+                                   send_issued, send_statuses, remind_consultations, remind_unsigned_notices,
+                                   seal_trail, remind_directives_and_reports, warm_public_figures, urge_late_reports]
 
 
 @dataclass(frozen=True)

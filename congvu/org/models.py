@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from congvu.org.codes import MAX_LENGTH, validate_unit_code
+
 
 class UnitKind(models.TextChoices):
     PROVINCE_COMMITTEE = "province_committee", _("Provincial People's Committee")
@@ -19,7 +21,9 @@ class UnitKind(models.TextChoices):
 
 
 class Unit(models.Model):
-    code = models.SlugField(_("code"), max_length=32, unique=True)
+    code = models.CharField(
+        _("code"), max_length=MAX_LENGTH, unique=True, validators=[validate_unit_code],
+        help_text=_("The organ code on the national document axis, e.g. 000.00.12.H53, or a short code (sxd)"))
     name = models.CharField(_("name"), max_length=200)
     abbrev = models.CharField(_("abbreviation"), max_length=20,
                               help_text=_("Used in the notation of documents, e.g. SNV"))

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from congvu.documents import issued_pdf
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Official, Unit
@@ -106,6 +107,7 @@ def render_detail(request: HttpRequest, found: Commendation, refusal: ActionRefu
         "found": found, "form": AWARD_FORMS.get(found.form), "refusal": refusal,
         "approves": keeps_reviews(official) and found.state == CommendationState.PROPOSED,
         "approval_form": ApprovalForm(), "decides": decides,
+        "decision_pdf": issued_pdf.shown("commendation-decision", found) if found.decision_notation else None,
     }, status=status)
 
 
@@ -135,4 +137,4 @@ def commendation_step(request: HttpRequest, commendation_id: int, step: str) -> 
 @official_required
 def commendation_file(request: HttpRequest, commendation_id: int) -> HttpResponse:
     found = seen(request, commendation_id)
-    return decision_download(found, found.state == CommendationState.DECIDED)
+    return decision_download(request, found, found.state == CommendationState.DECIDED, "commendation-decision")

@@ -9,16 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.documents import inspection_docs
+from congvu.documents import inspection_docs, issued_pdf
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import access, inspections, risk
 from congvu.oversight.models_inspections import Finding, Inspection, InspectionState, Measure
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
+from congvu.web.issued_files import pdf_download, wants_pdf
 from congvu.web.pages import official_required, refusal_denied, visible_or_404
 from congvu.work.models import WorkItem
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_KINDS = {"quyet-dinh": "inspection-decision", "ket-luan": "inspection-conclusion"}  # issued_kinds' slugs
 
 
 def refuse_non_inspector(request: HttpRequest) -> HttpResponse | None:
@@ -99,6 +101,8 @@ def render_detail(request: HttpRequest, inspection: Inspection, *, refusal: Acti
         "units": inspection.units.order_by("name"), "team": inspection.team.order_by("full_name"),
         "decision": inspection_docs.issued(inspection, "quyet-dinh"),
         "conclusion_issued": inspection_docs.issued(inspection, "ket-luan"),
+        "decision_pdf": issued_pdf.shown(PDF_KINDS["quyet-dinh"], inspection),
+        "conclusion_pdf": issued_pdf.shown(PDF_KINDS["ket-luan"], inspection),
         "opened": state == InspectionState.OPENED, "concluded": state == InspectionState.CONCLUDED,
         "planned": state == InspectionState.PLANNED,
         "finding_form": forms.get("finding") or FindingForm(inspection) if inspector else None,
@@ -174,6 +178,8 @@ def inspection_document(request: HttpRequest, inspection_id: int, kind: str) -> 
     inspection = visible(request, inspection_id)
     if not inspection_docs.issued(inspection, kind):
         raise Http404
+    if wants_pdf(request):
+        return pdf_download(PDF_KINDS[kind], inspection)
     name, data = inspection_docs.render(inspection, kind)
     response = HttpResponse(data, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

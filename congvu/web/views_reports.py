@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from congvu.documents import issued_pdf
 from congvu.documents.report_docs import file_stem, files_of
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Role
@@ -15,6 +16,7 @@ from congvu.oversight import reports
 from congvu.oversight.models_reports import PeriodState, ProvinceReport, ReportingPeriod, UnitReport
 from congvu.oversight.report_figures import FIGURE_KEYS
 from congvu.web.forms_reports import NarrativeForm, OpenPeriodForm
+from congvu.web.issued_files import pdf_download
 from congvu.web.pages import denied, official_required, refusal_denied, refused, visible_or_404
 from congvu.web.roles import serves_anywhere
 
@@ -85,6 +87,7 @@ def period_detail(request: HttpRequest, period_id: int, refusal: ActionRefused |
     compiled = ProvinceReport.objects.filter(period=period).select_related("unit").first()
     return render(request, "web/reports/period.html", {
         "period": period, "rows": rows, "compiled": compiled, "refusal": refusal,
+        "report_pdf": issued_pdf.shown("province-report", compiled) if compiled else None,
         "submitted": sum(r.is_submitted for r in rows), "may_act": request.official.role == Role.HOME_AFFAIRS,
     }, status=status)
 
@@ -114,6 +117,8 @@ def period_compile(request: HttpRequest, period_id: int) -> HttpResponse:
 def period_download(request: HttpRequest, period_id: int, kind: str) -> HttpResponse:
     period = kept_period(request, period_id)
     report = ProvinceReport.objects.filter(period=period).select_related("unit").first()
+    if report is not None and kind == "pdf":
+        return pdf_download("province-report", report)
     if report is None or kind not in DOWNLOADS:
         raise Http404
     stored = getattr(files_of(report), DOWNLOADS[kind])

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from congvu.documents import issued_pdf
 from congvu.documents.review_docs import decision_docx, file_name
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
@@ -28,6 +29,7 @@ from congvu.oversight.models_reviews import AccountabilityReview, ReviewState
 from congvu.oversight.queries import deemed_agreements, overdue_items
 from congvu.oversight.review_sources import SOURCES, source
 from congvu.web.forms_reviews import ConclusionForm, DecisionForm, ExtendForm, MeetingForm, OpenReviewForm
+from congvu.web.issued_files import pdf_download, wants_pdf
 from congvu.web.pages import denied, official_required, refusal_denied
 
 EVIDENCE_ROWS = 10
@@ -38,10 +40,14 @@ def docx_download(data: bytes, name: str) -> FileResponse:
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=DOCX)
 
 
-def decision_download(found: AccountabilityReview | Commendation, decided: bool) -> FileResponse:
-    """A review's or a commendation's decision as .docx; before it is decided there is none (404)."""
+def decision_download(request: HttpRequest, found: AccountabilityReview | Commendation, decided: bool,
+                      pdf_kind: str) -> FileResponse:
+    """A review's or a commendation's decision as .docx, or (`?dang=pdf`) the signed PDF the sweep made;
+    before it is decided there is none (404)."""
     if not decided:
         raise Http404
+    if wants_pdf(request):
+        return pdf_download(pdf_kind, found)
     return docx_download(decision_docx(found), file_name(found))
 
 
@@ -123,6 +129,8 @@ def detail_context(request: HttpRequest, review: AccountabilityReview, bound: di
         "decision_form": bound.get("decision") or DecisionForm(forms_offered=offered,
                                                                initial={"form": review.proposed_form}),
         "extend_form": bound.get("extend") or ExtendForm(),
+        "decision_pdf": (issued_pdf.shown("discipline-decision", review)
+                         if review.state == ReviewState.DECIDED else None),
     }
 
 
@@ -173,7 +181,7 @@ def review_step(request: HttpRequest, review_id: int, step: str) -> HttpResponse
 @official_required
 def review_file(request: HttpRequest, review_id: int) -> HttpResponse:
     review = seen_review(request, review_id)
-    return decision_download(review, review.state == ReviewState.DECIDED)
+    return decision_download(request, review, review.state == ReviewState.DECIDED, "discipline-decision")
 
 
 @official_required

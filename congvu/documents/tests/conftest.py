@@ -39,16 +39,21 @@ def certificate(subject: str, issuer: x509.Name, key, signing_key, *, ca: bool) 
     return builder.sign(signing_key, hashes.SHA256())
 
 
+def ca_and_unit_p12(ca_name: str, unit_name: str) -> tuple[x509.Certificate, bytes]:
+    """A root CA, and a unit's organisation certificate issued by it as a PKCS#12 (with the CA)."""
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca = certificate(ca_name, name(ca_name), ca_key, ca_key, ca=True)
+    unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    unit = certificate(unit_name, ca.subject, unit_key, ca_key, ca=False)
+    p12 = pkcs12.serialize_key_and_certificates(b"unit", unit_key, unit, [ca],
+                                                BestAvailableEncryption(PASSPHRASE.encode()))
+    return ca, p12
+
+
 @pytest.fixture(scope="module")
 def test_ca():
     """A root CA and Construction's organisation certificate issued by it, as a PKCS#12."""
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca = certificate("CA thử nghiệm congvu", name("CA thử nghiệm congvu"), ca_key, ca_key, ca=True)
-    unit_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    unit = certificate("Sở Xây dựng", ca.subject, unit_key, ca_key, ca=False)
-    p12 = pkcs12.serialize_key_and_certificates(b"sxd", unit_key, unit, [ca],
-                                                BestAvailableEncryption(PASSPHRASE.encode()))
-    return ca, p12
+    return ca_and_unit_p12("CA thử nghiệm congvu", "Sở Xây dựng")
 
 
 @pytest.fixture

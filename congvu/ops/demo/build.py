@@ -23,6 +23,7 @@ from congvu.lib.choices import in_language
 from congvu.ops.demo import cases_authority, cases_backlog, cases_edxml, cases_inspections, cases_notice, catalog
 from congvu.ops.demo.activity import play
 from congvu.ops.demo.cases_deadlines import deadline_plans
+from congvu.ops.demo.cases_issued import send_first_inspection_decision
 from congvu.ops.demo.cases_public import build_public_cases
 from congvu.ops.demo.cases_reports import build_report_cases
 from congvu.ops.demo.cases_reviews import build_review_cases
@@ -112,6 +113,7 @@ def build_demo(items: int = DEFAULT_ITEMS, seed: int = SEED) -> Summary:
         render_notices()
         cases_edxml.play(now)  # documents revoked, updated, replaced over the axis; statuses of notices
         cases_inspections.build_inspection_cases()  # issue 10: a surprise inspection with its seed, a plan
+        send_first_inspection_decision()  # issue 14: its decision signed and sent over the axis
     return summarize(time.monotonic() - started)
 
 

@@ -47,7 +47,7 @@ def test_the_demo_outbox_answers_revocation_and_updates_and_carries_a_signed_not
     assert Event.objects.filter(item__incoming=rejected.document, rule_code="R-EDXML-UPDATE-CLOSED").exists()
     if not shutil.which("soffice"):
         pytest.skip("the signed notice needs LibreOffice")
-    [notice] = OutboxMessage.objects.filter(kind=OutboxKind.DOCUMENT)
+    [notice] = OutboxMessage.objects.filter(kind=OutboxKind.DOCUMENT, source_model="consult.notice")
     message = edxml.parse((outbox.folder() / notice.file_name).read_bytes())
     assert message.notation == notice.notation and message.attachments[0].content_type == "application/pdf"
     assert PdfFileReader(io.BytesIO(message.attachments[0].data)).embedded_signatures  # signed

@@ -83,9 +83,10 @@ def test_a_notice_that_cannot_be_rendered_stops_neither_reminders_nor_the_seal(p
     # The round's notice step writes both signed files: the good one, and not the poisoned one.
     assert lines[1].startswith("LỖI tạo tệp thông báo: 1 xong, LỖI 1") and f"thông báo #{failed_notice.pk}" in lines[1]
     assert lines[2].startswith("thông báo PDF đã ký: ") and lines[3].startswith("thông báo gửi trục: ")
-    assert lines[4] == "trạng thái edXML gửi trục: 0"
-    assert lines[5] == "nhắc hạn xin ý kiến: 1" and lines[6] == "nhắc ký thông báo: 0"
-    assert lines[7].startswith("niêm phong #")
+    assert lines[4].startswith("văn bản ban hành PDF đã ký: ") and lines[5] == "văn bản ban hành gửi trục: 0"
+    assert lines[6] == "trạng thái edXML gửi trục: 0"
+    assert lines[7] == "nhắc hạn xin ý kiến: 1" and lines[8] == "nhắc ký thông báo: 0"
+    assert lines[9].startswith("niêm phong #")
     assert Notice.objects.get(request__consultation=good).file and not failed_notice.file
     assert request_of(to_remind).reminded_at is not None
     assert Seal.objects.exists()
@@ -101,8 +102,9 @@ def test_a_part_that_fails_whole_is_reported_and_the_parts_after_it_still_run(pr
     assert error is not None
     assert lines[0] == "LỖI deem_agreements: RuntimeError: database hiccup"
     assert lines[2].startswith("thông báo PDF đã ký: ") and lines[3].startswith("thông báo gửi trục: ")
-    assert lines[4] == "trạng thái edXML gửi trục: 0"
-    assert lines[5] == "nhắc hạn xin ý kiến: 1" and lines[7].startswith("niêm phong #")
+    assert lines[4].startswith("văn bản ban hành PDF đã ký: ") and lines[5] == "văn bản ban hành gửi trục: 0"
+    assert lines[6] == "trạng thái edXML gửi trục: 0"
+    assert lines[7] == "nhắc hạn xin ý kiến: 1" and lines[9].startswith("niêm phong #")
     assert all(line.startswith("LỖI") == (index == 0) for index, line in enumerate(lines))
 
 
