@@ -74,10 +74,13 @@ def _charged_officials(rows: list[tuple]) -> dict[int, int | None]:
              if kind == EventKind.RETURN_FOUND_WRONG}
     charged: dict[int, int | None] = {}
     if sent_back:
-        submits = Event.objects.filter(item_id__in={i for i, _ in sent_back.values()}, kind=EventKind.SUBMIT,
-                                       outcome=Outcome.DONE).values_list("item_id", "actor_id", "at").order_by("at")
-        for pk, (item, at) in sent_back.items():
-            charged[pk] = next((a for i, a, when in reversed(submits) if i == item and when <= at), None)
+        submits: dict[int, list[tuple[datetime, int | None]]] = {}
+        for item, actor, when in Event.objects.filter(
+                item_id__in={i for i, _ in sent_back.values()}, kind=EventKind.SUBMIT,
+                outcome=Outcome.DONE).values_list("item_id", "actor_id", "at").order_by("at"):
+            submits.setdefault(item, []).append((when, actor))
+        for pk, (item, at) in sent_back.items():  # the last submission before it (per item: few)
+            charged[pk] = next((a for when, a in reversed(submits.get(item, [])) if when <= at), None)
     if wrong:
         returns = Event.objects.filter(item_id__in={i for i, _ in wrong.values()}, kind=EventKind.RETURN)
         actor_of = {(i, s): a for i, s, a in returns.values_list("item_id", "seq", "actor_id")}
