@@ -27,6 +27,7 @@ from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
 
+NOT_COUNTED = tuple(s for s in State if s not in COUNTED_STATES)
 BUCKETS = ("assigned", "on_time", "extended", "late", "within", "overdue")
 
 
@@ -42,7 +43,7 @@ def period_conditions(period: Period, now: datetime | None = None) -> dict[str, 
         open_then = Q(state__in=OPEN_STATES) | Q(state=State.COMPLETED, completed_at__gt=at)
     after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
     return {
-        "assigned": Q(state__in=COUNTED_STATES),
+        "assigned": ~Q(state__in=NOT_COUNTED),
         "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
         "extended": after_legal & Q(completed_at__lte=F("due_at")),
         "late": after_legal & Q(completed_at__gt=F("due_at")),
