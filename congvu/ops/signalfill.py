@@ -30,16 +30,18 @@ SEED = 1110
 ORDINARY = (EventKind.REGISTER, EventKind.DIRECT, EventKind.ASSIGN, EventKind.CONSULT, EventKind.CONSULT_REPLY,
             EventKind.CONSULT_ASSIGN)
 # (share of items, kind, outcome, rule code, data): about one item in four carries a signal.
+REFUSAL = {"message": "Thao tác bị từ chối theo quy tắc.", "message_en": "Refused by a rule."}  # as the actions write
 SIGNAL_EVENTS = (
-    (0.03, EventKind.TRANSFER, Outcome.REFUSED, "R-2.1-OWN-COMPETENCE-TRANSFER", {}),
-    (0.01, EventKind.OVERRIDE, Outcome.OVERRIDE, "R-2.1-OWN-COMPETENCE-TRANSFER", {"reason": "Thủ trưởng quyết định"}),
-    (0.02, EventKind.TRANSFER, Outcome.REFUSED, "R-2.1-FOREIGN-COMPETENCE", {}),
-    (0.02, EventKind.SUBMIT, Outcome.REFUSED, "R-1.4-OWN-AUTHORITY-SUBMISSION", {}),
+    (0.03, EventKind.TRANSFER, Outcome.REFUSED, "R-2.1-OWN-COMPETENCE-TRANSFER", REFUSAL),
+    (0.01, EventKind.OVERRIDE, Outcome.OVERRIDE, "R-2.1-OWN-COMPETENCE-TRANSFER",
+     {"reason": "Thủ trưởng quyết định thực hiện", **REFUSAL}),
+    (0.02, EventKind.TRANSFER, Outcome.REFUSED, "R-2.1-FOREIGN-COMPETENCE", REFUSAL),
+    (0.02, EventKind.SUBMIT, Outcome.REFUSED, "R-1.4-OWN-AUTHORITY-SUBMISSION", REFUSAL),
     (0.01, EventKind.SEND_BACK, Outcome.DONE, "", {"reason": "Trả lại hồ sơ trình"}),
-    (0.01, EventKind.CONSULT, Outcome.REFUSED, "R-2.2-UNRELATED-CONSULTATION", {}),
+    (0.01, EventKind.CONSULT, Outcome.REFUSED, "R-2.2-UNRELATED-CONSULTATION", REFUSAL),
     (0.05, EventKind.EXTEND, Outcome.DONE, "", {"approval": APPROVED_BY_UNIT}),
     (0.01, EventKind.EXTEND, Outcome.DONE, "", {"approval": APPROVED_ABOVE}),
-    (0.01, EventKind.EXTENSION_REQUEST, Outcome.DONE, "", {}),
+    (0.01, EventKind.EXTENSION_REQUEST, Outcome.DONE, "", {"message": "Đề nghị gia hạn"}),
     (0.02, EventKind.RETURN, Outcome.DONE, "", {}),
     (0.02, EventKind.TRANSFER, Outcome.DONE, "", {}),
 )
