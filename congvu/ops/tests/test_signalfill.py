@@ -10,6 +10,7 @@ from congvu.lib import clock
 from congvu.ops.listbench import NOW, fill
 from congvu.ops.province import build_synthetic
 from congvu.ops.signalfill import fill_trails
+from congvu.org.models import Official, Role
 from congvu.oversight.period_figures import extensions_in, held_in
 from congvu.oversight.periods import Period
 from congvu.oversight.signal_charges import EVENT_CONDITIONS
@@ -51,3 +52,14 @@ def test_the_dashboard_indexes_exist():
     assert {"oversight_event_kind_idx", "oversight_event_rule_idx"} <= names["work_event"]
     assert "oversight_item_registered_idx" in names["work_workitem"]
     assert {"oversight_step_holder_due_idx", "oversight_step_ended_idx"} <= names["work_step"]
+
+
+def test_the_dashboard_shows_the_bulk_trails(filled, client):
+    """The events read as the actions write them: the refusals' messages are on the page."""
+    reader = Official.objects.filter(user__isnull=False).order_by("pk").first()
+    Official.objects.filter(pk=reader.pk).update(role=Role.HOME_AFFAIRS)
+    client.force_login(reader.user)
+    with clock.travel_to(NOW):
+        page = client.get("/tong-hop/?ky=nam&nam=2025")
+    assert page.status_code == 200
+    assert "Thao tác bị từ chối theo quy tắc." in page.content.decode()
