@@ -5,7 +5,9 @@ Two ways to fill the scratch database (dropped afterwards):
 - `--items N` (default): `congvu simulate` — N items over one year through the real actions, with
   their trails, refusals, consultations, deemed agreements and extensions: every signal has events;
 - `--bulk N`: the list benchmark's bulk insert (`congvu listbench`): N items with their steps but no
-  trail, for the figures' scale alone (300,000 items in minutes rather than hours).
+  trail, for the figures' scale alone (300,000 items in minutes rather than hours);
+- `--bulk N --trail K`: the same, then K hash-chained events per item (`congvu.ops.signalfill`) with
+  the signal-bearing ones at a realistic rate: a province-year of 300,000 items and ~3 M events.
 
 The floor is one bare `SELECT lead_unit_id, COUNT(*) … GROUP BY lead_unit_id` over every item through
 the same connection: what any per-unit figure must at least read. The ratio to it travels between
@@ -22,8 +24,9 @@ from django.test import Client
 from congvu.api.actions import issue_token
 from congvu.lib import clock
 from congvu.ops.bench import in_scratch_database
-from congvu.ops.listbench import NOW, fill
+from congvu.ops.listbench import NOW, fast_writes, fill
 from congvu.ops.province import build_synthetic
+from congvu.ops.signalfill import fill_trails
 from congvu.ops.simulate import simulate
 from congvu.org.models import Official, Role
 from congvu.work.models import Event, WorkItem
@@ -98,22 +101,25 @@ def measure(result: DashBenchResult) -> DashBenchResult:
     return result
 
 
-def run(n: int, bulk: bool) -> DashBenchResult:
+def run(n: int, bulk: bool, trail: int = 0) -> DashBenchResult:
     started = time.perf_counter()
     if bulk:
         with clock.travel_to(NOW):
             fill(build_synthetic(), n)
+            if trail:
+                with fast_writes():
+                    fill_trails(trail, NOW)
     else:
         simulate(n, span_days=365)
     build = round(time.perf_counter() - started, 1)
     result = DashBenchResult(connection.vendor, WorkItem.objects.count(), Event.objects.count(),
-                             "bulk" if bulk else "simulate", build, TARGET_MS)
+                             ("bulk+trail" if trail else "bulk") if bulk else "simulate", build, TARGET_MS)
     with clock.travel_to(NOW):
         return measure(result)
 
 
-def dashbench(n: int, bulk: bool = False) -> DashBenchResult:
-    return in_scratch_database(lambda: run(n, bulk))
+def dashbench(n: int, bulk: bool = False, trail: int = 0) -> DashBenchResult:
+    return in_scratch_database(lambda: run(n, bulk, trail))
 
 
 def as_dict(result: DashBenchResult) -> dict:

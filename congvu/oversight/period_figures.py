@@ -27,6 +27,7 @@ from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
 
+NOT_COUNTED = tuple(s for s in State if s not in COUNTED_STATES)
 BUCKETS = ("assigned", "on_time", "extended", "late", "within", "overdue")
 
 
@@ -35,20 +36,29 @@ def period_conditions(period: Period, now: datetime | None = None) -> dict[str, 
     now = now or clock.now()
     at = period.judged_at(now)
     if at == now:  # a period that runs until now: nothing was completed after it (simpler for the indexes)
-        completed, open_then = Q(state=State.COMPLETED), Q(state__in=OPEN_STATES)
+        completed, open_then = Q(state=State.COMPLETED), [Q(state__in=OPEN_STATES)]
     else:
         completed = Q(state=State.COMPLETED, completed_at__lte=at)
         # Open at that moment: still open, or completed only after it.
-        open_then = Q(state__in=OPEN_STATES) | Q(state=State.COMPLETED, completed_at__gt=at)
+        open_then = [Q(state__in=OPEN_STATES), Q(state=State.COMPLETED, completed_at__gt=at)]
     after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
     return {
-        "assigned": Q(state__in=COUNTED_STATES),
+        "assigned": ~Q(state__in=NOT_COUNTED),
         "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
         "extended": after_legal & Q(completed_at__lte=F("due_at")),
         "late": after_legal & Q(completed_at__gt=F("due_at")),
-        "within": open_then & Q(legal_due_at__gte=at),
-        "overdue": open_then & Q(legal_due_at__lt=at),
+        "within": _either(open_then, Q(legal_due_at__gte=at)),
+        "overdue": _either(open_then, Q(legal_due_at__lt=at)),
     }
+
+
+def _either(states: list[Q], deadline: Q) -> Q:
+    """(a | b) & d written (a & d) | (b & d): each branch then reads the (state, legal deadline) index
+    (the items undecided past twice their limit, year 2025 at 30,000 items on a busy SQLite: 529 → 361 ms)."""
+    either = Q()
+    for state in states:
+        either |= state & deadline
+    return either
 
 
 def registered_in(period: Period) -> QuerySet[WorkItem]:

@@ -79,12 +79,17 @@ def signals_hook(period: ReportingPeriod, unit_ids: list[int],
     once the window has closed that moment is its end, and every unit's submission, page and the
     compilation share one count."""
     _, at = window(period, now)
-    key = f"congvu:report-signals:{period.pk}:{at.isoformat()}"
+    key = signals_cache_key(period, now)
     every_unit = cache.get(key)
     if every_unit is None:
         every_unit = _signals_of_every_unit(period, at)
         cache.set(key, every_unit, SIGNALS_CACHE_SECONDS)
     return {unit_id: every_unit[unit_id] for unit_id in unit_ids if unit_id in every_unit}
+
+
+def signals_cache_key(period: ReportingPeriod, now: datetime | None = None) -> str:
+    """Where the period's signals, as judged at the window's end (or now), are kept."""
+    return f"congvu:report-signals:{period.pk}:{window(period, now)[1].isoformat()}"
 
 
 def _signals_of_every_unit(period: ReportingPeriod, at: datetime) -> dict[int, list[dict]]:

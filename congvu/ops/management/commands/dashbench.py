@@ -17,12 +17,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--items", type=int, default=2000, help="số công việc mô phỏng qua thao tác thật")
         parser.add_argument("--bulk", type=int, default=0, help="thay vào đó, chèn hàng loạt N công việc")
+        parser.add_argument("--trail", type=int, default=0,
+                            help="với --bulk: thêm K sự kiện (chuỗi băm thật) cho mỗi công việc, có dấu hiệu đùn đẩy")
         parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
-    def handle(self, *args, items: int, bulk: int, json: bool, **options) -> None:
-        if items < 1 or bulk < 0:
-            raise CommandError("--items phải lớn hơn 0, --bulk không âm")
-        result = dashbench(bulk or items, bulk=bool(bulk))
+    def handle(self, *args, items: int, bulk: int, trail: int, json: bool, **options) -> None:
+        if items < 1 or bulk < 0 or trail < 0:
+            raise CommandError("--items phải lớn hơn 0, --bulk và --trail không âm")
+        result = dashbench(bulk or items, bulk=bool(bulk), trail=trail)
         self.stdout.write(_dumps(as_dict(result)) if json else _report(result))
         if not result.passed:
             raise CommandError(f"Có trang chậm hơn {result.target_ms:.0f} ms")
