@@ -28,7 +28,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from congvu.lib.hashchain import GENESIS, canonical, link
-from congvu.work.models import Event, IncomingDocument, NumberSeries, WorkItem
+from congvu.work.models import Event, EventKind, IncomingDocument, NumberSeries, WorkItem
 from congvu.work.trail import event_content
 
 ITEM, EVENT = "work.WorkItem", "work.Event"
@@ -37,6 +37,8 @@ NUMBERED = {"work.IncomingDocument": ("incoming_number", "den"), "consult.Notice
 # Ids named in events' data (key → the model they name): a copy's event names the copy's rows.
 DATA_LINKS = {"transferred_from": ITEM, "new_item": ITEM, "request": "consult.ConsultationRequest",
               "consultation": "consult.Consultation"}
+# …except in the extension events, whose "request" is the extension request.
+EXTENSION_KINDS = {EventKind.EXTEND, EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED}
 # A marker for the item id inside an event's canonical text (no event content contains it).
 ITEM_MARK = 7_391_846_290_553
 
@@ -118,7 +120,7 @@ class Copier:
         return {pk: documents[doc] for pk, doc in WorkItem.objects.values_list("id", "incoming_id") if doc}
 
     def moved(self, pk: int | None, label: str, c: int) -> int | None:
-        return None if pk is None else pk + c * self.spans[label]
+        return None if pk is None else pk + c * self.spans.get(label, 0)
 
     def number(self, n: int | None, unit: int, year: int, series: str, c: int) -> int | None:
         return None if n is None else n + c * self.last.get((unit, year, series), n)
@@ -173,6 +175,8 @@ class Copier:
     def _data(self, row: tuple, c: int) -> dict:
         data = dict(row[self.at["data"]])
         for key, label in DATA_LINKS.items():
+            if key == "request" and row[self.at["kind"]] in EXTENSION_KINDS:
+                label = "work.ExtensionRequest"
             if isinstance(data.get(key), int):
                 data[key] = self.moved(data[key], label, c)
         if isinstance(data.get("incoming_number"), int):
