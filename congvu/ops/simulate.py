@@ -239,7 +239,8 @@ class SimulationResult:
 def simulate(n: int, seed: int = 2230, progress: Callable[[int], None] | None = None,
              span_days: int = 730) -> SimulationResult:
     """N items begun evenly over the `span_days` before END (two years by default)."""
-    org = build_synthetic(units=UNITS, officers_per_unit=OFFICERS_PER_UNIT, matter_types=MATTER_TYPES)
+    # One Home Affairs inspector, who sees every unit: the figures and list pages are read as Home Affairs.
+    org = build_synthetic(units=UNITS, officers_per_unit=OFFICERS_PER_UNIT, matter_types=MATTER_TYPES, inspectors=1)
     rng = random.Random(seed)
     result = SimulationResult(items=n)
     queue: list[tuple[datetime, int, Step]] = []
