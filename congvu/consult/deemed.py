@@ -13,14 +13,22 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 
 def draft_notice(request: ConsultationRequest, now: datetime) -> Notice:
     """Unnumbered and unworded: the number, the date and the wording are fixed when it is signed."""
-    return Notice(request=request, unit_id=request.consultation.asking_unit_id, drafted_at=now)
+    return Notice(request_id=request.pk, unit_id=request.consultation.asking_unit_id, drafted_at=now)
 
 
-def responsibility(request: ConsultationRequest, now: datetime) -> Responsibility:
-    """Names the silent unit, its head on the last day to reply, and the official holding the request."""
-    last_day = local_date(request.due_at - ONE_MICROSECOND)
-    return Responsibility(request=request, unit_id=request.unit_id, head=head_of(request.unit_id, last_day),
+def responsibility(request: ConsultationRequest, now: datetime, head_id: int | None = None) -> Responsibility:
+    """Names the silent unit, its head on the last day to reply, and the official holding the request.
+    `request` may be any row with `pk`, `unit_id`, `holder_id` and `due_at` (the sweep reads rows);
+    `head_id` when the caller already looked the head up (the sweep does it once per unit and day)."""
+    if head_id is None:
+        head = head_of(request.unit_id, last_day_to_reply(request.due_at))
+        head_id = head.pk if head else None
+    return Responsibility(request_id=request.pk, unit_id=request.unit_id, head_id=head_id,
                           holder_id=request.holder_id, recorded_at=now)
+
+
+def last_day_to_reply(due_at: datetime):
+    return local_date(due_at - ONE_MICROSECOND)
 
 
 def event_data(request: ConsultationRequest, late_reply: bool = False) -> dict:
@@ -34,9 +42,9 @@ def notification_text(silent_unit: str, asking_unit: str, item_title: str) -> st
             f"được lấy ý kiến về “{item_title}”; dự thảo thông báo chờ thủ trưởng {asking_unit} ký ban hành")[:500]
 
 
-def told(request: ConsultationRequest, item_holder_id: int | None, asking_head_id: int | None,
+def told(request, item_holder_id: int | None, asking_head_id: int | None,
          silent_head_id: int | None) -> list[int]:
     """Who is told: the asking unit's head and the item's holder, the silent unit's head and the
-    official who held the request."""
+    official who held the request (`request`: a ConsultationRequest, or the sweep's plain row of one)."""
     people = {asking_head_id, item_holder_id, silent_head_id, request.holder_id}
     return sorted(pk for pk in people if pk)

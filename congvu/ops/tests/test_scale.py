@@ -3,9 +3,9 @@ and the chains it verifies (bulk-made links included) hold."""
 
 import pytest
 
-from congvu.consult.models import ConsultationRequest, RequestState
+from congvu.consult.models import ConsultationRequest, Notice, RequestState, Responsibility
 from congvu.ops.scale import measure
-from congvu.work.models import Event, WorkItem
+from congvu.work.models import Event, EventKind, WorkItem
 from congvu.work.trail import verify
 
 
@@ -24,3 +24,15 @@ def test_a_link_altered_in_the_bulk_history_is_found():
     measure(5, catchup=False, events_per_item=2, progress=None)
     Event.objects.filter(seq=2).update(data={"step": 99})
     assert len(verify()) == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_sweepers_catch_up_each_request_exactly_once():
+    """Two sweeper processes on PostgreSQL (SKIP LOCKED); one on SQLite. Either way: one notice, one
+    responsibility and one chained event per overdue request, and every chain verifies."""
+    result = measure(60, catchup=True, events_per_item=1, progress=None, workers=2)
+    assert result.deemed_agreements == result.notices == 60
+    assert Notice.objects.values("request_id").distinct().count() == 60
+    assert Responsibility.objects.count() == 60
+    assert Event.objects.filter(kind=EventKind.DEEMED_AGREEMENT).count() == 60
+    assert result.findings == 0

@@ -2,12 +2,14 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Max, Min
+from django.db.models import F, Max, Min
 
-from congvu.consult.models import Notice, RequestState
-from congvu.ops.simulate import simulate
+from congvu.consult.models import ConsultationRequest, Notice, RequestState
+from congvu.ops.replicate import replicate
+from congvu.ops.simulate import END, simulate
+from congvu.oversight.queries import unit_figures
 from congvu.work import trail
-from congvu.work.models import State, WorkItem
+from congvu.work.models import Event, IncomingDocument, State, WorkItem
 
 
 @pytest.mark.django_db(transaction=True)
@@ -30,3 +32,41 @@ def test_two_years_of_history_hold_every_path_and_verify():
 def test_the_command_refuses_a_database_that_has_data(province):
     with pytest.raises(CommandError, match="CSDL đã có dữ liệu"):
         call_command("simulate", "--items", "5")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_fast_path_copies_a_real_sample_into_valid_chains_and_consistent_figures():
+    """`simulate --fast`: 60 items through the real actions, copied to 300; `audit verify` passes on
+    every copy, every state is there, and each unit's figures are exactly five times the sample's."""
+    simulate(60, seed=7, span_days=120)
+    sample_figures, sample_documents = figures_by_unit(), IncomingDocument.objects.count()
+    replicated = replicate(300)
+    assert (replicated.sample, replicated.copies, replicated.items) == (60, 5, WorkItem.objects.count())
+    call_command("audit", "verify")  # raises CommandError on any broken chain, record or seal
+    assert trail.verify() == []
+    assert not WorkItem.objects.filter(event_count=0).exists()
+    assert {State.COMPLETED, State.REGISTERED, State.DIRECTED, State.IN_PROGRESS, State.CONSULTING,
+            State.RETURNED, State.TRANSFERRED} <= set(WorkItem.objects.values_list("state", flat=True))
+    assert figures_by_unit() == {unit: [5 * n for n in numbers] for unit, numbers in sample_figures.items()}
+    on_time = sum(1 for state, done, legal in WorkItem.objects.values_list("state", "completed_at", "legal_due_at")
+                  if state == State.COMPLETED and done <= legal)
+    assert on_time == sum(f.completed_on_time for f in unit_figures())
+    # The copies are their own rows: their own numbers in each register, their own consultations.
+    numbers = list(IncomingDocument.objects.values_list("unit_id", "year", "incoming_number"))
+    assert len(numbers) == len(set(numbers)) == 5 * sample_documents  # a transfer keeps its document
+    assert RequestState.DEEMED_AGREED in set(ConsultationRequest.objects.values_list("state", flat=True))
+    assert ConsultationRequest.objects.exclude(item_id=F("consultation__item_id")).count() == 0
+
+
+def figures_by_unit() -> dict[int, list[int]]:
+    return {f.unit_id: [v for k, v in vars(f).items() if k not in ("unit_id", "unit_name")]
+            for f in unit_figures(now=END)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_copied_event_altered_is_found():
+    simulate(10, seed=3, span_days=30)
+    replicate(30)
+    copied = Event.objects.filter(item_id__gt=WorkItem.objects.order_by("id")[9].pk).order_by("id").first()
+    Event.objects.filter(pk=copied.pk).update(data={"changed": True})
+    assert [f.item_id for f in trail.verify()] == [copied.item_id]

@@ -113,10 +113,10 @@ def test_a_request_that_cannot_be_settled_leaves_the_others_of_its_batch_deemed_
     good, poisoned, _ = round_due
     real = consult_sweep.responsibility
 
-    def responsibility_failing_on_the_poisoned(request, *args):
-        if POISON in request.consultation.question:
+    def responsibility_failing_on_the_poisoned(request, *args, **kwargs):
+        if request.item_id == poisoned.item_id:  # the sweep passes rows of requests, not instances
             raise RuntimeError("cannot record this responsibility")
-        return real(request, *args)
+        return real(request, *args, **kwargs)
 
     monkeypatch.setattr(consult_sweep, "responsibility", responsibility_failing_on_the_poisoned)
     with clock.travel_to(MONDAY), pytest.raises(RowsFailed) as partial:

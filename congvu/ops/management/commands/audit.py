@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
 from congvu.ops.dbcheck import require_migrated
@@ -10,8 +12,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("operation", choices=["verify", "seal"])
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                            help="số tiến trình kiểm tra song song (chia theo dải mã công việc)")
 
-    def handle(self, *args, operation: str, **options) -> None:
+    def handle(self, *args, operation: str, workers: int, **options) -> None:
         require_migrated()
         if operation == "seal":
             seal, sealed_records = trail.seal(), record.seal_records()
@@ -20,7 +24,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Đã niêm phong hồ sơ giám sát #{sealed_records.pk}: "
                                   f"{len(sealed_records.heads)} chuỗi.")
             return
-        findings, record_findings = trail.verify(), list(record.verify_records())
+        findings, record_findings = trail.verify(workers), list(record.verify_records())
         for finding in [*findings, *record_findings]:
             self.stderr.write(str(finding))
         if findings or record_findings:
