@@ -41,3 +41,14 @@ def check_clean(value: str, field_vi: str, field_en: str | None = None) -> str:
 def printable(value: str) -> str:
     """`value` with every C0 control character other than tab/newline/CR removed (for writers)."""
     return CONTROL_CHARS.sub("", value)
+
+
+def csv_cell(value: object) -> object:
+    """`value` safe in a CSV cell a spreadsheet program opens: C0 control characters removed and, for
+    a text that starts with a formula character, a leading apostrophe, which Excel and LibreOffice
+    read as "this is text" (OWASP's advice for CSV; a .xlsx cell is made literal in
+    congvu.documents.xlsx_export instead). Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = printable(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congvu.lib import clock
 from congvu.lib.clock import today
+from congvu.lib.ids import parse_id
 from congvu.lib.text import has_control_chars
 from congvu.lib.uploads import max_upload_bytes
 from congvu.lib.workdays import parse_vn_date
@@ -109,7 +110,34 @@ def active_units():
     return Unit.objects.filter(valid_from__lte=on).exclude(valid_to__lt=on).order_by("name")
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class StrictIdMixin:
+    """Only an id written in ASCII digits within a bigint picks an object: Python would read "٣" as 3
+    (another unit than the one written) and the database fails on 99999999999999999999 (congvu.lib.ids)."""
+
+    def to_python(self, value: object) -> object:
+        if value not in self.empty_values and parse_id(str(value)) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                        params={"value": value})
+        return super().to_python(value)
+
+
+class IdChoiceField(StrictIdMixin, forms.ModelChoiceField):
+    """One object of the queryset, named by its id as the select's option sends it."""
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects of the queryset. Django reads each id with int() and looks them up with
+    `pk__in`, which (unlike `pk=`) is not guarded against ids beyond a bigint: one such id answered 500."""
+
+    def _check_values(self, value):
+        for each in value:
+            if parse_id(str(each)) is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": each})
+        return super()._check_values(value)
+
+
+class UnitChoiceField(IdChoiceField):
     def label_from_instance(self, obj: Unit) -> str:
         return obj.name
 
@@ -155,7 +183,7 @@ def competent_units(units) -> dict[int, int]:
 
 class RegisterIncomingForm(forms.Form):
     unit = UnitChoiceField(label=_("Receiving unit"), queryset=Unit.objects.none())
-    matter_type = forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+    matter_type = IdChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
                                          widget=MatterTypeSelect)
     sender = TextField(label=_("Sender"), max_length=250)
     notation = TextField(label=_("Number and notation"), max_length=80, required=False,
@@ -189,7 +217,7 @@ class UnitChecklist(forms.CheckboxSelectMultiple):
 
 class DirectForm(OverrideMixin):
     lead_unit = UnitChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
-    cooperating = forms.ModelMultipleChoiceField(
+    cooperating = IdsChoiceField(
         label=_("Co-operating units"), queryset=Unit.objects.none(), required=False, widget=UnitChecklist(),
     )
     holder = forms.TypedChoiceField(
@@ -234,7 +262,7 @@ def officer_choices(unit_ids: list[int]) -> list[tuple[str, list[tuple[int, str]
 
 
 class AssignForm(forms.Form):
-    holder = forms.ModelChoiceField(label=_("Officer who will handle it"), queryset=Official.objects.none())
+    holder = IdChoiceField(label=_("Officer who will handle it"), queryset=Official.objects.none())
     due_date = VNDateField(label=_("Due date of this step (empty: the item's)"), required=False)
     note = TextField(label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -8,7 +8,7 @@ from congvu.org.models import Official
 from congvu.oversight.backlog import LONG_RUNNING_DAYS
 from congvu.oversight.models_backlog import BacklogCause
 from congvu.registry.serving import officers_of
-from congvu.web.forms import TextField, VNDateField
+from congvu.web.forms import IdChoiceField, TextField, VNDateField
 
 
 class OpenRoundForm(forms.Form):
@@ -22,7 +22,7 @@ class OpenRoundForm(forms.Form):
 class PlanForm(forms.Form):
     decision_date = VNDateField(label=_("To be decided by"))
     cause = forms.ChoiceField(label=_("Cause"), choices=BacklogCause.choices)
-    responsible = forms.ModelChoiceField(label=_("Responsible official"), queryset=Official.objects.none())
+    responsible = IdChoiceField(label=_("Responsible official"), queryset=Official.objects.none())
     note = TextField(label=_("Plan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, unit_id: int, **kwargs) -> None:

@@ -15,14 +15,22 @@ from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
 from congvu.registry.queries import parameter
 from congvu.registry.serving import officers_of
-from congvu.web.forms import OverrideMixin, TextField, UploadField, VNDateField, active_units
+from congvu.web.forms import (
+    IdChoiceField,
+    IdsChoiceField,
+    OverrideMixin,
+    TextField,
+    UploadField,
+    VNDateField,
+    active_units,
+)
 from congvu.work.models import WorkItem
 
 # Django has no Vietnamese for "Select a valid choice", so the forms say it themselves.
 CHOOSE_LISTED = _("Choose one of the listed options.")
 
 
-class UnitsToAskField(forms.ModelMultipleChoiceField):
+class UnitsToAskField(IdsChoiceField):
     """Units as check boxes, the ones whose functions relate to the matter type first and marked."""
 
     widget = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
@@ -90,7 +98,7 @@ def _check_range(value: int | None, minimum: int, maximum: int, message) -> None
 
 
 class AssignRequestForm(forms.Form):
-    holder = forms.ModelChoiceField(label=_("Official who prepares the reply"), queryset=Official.objects.none(),
+    holder = IdChoiceField(label=_("Official who prepares the reply"), queryset=Official.objects.none(),
                                     error_messages={"invalid_choice": _("Choose one of the unit's officials listed.")})
 
     def __init__(self, *args, request: ConsultationRequest, **kwargs) -> None:

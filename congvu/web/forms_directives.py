@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congvu.oversight.models_directives import DirectiveKind
-from congvu.web.forms import TextField, UnitChoiceField, UploadField, VNDateField, active_units
+from congvu.web.forms import IdsChoiceField, TextField, UnitChoiceField, UploadField, VNDateField, active_units
 
 
 class DirectiveForm(forms.Form):
@@ -18,7 +18,7 @@ class DirectiveForm(forms.Form):
 
 class SendForm(forms.Form):
     everyone = forms.BooleanField(label=_("Send to every official"), required=False)
-    units = forms.ModelMultipleChoiceField(label=_("Or to these units"), queryset=None, required=False,
+    units = IdsChoiceField(label=_("Or to these units"), queryset=None, required=False,
                                            widget=forms.SelectMultiple(attrs={"size": 8}))
 
     def __init__(self, *args, **kwargs) -> None:

@@ -13,7 +13,7 @@ from congvu.documents.edxml import max_message_bytes
 from congvu.documents.excel_import import MAX_FILE_BYTES
 from congvu.org.models import Unit
 from congvu.registry.models import MatterType
-from congvu.web.forms import TextField, UnitChoiceField
+from congvu.web.forms import IdChoiceField, TextField, UnitChoiceField
 
 
 class _ReceivingUnitForm(forms.Form):
@@ -26,8 +26,8 @@ class _ReceivingUnitForm(forms.Form):
             self.fields["unit"].initial = units[0]
 
 
-def _matter_type_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
+def _matter_type_field() -> IdChoiceField:
+    return IdChoiceField(label=_("Matter type"), queryset=MatterType.objects.order_by("name"),
                                   help_text=_("Sets the legal time limit, counted from today."))
 
 

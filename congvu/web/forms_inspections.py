@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from congvu.org.models import Official, Role
 from congvu.oversight.inspections import MAX_MEASURE_DAYS, MAX_SAMPLE
 from congvu.oversight.models_inspections import FindingCategory, InspectionKind, MeasureKind, MeasureStatus
-from congvu.web.forms import TextField, UnitChoiceField, VNDateField, active_units
+from congvu.web.forms import IdChoiceField, IdsChoiceField, TextField, UnitChoiceField, VNDateField, active_units
 
 PLANNED_KINDS = [(k, label) for k, label in InspectionKind.choices if k != InspectionKind.SURPRISE]
 
@@ -21,7 +21,7 @@ def ids(text: str) -> list[int]:
 
 
 class TeamMixin(forms.Form):
-    team = forms.ModelMultipleChoiceField(label=_("Inspection team (the first is its head)"), queryset=None,
+    team = IdsChoiceField(label=_("Inspection team (the first is its head)"), queryset=None,
                                           required=False, widget=forms.SelectMultiple(attrs={"size": 5}))
 
     def __init__(self, *args, **kwargs) -> None:
@@ -35,7 +35,7 @@ class PlanForm(TeamMixin):
     theme = TextField(label=_("Theme (thematic inspection)"), max_length=300, required=False)
     period_from = VNDateField(label=_("Period from"))
     period_to = VNDateField(label=_("Period to"))
-    units = forms.ModelMultipleChoiceField(label=_("Units in scope"), queryset=None,
+    units = IdsChoiceField(label=_("Units in scope"), queryset=None,
                                            widget=forms.SelectMultiple(attrs={"size": 8}))
 
     def __init__(self, *args, **kwargs) -> None:
@@ -57,10 +57,10 @@ class DrawForm(TeamMixin):
 class FindingForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=FindingCategory.choices)
     unit = UnitChoiceField(label=_("Unit"), queryset=None)
-    official = forms.ModelChoiceField(label=_("Official (empty: the unit)"), queryset=None, required=False)
+    official = IdChoiceField(label=_("Official (empty: the unit)"), queryset=None, required=False)
     summary = TextField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 3}))
-    items = forms.CharField(label=_("Evidence: item numbers"), required=False)
-    events = forms.CharField(label=_("Evidence: event numbers in their trail"), required=False)
+    items = TextField(label=_("Evidence: item numbers"), required=False)
+    events = TextField(label=_("Evidence: event numbers in their trail"), required=False)
 
     def __init__(self, inspection, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -30,10 +30,10 @@ class ReportForm(forms.Form):
     reporter_contact = TextField(label="Điện thoại hoặc thư điện tử (không bắt buộc; chỉ Sở Nội vụ xem)",
                                  max_length=200, required=False)
     # The honeypot: hidden from people (and from the keyboard and autofill); robots fill every field.
-    website = forms.CharField(required=False, label="Để trống ô này", widget=forms.TextInput(
+    website = TextField(required=False, label="Để trống ô này", widget=forms.TextInput(
         attrs={"tabindex": "-1", "autocomplete": "off"}))
-    challenge = forms.CharField(widget=forms.HiddenInput, required=False)
-    answer = forms.CharField(label="Kết quả phép tính", max_length=4, error_messages=REQUIRED)
+    challenge = TextField(widget=forms.HiddenInput, required=False)
+    answer = TextField(label="Kết quả phép tính", max_length=4, error_messages=REQUIRED)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -68,7 +68,7 @@ class ReportForm(forms.Form):
 
 
 class LookupForm(forms.Form):
-    ma = forms.CharField(label="Mã tra cứu", max_length=20, error_messages=REQUIRED)
+    ma = TextField(label="Mã tra cứu", max_length=20, error_messages=REQUIRED)
 
 
 class AssignForm(forms.Form):

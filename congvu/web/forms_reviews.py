@@ -7,22 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from congvu.oversight.commendation_forms import AWARD_FORMS
 from congvu.oversight.discipline import Form
 from congvu.oversight.models_reviews import ReviewSubject
-from congvu.web.forms import VNDateField
+from congvu.web.forms import TextField, VNDateField
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
 class OpenReviewForm(forms.Form):
     subject = forms.ChoiceField(label=_("Review"), choices=ReviewSubject.choices, widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Why the review is opened"), max_length=2000, widget=TEXT, required=False)
+    reason = TextField(label=_("Why the review is opened"), max_length=2000, widget=TEXT, required=False)
 
 
 class MeetingForm(forms.Form):
     meeting_on = VNDateField(label=_("Meeting date"))
-    meeting_place = forms.CharField(label=_("Meeting place"), max_length=200)
-    meeting_chair = forms.CharField(label=_("Chaired by"), max_length=200)
-    parties = forms.CharField(label=_("Parties"), max_length=2000, widget=TEXT)
-    self_criticism = forms.CharField(label=_("Self-criticism"), max_length=5000, widget=TEXT)
+    meeting_place = TextField(label=_("Meeting place"), max_length=200)
+    meeting_chair = TextField(label=_("Chaired by"), max_length=200)
+    parties = TextField(label=_("Parties"), max_length=2000, widget=TEXT)
+    self_criticism = TextField(label=_("Self-criticism"), max_length=5000, widget=TEXT)
 
 
 def form_choices(forms_offered: tuple[Form, ...]) -> list[tuple[str, str]]:
@@ -30,7 +30,7 @@ def form_choices(forms_offered: tuple[Form, ...]) -> list[tuple[str, str]]:
 
 
 class ConclusionForm(forms.Form):
-    conclusion = forms.CharField(label=_("Conclusion"), max_length=5000, widget=TEXT)
+    conclusion = TextField(label=_("Conclusion"), max_length=5000, widget=TEXT)
     proposed_form = forms.ChoiceField(label=_("Discipline proposed"), required=False)
     violation_on = VNDateField(label=_("Day of the violation"), required=False)
 
@@ -48,7 +48,7 @@ class DecisionForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    reason = forms.CharField(label=_("Why the time limit is extended"), max_length=2000)
+    reason = TextField(label=_("Why the time limit is extended"), max_length=2000)
 
 
 class PeriodForm(forms.Form):
@@ -62,10 +62,10 @@ class ProposeForm(forms.Form):
     period_start = VNDateField(widget=forms.HiddenInput)
     period_end = VNDateField(widget=forms.HiddenInput)
     form = forms.ChoiceField(label=_("Form"), choices=[(f.code, f.name_vi) for f in AWARD_FORMS.values()])
-    reason = forms.CharField(label=_("Achievements"), max_length=5000, widget=TEXT)
+    reason = TextField(label=_("Achievements"), max_length=5000, widget=TEXT)
 
 
 class ApprovalForm(forms.Form):
     approve = forms.TypedChoiceField(label=_("Approval"), coerce=lambda v: v == "yes",
                                      choices=[("yes", _("Approve")), ("no", _("Do not approve"))])
-    note = forms.CharField(label=_("Note"), max_length=2000, required=False)
+    note = TextField(label=_("Note"), max_length=2000, required=False)

@@ -21,13 +21,12 @@ from django.utils.translation import gettext_lazy as _
 
 from congvu.lib.clock import today
 from congvu.lib.folding import fold
-from congvu.lib.ids import parse_id
 from congvu.org.models import Official, Position, Unit
 from congvu.oversight.listing import OPEN, Filters
 from congvu.oversight.queries import UnitFigures
 from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
-from congvu.web.forms import UnitChoiceField, VNDateField
+from congvu.web.forms import IdChoiceField, UnitChoiceField, VNDateField
 from congvu.work.models import State
 
 # The Government Office's buckets (congvu.oversight.queries.figure_conditions), as the list names them.
@@ -44,25 +43,15 @@ ALL_STATES = "all"
 NOT_LISTED = _("“%(value)s” is not one of the listed options.")
 
 
-class StrictIdMixin:
-    """Only an id written in ASCII digits within a bigint picks an object: Python would read "٣" as 3
-    and the database fails on 99999999999999999999 (congvu.lib.ids)."""
-
-    def to_python(self, value: object) -> object:
-        if value not in self.empty_values and parse_id(str(value)) is None:
-            raise forms.ValidationError(NOT_LISTED, code="invalid_choice", params={"value": value})
-        return super().to_python(value)
-
-
-class UnitFilterField(StrictIdMixin, UnitChoiceField):
+class UnitFilterField(UnitChoiceField):
     pass
 
 
-class MatterTypeFilterField(StrictIdMixin, forms.ModelChoiceField):
+class MatterTypeFilterField(IdChoiceField):
     pass
 
 
-class OfficialChoiceField(StrictIdMixin, forms.ModelChoiceField):
+class OfficialChoiceField(IdChoiceField):
     def label_from_instance(self, obj: Official) -> str:
         return obj.full_name
 

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from congvu.lib.clock import today
+from congvu.lib.text import csv_cell
 from congvu.oversight.models_directives import Directive
 from congvu.oversight.periods import Period
 from congvu.oversight.public_figures import KINDS, WEIGHTS, PublicFigures, last_closed, published
@@ -80,7 +81,8 @@ def figures_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(out)
     writer.writerow(["Kỳ", *(label for _key, label in COLUMNS)])
     for row in rows(published(period)):
-        writer.writerow([period.label_vi, *(row[key] for key, _label in COLUMNS)])
+        # A unit's name is typed by an administrator: never a live formula in the citizen's spreadsheet.
+        writer.writerow([csv_cell(value) for value in (period.label_vi, *(row[key] for key, _label in COLUMNS))])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (f'attachment; filename="so-lieu-cong-khai-{slug}-'
                                        f'{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"')

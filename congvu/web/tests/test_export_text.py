@@ -2,6 +2,7 @@
 stored before the entry check existed is dropped (the list used to answer 500 to everyone who could
 see the item), and a subject, notation or unit name that looks like a formula stays literal text."""
 
+import csv
 import io
 
 import pytest
@@ -63,3 +64,25 @@ def test_every_home_affairs_export_survives_stored_control_characters_and_formul
     expected = {"so-lieu": LEAD_UNIT, "qua-han": CLEAN_TITLE, "coi-nhu-dong-y": SILENT_UNIT,
                 "tu-choi-thu-truong-quyet-dinh": LEAD_UNIT}[table]
     assert expected in values
+
+
+def test_the_register_and_the_dashboards_items_export_formulas_as_plain_text(province, busy, client_of):
+    register = cells(client_of(province.construction_clerk).get("/van-ban-den/?format=xlsx"))
+    assert_all_literal(register)
+    assert NOTATION in {c.value for c in register}
+    items = cells(client_of(province.inspector).get("/tong-hop/danh-sach/?bucket=assigned&ky=thang&thang=2&nam=2026"
+                                                    "&format=xlsx"))
+    assert_all_literal(items)
+    assert len({c.row for c in items}) > 1
+
+
+def test_the_published_figures_csv_never_starts_a_cell_with_a_formula(province, busy, client_of):
+    """A spreadsheet opens the public CSV as it opens a workbook: a unit's name starting with "=", "+",
+    "-" or "@" would run as a formula on a citizen's computer. Such a cell starts with an apostrophe."""
+    Unit.objects.filter(pk=province.construction.pk).update(
+        name='=HYPERLINK("http://ke-gian.example","Sở\x01 Xây dựng")')
+    response = client_of(province.outsider).get("/cong-khai/so-lieu.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert '\'=HYPERLINK("http://ke-gian.example","Sở Xây dựng")' in [row[2] for row in rows[1:]]
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@"))]
+    assert not [cell for row in rows for cell in row if any(ord(ch) < 32 for ch in cell)]

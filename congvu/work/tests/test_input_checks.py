@@ -2,14 +2,19 @@
 upload limit, naming the field in Vietnamese: the web, the API, the imports and the CLI all come
 through here, so none of them can store what would break the .xlsx and .docx writers."""
 
+import importlib
+import typing
+
 import pytest
 from django.core.files.base import ContentFile
 
 from congvu.consult import actions as consult
 from congvu.consult.models import Consultation
 from congvu.lib.refusals import InvalidInput
+from congvu.oversight.models_public import ReportAbout, ReportKind
+from congvu.oversight.public_reports import file_report
 from congvu.work import actions
-from congvu.work.actions import action
+from congvu.work.actions import FIELD_LABELS, action
 from congvu.work.models import Event, IncomingDocument, WorkItem
 
 pytestmark = pytest.mark.usefixtures("at_morning")
@@ -60,6 +65,38 @@ def test_completing_with_a_control_character_in_the_result_is_refused(province):
         actions.complete(item, actor=province.construction_officer, result="Đã trả lời\x1a")
     item.refresh_from_db()
     assert item.completed_at is None
+
+
+ACTION_MODULES = ("congvu.work.actions", "congvu.work.direct_assign", "congvu.consult.actions",
+                  "congvu.documents.actions", "congvu.documents.edxml_receive",
+                  *(f"congvu.oversight.{name}" for name in ("actions", "backlog", "commendation", "directives",
+                                                              "inspections", "public_reports", "reports", "reviews")))
+
+
+def every_action() -> list:
+    wrapped = action(lambda: None).__code__
+    return [fn for module in map(importlib.import_module, ACTION_MODULES) for fn in vars(module).values()
+            if getattr(fn, "__code__", None) is wrapped and fn.__module__ == module.__name__]
+
+
+def takes_text(annotation) -> bool:
+    return annotation is str or str in typing.get_args(annotation)
+
+
+def test_every_text_an_action_takes_is_named_in_vietnamese_when_refused():
+    """The actions added after the check (oversight rooms, directives, periodic and public reports)
+    named a field holding a control character by its Python name ("meeting_place")."""
+    assert len(every_action()) > 40
+    unnamed = sorted({f"{fn.__module__}.{fn.__name__}({name})" for fn in every_action()
+                      for name, annotation in typing.get_type_hints(fn.__wrapped__).items()
+                      if takes_text(annotation) and name not in FIELD_LABELS})
+    assert unnamed == []
+
+
+@pytest.mark.django_db
+def test_a_public_report_holding_a_control_character_is_refused_naming_the_field():
+    with pytest.raises(InvalidInput, match="“nội dung phản ánh”"):
+        file_report(kind=ReportKind.values[0], about=ReportAbout.UNIT, description="Chậm\x1b trễ")
 
 
 @pytest.mark.django_db

@@ -93,6 +93,9 @@ ATTEMPTS = [
             "/api/items/{item}/submit", {"summary": "Tờ trình"}),
     Attempt("decide", "submitted", "/cong-viec/{item}/quyet-dinh-tinh/", {"decision": "Đồng ý"},
             "/api/items/{item}/province-decision", {"decision": "Đồng ý"}),
+    Attempt("send_back", "submitted", "/cong-viec/{item}/tra-lai-to-trinh/",
+            {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"},
+            "/api/items/{item}/send-back", {"grounds": "incomplete", "explanation": "Thiếu hồ sơ"}),
     Attempt("complete", "working", "/cong-viec/{item}/hoan-thanh/", {"result": "Xong"},
             "/api/items/{item}/complete", {"result": "Xong"}),
     Attempt("extend", "working", "/cong-viec/{item}/gia-han/", {"new_due": "30/04/2026", "reason": "Chờ hồ sơ"},
@@ -115,12 +118,12 @@ PERSONAS = ["outsider", "consulted_head", "clerk", "officer_not_holding", "other
 def persona(w: World, name: str, attempt: Attempt) -> Official:
     """The official playing `name` for this attempt. On a consultation request, the consulted head is
     the head of the other unit consulted on the item, and the officer is one of the asked unit who
-    does not hold the request; for the Province's decision, the clerk is the Province office's."""
+    does not hold the request; for the Province's decision and a send-back, the clerk is the Province office's."""
     on_request = attempt.target == "request"
     return {
         "outsider": w.p.outsider,
         "consulted_head": w.p.transport_head if on_request else w.p.finance_head,
-        "clerk": w.p.office_clerk if attempt.name == "decide" else w.p.construction_clerk,
+        "clerk": w.p.office_clerk if attempt.name in ("decide", "send_back") else w.p.construction_clerk,
         "officer_not_holding": w.p.finance_officer if on_request else w.other_officer,
         "other_head": w.p.commune_head,
     }[name]
