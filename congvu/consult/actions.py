@@ -171,7 +171,7 @@ def reply(
     # The reminders to the unit's people about this item asked for this reply: they are done with.
     # Who serves in the unit today, from the pinned registry snapshot (no query to build or run).
     mark_read_about([o.pk for o in officers_of(request.unit_id, today())], item_url(item.pk),
-                    text_prefix=REMINDER_PREFIX)
+                    text_prefix=REMINDER_PREFIX, read_first=False)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
     # notify() needs only the holder's id: no read of the official's row.
     holder = Official(pk=item.holder_id) if item.holder_id else None
