@@ -73,6 +73,10 @@ def get(model: type[M], pk: int, *, for_update: bool = False) -> M:
     """The row as a model instance, optionally locked; `model.DoesNotExist` when absent."""
     db = _db()
     sql, fields = _select_sql(model, db.vendor, for_update)
+    return _read_one(db, model, sql, fields, pk)
+
+
+def _read_one(db, model: type[M], sql: str, fields: tuple[str, ...], pk: int) -> M:
     with db.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
@@ -81,6 +85,25 @@ def get(model: type[M], pk: int, *, for_update: bool = False) -> M:
     converters = _converters(model, db.vendor)
     values = [convert(value, db) if convert else value for convert, value in zip(converters, row, strict=True)]
     return model.from_db(db.alias, fields, values)
+
+
+@cache
+def _select_through_sql(model: type[models.Model], via: type[models.Model], fk: str, vendor: str,
+                        for_update: bool) -> tuple[str, tuple[str, ...]]:
+    sql, fields = _select_sql(model, vendor, for_update)
+    lock = " FOR UPDATE" if sql.endswith(" FOR UPDATE") else ""
+    column, pk = _q(_by_attname(via, [fk])[0].column), _q(via._meta.pk.column)
+    where = f"= (SELECT {column} FROM {_table(via)} WHERE {pk} = %s)"  # noqa: S608
+    return sql.removesuffix(lock).removesuffix("= %s") + where + lock, fields
+
+
+def get_through(model: type[M], via: type[models.Model], via_pk: int, fk: str, *, for_update: bool = False) -> M:
+    """The row of `model` that row `via_pk` of `via` points to by its foreign key `fk`, optionally locked,
+    in one statement (a consultation reply locks its item so: one round trip, not two);
+    `model.DoesNotExist` when either row is absent."""
+    db = _db()
+    sql, fields = _select_through_sql(model, via, fk, db.vendor, for_update)
+    return _read_one(db, model, sql, fields, via_pk)
 
 
 @cache
@@ -168,13 +191,26 @@ def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: Ite
 def _prepared_columns(model: type[models.Model], columns: tuple[str, ...], vendor: str) -> tuple[str, tuple, tuple]:
     """The INSERT for `columns` (then every other column), the listed columns' fields, and the others'."""
     sql, rest = _values_sql(model, columns, vendor)
-    return sql, _by_attname(model, columns), rest
+    listed = _by_attname(model, columns)
+    for field in listed:
+        if _prepares_on_save(field):
+            raise TypeError(f"{model.__name__}.{field.name} computes its value on save: write it with `insert`")
+    return sql, listed, rest
+
+
+def _prepares_on_save(field: models.Field) -> bool:
+    """Whether the field's `pre_save` does more than read the attribute (a file stored, a time taken,
+    folded text computed), which `insert_rows` does not run."""
+    if isinstance(field, models.DateField):  # DateTimeField too: its pre_save acts only for auto_now(_add)
+        return field.auto_now or field.auto_now_add
+    return type(field).pre_save is not models.Field.pre_save
 
 
 def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
     """INSERT rows given as plain Python values for `columns` (attnames), each value through its field's
     `get_db_prep_save` as `insert` does, without building a model instance per row; every other column
-    gets its field's default, and ids are not read back. For the trail's event and the notifications,
+    gets its field's default, and ids are not read back. Only for fields whose `pre_save` only reads the
+    value (refused otherwise, once per statement shape). For the trail's event and the notifications,
     written by every action: building the `Event` instance and reading its id back cost more than
     preparing its eleven values (cProfile of `congvu bench`)."""
     db = _db()
