@@ -27,7 +27,7 @@ from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
-from congvu.registry.serving import head_of, officers_of, serves_in
+from congvu.registry.serving import head_of, officer_ids_of, serves_in
 from congvu.work import rules as work_rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader
 from congvu.work.actions import (
@@ -36,6 +36,7 @@ from congvu.work.actions import (
     enforce,
     leader_to_present_to,
     lock,
+    lock_item_of,
     open_step,
     save,
     take_numbers,
@@ -116,7 +117,10 @@ def ask(
 def lock_request(request: ConsultationRequest | int) -> tuple[WorkItem, ConsultationRequest]:
     """The request and its item, the item locked first: every writer of a request takes this order."""
     pk = request.pk if isinstance(request, ConsultationRequest) else request
-    item = lock(fastsql.get(ConsultationRequest, pk).item_id)
+    try:
+        item = lock_item_of(ConsultationRequest, pk)
+    except WorkItem.DoesNotExist:  # no such request (every request has its item)
+        raise ConsultationRequest.DoesNotExist(f"ConsultationRequest {pk} does not exist") from None
     return item, fastsql.get(ConsultationRequest, pk)
 
 
@@ -171,8 +175,8 @@ def reply(
     save(item, "state")
     # The reminders to the unit's people about this item asked for this reply: they are done with.
     # Who serves in the unit today, from the pinned registry snapshot (no query to build or run).
-    mark_read_about([o.pk for o in officers_of(request.unit_id, today())], item_url(item.pk),
-                    text_prefix=REMINDER_PREFIX)
+    mark_read_about(officer_ids_of(request.unit_id, today()), item_url(item.pk),
+                    text_prefix=REMINDER_PREFIX, read_first=False)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
     # notify() needs only the holder's id: no read of the official's row.
     holder = Official(pk=item.holder_id) if item.holder_id else None

@@ -27,9 +27,16 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import DatabaseError, connection, models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
 
 M = TypeVar("M", bound=models.Model)
+
+
+def _db():
+    """The default connection itself, looked up once per call: every attribute read through the
+    `django.db.connection` proxy is a context-local lookup, and the field preparations read several
+    per value (~50 lookups an action, a tenth of its processor time in cProfile of `congvu bench`)."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def _q(name: str) -> str:
@@ -64,15 +71,39 @@ def _select_sql(model: type[models.Model], vendor: str, for_update: bool) -> tup
 
 def get(model: type[M], pk: int, *, for_update: bool = False) -> M:
     """The row as a model instance, optionally locked; `model.DoesNotExist` when absent."""
-    sql, fields = _select_sql(model, connection.vendor, for_update)
-    with connection.cursor() as cursor:
+    db = _db()
+    sql, fields = _select_sql(model, db.vendor, for_update)
+    return _read_one(db, model, sql, fields, pk)
+
+
+def _read_one(db, model: type[M], sql: str, fields: tuple[str, ...], pk: int) -> M:
+    with db.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
     if row is None:
         raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
-    converters = _converters(model, connection.vendor)
-    values = [convert(value) if convert else value for convert, value in zip(converters, row, strict=True)]
-    return model.from_db(connection.alias, fields, values)
+    converters = _converters(model, db.vendor)
+    values = [convert(value, db) if convert else value for convert, value in zip(converters, row, strict=True)]
+    return model.from_db(db.alias, fields, values)
+
+
+@cache
+def _select_through_sql(model: type[models.Model], via: type[models.Model], fk: str, vendor: str,
+                        for_update: bool) -> tuple[str, tuple[str, ...]]:
+    sql, fields = _select_sql(model, vendor, for_update)
+    lock = " FOR UPDATE" if sql.endswith(" FOR UPDATE") else ""
+    column, pk = _q(_by_attname(via, [fk])[0].column), _q(via._meta.pk.column)
+    where = f"= (SELECT {column} FROM {_table(via)} WHERE {pk} = %s)"  # noqa: S608
+    return sql.removesuffix(lock).removesuffix("= %s") + where + lock, fields
+
+
+def get_through(model: type[M], via: type[models.Model], via_pk: int, fk: str, *, for_update: bool = False) -> M:
+    """The row of `model` that row `via_pk` of `via` points to by its foreign key `fk`, optionally locked,
+    in one statement (a consultation reply locks its item so: one round trip, not two);
+    `model.DoesNotExist` when either row is absent."""
+    db = _db()
+    sql, fields = _select_through_sql(model, via, fk, db.vendor, for_update)
+    return _read_one(db, model, sql, fields, via_pk)
 
 
 @cache
@@ -87,9 +118,9 @@ def _converters(model: type[models.Model], vendor: str) -> tuple:
 
 
 def _chain(fns, expression):
-    def convert(value):
+    def convert(value, db):
         for fn in fns:
-            value = fn(value, expression, connection)
+            value = fn(value, expression, db)
         return value
 
     return convert
@@ -108,23 +139,25 @@ def _insert_sql(model: type[models.Model], vendor: str) -> tuple[str, tuple[mode
 
 def insert(obj: M) -> M:
     """INSERT one new row and set its primary key (like `save()` of a new instance)."""
-    sql, fields = _insert_sql(type(obj), connection.vendor)
-    values = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
-    with connection.cursor() as cursor:
+    db = _db()
+    sql, fields = _insert_sql(type(obj), db.vendor)
+    values = [f.get_db_prep_save(f.pre_save(obj, add=True), db) for f in fields]
+    with db.cursor() as cursor:
         cursor.execute(sql, values)
         obj.pk = cursor.fetchone()[0]
-    obj._state.adding, obj._state.db = False, connection.alias
+    obj._state.adding, obj._state.db = False, db.alias
     return obj
 
 
 def insert_many(objs: list[M]) -> None:
     """INSERT many new rows of one model with one prepared statement (ids are not read back)."""
+    db = _db()
     if not objs:
         return
-    sql, fields = _insert_sql(type(objs[0]), connection.vendor)
+    sql, fields = _insert_sql(type(objs[0]), db.vendor)
     plain = sql.rsplit(" RETURNING ", 1)[0]
-    rows = [[f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields] for obj in objs]
-    with connection.cursor() as cursor:
+    rows = [[f.get_db_prep_save(f.pre_save(obj, add=True), db) for f in fields] for obj in objs]
+    with db.cursor() as cursor:
         cursor.executemany(plain, rows)
 
 
@@ -145,11 +178,52 @@ def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: Ite
     column gets its field's default. For thousands of plain rows (the sweep's notifications, the
     list benchmark's 300,000 items), where even building model instances showed in the profile:
     `bulk_create` cost ~1 ms an item there, this a few µs."""
-    sql, rest = _values_sql(model, tuple(columns), connection.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
+    db = _db()
+    sql, rest = _values_sql(model, tuple(columns), db.vendor)
+    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
     batch = [tuple(row) + defaults for row in rows]
     if batch:
-        with connection.cursor() as cursor:
+        with db.cursor() as cursor:
+            cursor.executemany(sql, batch)
+
+
+@cache
+def _prepared_columns(model: type[models.Model], columns: tuple[str, ...], vendor: str) -> tuple[str, tuple, tuple]:
+    """The INSERT for `columns` (then every other column), the listed columns' fields, and the others'."""
+    sql, rest = _values_sql(model, columns, vendor)
+    listed = _by_attname(model, columns)
+    for field in listed:
+        if _prepares_on_save(field):
+            raise TypeError(f"{model.__name__}.{field.name} computes its value on save: write it with `insert`")
+    return sql, listed, rest
+
+
+def _prepares_on_save(field: models.Field) -> bool:
+    """Whether the field's `pre_save` does more than read the attribute (a file stored, a time taken,
+    folded text computed), which `insert_rows` does not run."""
+    if isinstance(field, models.DateField):  # DateTimeField too: its pre_save acts only for auto_now(_add)
+        return field.auto_now or field.auto_now_add
+    return type(field).pre_save is not models.Field.pre_save
+
+
+def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
+    """INSERT rows given as plain Python values for `columns` (attnames), each value through its field's
+    `get_db_prep_save` as `insert` does, without building a model instance per row; every other column
+    gets its field's default, and ids are not read back. Only for fields whose `pre_save` only reads the
+    value (refused otherwise, once per statement shape). For the trail's event and the notifications,
+    written by every action: building the `Event` instance and reading its id back cost more than
+    preparing its eleven values (cProfile of `congvu bench`)."""
+    db = _db()
+    sql, listed, rest = _prepared_columns(model, tuple(columns), db.vendor)
+    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    batch = [tuple(f.get_db_prep_save(v, db) for f, v in zip(listed, row, strict=True)) + defaults
+             for row in rows]
+    if not batch:
+        return
+    with db.cursor() as cursor:
+        if len(batch) == 1:  # one row: a plain execute (psycopg's executemany would set up a pipeline)
+            cursor.execute(sql, batch[0])
+        else:
             cursor.executemany(sql, batch)
 
 
@@ -163,18 +237,19 @@ def _update_sql(model: type[models.Model], fields: tuple[str, ...], vendor: str)
     return sql, chosen
 
 
-def _row_values(obj: models.Model, chosen: Sequence[models.Field]) -> list[Any]:
+def _row_values(obj: models.Model, chosen: Sequence[models.Field], db) -> list[Any]:
     # pre_save first, as `save(update_fields=…)` does: an auto_now field takes the time, a new file
     # is stored before its name is written.
-    return [f.get_db_prep_save(f.pre_save(obj, False), connection) for f in chosen] + [obj.pk]
+    return [f.get_db_prep_save(f.pre_save(obj, False), db) for f in chosen] + [obj.pk]
 
 
 def update(obj: models.Model, fields: list[str]) -> None:
     """UPDATE the named fields of one row, like `save(update_fields=…)`; raises `DatabaseError` when
     no row has the object's primary key (the change would otherwise be lost without a word)."""
-    sql, chosen = _update_sql(type(obj), tuple(fields), connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, _row_values(obj, chosen))
+    db = _db()
+    sql, chosen = _update_sql(type(obj), tuple(fields), db.vendor)
+    with db.cursor() as cursor:
+        cursor.execute(sql, _row_values(obj, chosen, db))
         changed = cursor.rowcount
     if changed != 1:
         raise DatabaseError(f"update of {type(obj).__name__} {obj.pk} changed {changed} rows, not 1")
@@ -183,11 +258,12 @@ def update(obj: models.Model, fields: list[str]) -> None:
 def update_many(objs: list[M], fields: list[str]) -> None:
     """`update` for many rows of one model with one prepared statement (the sweep's batch: Django's
     bulk_update builds a CASE per row and cost more than the rest of the sweep)."""
+    db = _db()
     if not objs:
         return
-    sql, chosen = _update_sql(type(objs[0]), tuple(fields), connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [_row_values(obj, chosen) for obj in objs])
+    sql, chosen = _update_sql(type(objs[0]), tuple(fields), db.vendor)
+    with db.cursor() as cursor:
+        cursor.executemany(sql, [_row_values(obj, chosen, db) for obj in objs])
         changed = cursor.rowcount
     if changed != len(objs):
         raise DatabaseError(f"update of {len(objs)} {type(objs[0]).__name__} rows changed {changed}")
@@ -205,9 +281,9 @@ def _where(model: type[models.Model], shape: tuple[tuple[str, bool], ...]) -> tu
     return sql, tuple(f for f, null in fields if not null)
 
 
-def _params(fields: Sequence[models.Field], where: dict[str, Any]) -> list[Any]:
+def _params(fields: Sequence[models.Field], where: dict[str, Any], db) -> list[Any]:
     values = [value for value in where.values() if value is not None]
-    return [f.get_db_prep_value(v, connection) for f, v in zip(fields, values, strict=True)]
+    return [f.get_db_prep_value(v, db) for f, v in zip(fields, values, strict=True)]
 
 
 @cache
@@ -222,9 +298,10 @@ def increment(model: type[models.Model], field: str, by: int, **where: Any) -> i
     """Add `by` to a counter column of the one row matching `where` (attnames; None is IS NULL),
     atomically (the row stays locked until commit); the new value, or None when no row matches.
     For numbering series."""
-    sql, where_fields = _increment_sql(model, field, _shape(where), connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [by, *_params(where_fields, where)])
+    db = _db()
+    sql, where_fields = _increment_sql(model, field, _shape(where), db.vendor)
+    with db.cursor() as cursor:
+        cursor.execute(sql, [by, *_params(where_fields, where, db)])
         row = cursor.fetchone()
     return None if row is None else row[0]
 
@@ -240,10 +317,11 @@ def _update_where_sql(model: type[models.Model], names: tuple[str, ...], shape: 
 def update_where(model: type[models.Model], changes: dict[str, Any], **where: Any) -> int:
     """UPDATE the rows matching `where` (attnames; None is IS NULL) with `changes`; how many changed.
     Zero is an answer here, not an error: e.g. closing an item's open step when it has none."""
-    sql, chosen, where_fields = _update_where_sql(model, tuple(changes), _shape(where), connection.vendor)
-    values = [f.get_db_prep_save(v, connection) for f, v in zip(chosen, changes.values(), strict=True)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, *_params(where_fields, where)])
+    db = _db()
+    sql, chosen, where_fields = _update_where_sql(model, tuple(changes), _shape(where), db.vendor)
+    values = [f.get_db_prep_save(v, db) for f, v in zip(chosen, changes.values(), strict=True)]
+    with db.cursor() as cursor:
+        cursor.execute(sql, [*values, *_params(where_fields, where, db)])
         return cursor.rowcount
 
 
@@ -256,7 +334,8 @@ def _exists_sql(model: type[models.Model], shape: tuple, vendor: str) -> tuple[s
 def exists(model: type[models.Model], **where: Any) -> bool:
     """Whether a row matches `where` (attnames; None is IS NULL): `QuerySet.exists()` without
     building the query (a reply asks it once per action)."""
-    sql, where_fields = _exists_sql(model, _shape(where), connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, _params(where_fields, where))
+    db = _db()
+    sql, where_fields = _exists_sql(model, _shape(where), db.vendor)
+    with db.cursor() as cursor:
+        cursor.execute(sql, _params(where_fields, where, db))
         return cursor.fetchone() is not None

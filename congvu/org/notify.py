@@ -9,10 +9,11 @@ for the action that already committed."""
 
 import logging
 from collections.abc import Iterable
+from functools import cache
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 
 from congvu.lib import clock, fastsql
@@ -21,13 +22,14 @@ from congvu.org.models import Notification, Official
 log = logging.getLogger("congvu.notify")
 
 
+NOTIFICATION_COLUMNS = ("official_id", "text", "url", "created_at", "read_at")
+
+
 def notify(officials: Iterable[Official | None], text: str, url: str = "") -> None:
     """Notify each distinct official once; `None` entries (a vacant post) are skipped."""
     people = {o.pk: o for o in officials if o is not None}
     now = clock.now()
-    fastsql.insert_many(
-        [Notification(official=o, text=text[:500], url=url, created_at=now) for o in people.values()]
-    )
+    fastsql.insert_rows(Notification, NOTIFICATION_COLUMNS, [(pk, text[:500], url, now, None) for pk in people])
     mail_copies((pk, text, url) for pk in people)
 
 
@@ -83,13 +85,39 @@ def _send(mails: list[EmailMessage]) -> None:
 REMINDER_PREFIX = "Nhắc hạn: trả lời xin ý kiến"
 
 
-def mark_read_about(official_ids, url: str, *, text_prefix: str = "") -> int:
+def mark_read_about(official_ids, url: str, *, text_prefix: str = "", read_first: bool = True) -> int:
     """Mark read the unread notifications of these officials that link to `url` (and whose text starts
     with `text_prefix`): the official opened the page they announce, or the reply a reminder asked for
     was sent (issue 12). A read first, so a page view takes SQLite's writer lock only when there is
-    something to mark. Returns how many were marked."""
-    unread = Notification.objects.filter(official__in=official_ids, url=url, read_at__isnull=True,
-                                         text__startswith=text_prefix)
-    if not unread.exists():
+    something to mark; an action, which holds that lock already, skips it (`read_first=False`).
+    Returns how many were marked. The SQL is built once per number of officials: building the ORM's
+    filter was the largest step of a consultation reply (~60 % of its time outside COMMIT; cProfile of
+    `congvu bench`)."""
+    ids = list(dict.fromkeys(official_ids))
+    if not ids:
         return 0
-    return unread.update(read_at=clock.now())
+    exists_sql, update_sql = _unread_sql(connection.vendor, len(ids))
+    like = connection.ops.prep_for_like_query(text_prefix) + "%"
+    with connection.cursor() as cursor:
+        if read_first:
+            cursor.execute(exists_sql, [*ids, url, like])
+            if cursor.fetchone() is None:
+                return 0
+        read_at = Notification._meta.get_field("read_at").get_db_prep_save(clock.now(), connection)
+        cursor.execute(update_sql, [read_at, *ids, url, like])
+        return cursor.rowcount
+
+
+@cache
+def _unread_sql(vendor: str, officials: int) -> tuple[str, str]:
+    """(exists, update) for `mark_read_about`: the same conditions as the ORM's filter
+    `official__in=…, url=…, read_at__isnull=True, text__startswith=…`, LIKE as the backend writes it."""
+    q, meta = connection.ops.quote_name, Notification._meta
+    column = {f.attname: q(f.column) for f in meta.concrete_fields}
+    marks = ", ".join(["%s"] * officials)
+    startswith = connection.operators["startswith"] % "%s"
+    condition = (f"{column['official_id']} IN ({marks}) AND {column['url']} = %s AND {column['read_at']} IS NULL"
+                 f" AND {column['text']} {startswith}")
+    table = q(meta.db_table)
+    return (f"SELECT 1 FROM {table} WHERE {condition} LIMIT 1",  # noqa: S608
+            f"UPDATE {table} SET {column['read_at']} = %s WHERE {condition}")  # noqa: S608

@@ -74,9 +74,13 @@ def head_of(unit: Unit | int, on: date) -> Official | None:
     return registry.officials[leaders[0].official_id].instance() if leaders else None
 
 
+def officer_ids_of(unit: Unit | int, on: date) -> set[int]:
+    """The ids of everyone serving in the unit on `on`, without an instance each (a reply asks it)."""
+    return {p.official_id for p in snapshot.current().by_unit.get(_pk(unit), ()) if p.active_on(on)}
+
+
 def officers_of(unit: Unit | int, on: date) -> list[Official]:
     """Everyone serving in the unit on `on`, by name (one entry per person)."""
     registry = snapshot.current()
-    people = {p.official_id for p in registry.by_unit.get(_pk(unit), ()) if p.active_on(on)}
-    by_name = sorted(people, key=lambda pk: (registry.officials[pk].full_name, pk))
+    by_name = sorted(officer_ids_of(unit, on), key=lambda pk: (registry.officials[pk].full_name, pk))
     return [registry.officials[pk].instance() for pk in by_name]

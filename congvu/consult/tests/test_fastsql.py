@@ -261,6 +261,33 @@ def test_values_inserted_with_their_ids_fill_the_other_columns_with_defaults(tar
     assert stored(WorkItem, orm.pk) == expected
 
 
+@pytest.mark.parametrize("model", [Event, Step, Notification, ConsultationRequest, Responsibility],
+                         ids=lambda m: m.__name__)
+def test_a_row_inserted_from_its_values_reads_back_as_the_orms(model, targets):
+    """`insert_rows` (every action's event and step, the notifications): plain values, no instance."""
+    orm = model.objects.create(**SAMPLES[model](targets))
+    expected = stored(model, orm.pk)
+    forget(model, orm.pk)
+    fields = columns(model)
+    fastsql.insert_rows(model, tuple(f.attname for f in fields), [tuple(getattr(orm, f.attname) for f in fields)])
+    assert stored(model, model.objects.order_by("-pk").values_list("pk", flat=True).first()) == expected
+
+
+def test_values_a_field_would_compute_on_save_are_refused_not_written_raw(targets):
+    """A file, a folded search text or an auto_now time is made by the field's `pre_save`, which
+    `insert_rows` does not run: such a column is refused rather than written wrong."""
+    with pytest.raises(TypeError, match="search_text"):
+        fastsql.insert_rows(WorkItem, ("title", "search_text"), [(TEXT, "")])
+
+
+def test_a_row_read_through_a_foreign_key_is_the_row_it_points_to(targets):
+    """`get_through`: the item of a consultation request, in one statement, as `get` reads it."""
+    through = fastsql.get_through(WorkItem, ConsultationRequest, targets.request.pk, "item_id", for_update=True)
+    assert read(through) == read(fastsql.get(WorkItem, targets.item.pk))
+    with pytest.raises(WorkItem.DoesNotExist):
+        fastsql.get_through(WorkItem, ConsultationRequest, targets.request.pk + 1000, "item_id")
+
+
 def test_the_cooperating_units_link_inserted_as_values_reads_back_as_the_orms(targets):
     link = WorkItem.cooperating_units.through
     fastsql.insert_values(link, ("workitem_id", "unit_id"), [(targets.item.pk, targets.p.finance.pk)])
