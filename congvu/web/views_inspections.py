@@ -14,7 +14,8 @@ from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import inspection_access as access
 from congvu.oversight import inspections, risk
-from congvu.oversight.models_inspections import Finding, Inspection, InspectionState, Measure
+from congvu.oversight.models_inspections import Finding, Inspection, InspectionKind, InspectionState, Measure
+from congvu.oversight.models_public import PublicReport
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
 from congvu.web.pages import official_required, refusal_denied
 from congvu.work.models import WorkItem
@@ -56,8 +57,20 @@ def form_page(request: HttpRequest, form, template: str, act) -> HttpResponse:
 
 @official_required
 def inspection_plan(request: HttpRequest) -> HttpResponse:
-    return form_page(request, PlanForm(request.POST or None), "web/inspections/plan.html",
-                     inspections.plan_inspection)
+    return form_page(request, PlanForm(request.POST or None, initial=from_public_report(request)),
+                     "web/inspections/plan.html", inspections.plan_inspection)
+
+
+def from_public_report(request: HttpRequest) -> dict:
+    """`?phan-anh=<id>` (from a citizen's report): a thematic inspection of the unit concerned,
+    its title naming the report's tracking code, so the plan says where it came from."""
+    given = request.GET.get("phan-anh", "")
+    report = PublicReport.objects.filter(pk=int(given)).first() if given.isdigit() else None
+    unit = report and (report.unit or report.assigned_unit)
+    if unit is None:
+        return {}
+    return {"kind": InspectionKind.THEMATIC, "units": [unit.pk], "theme": report.get_kind_display(),
+            "title": f"Kiểm tra theo phản ánh của người dân mã {report.code}"}
 
 
 @official_required
