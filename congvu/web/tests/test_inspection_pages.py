@@ -77,3 +77,14 @@ def test_home_affairs_has_the_inspections_in_its_menu(province, client_of, at_mo
 
     assert 'href="/kiem-tra/"' in nav(province.inspector)
     assert 'href="/kiem-tra/"' not in nav(province.construction_officer)
+
+
+def test_a_unit_head_finds_their_units_signals_and_inspections_in_the_menu(province, client_of, at_morning):
+    """Issue 10: a head follows their own unit's signals and inspections; an officer has their record."""
+    def nav(official) -> str:
+        return client_of(official).get("/").text.split('id="cv-nav"')[1].split('class="navbar-text')[0]
+
+    head = nav(province.construction_head)
+    assert 'href="/tong-hop/dau-hieu/"' in head and 'href="/kiem-tra/"' in head
+    assert client_of(province.construction_head).get("/tong-hop/dau-hieu/").status_code == 200
+    assert 'href="/tong-hop/dau-hieu/"' not in nav(province.construction_officer)
