@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.documents import inspection_docs
+from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import inspection_access as access
@@ -121,8 +122,15 @@ def render_detail(request: HttpRequest, inspection: Inspection, *, refusal: Acti
         "finding_form": forms.get("finding") or FindingForm(inspection) if inspector else None,
         "measure_form": MeasureForm(), "conclusion_form": forms.get("conclusion") or ConclusionForm(),
         "follow_up_form": FollowUpForm(), "drawn": drawn_rows(inspection) if access.sees_draw(official) else [],
+        "late_measures": late_measures(inspection),
     }
     return render(request, "web/inspections/detail.html", context, status=status)
+
+
+def late_measures(inspection: Inspection) -> set[int]:
+    """The measures still pending after their follow-up deadline, flagged on the page."""
+    day = clock.today()
+    return {m.pk for m in Measure.objects.filter(finding__inspection=inspection) if m.is_late_on(day)}
 
 
 def acting(request: HttpRequest, inspection_id: int, form_key: str, form, act) -> HttpResponse:
