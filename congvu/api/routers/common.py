@@ -1,9 +1,10 @@
 """What every router shares: the documented error answers and the caller."""
 
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Schema
 
-from congvu.api.errors import ErrorOut
+from congvu.api.errors import ErrorOut, not_found
 from congvu.org.models import Official
 
 
@@ -24,3 +25,11 @@ def then(status: int, parameter: str, value: str, operations: tuple[str, ...]) -
 def caller(request: HttpRequest) -> Official:
     """The official the authentication admitted (see congvu.api.auth)."""
     return request.official
+
+
+def one_visible(visible: QuerySet, pk: int, what_vi: str, what_en: str) -> Model:
+    """The row `pk` among those the caller may see; otherwise the same 404 whether it exists or not."""
+    found = visible.filter(pk=pk).first()
+    if found is None:
+        raise not_found(what_vi, what_en, pk)
+    return found

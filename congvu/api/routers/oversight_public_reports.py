@@ -10,7 +10,7 @@ from ninja import Field, Path, Router, Schema
 
 from congvu.api.errors import ACTION, AUTH, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyId, BodyInt, LocalDateTime, Text
-from congvu.api.routers.common import answers, caller
+from congvu.api.routers.common import answers, caller, one_visible
 from congvu.lib.choices import label_of
 from congvu.org.models import Official, Unit
 from congvu.oversight import public_reports
@@ -67,10 +67,7 @@ def report_row(report: PublicReport, official: Official) -> dict:
 
 
 def seen(official: Official, pk: int) -> PublicReport:
-    found = public_reports.visible_to(official).filter(pk=pk).first()
-    if found is None:
-        raise not_found("phản ánh của người dân", "public report", pk)
-    return found
+    return one_visible(public_reports.visible_to(official), pk, "phản ánh của người dân", "public report")
 
 
 REPORT_ID = Path(..., ge=1, le=MAX_ID, description="Số hiệu phản ánh")
@@ -90,29 +87,29 @@ def get_public_report(request: HttpRequest, report_id: int = REPORT_ID):
     return report_row(seen(official, report_id), official)
 
 
+def acted(request: HttpRequest, report_id: int, act, **fields) -> dict:
+    """One action of `public_reports` on a report the caller sees (else 404), answered with the report."""
+    official = caller(request)
+    return report_row(act(seen(official, report_id), actor=official, **fields), official)
+
+
 @router.post("/oversight/public-reports/{report_id}/assign", response=answers(PublicReportOut, ACTION),
              summary="Sở Nội vụ giao phản ánh cho đơn vị liên quan, với hạn xử lý tính theo ngày làm việc")
 def assign_public_report(request: HttpRequest, payload: PublicReportAssignIn, report_id: int = REPORT_ID):
-    official = caller(request)
-    report = seen(official, report_id)
+    seen(caller(request), report_id)  # an unseen report is 404 before the unit is looked at
     unit = Unit.objects.filter(pk=payload.unit).first()
     if unit is None:
         raise not_found("đơn vị", "unit", payload.unit)
-    done = public_reports.assign_report(report, actor=official, unit=unit, days=payload.days, note=payload.note)
-    return report_row(done, official)
+    return acted(request, report_id, public_reports.assign_report, unit=unit, days=payload.days, note=payload.note)
 
 
 @router.post("/oversight/public-reports/{report_id}/answer", response=answers(PublicReportOut, ACTION),
              summary="Lãnh đạo đơn vị được giao báo cáo kết quả xử lý phản ánh")
 def answer_public_report(request: HttpRequest, payload: PublicReportAnswerIn, report_id: int = REPORT_ID):
-    official = caller(request)
-    done = public_reports.answer_report(seen(official, report_id), actor=official, answer=payload.answer)
-    return report_row(done, official)
+    return acted(request, report_id, public_reports.answer_report, answer=payload.answer)
 
 
 @router.post("/oversight/public-reports/{report_id}/close", response=answers(PublicReportOut, ACTION),
              summary="Sở Nội vụ kết thúc phản ánh với nội dung trả lời người phản ánh (xem bằng mã tra cứu)")
 def close_public_report(request: HttpRequest, payload: PublicReportCloseIn, report_id: int = REPORT_ID):
-    official = caller(request)
-    done = public_reports.close_report(seen(official, report_id), actor=official, public_answer=payload.public_answer)
-    return report_row(done, official)
+    return acted(request, report_id, public_reports.close_report, public_answer=payload.public_answer)

@@ -11,7 +11,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from congvu.api import resolve
 from congvu.api.errors import ACTION, AUTH, FILTERED, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyId, InputDate, Text
-from congvu.api.routers.common import answers, caller
+from congvu.api.routers.common import answers, caller, one_visible
 from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.org.models import Official, Unit
 from congvu.oversight import commendation, reviews
@@ -99,10 +99,7 @@ def review_row(review: AccountabilityReview) -> dict:
 
 
 def seen_review(request: HttpRequest, pk: int) -> AccountabilityReview:
-    found = visible_reviews(caller(request)).filter(pk=pk).first()
-    if found is None:
-        raise not_found("hồ sơ kiểm điểm", "review", pk)
-    return found
+    return one_visible(visible_reviews(caller(request)), pk, "hồ sơ kiểm điểm", "review")
 
 
 ReviewId = Path(..., ge=1, le=MAX_ID, description="Số hiệu hồ sơ kiểm điểm")
