@@ -22,6 +22,7 @@ from congvu.api.routers import (
     oversight_backlog,
     oversight_dashboard,
     oversight_inspections,
+    oversight_public_reports,
     oversight_reports,
     oversight_reviews,
     reads,
@@ -89,3 +90,4 @@ api.add_router("", oversight_inspections.router)  # issue 10: inspections (1.6)
 api.add_router("", oversight_reviews.router)  # issue 10: reviews, discipline, commendation (1.7, 1.8)
 api.add_router("", oversight_backlog.router)
 api.add_router("", oversight_reports.router)  # periodic reports (clause 3)
+api.add_router("", oversight_public_reports.router)  # citizens' reports, Home Affairs' side (1.7)

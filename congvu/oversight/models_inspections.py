@@ -100,6 +100,11 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return f"{self.inspection_id}: {self.category}"
 
+    @property
+    def is_fault(self) -> bool:
+        """Every category but a positive one: the ground for a review (templates ask this, not the code)."""
+        return self.category != FindingCategory.POSITIVE
+
 
 class Measure(models.Model):
     finding = models.ForeignKey(Finding, models.PROTECT, related_name="measures")
@@ -117,3 +122,11 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.finding_id}: {self.kind}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == MeasureStatus.PENDING
+
+    def is_late_on(self, day) -> bool:
+        """Still pending after its follow-up deadline: the inspector has a follow-up to chase."""
+        return self.is_pending and self.due_on < day

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 
 from congvu.consult.models import Responsibility
@@ -92,11 +93,14 @@ def kept_override(pk: int) -> Source:
 
 
 def public_report(pk: int) -> Source:
-    """A citizen's report about a unit (clause 1.7): the unit it names; Home Affairs names the official."""
-    found = PublicReport.objects.select_related("unit").filter(pk=pk, unit__isnull=False).first()
+    """A citizen's report (clause 1.7): the unit it names, or, for a report about an official or a
+    dossier, the unit Home Affairs assigned it to; Home Affairs names the official."""
+    found = (PublicReport.objects.select_related("unit", "assigned_unit")
+             .filter(Q(unit__isnull=False) | Q(assigned_unit__isnull=False), pk=pk).first())
     if found is None:
         raise _missing("phản ánh của người dân về đơn vị", "public report about a unit")
-    return Source(found.unit, None, f"Phản ánh của người dân ({found.get_kind_display()}): {found.description[:200]}",
+    summary = f"Phản ánh của người dân ({found.get_kind_display()}): {found.description[:200]}"
+    return Source(found.unit or found.assigned_unit, None, summary,
                   [{"label": f"Phản ánh mã {found.code} ngày {found.received_at.astimezone(TZ):%d/%m/%Y}",
                     "url": reverse("public_report_detail", args=[found.pk])}])
 

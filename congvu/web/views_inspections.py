@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.documents import inspection_docs, issued_pdf
+from congvu.lib import clock
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
 from congvu.oversight import access, inspections, risk
-from congvu.oversight.models_inspections import Finding, Inspection, InspectionState, Measure
+from congvu.oversight.models_inspections import Finding, Inspection, InspectionKind, InspectionState, Measure
+from congvu.oversight.models_public import PublicReport
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
 from congvu.web.issued_files import pdf_download, wants_pdf
 from congvu.web.pages import official_required, refusal_denied, visible_or_404
@@ -57,8 +59,20 @@ def form_page(request: HttpRequest, form, template: str, act) -> HttpResponse:
 
 @official_required
 def inspection_plan(request: HttpRequest) -> HttpResponse:
-    return form_page(request, PlanForm(request.POST or None), "web/inspections/plan.html",
-                     inspections.plan_inspection)
+    return form_page(request, PlanForm(request.POST or None, initial=from_public_report(request)),
+                     "web/inspections/plan.html", inspections.plan_inspection)
+
+
+def from_public_report(request: HttpRequest) -> dict:
+    """`?phan-anh=<id>` (from a citizen's report): a thematic inspection of the unit concerned,
+    its title naming the report's tracking code, so the plan says where it came from."""
+    given = request.GET.get("phan-anh", "")
+    report = PublicReport.objects.filter(pk=int(given)).first() if given.isdigit() else None
+    unit = report and (report.unit or report.assigned_unit)
+    if unit is None:
+        return {}
+    return {"kind": InspectionKind.THEMATIC, "units": [unit.pk], "theme": report.get_kind_display(),
+            "title": f"Kiểm tra theo phản ánh của người dân mã {report.code}"}
 
 
 @official_required
@@ -108,8 +122,15 @@ def render_detail(request: HttpRequest, inspection: Inspection, *, refusal: Acti
         "finding_form": forms.get("finding") or FindingForm(inspection) if inspector else None,
         "measure_form": MeasureForm(), "conclusion_form": forms.get("conclusion") or ConclusionForm(),
         "follow_up_form": FollowUpForm(), "drawn": drawn_rows(inspection) if access.sees_draw(official) else [],
+        "late_measures": late_measures(inspection),
     }
     return render(request, "web/inspections/detail.html", context, status=status)
+
+
+def late_measures(inspection: Inspection) -> set[int]:
+    """The measures still pending after their follow-up deadline, flagged on the page."""
+    day = clock.today()
+    return {m.pk for m in Measure.objects.filter(finding__inspection=inspection) if m.is_late_on(day)}
 
 
 def acting(request: HttpRequest, inspection_id: int, form_key: str, form, act) -> HttpResponse:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from congvu.lib.refusals import ActionRefused
 from congvu.oversight import public_reports
 from congvu.oversight.models_public import PublicReport, ReportState
+from congvu.oversight.models_reviews import AccountabilityReview
 from congvu.web.forms_public import AnswerForm, AssignForm, CloseForm, LookupForm, ReportForm
 from congvu.web.pages import denied, official_required, refused
 from congvu.web.public_limits import FILING, LOOKUP, new_challenge
@@ -183,4 +184,15 @@ def render_detail(request: HttpRequest, report: PublicReport, forms_: dict, *, r
         "report": report, "forms": forms_, "refusal": refusal,
         "sees_contact": public_reports.sees_contact(request.official),
         "steps": report.steps.select_related("actor"),
+        "follow_up": follow_up(request, report),
     }, status=status)
+
+
+def follow_up(request: HttpRequest, report: PublicReport) -> dict | None:
+    """Besides assigning it, Home Affairs may open an accountability review or plan an inspection
+    from a report (clause 1.7 -> 1.6); the reviews already opened from it are listed."""
+    if not public_reports.sees_contact(request.official):
+        return None
+    return {"unit": report.unit or report.assigned_unit,
+            "reviews": AccountabilityReview.objects.filter(source_kind="public_report", source_id=report.pk)
+            .order_by("pk")}

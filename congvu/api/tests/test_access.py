@@ -9,7 +9,7 @@ from congvu.api.actions import digest, issue_token, revoke_token
 from congvu.api.api import api
 from congvu.api.models import ApiToken
 from congvu.api.tests.helpers import EDXML, ApiClient
-from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.oversight.tests.report_makers import report_ids
 from congvu.testing import consulted_item, make_official
@@ -97,6 +97,11 @@ ENDPOINTS = [
     ("get", "/api/oversight/reports/unit-reports/{unit_report}", None),
     ("post", "/api/oversight/reports/unit-reports/{unit_report}/narrative", {"results": "x"}),
     ("post", "/api/oversight/reports/unit-reports/{unit_report}/submit", {}),
+    ("get", "/api/oversight/public-reports", None),
+    ("get", "/api/oversight/public-reports/{public_report}", None),
+    ("post", "/api/oversight/public-reports/{public_report}/assign", {"unit": "{unit}"}),
+    ("post", "/api/oversight/public-reports/{public_report}/answer", {"answer": "x"}),
+    ("post", "/api/oversight/public-reports/{public_report}/close", {"public_answer": "x"}),
 ]
 
 
@@ -113,7 +118,7 @@ def ids(province):
     item, request = consulted_item(province)
     return {"item": item.pk, "request": request.pk, "unit": province.finance.pk,
             "directive": sent_directive(province).pk, **walked_inspection(province), "review": 1,
-            "round": 1, "entry": 1, **report_ids(province)}
+            "round": 1, "entry": 1, **report_ids(province), "public_report": assigned_report(province).pk}
 
 
 def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
@@ -125,7 +130,8 @@ def test_the_list_of_endpoints_above_is_every_operation_of_the_api():
                .replace("{measure}", "{measure_id}")
                .replace("reviews/{review}", "reviews/{review_id}").replace("{review}", "{commendation_id}")
                .replace("{round}", "{round_id}").replace("{entry}", "{entry_id}")
-               .replace("{period}", "{period_id}").replace("{unit_report}", "{report_id}"))
+               .replace("{period}", "{period_id}").replace("{unit_report}", "{report_id}")
+               .replace("{public_report}", "{report_id}"))
               for m, p, _ in ENDPOINTS}
     listed = {(m, "/api/outbox/{message_id}" if p == "/api/outbox/{unit_id}" else p) for m, p in listed}
     assert listed == operations

@@ -14,7 +14,7 @@ import pytest
 from congvu.api.api import api
 from congvu.api.tests.helpers import EDXML
 from congvu.oversight import commendation, reviews
-from congvu.oversight.tests.makers import sent_directive
+from congvu.oversight.tests.makers import assigned_report, sent_directive
 from congvu.oversight.tests.makers_backlog import backlog_ids
 from congvu.oversight.tests.makers_inspections import walked_inspection
 from congvu.oversight.tests.report_makers import report_ids
@@ -193,6 +193,17 @@ ENDPOINTS: dict[str, tuple[str, str, dict | None, tuple[int, ...]]] = {
                                    {"results": "Đã giải quyết 12 hồ sơ."}, (401, 403, 404, 200, 200, 200, 404, 403)),
     "submit_unit_report": ("post", "/api/oversight/reports/unit-reports/{unit_report}/submit", {},
                            (401, 403, 404, 403, 403, 200, 404, 403)),
+    # Issue 11: a citizen's report Home Affairs assigned to Construction. Home Affairs sees every report
+    # (assigning it again: 409) and closes it; Construction's people read it, its head answers it.
+    "list_public_reports": ("get", "/api/oversight/public-reports", None, EVERY_OFFICIAL),
+    "get_public_report": ("get", "/api/oversight/public-reports/{public_report}", None,
+                          (401, 403, 404, 200, 200, 200, 404, 200)),
+    "assign_public_report": ("post", "/api/oversight/public-reports/{public_report}/assign",
+                             {"unit": "{construction}"}, (401, 403, 404, 403, 403, 403, 404, 409)),
+    "answer_public_report": ("post", "/api/oversight/public-reports/{public_report}/answer",
+                             {"answer": "Đã kiểm điểm cán bộ."}, (401, 403, 404, 403, 403, 200, 404, 403)),
+    "close_public_report": ("post", "/api/oversight/public-reports/{public_report}/close",
+                            {"public_answer": "Đơn vị đã chấn chỉnh."}, (401, 403, 404, 403, 403, 403, 404, 200)),
 }
 
 
@@ -213,7 +224,8 @@ def filled(value, walked: Walked, p: Province):
            "finance": p.finance.pk, "transport": p.transport.pk, "officer": p.construction_officer.pk,
            "finance_officer": p.finance_officer.pk, "building_permit": p.building_permit.pk,
            "directive": directive_of(p), **walked_inspection(p), "review": review_of(p, walked),
-           "commendation": commendation_of(p), **backlog_ids(p), **reports_of(p)}
+           "commendation": commendation_of(p), **backlog_ids(p), **reports_of(p),
+           "public_report": public_report_of(p)}
     text = value.format(**ids)
     return int(text) if value.startswith("{") and value.endswith("}") else text
 
@@ -223,6 +235,13 @@ def directive_of(p: Province) -> int:
     if not hasattr(p, "directive_id"):
         p.directive_id = sent_directive(p).pk
     return p.directive_id
+
+
+def public_report_of(p: Province) -> int:
+    """Issue 11's citizen's report, assigned to Construction once per province."""
+    if not hasattr(p, "public_report_id"):
+        p.public_report_id = assigned_report(p).pk
+    return p.public_report_id
 
 
 def review_of(p: Province, walked: Walked) -> int:

@@ -7,7 +7,7 @@ import pytest
 from congvu.ops.demo import build_demo
 from congvu.ops.demo.catalog import DEMO_PASSWORD
 from congvu.org.models import Official
-from congvu.testing_browser import log_in
+from congvu.testing_browser import PHONE, log_in
 from congvu.work.access import visible_items
 from congvu.work.models import State
 
@@ -47,3 +47,30 @@ def test_every_demo_login_opens_its_main_pages_on_the_demo(browser, live_server,
                 errors.clear()
         context.close()
     assert failed == {}
+
+
+# Each unit's name on a chart's axis: its text's width and the room left of the axis (the canvas
+# starts at 0, so a name wider than `room` is cut at the edge).
+AXIS_NAMES = """id => { const chart = Chart.getChart(id), axis = chart.scales.y, ctx = chart.ctx;
+  ctx.save(); ctx.font = Chart.helpers.toFont(axis.options.ticks.font).string;
+  const names = axis.ticks.map(t => [String(t.label), ctx.measureText(String(t.label)).width]);
+  ctx.restore(); return {names: names, room: axis.right - axis.options.ticks.padding}; }"""
+
+
+def test_on_a_phone_every_unit_of_the_published_figures_is_named_whole_on_the_charts(
+        browser, live_server, transactional_db):
+    """The demo's 20-odd units: Chart.js showed every other name and cut the long ones at the edge."""
+    build_demo(items=DEMO_ITEMS)
+    context = browser.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/cong-khai/")
+    page.wait_for_selector("html[data-charts-drawn='2']")
+    units = page.evaluate("JSON.parse(document.getElementById('public-figures-data').textContent).units")
+    assert len(units) >= 10
+    for chart in ("chart-work", "chart-index"):
+        axis = page.evaluate(AXIS_NAMES, chart)
+        assert len(axis["names"]) == len(units)
+        assert [name for name, width in axis["names"] if width > axis["room"]] == []
+        assert all(unit.startswith(name.rstrip("…")) for (name, _w), unit in zip(axis["names"], units, strict=True))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()

@@ -2,10 +2,15 @@
 finding is about: the draw shows its seed and how to reproduce it, the inspected unit sees nothing
 before the decision, a finding is recorded from the items of the trail."""
 
+from datetime import datetime, time, timedelta
+
 import pytest
 
 from congvu.documents.layout import problems, read_back
-from congvu.oversight.models_inspections import Inspection
+from congvu.lib import clock
+from congvu.lib.workdays import TZ
+from congvu.oversight import inspections
+from congvu.oversight.models_inspections import Inspection, MeasureKind
 from congvu.oversight.tests.makers_inspections import drawn_surprise, opened_with_finding
 from congvu.testing import working_item
 
@@ -60,6 +65,20 @@ def test_a_finding_is_recorded_from_items_of_the_trail_and_its_official_sees_it(
     assert "Phát hiện về đồng chí" in client_of(province.construction_officer).get("/kiem-tra/").text
 
 
+def test_a_measure_past_its_follow_up_deadline_is_flagged_with_a_labelled_form(province, client_of, at_morning):
+    """After the conclusion Home Affairs chases the measures: one still pending after its deadline
+    says so, and the follow-up form says what to write."""
+    inspection = opened_with_finding(province)
+    measure = inspections.decide_measure(inspection.findings.get(), actor=province.inspector,
+                                         kind=MeasureKind.REMINDER, days=10)
+    inspections.conclude(inspection, actor=province.inspector, conclusion="Chấn chỉnh việc giữ hồ sơ.")
+    on_time = client_of(province.inspector).get(f"/kiem-tra/{inspection.pk}/").text
+    assert "cv-follow-up-late" not in on_time and 'placeholder="Kết quả thực hiện"' in on_time
+    with clock.travel_to(datetime.combine(measure.due_on + timedelta(days=1), time(9), tzinfo=TZ)):
+        late = client_of(province.inspector).get(f"/kiem-tra/{inspection.pk}/").text
+    assert "Quá hạn theo dõi" in late
+
+
 def test_only_home_affairs_acts_on_an_inspection(province, client_of, at_morning):
     inspection = opened_with_finding(province)
     head = client_of(province.construction_head)
@@ -77,3 +96,14 @@ def test_home_affairs_has_the_inspections_in_its_menu(province, client_of, at_mo
 
     assert 'href="/kiem-tra/"' in nav(province.inspector)
     assert 'href="/kiem-tra/"' not in nav(province.construction_officer)
+
+
+def test_a_unit_head_finds_their_units_signals_and_inspections_in_the_menu(province, client_of, at_morning):
+    """Issue 10: a head follows their own unit's signals and inspections; an officer has their record."""
+    def nav(official) -> str:
+        return client_of(official).get("/").text.split('id="cv-nav"')[1].split('class="navbar-text')[0]
+
+    head = nav(province.construction_head)
+    assert 'href="/tong-hop/dau-hieu/"' in head and 'href="/kiem-tra/"' in head
+    assert client_of(province.construction_head).get("/tong-hop/dau-hieu/").status_code == 200
+    assert 'href="/tong-hop/dau-hieu/"' not in nav(province.construction_officer)

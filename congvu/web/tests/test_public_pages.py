@@ -9,9 +9,11 @@ from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from congvu.oversight import public_reports
 from congvu.oversight.models_directives import Acknowledgement
-from congvu.oversight.models_public import PublicReport, ReportState
-from congvu.oversight.tests.makers import assigned_report, sent_directive
+from congvu.oversight.models_public import PublicReport, ReportAbout, ReportState
+from congvu.oversight.models_reviews import AccountabilityReview
+from congvu.oversight.tests.makers import assigned_report, filed_report, sent_directive
 from congvu.web.public_limits import CHALLENGE_SALT, FILING
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +167,22 @@ def test_every_page_links_a_citizen_to_the_report_form(province):
     """A citizen who reaches any page of congvu (the sign-in page first) finds where to report."""
     page = Client().get("/dang-nhap/", follow=True).content.decode()
     assert 'href="/cong-khai/phan-anh/"' in page and "Phản ánh hành vi nhũng nhiễu, chậm trễ của cán bộ" in page
+
+
+def test_home_affairs_opens_a_review_or_plans_an_inspection_from_a_report_about_an_official(province, client_of):
+    """Clause 1.7: Home Affairs assigns a report, or opens a review or an inspection from it. A report
+    about an official (by title) is tied to a unit once assigned; the review and the plan start there."""
+    about_an_official = filed_report(province, about=ReportAbout.OFFICIAL, unit=None, official_named="Cán bộ một cửa")
+    report = public_reports.assign_report(about_an_official, actor=province.inspector, unit=province.construction)
+    inspector = client_of(province.inspector)
+    page = inspector.get(f"/phan-anh/{report.pk}/").content.decode()
+    assert f'href="/ky-luat/mo/public_report/{report.pk}/"' in page
+    opened = inspector.post(f"/ky-luat/mo/public_report/{report.pk}/", {"subject": "unit", "reason": "Theo phản ánh."})
+    assert opened.status_code == 302
+    review = AccountabilityReview.objects.get(source_kind="public_report", source_id=report.pk)
+    assert review.unit == province.construction and report.code in str(review.evidence)
+    assert f"/ky-luat/{review.pk}/" in inspector.get(f"/phan-anh/{report.pk}/").content.decode()
+    plan = inspector.get(f"/kiem-tra/ke-hoach/?phan-anh={report.pk}").content.decode()
+    assert report.code in plan and f'value="{province.construction.pk}" selected' in plan
+    for unit_person in (province.construction_head, province.construction_officer):
+        assert "open-review" not in client_of(unit_person).get(f"/phan-anh/{report.pk}/").content.decode()

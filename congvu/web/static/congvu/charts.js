@@ -19,11 +19,16 @@
     canvas.dataset.drawn = String(Boolean(new window.Chart(canvas, config)));
   }
 
+  function unitAxis(id, count) {
+    return window.congvuUnitAxis ? window.congvuUnitAxis(document.getElementById(id), count, true) : {};
+  }
+
   function onTimeChart(data, words) {
     draw("chart-on-time", {
       type: "bar",
       data: { labels: data.labels, datasets: [{ label: words.onTimeRate, data: data.values, backgroundColor: GREEN }] },
-      options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } }, plugins: { legend: { display: false } } }
+      options: { indexAxis: "y", scales: { x: { min: 0, max: 100 }, y: unitAxis("chart-on-time", data.labels.length) },
+                 plugins: { legend: { display: false } } }
     });
   }
 
@@ -45,7 +50,8 @@
       data: { labels: data.labels, datasets: data.series.map(function (s, i) {
         return { label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length] };
       }) },
-      options: { indexAxis: "y", scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } },
+      options: { indexAxis: "y", scales: { x: { stacked: true, beginAtZero: true },
+                                           y: Object.assign({ stacked: true }, unitAxis("chart-signals", data.labels.length)) },
                  plugins: { legend: { display: false } } }
     });
   }

@@ -12,6 +12,9 @@
     var phone = window.matchMedia("(max-width: 576px)").matches;
     var common = {responsive: true, maintainAspectRatio: false, animation: false,
                   plugins: {legend: {position: "bottom"}}};
+    var unitAxis = window.congvuUnitAxis || function () { return {}; };
+    var workUnits = unitAxis(document.getElementById("chart-work"), data.units.length, phone);
+    var indexUnits = unitAxis(document.getElementById("chart-index"), data.units.length, true);
 
     new Chart(document.getElementById("chart-work"), {
       type: "bar",
@@ -25,7 +28,8 @@
       },
       options: Object.assign({}, common, {
         indexAxis: phone ? "y" : "x",
-        scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}
+        scales: phone ? {x: {stacked: true, beginAtZero: true}, y: Object.assign({stacked: true}, workUnits)}
+                      : {x: Object.assign({stacked: true}, workUnits), y: {stacked: true, beginAtZero: true}}
       })
     });
 
@@ -35,7 +39,7 @@
       options: Object.assign({}, common, {
         indexAxis: "y",
         plugins: {legend: {display: false}},
-        scales: {x: {min: 0, max: 100}}
+        scales: {x: {min: 0, max: 100}, y: indexUnits}
       })
     });
     document.documentElement.setAttribute("data-charts-drawn", "2");
