@@ -96,7 +96,8 @@ def _signals_of_every_unit(period: ReportingPeriod, at: datetime) -> dict[int, l
     found: dict[int, list[dict]] = {}
     with translation.override("vi"):
         for row in signals_by_unit(period_of(period), now=at):
-            lines = [{"label": "Chỉ số né tránh, đùn đẩy", "value": f"{row.index:.1f}"}]
+            # Vietnamese writes the decimal comma ("129,1"); the frozen report keeps the text as printed.
+            lines = [{"label": "Chỉ số né tránh, đùn đẩy", "value": f"{row.index:.1f}".replace(".", ",")}]
             lines += [{"label": str(s.label), "value": f"{row.counts[s.code]} {s.unit_of_measure}"}
                       for s in SIGNALS if row.counts.get(s.code)]
             found[row.unit_id] = lines

@@ -3,6 +3,7 @@ pre-filled with its figures, its officials draft the narrative, its head submits
 on its figures are frozen, whatever happens to the work afterwards. Late units are urged and counted;
 Home Affairs compiles the province report, numbered in its outgoing register."""
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -98,6 +99,7 @@ def test_a_submitted_report_is_frozen_whatever_happens_to_the_work_afterwards(pr
         live = prefilled(period, [province.construction.pk])[province.construction.pk]
     assert live["figures"]["on_time"] == 1 and live["figures"]["extensions"] == 1
     assert live["signals"][0]["label"] == "Chỉ số né tránh, đùn đẩy" and frozen["signals"] == []  # its own extension
+    assert re.fullmatch(r"\d+,\d", live["signals"][0]["value"])  # the index written with the decimal comma
     report.refresh_from_db()
     assert report.figures == frozen and reports.live_or_frozen(report) == frozen
     with clock.travel_to(AFTER_DUE):
