@@ -35,6 +35,14 @@ def test_a_period_that_cannot_be_read_says_so_and_shows_the_current_month(provin
     assert "tuan" in page and "Tháng 03/2026" in page
 
 
+def test_a_period_without_work_says_so_and_links_the_previous_one(province, busy, client_of):
+    """On the 1st of a month the current month is still empty: the page says why its charts are blank."""
+    inspector = client_of(province.inspector)
+    empty = inspector.get("/tong-hop/?ky=thang&thang=1&nam=2020").content.decode()
+    assert 'id="empty-period"' in empty and 'href="?ky=thang&amp;thang=12&amp;nam=2019"' in empty
+    assert 'id="empty-period"' not in inspector.get(f"/tong-hop/?{Q1}").content.decode()
+
+
 def test_the_unit_filter_narrows_every_table(province, busy, client_of):
     page = client_of(province.inspector).get(f"/tong-hop/?{Q1}&don-vi={province.construction.pk}").content.decode()
     figures = page.split('id="figures"')[1].split("</section>")[0]
