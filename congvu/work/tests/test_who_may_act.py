@@ -240,3 +240,25 @@ def test_the_world_is_set_as_the_attempts_expect(world):
     assert world.extension.status == ExtensionStatus.PENDING
     assert not world.notice.is_signed and world.notice.unit == world.p.construction
     assert world.sent_back.state == RequestState.SENT_BACK and world.sent_back.send_back_upheld is None
+
+
+# Who may take the three later actions, none of them a persona above.
+MAY_ACT = {"decide_extension": "office_head", "sign_notice": "construction_head", "find_on_send_back": "inspector"}
+THEIRS = [(channel, a) for channel, a in CASES if a.name in MAY_ACT]
+
+
+@pytest.mark.parametrize(("channel", "attempt"), THEIRS, ids=[f"{c}-{a.name}" for c, a in THEIRS])
+def test_the_one_who_may_act_gets_through_the_same_attempt(world, channel, attempt):
+    """The refusals above are of the person: the same attempt by whoever may act is done, in the trail."""
+    official = getattr(world.p, MAY_ACT[attempt.name])
+    assert official not in {persona(world, who, attempt) for who in PERSONAS}
+    item = attempt.item_of(world)
+    before = trail(item)
+    if channel == "web":
+        assert post_form(official, attempt, world).status_code == 302
+    elif channel == "action":
+        attempt.act(world, official)
+    else:
+        response = call_api(official, attempt, world)
+        assert response.status_code == 200, response.content
+    assert trail(item)[0] == before[0] + 1
