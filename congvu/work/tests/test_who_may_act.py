@@ -4,23 +4,34 @@ written to the trail counts against the lead unit, so a stranger must not be abl
 
 Every action, through the web form and through its API endpoint, is tried by five officials who may
 not take it: an outsider, the head of a consulted unit, a clerk, an officer who does not hold the
-work, and the head of an unrelated unit."""
+work, and the head of an unrelated unit. An action that has no page or no endpoint yet (deciding an
+extension in the API, Home Affairs' finding on a send-back in either) is tried through its action
+function instead, the one door both would go through."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import pytest
 from django.test import Client
 
 from congvu.api.actions import issue_token
 from congvu.consult import actions as consult
-from congvu.consult.models import ConsultationRequest, ReplyPosition
+from congvu.consult import sweep as consult_sweep
+from congvu.consult.models import ConsultationRequest, ConsultationSendBackGrounds, Notice, ReplyPosition, RequestState
+from congvu.lib import clock
+from congvu.lib.refusals import AccessDenied
+from congvu.lib.workdays import TZ
 from congvu.org.models import Official, Title
-from congvu.testing import Province, make_official, working_item
+from congvu.registry.queries import current_calendar
+from congvu.testing import Province, consulted_item, make_official, working_item
 from congvu.work import actions
-from congvu.work.models import Event, State, WorkItem
+from congvu.work.models import Event, ExtensionRequest, ExtensionStatus, State, WorkItem
 
 pytestmark = pytest.mark.usefixtures("at_morning")
+# Finance's request asked at MORNING (Tuesday 03/03/2026, 5 working days) ran out at 10/03 24:00.
+PAST_REPLY_DUE = datetime(2026, 3, 11, 0, 0, tzinfo=TZ)
 
 
 @dataclass
@@ -31,6 +42,9 @@ class World:
     working: WorkItem        # in progress; Finance was consulted and agreed
     submitted: WorkItem      # at the Province; Finance was consulted and agreed
     request: ConsultationRequest  # Finance's pending request on a third item, also put to Transport
+    extension: ExtensionRequest   # Construction's, past its own limit: pending at the Province office
+    notice: Notice                # unsigned draft: Finance stayed silent, Construction's head signs it
+    sent_back: ConsultationRequest  # Finance sent it back; Home Affairs has not found on it yet
 
 
 def asked_item(p: Province, units: list, answer: bool) -> WorkItem:
@@ -44,9 +58,34 @@ def asked_item(p: Province, units: list, answer: bool) -> WorkItem:
     return item
 
 
+def deemed_notice(p: Province) -> Notice:
+    """Finance stayed silent on Construction's request: the sweep drafted Construction's notice.
+    Made before any other request of the world is pending, so the sweep deems only this one."""
+    consulted_item(p)
+    with clock.travel_to(PAST_REPLY_DUE):
+        consult_sweep.deem_overdue()
+    return Notice.objects.get()
+
+
+def pending_extension(p: Province) -> ExtensionRequest:
+    """A planning approval (no extension without the level above) on which Finance agreed; its lead
+    unit's head asked for a week more: the Province office decides."""
+    item = asked_item(p, [p.finance], answer=True)
+    actions.extend_deadline(item, actor=p.construction_head, reason="Họp liên ngành",
+                            new_due=current_calendar().add_working_days(item.due_date, 7))
+    return ExtensionRequest.objects.get(item=item)
+
+
+def sent_back_request(p: Province) -> ConsultationRequest:
+    item, request = consulted_item(p)
+    return consult.send_back(request, actor=p.finance_head, grounds=ConsultationSendBackGrounds.NOT_RELATED,
+                             reason="Không liên quan đến tài chính")
+
+
 @pytest.fixture
 def world(province) -> World:
     p = province
+    notice = deemed_notice(p)
     registered = actions.register_incoming(actor=p.construction_clerk, unit=p.construction,
                                            matter_type=p.building_permit, sender="Công ty A", subject="Cấp phép")
     submitted = asked_item(p, [p.finance], answer=True)
@@ -57,6 +96,7 @@ def world(province) -> World:
         registered=registered, working=asked_item(p, [p.finance], answer=True),
         submitted=WorkItem.objects.get(pk=submitted.pk),
         request=ConsultationRequest.objects.get(item=asking, unit=p.finance),
+        extension=pending_extension(p), notice=notice, sent_back=sent_back_request(p),
     )
 
 
@@ -65,14 +105,17 @@ class Attempt:
     """One action as a page posts it and as the API is called for it."""
 
     name: str
-    target: str  # which item of the world, or "request"
-    web: str     # the form's address; {item} and {request} are filled in
+    target: str  # which item of the world, or "request", or another record of the world on an item
+    web: str | None  # the form's address; {item}, {request}, {extension}, {notice}, {deemed} are filled in
     web_data: dict
-    api: str
+    api: str | None
     api_body: dict
+    act: Callable[[World, Official], object] | None = None  # the action itself, where a channel is missing
 
     def item_of(self, w: World) -> WorkItem:
-        return w.request.item if self.target == "request" else getattr(w, self.target)
+        target = w.request if self.target == "request" else getattr(w, self.target)
+        target = target.request if isinstance(target, Notice) else target  # a notice is on a request
+        return target if isinstance(target, WorkItem) else WorkItem.objects.get(pk=target.item_id)
 
 
 def units(w: World) -> dict:
@@ -111,26 +154,39 @@ ATTEMPTS = [
             {"held_on": "03/03/2026", "attendees": "Hai giám đốc", "outcome": "agreed"},
             "/api/consultation-requests/{request}/reconciliation",
             {"held_on": "2026-03-03", "attendees": "Hai giám đốc", "outcome": "agreed"}),
+    Attempt("decide_extension", "extension", "/cong-viec/{item}/gia-han/{extension}/quyet-dinh/",
+            {"approve": "yes", "reason": "Đồng ý gia hạn"}, None, {},
+            lambda w, actor: actions.decide_extension(w.extension, actor=actor, approve=True, reason="Đồng ý")),
+    Attempt("sign_notice", "notice", "/thong-bao/{notice}/ky-ban-hanh/", {},
+            "/api/consultation-requests/{deemed}/notice/sign", {}),
+    Attempt("find_on_send_back", "sent_back", None, {}, None, {},
+            lambda w, actor: consult.find_on_send_back(w.sent_back, actor=actor, upheld=False)),
 ]
+CHANNELS = {"web": lambda a: a.web, "api": lambda a: a.api, "action": lambda a: a.act}
+CASES = [(channel, a) for channel, has in CHANNELS.items() for a in ATTEMPTS if has(a)]
 PERSONAS = ["outsider", "consulted_head", "clerk", "officer_not_holding", "other_head"]
 
 
 def persona(w: World, name: str, attempt: Attempt) -> Official:
     """The official playing `name` for this attempt. On a consultation request, the consulted head is
     the head of the other unit consulted on the item, and the officer is one of the asked unit who
-    does not hold the request; for the Province's decision and a send-back, the clerk is the Province office's."""
+    does not hold the request; where the Province office decides (the Province's decision, a send-back,
+    an extension past the lead unit's limit) the clerk is the Province office's. Who may act is never
+    among them: the Province office's head, Construction's head for its notice, Home Affairs' inspector."""
     on_request = attempt.target == "request"
     return {
         "outsider": w.p.outsider,
         "consulted_head": w.p.transport_head if on_request else w.p.finance_head,
-        "clerk": w.p.office_clerk if attempt.name in ("decide", "send_back") else w.p.construction_clerk,
+        "clerk": (w.p.office_clerk if attempt.name in ("decide", "send_back", "decide_extension")
+                  else w.p.construction_clerk),
         "officer_not_holding": w.p.finance_officer if on_request else w.other_officer,
         "other_head": w.p.commune_head,
     }[name]
 
 
 def filled(value, w: World, attempt: Attempt):
-    ids = {**units(w), "item": attempt.item_of(w).pk, "request": w.request.pk}
+    ids = {**units(w), "item": attempt.item_of(w).pk, "request": w.request.pk, "extension": w.extension.pk,
+           "notice": w.notice.pk, "deemed": w.notice.request_id}
     if isinstance(value, list):
         return [filled(v, w, attempt) for v in value]
     if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
@@ -157,14 +213,16 @@ def trail(item: WorkItem) -> tuple[int, str, int]:
 
 
 @pytest.mark.parametrize("who", PERSONAS)
-@pytest.mark.parametrize("attempt", ATTEMPTS, ids=[a.name for a in ATTEMPTS])
-@pytest.mark.parametrize("channel", ["web", "api"])
+@pytest.mark.parametrize(("channel", "attempt"), CASES, ids=[f"{c}-{a.name}" for c, a in CASES])
 def test_who_may_not_act_is_refused_before_any_rule_and_leaves_no_trail(world, channel, attempt, who):
     official = persona(world, who, attempt)
     item = attempt.item_of(world)
     before = trail(item)
     if channel == "web":
         assert post_form(official, attempt, world).status_code == 403
+    elif channel == "action":
+        with pytest.raises(AccessDenied):
+            attempt.act(world, official)
     else:
         response = call_api(official, attempt, world)
         assert response.status_code in (403, 404), response.content
@@ -179,3 +237,28 @@ def test_the_world_is_set_as_the_attempts_expect(world):
     assert world.working.state == State.IN_PROGRESS and world.working.holder == world.p.construction_officer
     assert world.submitted.state == State.SUBMITTED
     assert world.request.state == "pending" and world.request.holder == world.p.finance_head
+    assert world.extension.status == ExtensionStatus.PENDING
+    assert not world.notice.is_signed and world.notice.unit == world.p.construction
+    assert world.sent_back.state == RequestState.SENT_BACK and world.sent_back.send_back_upheld is None
+
+
+# Who may take the three later actions, none of them a persona above.
+MAY_ACT = {"decide_extension": "office_head", "sign_notice": "construction_head", "find_on_send_back": "inspector"}
+THEIRS = [(channel, a) for channel, a in CASES if a.name in MAY_ACT]
+
+
+@pytest.mark.parametrize(("channel", "attempt"), THEIRS, ids=[f"{c}-{a.name}" for c, a in THEIRS])
+def test_the_one_who_may_act_gets_through_the_same_attempt(world, channel, attempt):
+    """The refusals above are of the person: the same attempt by whoever may act is done, in the trail."""
+    official = getattr(world.p, MAY_ACT[attempt.name])
+    assert official not in {persona(world, who, attempt) for who in PERSONAS}
+    item = attempt.item_of(world)
+    before = trail(item)
+    if channel == "web":
+        assert post_form(official, attempt, world).status_code == 302
+    elif channel == "action":
+        attempt.act(world, official)
+    else:
+        response = call_api(official, attempt, world)
+        assert response.status_code == 200, response.content
+    assert trail(item)[0] == before[0] + 1
