@@ -74,6 +74,15 @@ def may_ask(viewer: Viewer) -> bool:
     return _in_state_for(Transition.CONSULT, viewer.item) and (viewer.holds or viewer.leads_lead_unit)
 
 
+def may_take(viewer: Viewer, transition: Transition) -> bool:
+    """Whether the viewer is someone who may take `transition` at all, whatever the item's state: the
+    pages ask it before reading a posted form, so a person who may not act is refused for who they are
+    (403) before any of their input is judged (issue 7)."""
+    if transition == Transition.CONSULT:
+        return viewer.holds or viewer.leads_lead_unit
+    return any(allowed(viewer) for name, allowed in WHO_MAY if name == transition)
+
+
 def available_actions(viewer: Viewer) -> list[Transition]:
     """The transitions the viewer may plausibly take now, in page order, then `Transition.CONSULT`
     when they may ask for opinions."""

@@ -53,7 +53,7 @@ from congvu.web.panels_consult import (
 from congvu.web.roles import sees_overview
 from congvu.web.views_items import from_item_page, item_changed, item_context, reply_failed_on_item
 from congvu.web.views_lists import query_without
-from congvu.work.access import access_item
+from congvu.work.access import access_item, require_holder_or_leader, require_leader
 from congvu.work.models import WorkItem
 
 
@@ -68,6 +68,10 @@ def _not_yours_to_see() -> AccessDenied:
 @official_required
 @item_seen_whole
 def ask(request: HttpRequest, item: WorkItem) -> HttpResponse:
+    try:  # who may ask is judged before what they posted (issue 7: access before any input or rule)
+        require_holder_or_leader(request.official, item, "xin ý kiến cho công việc này", "consult on this item")
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
     form = ask_form(item, request.POST, request.FILES)
     refusal = None
     if form.is_valid():
@@ -104,6 +108,8 @@ def reconcile(request: HttpRequest, request_id: int) -> HttpResponse:
     consult_request = ConsultationRequest.objects.select_related("unit").filter(pk=request_id).first()
     try:
         item = access_item(request.official, consult_request.item_id if consult_request else 0)
+        require_leader(request.official, item.lead_unit_id, "ghi nhận cuộc làm việc giữa thủ trưởng",
+                       "record the heads' meeting")
     except AccessDenied as refusal:
         return refusal_denied(request, refusal)
     form = reconcile_form(consult_request, request.POST)
@@ -262,7 +268,11 @@ def assign(request: HttpRequest, request_id: int) -> HttpResponse:
         actions.assign_request(consult_request, actor=request.official, holder=data["holder"])
         return _("Assigned to %(name)s.") % {"name": data["holder"].full_name}
 
-    return _card_form(request, request_id, assign_form, act, "assign")
+    def who_may(consult_request: ConsultationRequest) -> None:
+        require_leader(request.official, consult_request.unit_id, "phân công trả lời yêu cầu này",
+                       "assign this request")
+
+    return _card_form(request, request_id, assign_form, act, "assign", who_may)
 
 
 @require_POST
@@ -275,16 +285,25 @@ def reply(request: HttpRequest, request_id: int) -> HttpResponse:
             return _("Your reply was recorded as late: it counts as agreement (clause 2.2).")
         return _("Your reply was recorded.")
 
-    return _card_form(request, request_id, reply_form, act, "reply")
+    def who_may(consult_request: ConsultationRequest) -> None:
+        if consult_request.holder_id != request.official.pk:
+            require_leader(request.official, consult_request.unit_id, "trả lời yêu cầu này", "answer this request")
+
+    return _card_form(request, request_id, reply_form, act, "reply", who_may)
 
 
 def _card_form(request: HttpRequest, request_id: int, make_form: Callable, act: Callable[..., str],
-               panel: str) -> HttpResponse:
-    """One form of a request card (`panel`: "assign" or "reply"): `act(request, cleaned data)` returns the
+               panel: str, who_may: Callable[[ConsultationRequest], None]) -> HttpResponse:
+    """One form of a request card (`panel`: "assign" or "reply"): `who_may(request)` raises AccessDenied for
+    whoever may not take it (judged before the form is read); `act(request, cleaned data)` returns the
     text to flash on success; otherwise the card comes back with the form, its errors or its refusal."""
     consult_request = _own_request(request, request_id)
     if consult_request is None:
         return refusal_denied(request, _not_yours_to_see())
+    try:
+        who_may(consult_request)
+    except AccessDenied as refusal:
+        return refusal_denied(request, refusal)
     form = make_form(consult_request, request.POST)
     refusal = None
     if form.is_valid():

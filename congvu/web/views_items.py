@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.consult.access import Sight, sight_of
-from congvu.consult.available import Viewer
+from congvu.consult.available import Viewer, may_take
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org import actions as org_actions
 from congvu.org.models import Unit
@@ -27,7 +27,7 @@ from congvu.web.pages import FormPanel, form_again, is_htmx, item_seen_whole, of
 from congvu.web.panels_consult import ConsultationPanel, RequestCard, consultation_panel, consulted_view
 from congvu.web.timeline import event_rows, step_rows, working_days_overdue
 from congvu.work import actions
-from congvu.work.access import visible_items
+from congvu.work.access import deny, visible_items
 from congvu.work.models import ExtensionRequest, ExtensionStatus, State, WorkItem
 from congvu.work.queries import holder_when_late
 from congvu.work.rules import FOREIGN_COMPETENCE
@@ -102,6 +102,8 @@ def extension_decision(request: HttpRequest, item: WorkItem, request_id: int) ->
     pending = ExtensionRequest.objects.filter(pk=request_id, item=item).first()
     if pending is None:
         raise Http404
+    if not actions.may_decide_extension(request.official, pending):
+        return refusal_denied(request, deny("quyết định gia hạn này", "decide this extension"))
     form = ExtensionDecisionForm(request.POST, auto_id="gia-han-duyet-%s")
     refusal = None
     if form.is_valid():
@@ -131,6 +133,11 @@ def item_action(request: HttpRequest, item: WorkItem, slug: str) -> HttpResponse
         raise Http404
     form = action.form(item, request.POST)
     refusal = None
+    if not form.is_valid() and not may_take(Viewer(request.official, item), action.transition):
+        # Someone who may not act learns nothing of their input (issue 7): a valid form goes on to the
+        # action, whose refusal names what they may not do; an invalid one is refused here alike.
+        return refusal_denied(request, deny(f"thực hiện việc “{action.title}” với công việc này",
+                                            f"take the step “{action.title}” on this item"))
     if form.is_valid():
         try:
             result = action.perform(item, request.official, form.cleaned_data)

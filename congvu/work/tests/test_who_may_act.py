@@ -231,6 +231,22 @@ def test_who_may_not_act_is_refused_before_any_rule_and_leaves_no_trail(world, c
     assert WorkItem.objects.filter(transferred_from=item).count() == 0
 
 
+WEB_ATTEMPTS = [a for c, a in CASES if c == "web"]
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+@pytest.mark.parametrize("attempt", WEB_ATTEMPTS, ids=[a.name for a in WEB_ATTEMPTS])
+def test_who_may_not_act_is_refused_before_their_input_is_read(world, attempt, who):
+    """An empty or malformed form from someone who may not act is refused for who they are (403), not
+    answered with the form's errors: the input of a person without the right is never judged."""
+    official = persona(world, who, attempt)
+    client = Client()
+    client.force_login(official.user)
+    before = trail(attempt.item_of(world))
+    assert client.post(filled(attempt.web, world, attempt), {"reason": "\x01"}).status_code == 403
+    assert trail(attempt.item_of(world)) == before
+
+
 def test_the_world_is_set_as_the_attempts_expect(world):
     """The refusals above are refusals of access, not of state: each item is where its actions apply."""
     assert world.registered.state == State.REGISTERED
