@@ -1,12 +1,15 @@
 """What the API returns. Codes (states, kinds, rule codes) are stable for machines; labels are in
 the reader's language; moments are in Viet Nam time (+07:00), dates ISO."""
 
+import dataclasses
 from datetime import date
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
 
 from congvu.api.fields import LocalDateTime
+from congvu.registry.snapshot import MatterTypeFact
 
 
 class UnitOut(Schema):
@@ -48,18 +51,20 @@ class OfficialOut(Schema):
     titles: list[str]
 
 
-class MatterTypeOut(Schema):
-    id: int
-    code: str
-    name: str
-    field: str
-    competent_unit_id: int | None
-    competent_kind: str
-    authority: str
-    legal_basis: str
-    time_limit_days: int
-    extension_limit_days: int = Field(description="Số ngày làm việc đơn vị chủ trì được tự gia hạn (Mục 1.5)")
-    extension_approver: str = Field(description="Cấp phê duyệt gia hạn vượt mức đó")
+def fields_of(source: type, descriptions: dict[str, str]) -> dict[str, Any]:
+    """A dataclass's fields as a schema's, in its order and all required: the API answers with the very
+    fields the registry or the figures hold, written once (the descriptions are the API's own)."""
+    return {f.name: (f.type, Field(..., description=descriptions[f.name]) if f.name in descriptions else ...)
+            for f in dataclasses.fields(source)}
+
+
+MatterTypeFields = create_model("MatterTypeFields", __base__=Schema, **fields_of(MatterTypeFact, {
+    "extension_limit_days": "Số ngày làm việc đơn vị chủ trì được tự gia hạn (Mục 1.5)",
+    "extension_approver": "Cấp phê duyệt gia hạn vượt mức đó",
+}))
+
+
+class MatterTypeOut(MatterTypeFields):
     related_unit_ids: list[int]
 
 
