@@ -10,17 +10,19 @@ from pydantic import create_model
 
 from congvu.api.fields import LocalDateTime
 from congvu.oversight.queries import UnitFigures
-from congvu.registry.snapshot import MatterTypeFact
+from congvu.registry.snapshot import MatterTypeFact, UnitFact
 
 
-class UnitOut(Schema):
-    id: int
-    code: str
-    name: str
-    abbrev: str
-    kind: str
-    parent_id: int | None
-    is_home_affairs: bool
+def fields_of(source: type, descriptions: dict[str, str], without: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A dataclass's fields as a schema's, in its order and all required: the API answers with the very
+    fields the registry or the figures hold, written once (the descriptions are the API's own)."""
+    return {f.name: (f.type, Field(..., description=descriptions[f.name]) if f.name in descriptions else ...)
+            for f in dataclasses.fields(source) if f.name not in without}
+
+
+# The units active today (GET /units): their validity and successor are the registry's history, not listed.
+UnitOut = create_model("UnitOut", __base__=Schema,
+                       **fields_of(UnitFact, {}, without=("valid_from", "valid_to", "successor_id")))
 
 
 class PositionOut(Schema):
@@ -50,13 +52,6 @@ class OfficialOut(Schema):
     id: int
     full_name: str
     titles: list[str]
-
-
-def fields_of(source: type, descriptions: dict[str, str]) -> dict[str, Any]:
-    """A dataclass's fields as a schema's, in its order and all required: the API answers with the very
-    fields the registry or the figures hold, written once (the descriptions are the API's own)."""
-    return {f.name: (f.type, Field(..., description=descriptions[f.name]) if f.name in descriptions else ...)
-            for f in dataclasses.fields(source)}
 
 
 MatterTypeFields = create_model("MatterTypeFields", __base__=Schema, **fields_of(MatterTypeFact, {
