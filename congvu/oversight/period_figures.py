@@ -16,13 +16,13 @@ each number opens (`items_in`) filters with it, so they cannot disagree."""
 
 from datetime import datetime
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
 from congvu.oversight.periods import Period
-from congvu.oversight.queries import COUNTED_STATES, Held, UnitFigures
+from congvu.oversight.queries import COUNTED_STATES, Held, UnitFigures, completed_buckets
 from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
 from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
@@ -41,12 +41,9 @@ def period_conditions(period: Period, now: datetime | None = None) -> dict[str, 
         completed = Q(state=State.COMPLETED, completed_at__lte=at)
         # Open at that moment: still open, or completed only after it.
         open_then = [Q(state__in=OPEN_STATES), Q(state=State.COMPLETED, completed_at__gt=at)]
-    after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
     return {
         "assigned": ~Q(state__in=NOT_COUNTED),
-        "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
-        "extended": after_legal & Q(completed_at__lte=F("due_at")),
-        "late": after_legal & Q(completed_at__gt=F("due_at")),
+        **completed_buckets(completed),
         "within": _either(open_then, Q(legal_due_at__gte=at)),
         "overdue": _either(open_then, Q(legal_due_at__lt=at)),
     }

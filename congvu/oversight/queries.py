@@ -72,16 +72,24 @@ def figure_conditions(now: datetime | None = None) -> dict[str, Q]:
     counted apart, `held_and_passed_on`). Every bucket is against the legal deadline, which no
     extension moves: "extended" is work completed after it but by the extended deadline."""
     now = now or clock.now()
-    completed = Q(state=State.COMPLETED)
     open_ = Q(state__in=OPEN_STATES)
-    after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
     return {
         "assigned": Q(state__in=COUNTED_STATES),
+        **completed_buckets(Q(state=State.COMPLETED)),
+        "within": open_ & Q(legal_due_at__gte=now),
+        "overdue": open_ & Q(legal_due_at__lt=now),
+    }
+
+
+def completed_buckets(completed: Q) -> dict[str, Q]:
+    """The work `completed` split against the legal deadline, which no extension moves: on time, "extended"
+    (after it but by the extended deadline) and late. The figures as at now and those of a period
+    (`congvu.oversight.period_figures`) both split with it."""
+    after_legal = completed & Q(completed_at__gt=F("legal_due_at"))
+    return {
         "on_time": completed & Q(completed_at__lte=F("legal_due_at")),
         "extended": after_legal & Q(completed_at__lte=F("due_at")),
         "late": after_legal & Q(completed_at__gt=F("due_at")),
-        "within": open_ & Q(legal_due_at__gte=now),
-        "overdue": open_ & Q(legal_due_at__lt=now),
     }
 
 

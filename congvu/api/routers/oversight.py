@@ -6,17 +6,19 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
+from pydantic import create_model
 
 from congvu.api import serialize
 from congvu.api.errors import ACTION, AUTH, FILTERED, not_found
 from congvu.api.fields import MAX_ID, LocalDateTime, Text
 from congvu.api.routers.common import answers, caller
-from congvu.api.schemas import ItemDetail
+from congvu.api.schemas import ItemDetail, fields_of
 from congvu.lib.refusals import AccessDenied
 from congvu.oversight import actions
 from congvu.oversight.access import sees_figures
 from congvu.oversight.models import Resolution
 from congvu.oversight.queries import (
+    AuthorityFigures,
     authority_figures,
     overrides_to_review,
     reviewable_overrides,
@@ -57,15 +59,7 @@ class FindingIn(Schema):
     explanation: Text(2000, required=True)
 
 
-class AuthorityFiguresOut(Schema):
-    unit_id: int
-    unit_name: str
-    sent_back: int
-    returns_found_wrong: int
-    overrides_open: int
-    overrides_confirmed: int
-    overrides_registry_corrected: int
-    overrides_kept: int
+AuthorityFiguresOut = create_model("AuthorityFiguresOut", __base__=Schema, **fields_of(AuthorityFigures, {}))
 
 
 def require_oversight(request: HttpRequest) -> None:

@@ -129,6 +129,12 @@ def units_for(request: HttpRequest, query: DashboardQuery, heads_too: bool):
     return None if allowed is None else Unit.objects.filter(pk__in=allowed)
 
 
+def scope_of(request: HttpRequest, query: DashboardQuery, heads_too: bool):
+    """The units the caller may see and the period asked for, in that order: a caller without access is
+    refused before being told anything about the period."""
+    return units_for(request, query, heads_too), period_of(query)
+
+
 def signal_row(row: Row) -> dict:
     return {"unit_id": row.unit_id, "unit_name": row.unit_name, "official_id": row.official_id,
             "official_name": row.official_name, "assigned": row.assigned, "avoidance_index": row.index,
@@ -139,8 +145,7 @@ def signal_row(row: Row) -> dict:
             summary="Tổng hợp theo kỳ: số liệu từng đơn vị, xu hướng theo tháng, dấu hiệu né tránh (Sở Nội vụ)")
 @replica_reads()
 def oversight_dashboard(request: HttpRequest, query: Query[DashboardQuery]):
-    units = units_for(request, query, heads_too=False)
-    period = period_of(query)
+    units, period = scope_of(request, query, heads_too=False)
     figures = unit_figures_in(period, units)
     unit_rows, _officials = signals_of(period, units)
     return {
@@ -155,8 +160,7 @@ def oversight_dashboard(request: HttpRequest, query: Query[DashboardQuery]):
             summary="Dấu hiệu đùn đẩy, né tránh theo đơn vị và cán bộ, với chỉ số né tránh (Mục 1.2)")
 @replica_reads()
 def oversight_signals(request: HttpRequest, query: Query[DashboardQuery]):
-    units = units_for(request, query, heads_too=True)
-    period = period_of(query)
+    units, period = scope_of(request, query, heads_too=True)
     unit_rows, official_rows = signals_of(period, units)
     return {"period": period_out(period), "formula": FORMULA, "weights": weights(),
             "units": [signal_row(r) for r in unit_rows], "officials": [signal_row(r) for r in official_rows]}
