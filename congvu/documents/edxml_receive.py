@@ -216,10 +216,10 @@ def _amend(actor: Official, message: IncomingMessage, document: IncomingDocument
         fields = []
         if "subject" in changes and item.title == changes["subject"][0]:
             item.title, fields = document.subject, ["title"]
-        if "reply_due" in changes:
-            follow_reply_date(item, document)
+        moved = follow_reply_date(item, document) if "reply_due" in changes else 0
         append_event(item, EventKind.AMEND, actor=actor, unit=document.unit, data={
             "changes": changes, "reason": message.business.reason, "document_id": message.document_id,
+            **({"requests_moved": moved} if moved else {}),
         })
         save(item, *fields)
     return Received("updated", document, item)

@@ -60,6 +60,7 @@ def test_an_update_that_moves_the_due_date_moves_the_pending_requests_deadline(f
     request = ConsultationRequest.objects.select_related("consultation").get(item=first.item)
     assert request.consultation.due_date == date(2026, 3, 27)
     assert request.due_at == request.consultation.due_at == datetime(2026, 3, 28, 0, 0, tzinfo=TZ)
+    assert first.item.events.get(kind="amend").data["requests_moved"] == 1  # the trail says the deadline moved
     with clock.travel_to(datetime(2026, 3, 21, 0, 0, tzinfo=TZ)):  # the first date has passed: nothing deemed
         assert consult_sweep.deem_overdue() == 0
 
