@@ -184,5 +184,10 @@ def test_home_affairs_opens_a_review_or_plans_an_inspection_from_a_report_about_
     assert f"/ky-luat/{review.pk}/" in inspector.get(f"/phan-anh/{report.pk}/").content.decode()
     plan = inspector.get(f"/kiem-tra/ke-hoach/?phan-anh={report.pk}").content.decode()
     assert report.code in plan and f'value="{province.construction.pk}" selected' in plan
+    # An id no database could hold, or written in other digits, fills nothing in and breaks nothing.
+    arabic_indic = str(report.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    for odd in (arabic_indic, "99999999999999999999", "0"):
+        answer = inspector.get(f"/kiem-tra/ke-hoach/?phan-anh={odd}")
+        assert answer.status_code == 200 and report.code not in answer.content.decode()
     for unit_person in (province.construction_head, province.construction_officer):
         assert "open-review" not in client_of(unit_person).get(f"/phan-anh/{report.pk}/").content.decode()
