@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from congvu.documents.xes import MAX_DAYS, Selection, may_export, xes_response
 from congvu.lib.clock import today
+from congvu.lib.ids import parse_id
 from congvu.lib.workdays import parse_vn_date
 from congvu.org.models import Unit
 from congvu.web.pages import denied, official_required
@@ -24,7 +25,8 @@ def selection_from(params) -> Selection | str:
         return "Khoảng thời gian phải từ 1 ngày đến một năm."
     unit = None
     if params.get("unit"):
-        unit = Unit.objects.filter(pk=params["unit"]).first() if params["unit"].isdigit() else None
+        unit_id = parse_id(params["unit"])
+        unit = Unit.objects.filter(pk=unit_id).first() if unit_id else None
         if unit is None:
             return "Không có đơn vị này."
     return Selection(since, until, unit)
