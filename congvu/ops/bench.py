@@ -177,7 +177,7 @@ def workload(n: int, progress: Callable[[int], None] | None = None) -> BenchResu
         sweep_seconds=round(sweep_seconds, 2), deemed_agreements=deemed,
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         check_passed=passed(checks), checks=checks,
-        floor_actions_per_second=round(floor_rate, 1), ratio_to_floor=round(rate / floor_rate, 3),
+        floor_actions_per_second=round(floor_rate, 1), ratio_to_floor=round(rate / floor_rate, 4),
         cpu_ms_per_action=round(pace.cpu_seconds * 1000 / done, 3),
     )
 

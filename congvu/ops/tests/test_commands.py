@@ -77,5 +77,6 @@ def test_bench_runs_the_standard_workload_and_checks_it(tmp_path):
     assert result["actions"] == 72 and result["actions_per_second"] > 0
     # The figure travels as a ratio to the bare floor measured in the same run (issue 13).
     assert result["floor_actions_per_second"] > 0
+    # Both rates and the ratio are rounded for print (0.1 action/s, 4 decimals), hence the absolute slack.
     assert result["ratio_to_floor"] == pytest.approx(
-        result["actions_per_second"] / result["floor_actions_per_second"], rel=0.01)
+        result["actions_per_second"] / result["floor_actions_per_second"], rel=0.01, abs=5e-4)
