@@ -3,6 +3,8 @@ province and its personas, the busy province, the frozen morning, a signed-in cl
 test gets unasked: files in a temporary folder, a cheap password hasher, its own empty cache."""
 
 import pytest
+from django.conf import settings as settings_module
+from django.utils import translation
 
 from congvu.lib import clock
 from congvu.testing import (
@@ -58,6 +60,15 @@ def media_in_tmp(settings, tmp_path):
 def fast_password_hashing(settings):
     """Each persona's password costs ~0.3 s with the production hasher; tests only need it to check."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """A request in English leaves English active in the thread (as Django's own middleware does), and the
+    test client runs requests in the test's thread: each test starts in the default, Vietnamese."""
+    translation.activate(settings_module.LANGUAGE_CODE)
+    yield
+    translation.activate(settings_module.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
