@@ -107,6 +107,12 @@ def endpoint(path: str) -> str:
     return "/".join("<id>" if part.isdigit() else part for part in path.split("/"))
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    """The locustfile's rule (nearest rank), so the server's p95 and the client's compare."""
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 1)
+
+
 def server_side(request_log: Path) -> dict:
     """Per endpoint from the server's request log: requests, p95 wall ms, mean CPU ms, share of all CPU."""
     rows: dict[str, list[tuple[float, ...]]] = {}
@@ -121,8 +127,8 @@ def server_side(request_log: Path) -> dict:
         return round(sum(sample[column] for sample in samples) / len(samples), 1)
 
     return {name: {"requests": len(samples),
-                   "p50_wall_ms": round(sorted(s[0] for s in samples)[len(samples) // 2], 1),
-                   "p95_wall_ms": round(sorted(s[0] for s in samples)[int(0.95 * (len(samples) - 1))], 1),
+                   "p50_wall_ms": percentile([s[0] for s in samples], 0.5),
+                   "p95_wall_ms": percentile([s[0] for s in samples], 0.95),
                    "mean_cpu_ms": mean(samples, 1), "queries": mean(samples, 2), "mean_db_ms": mean(samples, 3),
                    "cpu_share": round(sum(s[1] for s in samples) / total_cpu, 3)}
             for name, samples in sorted(rows.items(), key=lambda kv: -sum(s[1] for s in kv[1]))}
@@ -163,6 +169,55 @@ def measured_run(env: dict, base: str, users: int, seconds: int, work: Path, ser
     return result
 
 
+class Server:
+    """`congvu serve` on loopback with W workers x T threads, for the length of a `with` block."""
+
+    def __init__(self, env: dict, port: int, workers: int, threads: int, work: Path) -> None:
+        self.command = [BIN / "congvu", "serve", "--port", str(port), "--workers", str(workers),
+                        "--threads", str(threads), "--request-log", str(work / "requests.log")]
+        self.env, self.log, self.base = env, work / "server.log", f"http://127.0.0.1:{port}"
+
+    def __enter__(self) -> subprocess.Popen:
+        self.process = subprocess.Popen(self.command, env=self.env, stdout=self.log.open("a"),  # noqa: S603
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        wait_until_up(self.base)
+        return self.process
+
+    def __exit__(self, *_exc) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck in a long request: the port must be freed
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def cpu_per_request_ms(result: dict) -> float:
+    """Server and PostgreSQL CPU per answered request: the figure the shared machine's load does not move
+    much (a wall time does), from which an idle 2-core machine's capacity follows."""
+    answered = sum(entry["requests"] for entry in result["server_side"].values()) or 1
+    cpu = result["cpu_seconds"]
+    return round((cpu["server"] + cpu["postgres"]) * 1000 / answered, 1)
+
+
+def compare(env: dict, args: argparse.Namespace, work: Path, url: str) -> None:
+    """Server shapes (workers x threads) in turn, `--rounds` times, alternating so the shared machine's
+    drifting load falls on each alike; the same database throughout (it grows a little every run)."""
+    shapes = [tuple(int(n) for n in shape.split("x")) for shape in args.compare.split(",")]
+    rows = []
+    for round_number in range(args.rounds):
+        for workers, threads in shapes:
+            with Server(env, args.port, workers, threads, work) as server:
+                result = measured_run(env, f"http://127.0.0.1:{args.port}", args.users, args.seconds, work, server, url)
+            rows.append((round_number, f"{workers}x{threads}", result))
+            print(json.dumps({"shape": f"{workers}x{threads}", **result}, ensure_ascii=False), flush=True)
+    print("\nround  shape  p95 page ms  p95 action ms  requests  errors  CPU ms/request  load average")
+    for round_number, shape, r in rows:
+        print(f"{round_number:>5}  {shape:>5}  {r['p95_page_ms']!s:>11}  {r['p95_action_ms']!s:>13}  "
+              f"{sum(r['requests'].values()):>8}  {r['errors']:>6}  {cpu_per_request_ms(r):>14}  "
+              f"{r['load_average']:>12}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=100)
@@ -172,6 +227,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--compare", default="", help="server shapes to compare instead, e.g. 2x4,3x2,4x1")
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     url = os.environ.get("LOADTEST_DATABASE_URL", DEFAULT_URL)
     base = f"http://127.0.0.1:{args.port}"
@@ -182,30 +239,22 @@ def main() -> None:
     subprocess.run([BIN / "congvu", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
     subprocess.run([BIN / "python", "-m", "congvu.ops.loadtest.prepare", work / "roster.json"],  # noqa: S603
                    env=env, check=True)
-    serve = [BIN / "congvu", "serve", "--port", str(args.port), "--workers", str(args.workers),
-             "--threads", str(args.threads), "--request-log", str(work / "requests.log")]
-    server = subprocess.Popen(serve, env=env, stdout=(work / "server.log").open("w"),  # noqa: S603
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    if args.compare:
+        compare(env, args, work, url)
+        return
     results = []
-    try:
-        wait_until_up(base)
+    with Server(env, args.port, args.workers, args.threads, work) as server:
         if args.users:
             results.append(("main", measured_run(env, base, args.users, args.seconds, work, server, url)))
-            print(json.dumps(results[-1][1], ensure_ascii=False))
+            print(json.dumps(results[-1][1], ensure_ascii=False), flush=True)
         for users in [int(n) for n in args.steps.split(",") if n]:
             results.append(("step", measured_run(env, base, users, args.step_seconds, work, server, url)))
-            print(json.dumps(results[-1][1], ensure_ascii=False))
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # a worker stuck in a long request: the port must be freed
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    print("\nrun   users  p95 page ms  p95 action ms  p95 API read ms  requests  errors")
+            print(json.dumps(results[-1][1], ensure_ascii=False), flush=True)
+    print("\nrun   users  p95 page ms  p95 action ms  p95 API read ms  requests  errors  CPU ms/request  load average")
     for kind, r in results:
         print(f"{kind:5} {r['users']:>5}  {r['p95_page_ms']!s:>11}  {r['p95_action_ms']!s:>13}  "
-              f"{r['p95_read_ms']!s:>15}  {sum(r['requests'].values()):>8}  {r['errors']:>6}")
+              f"{r['p95_read_ms']!s:>15}  {sum(r['requests'].values()):>8}  {r['errors']:>6}  "
+              f"{cpu_per_request_ms(r):>14}  {r['load_average']:>12}")
     knee = next((r["users"] for kind, r in results if kind == "step"
                  and max(r["p95_page_ms"] or 0, r["p95_action_ms"] or 0) > 1000), None)
     print(f"knee (p95 over 1 s): {knee or 'not reached at ' + args.steps.split(',')[-1] + ' users'}")
