@@ -4,6 +4,10 @@ users at which p95 crosses 1 s). Prints one JSON summary per run and a table at 
 
     python -m congvu.ops.loadtest.run [--users 100] [--seconds 60] [--steps 25,50,100,150,200]
                                       [--step-seconds 30] [--port 8765] [--workers 2] [--threads 4]
+    python -m congvu.ops.loadtest.run --compare 2x4,4x2,4x1 --rounds 2 [--users 100] [--seconds 45]
+(the second compares server shapes, workers x threads, alternating). Each run also reports the CPU it
+cost (server, PostgreSQL, Locust), the cores it got, and per endpoint the server's wall, CPU, queries
+and database time (gunicorn hooks, congvu/ops/request_log.py): which page drives the p95.
 LOADTEST_DATABASE_URL: the server to use (default postgres://postgres@127.0.0.1:5432/congvu_load);
 its database is dropped and created again, so never point it at real data."""
 
@@ -200,6 +204,13 @@ def cpu_per_request_ms(result: dict) -> float:
     return round((cpu["server"] + cpu["postgres"]) * 1000 / answered, 1)
 
 
+def cores_used(result: dict) -> float:
+    """Cores the test's processes got on average (server, PostgreSQL, Locust): on a shared machine the
+    rest of the 2 went to other work, and throughput is about this divided by the CPU per request."""
+    cpu = result["cpu_seconds"]
+    return round((cpu["server"] + cpu["postgres"] + cpu["locust"]) / cpu["wall"], 2)
+
+
 def compare(env: dict, args: argparse.Namespace, work: Path, url: str) -> None:
     """Server shapes (workers x threads) in turn, `--rounds` times, alternating so the shared machine's
     drifting load falls on each alike; the same database throughout (it grows a little every run)."""
@@ -211,11 +222,11 @@ def compare(env: dict, args: argparse.Namespace, work: Path, url: str) -> None:
                 result = measured_run(env, f"http://127.0.0.1:{args.port}", args.users, args.seconds, work, server, url)
             rows.append((round_number, f"{workers}x{threads}", result))
             print(json.dumps({"shape": f"{workers}x{threads}", **result}, ensure_ascii=False), flush=True)
-    print("\nround  shape  p95 page ms  p95 action ms  requests  errors  CPU ms/request  load average")
+    print("\nround  shape  p95 page ms  p95 action ms  requests  errors  CPU ms/request  cores used  load average")
     for round_number, shape, r in rows:
         print(f"{round_number:>5}  {shape:>5}  {r['p95_page_ms']!s:>11}  {r['p95_action_ms']!s:>13}  "
               f"{sum(r['requests'].values()):>8}  {r['errors']:>6}  {cpu_per_request_ms(r):>14}  "
-              f"{r['load_average']:>12}")
+              f"{cores_used(r):>10}  {r['load_average']:>12}")
 
 
 def main() -> None:
@@ -250,11 +261,12 @@ def main() -> None:
         for users in [int(n) for n in args.steps.split(",") if n]:
             results.append(("step", measured_run(env, base, users, args.step_seconds, work, server, url)))
             print(json.dumps(results[-1][1], ensure_ascii=False), flush=True)
-    print("\nrun   users  p95 page ms  p95 action ms  p95 API read ms  requests  errors  CPU ms/request  load average")
+    print("\nrun   users  p95 page ms  p95 action ms  p95 API read ms  requests  errors  CPU ms/request  cores used  "
+          "load average")
     for kind, r in results:
         print(f"{kind:5} {r['users']:>5}  {r['p95_page_ms']!s:>11}  {r['p95_action_ms']!s:>13}  "
               f"{r['p95_read_ms']!s:>15}  {sum(r['requests'].values()):>8}  {r['errors']:>6}  "
-              f"{cpu_per_request_ms(r):>14}  {r['load_average']:>12}")
+              f"{cpu_per_request_ms(r):>14}  {cores_used(r):>10}  {r['load_average']:>12}")
     knee = next((r["users"] for kind, r in results if kind == "step"
                  and max(r["p95_page_ms"] or 0, r["p95_action_ms"] or 0) > 1000), None)
     print(f"knee (p95 over 1 s): {knee or 'not reached at ' + args.steps.split(',')[-1] + ' users'}")
