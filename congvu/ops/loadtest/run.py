@@ -269,7 +269,8 @@ def main() -> None:
               f"{cpu_per_request_ms(r):>14}  {cores_used(r):>10}  {r['load_average']:>12}")
     knee = next((r["users"] for kind, r in results if kind == "step"
                  and max(r["p95_page_ms"] or 0, r["p95_action_ms"] or 0) > 1000), None)
-    print(f"knee (p95 over 1 s): {knee or 'not reached at ' + args.steps.split(',')[-1] + ' users'}")
+    if args.steps:
+        print(f"knee (p95 over 1 s): {knee or 'not reached at ' + args.steps.split(',')[-1] + ' users'}")
     print(f"server log: {work / 'server.log'}")
 
 
