@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 
 from congvu.consult.models import MeetingOutcome, RequestState
-from congvu.org.models import Official
+from congvu.web.signed_in import signed_in_official
 from congvu.work.models import Outcome, State
 
 # The enums templates compare stored values with (`{% if r.request.state == RequestState.PENDING %}`),
@@ -11,10 +11,7 @@ CHOICES = {"State": State, "RequestState": RequestState, "Outcome": Outcome, "Me
 
 def official(request: HttpRequest) -> dict:
     """The signed-in official (or None), for the layout's menu."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"official": None}
-    return {"official": Official.objects.filter(user=user).first()}
+    return {"official": signed_in_official(request)}
 
 
 def choices(request: HttpRequest) -> dict:

@@ -15,6 +15,7 @@ from django.views.i18n import set_language
 
 from congvu.org import actions
 from congvu.org.models import Official
+from congvu.web.signed_in import signed_in_official
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -27,10 +28,8 @@ def cookie_language(request: HttpRequest) -> str:
 
 def stored_language(request: HttpRequest) -> str | None:
     """The signed-in official's own choice, if they made one."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    stored = Official.objects.filter(user=user).values_list("language", flat=True).first()
+    official = signed_in_official(request)  # the whole row: the view and the menu then reuse it
+    stored = official.language if official is not None else None
     return stored if stored in LANGUAGE_CODES else None
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from congvu.lib.refusals import AccessDenied, ActionRefused, RuleViolation
 from congvu.org.models import Official, Unit
+from congvu.web.signed_in import signed_in_official
 from congvu.web.timeline import event_rows
 from congvu.work.access import access_item
 from congvu.work.models import WorkItem
@@ -86,7 +87,7 @@ def official_required(view: View) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        official = Official.objects.filter(user=request.user).first()
+        official = signed_in_official(request)
         if official is None:
             return denied(request, _("Your account is not linked to an official, so it cannot handle work."))
         request.official = official

@@ -21,6 +21,7 @@ from locust import HttpUser, between, events, task
 
 ROSTER = json.loads(Path(os.environ.get("LOADTEST_ROSTER", "loadtest-roster.json")).read_text(encoding="utf-8"))
 TIMES: dict[str, list[float]] = {"page": [], "action": [], "read": []}
+BY_NAME: dict[str, list[float]] = {}  # the same samples per request name, to see which page drives the p95
 ERRORS: list[str] = []
 TAKEN = {role: count() for role in ("clerk", "head", "officer", "inspector")}
 
@@ -28,6 +29,7 @@ TAKEN = {role: count() for role in ("clerk", "head", "officer", "inspector")}
 @events.request.add_listener
 def record(request_type, name, response_time, response_length, exception=None, **_kwargs) -> None:
     TIMES.setdefault(name.split(" ", 1)[0], []).append(response_time)
+    BY_NAME.setdefault(name, []).append(response_time)
     if exception is not None:
         ERRORS.append(f"{name}: {exception}"[:300])
 
@@ -35,6 +37,11 @@ def record(request_type, name, response_time, response_length, exception=None, *
 def p95(samples: list[float]) -> float | None:
     ordered = sorted(samples)
     return round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 1) if ordered else None
+
+
+def p50(samples: list[float]) -> float | None:
+    ordered = sorted(samples)
+    return round(ordered[len(ordered) // 2], 1) if ordered else None
 
 
 SPAWNED = {"users": 0}
@@ -46,6 +53,7 @@ def measure_from_now(user_count, **_kwargs) -> None:
     SPAWNED["users"] = user_count
     for samples in TIMES.values():
         samples.clear()
+    BY_NAME.clear()
     ERRORS.clear()
 
 
@@ -56,6 +64,8 @@ def summarise(environment, **_kwargs) -> None:
         "requests": {kind: len(samples) for kind, samples in TIMES.items()},
         "p95_page_ms": p95(TIMES["page"]), "p95_action_ms": p95(TIMES["action"]), "p95_read_ms": p95(TIMES["read"]),
         "errors": len(ERRORS), "first_errors": ERRORS[:10],
+        "by_name": {name: {"requests": len(samples), "p50_ms": p50(samples), "p95_ms": p95(samples)}
+                    for name, samples in sorted(BY_NAME.items())},
         "load_average": round(os.getloadavg()[0], 1),  # the machine's, other work included
     }
     if path := os.environ.get("LOADTEST_SUMMARY"):

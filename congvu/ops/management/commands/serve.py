@@ -17,10 +17,13 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=4, help="luồng xử lý trong mỗi tiến trình")
+        parser.add_argument("--request-log", default="", help="tệp ghi thời gian và CPU của từng yêu cầu (đo tải)")
         parser.add_argument("--demo", action="store_true", help="nạp tỉnh mẫu nếu cơ sở dữ liệu còn trống")
         parser.add_argument("--no-sweep", action="store_true", help="không chạy tác vụ định kỳ trong tiến trình này")
 
-    def handle(self, *args, host: str, port: int, workers: int, demo: bool, no_sweep: bool, **options) -> None:
+    def handle(self, *args, host: str, port: int, workers: int, threads: int, request_log: str, demo: bool,
+               no_sweep: bool, **options) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         if demo and not Unit.objects.exists():
@@ -36,10 +39,10 @@ class Command(BaseCommand):
         connections.close_all()
         if not no_sweep:
             start_scheduler()
-        serve_with_gunicorn(host, port, workers)
+        serve_with_gunicorn(host, port, workers, threads, request_log)
 
 
-def serve_with_gunicorn(host: str, port: int, workers: int) -> None:
+def serve_with_gunicorn(host: str, port: int, workers: int, threads: int = 4, request_log: str = "") -> None:
     from gunicorn.app.base import BaseApplication
 
     from congvu.wsgi import application
@@ -47,10 +50,16 @@ def serve_with_gunicorn(host: str, port: int, workers: int) -> None:
     class CongvuServer(BaseApplication):
         def load_config(self) -> None:
             for key, value in {
-                "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": 4,
+                "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": threads,
                 "accesslog": "-", "timeout": 60,
             }.items():
                 self.cfg.set(key, value)
+            if request_log:
+                from congvu.ops.request_log import post_request, pre_request, use
+
+                use(request_log)
+                self.cfg.set("pre_request", pre_request)
+                self.cfg.set("post_request", post_request)
 
         def load(self):
             return application

@@ -1,0 +1,45 @@
+"""The load test's own figures: the server's per-request log (wall, CPU, queries, database time) and
+its per-endpoint summary, which say which page drives the p95 (congvu/ops/loadtest/run.py)."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+
+from congvu.ops import request_log
+from congvu.ops.loadtest.run import endpoint, server_side
+
+
+def test_ids_in_a_path_group_into_one_endpoint():
+    assert endpoint("/cong-viec/123/") == "/cong-viec/<id>/"
+    assert endpoint("/api/items/77/direct") == "/api/items/<id>/direct"
+    assert endpoint("/danh-sach/") == "/danh-sach/"
+
+
+@pytest.mark.django_db
+def test_the_request_log_records_each_request_with_its_cpu_and_its_queries(tmp_path):
+    log = tmp_path / "requests.log"
+    request_log.use(str(log))
+    worker, request = SimpleNamespace(pid=4321), SimpleNamespace(method="GET", path="/cong-viec/5/")
+    request_log.pre_request(worker, request)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.execute("SELECT 2")
+    sum(n * n for n in range(200_000))  # some CPU of the request's own
+    request_log.post_request(worker, request, {}, SimpleNamespace(status="200 OK"))
+    method, path, status, wall, cpu, pid, queries, db = log.read_text(encoding="utf-8").strip().split("\t")
+    assert (method, path, status, pid, queries) == ("GET", "/cong-viec/5/", "200", "4321", "2")
+    assert float(cpu) > 0 and float(wall) >= float(db) > 0
+
+
+def test_the_summary_ranks_endpoints_by_the_cpu_they_took(tmp_path):
+    log = tmp_path / "requests.log"
+    log.write_text(
+        "GET\t/danh-sach/\t200\t100.0\t20.0\t1\t14\t5.0\n"
+        "GET\t/danh-sach/\t200\t300.0\t22.0\t1\t14\t6.0\n"
+        "GET\t/tong-hop/\t200\t500.0\t50.0\t2\t35\t20.0\n"
+        "POST\t/api/items/9/direct\t200\t80.0\t8.0\t2\t12\t4.0\n", encoding="utf-8")
+    summary = server_side(log)
+    assert list(summary) == ["GET /tong-hop/", "GET /danh-sach/", "POST /api/items/<id>/direct"]
+    assert summary["GET /danh-sach/"] == {"requests": 2, "p50_wall_ms": 300.0, "p95_wall_ms": 300.0,
+                                          "mean_cpu_ms": 21.0, "queries": 14.0, "mean_db_ms": 5.5, "cpu_share": 0.42}
