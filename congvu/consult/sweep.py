@@ -58,12 +58,20 @@ def deem_overdue(now: datetime | None = None) -> int:
     Raises `RowsFailed` at the end when an item failed (its requests stay pending, retried next round)."""
     now = now or clock.now()
     total, rows = 0, Rows("coi như đồng ý", "công việc")
+    # The batches go up the item ids from `after`, so each finds its items without passing over the
+    # ones settled before it (from the start every time, the lock's scan grew with the items done:
+    # quadratic in a catch-up). An item skipped while another worker held it is found by the last pass,
+    # from the start again, which ends the sweep when it finds nothing.
+    after = 0
     while True:
         with transaction.atomic(), snapshot.pinned():
-            settled = _deem_batch(now, rows)
+            settled, last = _deem_batch(now, rows, after)
         if settled is None:
-            break
-        total += len(settled)
+            if after == 0:
+                break
+            after = 0
+            continue
+        total, after = total + len(settled), last
     return rows.report(total)
 
 
@@ -80,11 +88,16 @@ def deem_overdue_in_parallel(workers: int, now: datetime | None = None) -> int:
         return sum(pool.map(deem_overdue, [now] * workers))
 
 
-def _deem_batch(now: datetime, rows: Rows) -> list[int] | None:
-    """The requests settled in one batch of locked items; None when no item is left to lock."""
-    items = _lock_items(now, rows.failed)
+def _deem_batch(now: datetime, rows: Rows, after: int) -> tuple[list[int] | None, int]:
+    """The requests settled in one batch of locked items past item `after` (None when no item is left to
+    lock), and the batch's last item."""
+    items = _lock_items(now, rows.failed, after)
     if not items:
-        return None
+        return None, after
+    return _settle_batch(items, now, rows), items[-1].pk
+
+
+def _settle_batch(items: list["LockedItem"], now: datetime, rows: Rows) -> list[int]:
     try:
         with transaction.atomic():  # a savepoint: the whole batch at once is the fast path
             return _settle(items, now)
@@ -96,7 +109,7 @@ def _deem_batch(now: datetime, rows: Rows) -> list[int] | None:
         with rows.each(pk):
             # Read again (still locked by this transaction): the failed attempt moved the chain heads
             # of the items in memory.
-            settled += _settle(_lock_items(now, (), only=pk), now)
+            settled += _settle(_lock_items(now, (), 0, only=pk), now)
     return settled
 
 
@@ -114,14 +127,17 @@ class LockedItem:
 LOCKED_COLUMNS = ("id", "state", "event_count", "last_hash", "holder_id", "title")
 
 
-def _lock_items(now: datetime, failed, only: int | None = None) -> list[LockedItem]:
-    """Lock a batch of items with requests due (skipping items another sweeper holds); `only`: that item."""
-    due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now)
+def _lock_items(now: datetime, failed, after: int, only: int | None = None) -> list[LockedItem]:
+    """Lock a batch of items past `after` with requests due, in id order (skipping items another sweeper
+    holds); `only`: that item."""
+    # `item > after` on the requests too: the database does not carry it across the IN by itself.
+    due = ConsultationRequest.objects.filter(state=RequestState.PENDING, due_at__lte=now, item_id__gt=after)
     locked = WorkItem.objects.select_for_update(skip_locked=only is None, of=("self",))
     if only is not None:
         locked = locked.filter(pk=only)
     else:
-        locked = locked.filter(id__in=due.values("item_id")).exclude(id__in=failed).order_by("id")[:BATCH]
+        locked = (locked.filter(id__in=due.values("item_id"), id__gt=after).exclude(id__in=failed)
+                  .order_by("id")[:BATCH])
     return [LockedItem(*row) for row in locked.values_list(*LOCKED_COLUMNS)]
 
 
