@@ -27,6 +27,14 @@ def responsibility(request: ConsultationRequest, now: datetime, head_id: int | N
                           holder_id=request.holder_id, recorded_at=now)
 
 
+# `responsibility` as a row of values for these columns, for the sweep's batches (no instance per row).
+RESPONSIBILITY_ROW = ("request_id", "unit_id", "head_id", "holder_id", "recorded_at")
+
+
+def responsibility_row(request, now: datetime, head_id: int | None) -> tuple:
+    return request.pk, request.unit_id, head_id, request.holder_id, now
+
+
 def last_day_to_reply(due_at: datetime):
     return local_date(due_at - ONE_MICROSECOND)
 

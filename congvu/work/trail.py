@@ -66,11 +66,19 @@ def append_event(
     `event_count` and `last_hash` with its own update of the item. The row is written from its values,
     with no `Event` instance: every action appends one, and building the instance and reading its id
     back cost more than preparing the eleven values (`congvu bench`, cProfile)."""
+    fastsql.insert_rows(Event, EVENT_ROW, [chain_row(item, kind, actor_id=actor.pk if actor else None,
+                                                     unit_id=unit.pk if unit else None, data=data,
+                                                     outcome=outcome, rule_code=rule_code)])
+
+
+def chain_row(item: WorkItem, kind: str, *, actor_id: int | None, unit_id: int | None, data: dict | None = None,
+              outcome: str = Outcome.DONE, rule_code: str = "") -> tuple:
+    """The next event of `item`'s chain as a row of values for the columns `EVENT_ROW`, not yet written
+    (the deemed-agreement sweep writes a batch at once). Moves the item's chain head; the caller saves
+    `event_count` and `last_hash` with the item."""
     data = data or {}
-    actor_id, unit_id = (actor.pk if actor else None), (unit.pk if unit else None)
     seq, at, prev, digest = _next_link(item, kind, actor_id, unit_id, data, outcome, rule_code)
-    fastsql.insert_rows(Event, EVENT_ROW, [(item.pk, seq, kind, outcome, rule_code, actor_id, unit_id, at, data,
-                                            prev, digest)])
+    return item.pk, seq, kind, outcome, rule_code, actor_id, unit_id, at, data, prev, digest
 
 
 CHAIN_FIELDS = ["event_count", "last_hash"]

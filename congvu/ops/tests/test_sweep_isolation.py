@@ -111,14 +111,14 @@ def test_a_part_that_fails_whole_is_reported_and_the_parts_after_it_still_run(pr
 def test_a_request_that_cannot_be_settled_leaves_the_others_of_its_batch_deemed_agreed(
         province, round_due, monkeypatch):
     good, poisoned, _ = round_due
-    real = consult_sweep.responsibility
+    real = consult_sweep.responsibility_row
 
     def responsibility_failing_on_the_poisoned(request, *args, **kwargs):
         if request.item_id == poisoned.item_id:  # the sweep passes rows of requests, not instances
             raise RuntimeError("cannot record this responsibility")
         return real(request, *args, **kwargs)
 
-    monkeypatch.setattr(consult_sweep, "responsibility", responsibility_failing_on_the_poisoned)
+    monkeypatch.setattr(consult_sweep, "responsibility_row", responsibility_failing_on_the_poisoned)
     with clock.travel_to(MONDAY), pytest.raises(RowsFailed) as partial:
         consult_sweep.deem_overdue()
     assert partial.value.done == 1 and partial.value.failed == [f"công việc #{poisoned.item_id}"]
@@ -126,7 +126,7 @@ def test_a_request_that_cannot_be_settled_leaves_the_others_of_its_batch_deemed_
     assert request_of(poisoned).state == RequestState.PENDING  # rolled back whole, tried again next round
     assert Notice.objects.get().request == request_of(good)  # the poisoned one left no draft
     assert trail.verify() == []  # the good item's chain was written from its true head
-    monkeypatch.setattr(consult_sweep, "responsibility", real)
+    monkeypatch.setattr(consult_sweep, "responsibility_row", real)
     with clock.travel_to(MONDAY):
         assert consult_sweep.deem_overdue() == 1
     assert request_of(poisoned).state == RequestState.DEEMED_AGREED and trail.verify() == []
