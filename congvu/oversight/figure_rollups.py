@@ -28,12 +28,13 @@ from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
 from congvu.oversight.models_figures import FigureCell, FigureSnapshot
 from congvu.oversight.periods import Period
-from congvu.work.models import Event, EventKind, Outcome
+from congvu.work.models import Event, EventKind, Outcome, WorkItem
 
 MONTHS = 12  # registration months per snapshot: a year, the longest closed period read this way
 KEEP_MONTHS = 13  # snapshots judged at the 1st and 15th of the last 13 months are kept
 DAYS = (1, 15)
 SETTLE = timedelta(minutes=5)
+MAX_PENDING = 2000  # events since a snapshot's count checked one by one; beyond, the count is direct
 BUILDS_PER_SWEEP = 4  # a first build counts ~300,000 items per snapshot: spread over a few rounds
 COUNTS = ("assigned", "on_time", "extended", "late", "within", "overdue")
 # Events that cannot move a figure already judged at an earlier moment: a completion after it (the
@@ -102,11 +103,18 @@ def build(judged_on: date, now: datetime | None = None) -> FigureSnapshot:
 
 
 def is_current(snapshot: FigureSnapshot) -> bool:
-    """No event after the snapshot's count, that could move a figure, on an item of its months."""
+    """No event after the snapshot's count, that could move a figure, on an item of its months.
+    Read in two steps, the events by their id first: joined to the items in one query, SQLite walked
+    the twelve months' items instead (300,000 items, busy machine: 1.4–2.4 s against ~1 ms)."""
+    later = (Event.objects.filter(pk__gt=snapshot.through_event).exclude(kind__in=HARMLESS)
+             .exclude(outcome=Outcome.REFUSED).order_by("pk").values_list("item_id", flat=True))
+    # order_by: without it SQLite walked a whole index of the trail (3 M events) for the "not in" (47 ms)
+    items = set(later[:MAX_PENDING + 1])
+    if len(items) > MAX_PENDING:
+        return False  # the sweep has not run for long: count directly rather than check them all
     first_at = Period("custom", snapshot.first_day, snapshot.first_day).start_at
-    later = Event.objects.filter(pk__gt=snapshot.through_event, item__created_at__gte=first_at,
-                                 item__created_at__lt=snapshot.judged_at)
-    return not later.exclude(kind__in=HARMLESS).exclude(outcome=Outcome.REFUSED).exists()
+    moved = WorkItem.objects.filter(pk__in=items, created_at__gte=first_at, created_at__lt=snapshot.judged_at)
+    return not (items and moved.exists())
 
 
 def judged_days(today: date) -> list[date]:
