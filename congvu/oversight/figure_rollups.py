@@ -21,14 +21,14 @@ Snapshots exist for the 1st (calendar months) and the 15th (reporting windows) o
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
 from congvu.oversight.models_figures import FigureCell, FigureSnapshot
 from congvu.oversight.periods import Period
-from congvu.work.models import Event, EventKind, Outcome, WorkItem
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, WorkItem
 
 MONTHS = 12  # registration months per snapshot: a year, the longest closed period read this way
 KEEP_MONTHS = 13  # snapshots judged at the 1st and 15th of the last 13 months are kept
@@ -177,3 +177,69 @@ def snapshot_rows(period: Period, trend: Period, units: QuerySet[Unit] | None, n
         cells = cells.filter(lead_unit_id__in=units.values("pk"))
     rows = cells.values("lead_unit_id", "month").annotate(**{c: Sum(c) for c in COUNTS}).order_by()
     return [{**r, "month": r["month"] - first, "inside": int(r["month"] >= inside)} for r in rows]
+
+
+def running_rows(period: Period, trend: Period, units: QuerySet[Unit] | None, now: datetime) -> list[dict] | None:
+    """The rows of a RUNNING period and its trend (judged now), from the snapshot judged at the start
+    of the current month plus what moved since: the items completed after it, those whose legal
+    deadline passed since, and the month's own registrations, each read from an index (the current
+    month's twelve-month trend read the year's items: ~360 ms of processor time on SQLite at 300,000).
+    None when the snapshot is missing or stale, or the trend does not start on one of its months."""
+    from congvu.oversight.period_figures import _trend_rows
+
+    judged_on = local_date(now).replace(day=1)
+    boundaries = grid(judged_on)
+    if not (period.start_at <= now < period.end_at) or trend.end_at != period.end_at:
+        return None
+    if trend.start not in boundaries[:-1]:  # (a trend of this month alone is a month's items: direct)
+        return None
+    if period.start not in boundaries and period.start < judged_on:
+        return None
+    snapshot = FigureSnapshot.objects.filter(judged_at=Period("custom", judged_on, judged_on).start_at).first()
+    if snapshot is None or not is_current(snapshot):
+        return None
+    first = boundaries.index(trend.start)
+    inside_from = boundaries.index(period.start) if period.start in boundaries else MONTHS
+    cells = FigureCell.objects.filter(snapshot=snapshot, month__gte=first)
+    if units is not None:
+        cells = cells.filter(lead_unit_id__in=units.values("pk"))
+    rows = [{**r, "month": r["month"] - first, "inside": int(r["month"] >= inside_from)}
+            for r in cells.values("lead_unit_id", "month", *COUNTS)]
+    rows += _moved_since(snapshot, boundaries, first, inside_from, units, now)
+    # This month's registrations, counted directly (a month's items).
+    month_period = Period("custom", max(judged_on, period.start), period.end)
+    offset = MONTHS - first
+    month_rows = _trend_rows(month_period, Period("custom", judged_on, period.end), units, now)
+    return rows + [{**r, "month": r["month"] + offset} for r in month_rows]
+
+
+def _moved_since(snapshot: FigureSnapshot, boundaries: list[date], first: int, inside_from: int,
+                 units: QuerySet[Unit] | None, now: datetime) -> list[dict]:
+    """Corrections to a snapshot's months for what moved between its moment and now: work completed
+    since (open then, within or past its legal deadline; now in its completed bucket) and open work
+    whose legal deadline passed since (within then, overdue now). Nothing else moves a figure without
+    an event that makes the snapshot stale (`is_current`)."""
+    from congvu.oversight.queries import completed_buckets
+
+    at = snapshot.judged_at
+    start_at = Period("custom", boundaries[first], boundaries[first]).start_at
+    registered = Q(created_at__gte=start_at, created_at__lt=at)
+    done_since = Q(state=State.COMPLETED, completed_at__gt=at)
+    passed_since = Q(state__in=OPEN_STATES, legal_due_at__gte=at, legal_due_at__lt=now)
+    month_starts = [Period("custom", b, b).start_at for b in boundaries[first + 1:]]
+    month = Case(*(When(created_at__lt=b, then=Value(i)) for i, b in enumerate(month_starts)),
+                 default=Value(-1), output_field=IntegerField())
+    done = completed_buckets(Q(state=State.COMPLETED))
+    moved = WorkItem.objects.filter(registered & (done_since | passed_since))
+    if units is not None:
+        moved = moved.filter(lead_unit__in=units)
+    rows = moved.annotate(month=month).values("lead_unit_id", "month").annotate(
+        was_within=Count("id", filter=done_since & Q(legal_due_at__gte=at)),
+        was_overdue=Count("id", filter=done_since & Q(legal_due_at__lt=at)),
+        on_time=Count("id", filter=done_since & done["on_time"]),
+        extended=Count("id", filter=done_since & done["extended"]),
+        late=Count("id", filter=done_since & done["late"]),
+        passed=Count("id", filter=passed_since)).order_by()
+    return [{"lead_unit_id": r["lead_unit_id"], "month": r["month"], "inside": int(r["month"] + first >= inside_from),
+             "assigned": 0, "on_time": r["on_time"], "extended": r["extended"], "late": r["late"],
+             "within": -r["was_within"] - r["passed"], "overdue": r["passed"] - r["was_overdue"]} for r in rows]

@@ -21,7 +21,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
-from congvu.oversight.figure_rollups import snapshot_rows
+from congvu.oversight.figure_rollups import running_rows, snapshot_rows
 from congvu.oversight.periods import Period
 from congvu.oversight.queries import COUNTED_STATES, Held, UnitFigures, completed_buckets
 from congvu.registry.queries import current_calendar, parameter
@@ -76,7 +76,10 @@ def items_in(period: Period, bucket: str, unit_id: int | None = None,
 def _counts(period: Period, units: QuerySet[Unit] | None, now: datetime | None) -> dict[int, dict]:
     """{lead unit id: {bucket: count}} of the items registered in the period. Grouped by the unit's id
     alone: grouping by its name too joined every item to its unit (the names are read once, after)."""
-    rolled_up = snapshot_rows(period, period, units, now or clock.now(), calendar_months=False)
+    now = now or clock.now()
+    rolled_up = snapshot_rows(period, period, units, now, calendar_months=False)
+    if rolled_up is None:
+        rolled_up = running_rows(period, period, units, now)
     if rolled_up is not None:
         return _per_unit(rolled_up)
     conditions = period_conditions(period, now)
@@ -174,8 +177,13 @@ def figures_and_trend(period: Period, trend: Period, units: QuerySet[Unit] | Non
 def _trend_rows(period: Period, trend: Period, units: QuerySet[Unit] | None, now: datetime | None) -> list[dict]:
     if trend.end != period.end or trend.start > period.start:
         raise ValueError("the trend must end with the period and start no later")
-    rolled_up = snapshot_rows(period, trend, units, now or clock.now())
-    if rolled_up is not None:  # a closed period: its months' rollups (figure_rollups)
+    now = now or clock.now()
+    # A closed period: its months' rollups; a running one: the rollups of the months before this one
+    # and what moved since (figure_rollups).
+    rolled_up = snapshot_rows(period, trend, units, now)
+    if rolled_up is None:
+        rolled_up = running_rows(period, trend, units, now)
+    if rolled_up is not None:
         return rolled_up
     conditions = period_conditions(trend, now)
     items = registered_in(trend).filter(conditions["assigned"])

@@ -1,7 +1,7 @@
 """The period figures' rollups (congvu.oversight.figure_rollups) on the busy province: a closed
 period read from them is exactly the direct count, also after a later event moves an item of it."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
@@ -14,6 +14,7 @@ from congvu.oversight.periods import Period, month, year
 from congvu.testing import BUSY_JANUARY, MORNING
 from congvu.web.dashboard_data import trend_period
 from congvu.work import actions as work
+from congvu.work.models import WorkItem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("at_morning")]
 JANUARY = month(2026, 1)
@@ -44,10 +45,26 @@ def test_a_closed_period_is_read_from_the_rollups_and_equals_the_direct_count(pr
     assert unit_figures_in(period) == reference[0]
 
 
-def test_a_running_period_is_counted_directly(province, busy):
-    figure_rollups.rebuild()
+@pytest.mark.parametrize("period,trend", [(month(2026, 3), trend_period(month(2026, 3))),
+                                          (Period("quarter", date(2026, 1, 1), date(2026, 3, 31)),) * 2])
+def test_a_running_period_adds_what_moved_since_the_month_began_and_equals_the_direct_count(
+        province, busy, period, trend):
+    figure_rollups.rebuild()  # judged at 01/03 among others; now is 03/03
+    work.complete(busy.overdue, actor=busy.overdue.holder, result="Đã giải quyết", delay_cause="workload",
+                  delay_note="Nhiều hồ sơ")  # open (past its deadline) at 01/03, completed now
+    assert figure_rollups.running_rows(period, trend, None, clock.now()) is not None
+    assert read(period, trend) == direct(lambda: read(period, trend))
+
+
+def test_open_work_whose_deadline_passed_since_the_month_began_is_overdue_now(province, busy):
+    with clock.travel_to(BUSY_JANUARY):
+        item = work.register_incoming(actor=province.construction_clerk, unit=province.construction,
+                                      matter_type=province.building_permit, sender="Công ty Hòa Bình",
+                                      subject="Cấp phép xây dựng kho lạnh")
+    WorkItem.objects.filter(pk=item.pk).update(legal_due_at=MORNING - timedelta(hours=20))  # due 02/03
+    figure_rollups.rebuild(MORNING)
     march = month(2026, 3)
-    assert figure_rollups.snapshot_rows(march, march, None, busy.overdue.created_at.replace(year=2027)) is None
+    assert figure_rollups.running_rows(march, trend_period(march), None, MORNING) is not None
     assert read(march, trend_period(march)) == direct(lambda: read(march, trend_period(march)))
 
 
