@@ -95,7 +95,9 @@ def _bucket_counts(conditions: dict[str, Q]) -> dict[str, Count]:
 
 
 def _events_in(period: Period, units: QuerySet[Unit] | None, **kw) -> QuerySet[Event]:
-    events = Event.objects.filter(at__gte=period.start_at, at__lt=period.end_at, outcome=Outcome.DONE, **kw)
+    # order_by(): the trail's default order (item, seq) made PostgreSQL sort the year's transfers and
+    # extensions for nothing (a sort and a gather-merge over 8,852 and 13,135 events at 300,000 items).
+    events = Event.objects.filter(at__gte=period.start_at, at__lt=period.end_at, outcome=Outcome.DONE, **kw).order_by()
     return events.filter(unit__in=units) if units is not None else events
 
 
