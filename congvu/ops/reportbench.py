@@ -24,7 +24,7 @@ from congvu.ops.bench import in_scratch_database
 from congvu.ops.listbench import NOW, fast_writes, fill
 from congvu.ops.province import build_synthetic
 from congvu.ops.signalfill import fill_trails
-from congvu.oversight import reports
+from congvu.oversight import figure_rollups, reports
 from congvu.oversight.models_reports import PeriodKind, UnitReport
 from congvu.oversight.report_figures import period_of, signals_cache_key
 from congvu.work.models import Event, WorkItem
@@ -66,6 +66,7 @@ def run(n: int, trail: int = 0) -> ReportBenchResult:
         if trail:
             with fast_writes():
                 fill_trails(trail, NOW)
+        figure_rollups.rebuild()  # what the sweep's fold_figures keeps in a running province
         inspector = org.inspectors[0]
         period = reports.open_period(actor=inspector, kind=PeriodKind.YEAR, year=2025, number=1, due_on=DUE)
         heads = {unit.pk: head for unit, head in zip(org.units, org.heads, strict=True)}

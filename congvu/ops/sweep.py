@@ -16,7 +16,7 @@ from congvu.consult import sweep as consult_sweep
 from congvu.documents import issued_pdf, notice_pdf, notices, outbox
 from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, public_figures, public_reports, record, reports
+from congvu.oversight import directives, figure_rollups, public_figures, public_reports, record, reports
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -72,6 +72,12 @@ def remind_directives_and_reports() -> str:
             f"nhắc phản ánh quá hạn: {public_reports.remind_overdue()}")
 
 
+def fold_figures() -> str:
+    """Issues 10, 11: the closed periods' figure rollups missing or moved by later events, counted
+    again (a few per round), before the published figures read them."""
+    return f"số liệu theo kỳ tính sẵn: {figure_rollups.fold()} mốc"
+
+
 def warm_public_figures() -> str:
     """The published figures of the periods that just closed, computed before a visitor asks."""
     return f"số liệu công khai tính sẵn: {public_figures.warm(today())} kỳ"
@@ -87,10 +93,12 @@ def urge_late_reports() -> str:
 # signs it (which words and numbers it), the documents area (above it) renders the signed .docx, then its
 # signed PDF; then the other documents issued (decisions, conclusions, reports) signed and sent the same
 # way; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
-# after the seal; urging late reports writes record events, sealed by the next round.
+# after the seal; urging late reports writes record events, sealed by the next round. The figure
+# rollups are folded before the published figures are warmed, which read them.
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, sign_issued,
                                    send_issued, send_statuses, remind_consultations, remind_unsigned_notices,
-                                   seal_trail, remind_directives_and_reports, warm_public_figures, urge_late_reports]
+                                   seal_trail, remind_directives_and_reports, fold_figures, warm_public_figures,
+                                   urge_late_reports]
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from congvu.oversight import (  # noqa: E402,F401  (the other rows of oversight,
     models_backlog,  # issue 10: the backlog review
     models_commendation,  # issue 10: 1.8
     models_directives,  # issue 11
+    models_figures,  # issues 10, 11: the period figures' rollups
     models_inspections,  # issue 10: 1.6
     models_public,  # issue 11
     models_record,  # the record trail

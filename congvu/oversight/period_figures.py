@@ -21,6 +21,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
+from congvu.oversight.figure_rollups import running_rows, snapshot_rows
 from congvu.oversight.periods import Period
 from congvu.oversight.queries import COUNTED_STATES, Held, UnitFigures, completed_buckets
 from congvu.registry.queries import current_calendar, parameter
@@ -73,18 +74,30 @@ def items_in(period: Period, bucket: str, unit_id: int | None = None,
 
 
 def _counts(period: Period, units: QuerySet[Unit] | None, now: datetime | None) -> dict[int, dict]:
+    """{lead unit id: {bucket: count}} of the items registered in the period. Grouped by the unit's id
+    alone: grouping by its name too joined every item to its unit (the names are read once, after)."""
+    now = now or clock.now()
+    rolled_up = snapshot_rows(period, period, units, now, calendar_months=False)
+    if rolled_up is None:
+        rolled_up = running_rows(period, period, units, now)
+    if rolled_up is not None:
+        return _per_unit(rolled_up)
     conditions = period_conditions(period, now)
     items = registered_in(period).filter(conditions["assigned"])
     if units is not None:
         items = items.filter(lead_unit__in=units)
-    rows = items.values("lead_unit_id", "lead_unit__name").annotate(
-        **{b: Count("id", filter=conditions[b]) for b in BUCKETS if b != "assigned"}, assigned=Count("id"),
-    ).order_by()
+    rows = items.values("lead_unit_id").annotate(**_bucket_counts(conditions)).order_by()
     return {r["lead_unit_id"]: r for r in rows}
 
 
+def _bucket_counts(conditions: dict[str, Q]) -> dict[str, Count]:
+    return {**{b: Count("id", filter=conditions[b]) for b in BUCKETS if b != "assigned"}, "assigned": Count("id")}
+
+
 def _events_in(period: Period, units: QuerySet[Unit] | None, **kw) -> QuerySet[Event]:
-    events = Event.objects.filter(at__gte=period.start_at, at__lt=period.end_at, outcome=Outcome.DONE, **kw)
+    # order_by(): the trail's default order (item, seq) made PostgreSQL sort the year's transfers and
+    # extensions for nothing (a sort and a gather-merge over 8,852 and 13,135 events at 300,000 items).
+    events = Event.objects.filter(at__gte=period.start_at, at__lt=period.end_at, outcome=Outcome.DONE, **kw).order_by()
     return events.filter(unit__in=units) if units is not None else events
 
 
@@ -114,7 +127,11 @@ def unit_figures_in(period: Period, units: QuerySet[Unit] | None = None,
                     now: datetime | None = None) -> list[UnitFigures]:
     """Per lead unit, the figures of the items registered in `period` (see the module's note), sorted
     by unit name; the same `UnitFigures` as the figures as at now."""
-    counts, held, extensions = _counts(period, units, now), held_in(period, units), extensions_in(period, units)
+    return _unit_figures(period, _counts(period, units, now), units)
+
+
+def _unit_figures(period: Period, counts: dict[int, dict], units: QuerySet[Unit] | None) -> list[UnitFigures]:
+    held, extensions = held_in(period, units), extensions_in(period, units)
     ids = set(counts) | set(held) | set(extensions)
     names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
     figures = []
@@ -145,21 +162,61 @@ def month_bucket(period: Period) -> Case:
 def monthly_trend(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None) -> list[dict]:
     """For each month the period touches: items registered, completed on time, completed, overdue
     (judged at the period's end, like the figures), in one grouped query."""
-    conditions = period_conditions(period, now)
-    items = registered_in(period).filter(conditions["assigned"])
+    return _trend_points(period, _trend_rows(period, period, units, now))
+
+
+def figures_and_trend(period: Period, trend: Period, units: QuerySet[Unit] | None = None,
+                      now: datetime | None = None) -> tuple[list[UnitFigures], list[dict]]:
+    """The period's figures per unit AND the monthly trend over `trend` (which ends with the period and
+    starts no later: the dashboard's twelve months up to a month, or the period itself), from ONE
+    pass over the trend's items grouped by (unit, month, inside the period or before it). Both are
+    judged at the same moment (the common end, or now), so each is exactly what its own query gives;
+    the page read the year's items twice (300,000 items, SQLite: 310 + 272 ms of processor time)."""
+    rows = _trend_rows(period, trend, units, now)
+    return _unit_figures(period, _per_unit(r for r in rows if r["inside"]), units), _trend_points(trend, rows)
+
+
+def _trend_rows(period: Period, trend: Period, units: QuerySet[Unit] | None, now: datetime | None) -> list[dict]:
+    if trend.end != period.end or trend.start > period.start:
+        raise ValueError("the trend must end with the period and start no later")
+    now = now or clock.now()
+    # A closed period: its months' rollups; a running one: the rollups of the months before this one
+    # and what moved since (figure_rollups).
+    rolled_up = snapshot_rows(period, trend, units, now)
+    if rolled_up is None:
+        rolled_up = running_rows(period, trend, units, now)
+    if rolled_up is not None:
+        return rolled_up
+    conditions = period_conditions(trend, now)
+    items = registered_in(trend).filter(conditions["assigned"])
     if units is not None:
         items = items.filter(lead_unit__in=units)
-    rows = items.annotate(month=month_bucket(period)).values("month").annotate(
-        assigned=Count("id"), on_time=Count("id", filter=conditions["on_time"]),
-        completed=Count("id", filter=conditions["on_time"] | conditions["extended"] | conditions["late"]),
-        overdue=Count("id", filter=conditions["overdue"]),
-    ).order_by()
-    by_month = {r["month"]: r for r in rows}
-    trend = []
-    for i, m in enumerate(period.months()):
-        r = by_month.get(i, {})
-        done = r.get("completed", 0)
-        trend.append({"month": m, "label": f"{m.start.month:02d}/{m.start.year}", "assigned": r.get("assigned", 0),
-                      "on_time": r.get("on_time", 0), "completed": done, "overdue": r.get("overdue", 0),
-                      "on_time_rate": round(100 * r.get("on_time", 0) / done, 1) if done else None})
-    return trend
+    inside = Case(When(created_at__gte=period.start_at, then=Value(1)), default=Value(0),
+                  output_field=IntegerField())
+    return list(items.annotate(month=month_bucket(trend), inside=inside).values("lead_unit_id", "month", "inside")
+                .annotate(**_bucket_counts(conditions)).order_by())
+
+
+def _per_unit(rows) -> dict[int, dict]:
+    counts: dict[int, dict] = {}
+    for r in rows:
+        per_unit = counts.setdefault(r["lead_unit_id"], dict.fromkeys(BUCKETS, 0))
+        for b in BUCKETS:
+            per_unit[b] += r[b]
+    return counts
+
+
+def _trend_points(trend: Period, rows: list[dict]) -> list[dict]:
+    by_month: dict[int, dict] = {}
+    for r in rows:
+        point = by_month.setdefault(r["month"], dict.fromkeys(BUCKETS, 0))
+        for b in BUCKETS:
+            point[b] += r[b]
+    points = []
+    for i, m in enumerate(trend.months()):
+        r = by_month.get(i, dict.fromkeys(BUCKETS, 0))
+        done = r["on_time"] + r["extended"] + r["late"]
+        points.append({"month": m, "label": f"{m.start.month:02d}/{m.start.year}", "assigned": r["assigned"],
+                       "on_time": r["on_time"], "completed": done, "overdue": r["overdue"],
+                       "on_time_rate": round(100 * r["on_time"] / done, 1) if done else None})
+    return points

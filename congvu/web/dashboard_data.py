@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from congvu.lib import clock
 from congvu.lib.ids import parse_id
 from congvu.org.models import LEADER_TITLES, Official, Unit
-from congvu.oversight.period_figures import monthly_trend, on_time_rate
+from congvu.oversight.period_figures import on_time_rate
 from congvu.oversight.periods import Period, PeriodError, period_from_params
 from congvu.oversight.queries import UnitFigures
 from congvu.oversight.signals import SIGNALS, Row
@@ -76,11 +76,11 @@ def trend_period(period: Period) -> Period:
     return Period("custom", date(year, month, 1), period.end)
 
 
-def chart_data(figures: list[UnitFigures], signal_rows: list[Row], scope: Scope) -> dict:
-    """Three charts: on-time rate per unit, the monthly trend, the signals per unit (top units)."""
+def chart_data(figures: list[UnitFigures], trend: list[dict], signal_rows: list[Row]) -> dict:
+    """Three charts: on-time rate per unit, the monthly trend (over `trend_period`), the signals per unit
+    (top units)."""
     rated = sorted(((f.unit_name, on_time_rate(f)) for f in figures if on_time_rate(f) is not None),
                    key=lambda pair: pair[1])
-    trend = monthly_trend(trend_period(scope.period), scope.units)
     top = signal_rows[:TOP]
     return {
         "onTime": {"labels": [n for n, _ in rated], "values": [r for _, r in rated]},

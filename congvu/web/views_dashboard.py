@@ -13,10 +13,10 @@ from congvu.documents.xes import may_export
 from congvu.lib.ids import parse_id
 from congvu.lib.replica import replica_reads
 from congvu.org.models import Official, Unit
-from congvu.oversight.period_figures import BUCKETS, items_in, unit_figures_in
+from congvu.oversight.period_figures import BUCKETS, figures_and_trend, items_in
 from congvu.oversight.queries import overdue_items, overrides_to_review
 from congvu.oversight.signals import BY_SLUG, SIGNALS, evidence, signals_of, totals, weights
-from congvu.web.dashboard_data import TOP, UNIT_PARAM, Scope, chart_data, led_unit_ids, scope_of
+from congvu.web.dashboard_data import TOP, UNIT_PARAM, Scope, chart_data, led_unit_ids, scope_of, trend_period
 from congvu.web.list_filters import province_totals
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import sees_overview
@@ -55,7 +55,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not sees_overview(request.official):
         return only_overseers(request)
     scope = scope_of(request)
-    figures = unit_figures_in(scope.period, scope.units)
+    # The figures and the trend's twelve months in one pass over the items (see figures_and_trend).
+    figures, trend = figures_and_trend(scope.period, trend_period(scope.period), scope.units)
     unit_rows, official_rows = signals_of(scope.period, scope.units)
     every = request.GET.get("tat-ca") == "so-lieu"  # "Xem tất cả": every unit's figures
     biggest = sorted(figures, key=lambda f: (-f.assigned, f.unit_name))
@@ -82,7 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "deemed": deemed_rows(deemed[:TOP]), "deemed_count": len(deemed),
         "refusals": list(refusals[:TOP]), "refusals_count": refusals.count(),
         "authority_waiting": overrides_to_review().count(), "shown": TOP,
-        "charts": chart_data(figures, unit_rows, scope), "chart_words": chart_words(),
+        "charts": chart_data(figures, trend, unit_rows), "chart_words": chart_words(),
         "total_cells": [(s, totals(unit_rows).get(s.code, 0)) for s in SIGNALS], **period_links(scope),
     })
 

@@ -16,7 +16,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.lib.replica import replica_reads
 from congvu.org.models import LEADER_TITLES, Unit
 from congvu.oversight.access import sees_figures
-from congvu.oversight.period_figures import monthly_trend, on_time_rate, unit_figures_in
+from congvu.oversight.period_figures import figures_and_trend, on_time_rate
 from congvu.oversight.periods import Period, PeriodError, parse_period
 from congvu.oversight.signals import SIGNALS, Row, signals_of, weights
 from congvu.registry.serving import unit_ids_of
@@ -146,12 +146,12 @@ def signal_row(row: Row) -> dict:
 @replica_reads()
 def oversight_dashboard(request: HttpRequest, query: Query[DashboardQuery]):
     units, period = scope_of(request, query, heads_too=False)
-    figures = unit_figures_in(period, units)
+    figures, trend = figures_and_trend(period, period, units)  # one pass over the period's items
     unit_rows, _officials = signals_of(period, units)
     return {
         "period": period_out(period),
         "figures": [{**vars(f), "overdue_rate": f.overdue_rate, "on_time_rate": on_time_rate(f)} for f in figures],
-        "trend": [{**p, "month": p["label"]} for p in monthly_trend(period, units)],
+        "trend": [{**p, "month": p["label"]} for p in trend],
         "signals": [signal_row(r) for r in unit_rows],
     }
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from congvu.lib import clock
-from congvu.oversight.period_figures import items_in, monthly_trend, on_time_rate, unit_figures_in
+from congvu.oversight.period_figures import figures_and_trend, items_in, monthly_trend, on_time_rate, unit_figures_in
 from congvu.oversight.periods import Period, month
 from congvu.oversight.queries import unit_figures
 
@@ -52,3 +52,13 @@ def test_the_monthly_trend_has_a_point_per_month(province, busy):
     assert [p["label"] for p in trend] == ["01/2026", "02/2026", "03/2026"]
     assert sum(p["assigned"] for p in trend) == sum(f.assigned for f in unit_figures())
     assert trend[0]["completed"] >= 1 and on_time_rate(construction_in(month(2026, 1), province)) == 100.0
+
+
+@pytest.mark.parametrize("trend", [month(2026, 1), Period("custom", date(2025, 2, 1), date(2026, 1, 31))])
+def test_figures_and_trend_in_one_pass_are_each_query_s_own_answer(province, busy, trend):
+    # The dashboard reads both from one grouped pass (the month's figures and its twelve months' trend):
+    # each must be exactly what its own query counts, the trend's earlier months included.
+    figures, points = figures_and_trend(month(2026, 1), trend)
+    assert figures == unit_figures_in(month(2026, 1))
+    assert points == monthly_trend(trend)
+    assert sum(f.assigned for f in figures) == points[-1]["assigned"] > 0
