@@ -46,7 +46,8 @@ def test_the_fast_text_is_the_reference_text_for_every_event_of_the_demo(db):
     assert trail.verify() == []
 
 
-JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False, allow_infinity=False)
+JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70)
+                | st.floats(allow_nan=False, allow_infinity=False)
                 | st.text(alphabet=st.characters(blacklist_categories=["Cs"]))
                 | st.sampled_from(["Công văn số 12/UBND-KT", "Sở Xây dựng “trả lại”", "a\"b\\c\n\t\x00\x1f\x7f\u2028"]))
 JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
