@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from hashlib import sha256
+from json import JSONDecoder
 from json import dumps as json_dumps
-from json import loads as json_loads
 from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import F, Max, Min
 
 from congvu.lib import clock, fastsql
-from congvu.lib.hashchain import GENESIS, canonical_encoder, link
+from congvu.lib.hashchain import GENESIS, canonical_writer, link
 from congvu.org.models import Official, Unit
 from congvu.registry.snapshot import UnitFact
 from congvu.work.models import Event, Outcome, Seal, WorkItem
@@ -269,7 +269,7 @@ def _fast_digest(row: tuple, utc_text: bool) -> str | None:
     stored text of a UTC time."""
     try:
         text = _fast_canonical(row, utc_text)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, StopIteration):
         return None
     return None if text is None else sha256((row[10] + text).encode()).hexdigest()
 
@@ -294,13 +294,17 @@ def _fast_canonical(row: tuple, utc_text: bool) -> str | None:
     if iso is None or type(item_id) is not int or type(seq) is not int:
         return None
     if type(data) is str:
-        data = json_loads(data)
+        data, end = _scan_json(data, 0)
+        if end != len(row[9]):
+            return None
     middle = _MIDDLES.get((kind, outcome, rule)) or _middle(kind, outcome, rule)
     return (f'{{"actor":{_json_id(actor_id)},"at":"{iso}","data":{_canonical_encode(data)},"item":{item_id},'
             f'{middle},"seq":{seq},"unit":{_json_id(unit_id)}}}')
 
 
-_canonical_encode = canonical_encoder().encode  # canonical_json's encoder, made once (~0.8 µs a call less)
+_canonical_encode = canonical_writer()
+# json.loads without its wrappers: the scanner json.loads runs, the whole text or None.
+_scan_json = JSONDecoder().scan_once
 
 
 def _utc_iso(stored: str) -> str | None:

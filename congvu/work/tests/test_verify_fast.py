@@ -46,16 +46,20 @@ def test_the_fast_text_is_the_reference_text_for_every_event_of_the_demo(db):
     assert trail.verify() == []
 
 
+# No NUL: PostgreSQL's jsonb refuses it at writing ("unsupported Unicode escape sequence"); the
+# writer's own fuzz (lib/tests/test_hashchain.py) has it.
+CHARS = st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
+TEXT = st.text(CHARS)
 JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70)
                 | st.floats(allow_nan=False, allow_infinity=False)
-                | st.text(alphabet=st.characters(blacklist_categories=["Cs"]))
-                | st.sampled_from(["Công văn số 12/UBND-KT", "Sở Xây dựng “trả lại”", "a\"b\\c\n\t\x00\x1f\x7f\u2028"]))
+                | TEXT
+                | st.sampled_from(["Công văn số 12/UBND-KT", "Sở Xây dựng “trả lại”", "a\"b\\c\n\t\x01\x1f\x7f\u2028"]))
 JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
-                           | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+                           | st.dictionaries(st.text(CHARS, max_size=8), inner, max_size=4), max_leaves=12)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.dictionaries(st.text(max_size=10), JSON_VALUES, max_size=5),
+@given(data=st.dictionaries(st.text(CHARS, max_size=10), JSON_VALUES, max_size=5),
        rule=st.sampled_from(["", "1.4", "quy-tắc “đặc biệt”", 'a"b\\c']))
 def test_the_fast_text_is_the_reference_text_for_any_stored_data(province, data, rule):
     item = actions.register_incoming(
