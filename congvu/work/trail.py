@@ -6,7 +6,7 @@ tail cut off a chain, or a chain head rewritten to match, is still caught."""
 
 import multiprocessing
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -208,20 +208,27 @@ VERIFY_SLICE_ITEMS = 2500
 
 def _event_rows(low: int, high: int) -> list[tuple]:
     """The events of items [low, high] in chain order, as the driver gives them: no model instances,
-    no Django converters. On SQLite `at` is read as its stored text (`CAST`: a bare column of declared
-    type datetime would go through sqlite3's parse_datetime converter, ~5 µs a row)."""
+    no Django converters, and `at` as text (see `_time_reader`)."""
     fields = {f.attname: f.column for f in Event._meta.concrete_fields}
     q = connection.ops.quote_name
-    at = q(fields["at"])
-    columns = ["id", *EVENT_ROW]
-    selected = [f"CAST({at} AS TEXT)" if name == "at" and connection.vendor == "sqlite" else q(fields[name])
-                for name in columns]
+    selected = [_AT_AS_TEXT[connection.vendor].format(q(fields["at"])) if name == "at" and
+                connection.vendor in _AT_AS_TEXT else q(fields[name]) for name in ["id", *EVENT_ROW]]
     item = q(fields["item_id"])
     sql = (f"SELECT {', '.join(selected)} FROM {q(Event._meta.db_table)} "  # noqa: S608 - identifiers from the model
            f"WHERE {item} >= %s AND {item} <= %s ORDER BY {item}, {q(fields['seq'])}")
     with connection.cursor() as cursor:
         cursor.execute(sql, [low, high])
         return cursor.fetchall()
+
+
+# Times read as text, not as datetimes: sqlite3 parses a column declared datetime with Django's
+# parse_datetime (~5 µs a row; an expression has no declared type), and Django's psycopg loader of
+# timestamptz is psycopg's Python one (~3.5 µs a row in cProfile of a province-year on PostgreSQL).
+# PostgreSQL writes the UTC time with six-digit microseconds and the era (see `_postgres_iso`).
+_AT_AS_TEXT = {
+    "sqlite": "CAST({} AS TEXT)",
+    "postgresql": "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US AD')",
+}
 
 
 class _RangeWalk:
@@ -240,7 +247,7 @@ class _RangeWalk:
     def chains(self, rows: list[tuple]) -> None:
         findings, heads, sealed, seen = self.findings, self.heads, self.sealed, self.seen
         current, expected, prev, seal_mark = None, 0, GENESIS, None
-        utc_text = connection.vendor == "sqlite" and connection.timezone_name == "UTC"
+        to_iso = _time_reader()
         for row in rows:
             item_id, seq, prev_hash, digest = row[1], row[2], row[10], row[11]
             if item_id != current:
@@ -249,7 +256,7 @@ class _RangeWalk:
                 current, expected, prev, seal_mark = item_id, 0, GENESIS, sealed.get(item_id)
                 seen.add(item_id)
             expected += 1
-            if seq != expected or prev_hash != prev or _fast_digest(row, utc_text) != digest:
+            if seq != expected or prev_hash != prev or _fast_digest(row, to_iso) != digest:
                 findings += _check_event(_reference_row(row[0]), expected, prev)
             if seal_mark is not None and seal_mark[0] == seq and seal_mark[1] == digest:
                 self.sealed_found.add(item_id)
@@ -263,18 +270,24 @@ def _reference_row(event_id: int) -> "EventRow":
     return EventRow._make(Event.objects.filter(pk=event_id).values_list(*EVENT_ROW).get())
 
 
-def _fast_digest(row: tuple, utc_text: bool) -> str | None:
+def _time_reader() -> Callable[[str], str | None] | None:
+    """How this connection's time texts (`_AT_AS_TEXT`) become `event_content`'s ISO form."""
+    if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
+        return _sqlite_iso
+    return _postgres_iso if connection.vendor == "postgresql" else None
+
+
+def _fast_digest(row: tuple, to_iso: Callable[[str], str | None] | None) -> str | None:
     """sha256(prev_hash + canonical content) from a raw row, or None when the row is not in the form
-    the fast path knows (then the reference check judges it). `utc_text`: times come as SQLite's
-    stored text of a UTC time."""
+    the fast path knows (then the reference check judges it)."""
     try:
-        text = _fast_canonical(row, utc_text)
+        text = _fast_canonical(row, to_iso)
     except (TypeError, ValueError, StopIteration):
         return None
     return None if text is None else sha256((row[10] + text).encode()).hexdigest()
 
 
-def _fast_canonical(row: tuple, utc_text: bool) -> str | None:
+def _fast_canonical(row: tuple, to_iso: Callable[[str], str | None] | None) -> str | None:
     """The text `hashchain.canonical(event_content(...))` makes, written out without building the
     dict: its keys sorted are actor, at, data, item, kind, outcome, rule, seq, unit. Only `data` goes
     through the canonical JSON encoder; the three strings are JSON-encoded once per distinct value;
@@ -282,11 +295,11 @@ def _fast_canonical(row: tuple, utc_text: bool) -> str | None:
     over the demo trail and a fuzz of values.
 
     Why it cannot accept what the reference would refuse: each stored field maps one-to-one to its
-    piece of text (the time by a fixed rewrite of its stored form, see `_utc_iso`), so a text equal to
+    piece of text (the time by a fixed rewrite of its text, see `_sqlite_iso` and `_postgres_iso`), so a text equal to
     the one hashed at writing means stored fields equal to the ones written."""
     _id, item_id, seq, kind, outcome, rule, actor_id, unit_id, at, data, _prev, _hash = row
-    if utc_text and type(at) is str:
-        iso = _utc_iso(at)
+    if to_iso is not None and type(at) is str:
+        iso = to_iso(at)
     elif type(at) is datetime:
         iso = at.astimezone(UTC).isoformat()
     else:
@@ -307,13 +320,24 @@ _canonical_encode = canonical_writer()
 _scan_json = JSONDecoder().scan_once
 
 
-def _utc_iso(stored: str) -> str | None:
+def _sqlite_iso(stored: str) -> str | None:
     """The ISO form `event_content` hashes, from SQLite's stored text: Django stores an aware time as
     `str()` of it made naive in UTC ("2026-03-02 01:30:00[.123456]"), and `isoformat()` of the UTC time
     differs only by the "T" and the "+00:00". Any other form: None (the reference check parses it)."""
     if len(stored) not in (19, 26) or stored[10] != " ":
         return None
     return f"{stored[:10]}T{stored[11:]}+00:00"
+
+
+def _postgres_iso(text: str) -> str | None:
+    """The ISO form from PostgreSQL's `to_char` of the UTC time ("2026-03-02 01:30:00.000000 AD"):
+    `isoformat()` leaves out a zero fraction. The era is kept so that no year before Christ can pass
+    for the same year after; a year of five digits is refused by the length."""
+    if len(text) != 29 or not text.endswith(" AD") or text[10] != " ":
+        return None
+    if text.endswith(".000000 AD"):
+        return f"{text[:10]}T{text[11:19]}+00:00"
+    return f"{text[:10]}T{text[11:26]}+00:00"
 
 
 def _json_id(value) -> str:
