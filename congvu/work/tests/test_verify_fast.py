@@ -46,12 +46,13 @@ def test_the_fast_text_is_the_reference_text_for_every_event_of_the_demo(db):
     assert trail.verify() == []
 
 
-# No NUL: PostgreSQL's jsonb refuses it at writing ("unsupported Unicode escape sequence"); the
-# writer's own fuzz (lib/tests/test_hashchain.py) has it.
+# No NUL: PostgreSQL's jsonb refuses it at writing ("unsupported Unicode escape sequence"). No floats:
+# jsonb keeps numbers as numeric, so 1e16 comes back an int and -0.0 as 0.0 and the link written
+# before the round trip no longer holds — for the reference check too (no event writes floats). The
+# writer's own fuzz (lib/tests/test_hashchain.py) has both.
 CHARS = st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
 TEXT = st.text(CHARS)
 JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70)
-                | st.floats(allow_nan=False, allow_infinity=False)
                 | TEXT
                 | st.sampled_from(["Công văn số 12/UBND-KT", "Sở Xây dựng “trả lại”", "a\"b\\c\n\t\x01\x1f\x7f\u2028"]))
 JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
