@@ -30,5 +30,6 @@ def test_a_link_written_before_this_branch_is_still_the_same_hash():
     """The digest below was computed by `link` on main before the writer was split out: no stored
     hash may move."""
     content = {"item": 7, "seq": 1, "kind": "register", "outcome": "done", "rule": "", "actor": 3, "unit": None,
-               "at": "2026-03-03T02:00:00+00:00", "data": {"sender": "Công ty Cổ phần Sông Đà", "n": [1, 2.5, None, True]}}
+               "at": "2026-03-03T02:00:00+00:00",
+               "data": {"sender": "Công ty Cổ phần Sông Đà", "n": [1, 2.5, None, True]}}
     assert link(GENESIS, content) == "e0e118ed7fb720bf3292bb9cf02b63085bd089a4d01e55fd5ffe613a44eb1afb"
