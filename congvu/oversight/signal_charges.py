@@ -32,7 +32,7 @@ from congvu.oversight.periods import Period
 from congvu.registry.queries import current_calendar
 from congvu.work.actions import APPROVED_ABOVE
 from congvu.work.deadlines import end_of_local_day, working_days_late
-from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, Step, WorkItem
+from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
 
 ATTEMPTED = [Outcome.REFUSED, Outcome.OVERRIDE]
 
@@ -161,6 +161,22 @@ class DayNumber(Func):
 
 
 def undecided_items(period: Period, now: datetime) -> QuerySet[WorkItem]:
+    """Open at the period's end (or now) and past twice the legal limit, read by the moment each item
+    becomes so (`undecided_twice_from`, indexed with the state): only the items counted are read,
+    not every open item. The same set as `undecided_items_direct`: the moment is at or after the legal
+    deadline, itself after the registration, so "registered before and past the legal deadline" follow;
+    open, or completed after the moment, are the counted states (`period_conditions`)."""
+    at = period.judged_at(now)
+    twice_past = Q(undecided_twice_from__lt=at)
+    still_open = Q(state__in=OPEN_STATES) & twice_past
+    if at == now:  # nothing was completed after now
+        return WorkItem.objects.filter(still_open)
+    return WorkItem.objects.filter(still_open | (Q(state=State.COMPLETED, completed_at__gt=at) & twice_past))
+
+
+def undecided_items_direct(period: Period, now: datetime) -> QuerySet[WorkItem]:
+    """The definition worked out from the registration and the legal deadline of every open item: the
+    reference the indexed reading is held to (tests, `congvu signals --check`)."""
     at = period.judged_at(now)
     conditions = period_conditions(period, now)
     twice = 2 * DayNumber("legal_due_at") - DayNumber("created_at")
