@@ -29,6 +29,8 @@ from congvu.ops.province import build_synthetic
 from congvu.ops.signalfill import fill_trails
 from congvu.ops.simulate import simulate
 from congvu.org.models import Official, Role
+from congvu.oversight.periods import year as year_period
+from congvu.oversight.signal_charges import CHARGERS, tallies
 from congvu.work.models import Event, WorkItem
 
 TARGET_MS = 500.0
@@ -108,10 +110,7 @@ def signal_timings(year: int = 2025) -> dict[str, tuple[float, float]]:
     """Each signal's tally of a year, timed alone: the median wall time and the CPU time this
     process spent (on a shared machine the difference is mostly waiting for the processor or the
     database server)."""
-    from congvu.oversight.periods import parse_period
-    from congvu.oversight.signal_charges import CHARGERS, tallies
-
-    period, now, timings = parse_period({"ky": "nam", "nam": str(year)}), clock.now(), {}
+    period, now, timings = year_period(year), clock.now(), {}
     for code in CHARGERS:
         cpu: list[float] = []
 

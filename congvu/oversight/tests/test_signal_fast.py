@@ -28,7 +28,7 @@ def periods_to_check(now) -> list[Period]:
 
 
 def test_the_fast_numbers_are_the_direct_computation_as_work_goes_on(province, busy):
-    with clock.travel_to(clock.now() + timedelta(days=40)):  # more work, directed to a shorter deadline
+    with clock.travel_to(clock.now() + timedelta(days=40)):  # more work
         working_item(province, province.building_permit, subject="Cấp phép xây dựng nhà văn hóa",
                      sender="UBND xã Hòa Hiệp", notation="77/2026/CV-HH")
     with clock.travel_to(clock.now() + timedelta(days=150)):
@@ -41,6 +41,19 @@ def test_the_fast_numbers_are_the_direct_computation_as_work_goes_on(province, b
         assert busy.overdue.pk in {c.pk for c in evidence("undecided_twice", month(2026, 5))}
         assert busy.overdue.pk not in set(undecided_items(month(now.year, now.month), now).values_list("pk", flat=True))
         assert any(r.counts.get("undecided_twice") for r in signals_by_unit(month(2026, 5)))
+
+
+def test_a_deadline_shortened_by_the_direction_moves_the_moment_it_counts_from(province):
+    item = work.register_incoming(actor=province.construction_clerk, unit=province.construction,
+                                  matter_type=province.planning_approval, sender="UBND xã Hòa Hiệp",
+                                  subject="Phê duyệt quy hoạch điểm dân cư Hòa Hiệp")
+    short = clock.today() + timedelta(days=3)  # the leader's deadline, well within the legal limit
+    work.direct(item, actor=province.construction_head, lead_unit=province.construction, due_date=short)
+    ten_days_on = clock.now() + timedelta(days=10)  # twice the shortened limit, not twice the law's
+    with clock.travel_to(ten_days_on):
+        now = clock.now()
+        assert item.pk in set(undecided_items(month(now.year, now.month), now).values_list("pk", flat=True))
+        assert differences(month(now.year, now.month), now) == {}
 
 
 def test_a_bulk_load_without_the_column_is_rebuilt_to_the_same_numbers(province, busy):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         now = clock.now()
         params.setdefault("nam", str(now.year))
         try:
-            period = parse_period(params)
+            period = parse_period(params, clock.today())
         except PeriodError as error:
             raise CommandError(error.message_vi) from error
         found = differences(period, now)
