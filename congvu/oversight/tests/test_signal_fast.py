@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from congvu.lib import clock
 from congvu.oversight.periods import Period, month, quarter
@@ -66,3 +66,14 @@ def test_a_bulk_load_without_the_column_is_rebuilt_to_the_same_numbers(province,
         call_command("signals", "--rebuild", stdout=StringIO())
         assert expected and evidence("undecided_twice", YEAR_2026) == expected
         assert differences(YEAR_2026, later) == {}
+
+
+def test_the_check_command_finds_a_stale_column_and_passes_once_it_is_rebuilt(province, busy):
+    with clock.travel_to(clock.now() + timedelta(days=150)):
+        out = StringIO()
+        call_command("signals", "--check", "--nam", "2026", stdout=out)
+        assert "khớp" in out.getvalue()
+        WorkItem.objects.update(undecided_twice_from=None)
+        with pytest.raises(CommandError, match="1 dấu hiệu lệch"):
+            call_command("signals", "--check", "--nam", "2026", stdout=StringIO())
+        call_command("signals", "--rebuild", "--check", "--nam", "2026", stdout=StringIO())
