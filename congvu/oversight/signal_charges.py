@@ -90,9 +90,13 @@ def _charged_officials(rows: list[tuple]) -> dict[int, int | None]:
 
 
 def event_charges(code: str, period: Period, now: datetime) -> Iterator[Charge]:
-    rows = list(Event.objects.filter(EVENT_CONDITIONS[code], _in(period)).values_list(
+    return _event_charges_where(EVENT_CONDITIONS[code], period, remap=code in ("upward", "returns_wrong"))
+
+
+def _event_charges_where(condition: Q, period: Period, remap: bool = True) -> Iterator[Charge]:
+    rows = list(Event.objects.filter(condition, _in(period)).values_list(
         "pk", "unit_id", "actor_id", "at", "kind", "item_id", "data"))
-    remapped = _charged_officials(rows) if code in ("upward", "returns_wrong") else {}
+    remapped = _charged_officials(rows) if remap else {}
     for pk, unit_id, actor_id, at, _kind, _item, _data in rows:
         yield Charge(unit_id, remapped.get(pk, actor_id), 1, "event", pk, at)
 
@@ -373,9 +377,43 @@ def step_delays_ended(period: Period, now: datetime, ended_late: Q) -> Iterator[
         yield Charge(unit_id, holder_id, days[key], "step", pk, ended_at)
 
 
+def grouped_events(condition: Q, period: Period) -> Iterator[Tally]:
+    """Events charged to their own actor, counted per (unit, actor) in the database: a Charge built
+    per event (and its JSON data parsed) cost ~0.15 s of processor time per signal for 2025 at
+    300,000 items (README, "Speed")."""
+    grouped = Event.objects.filter(condition, _in(period)).values("unit_id", "actor_id").annotate(n=Count("id"))
+    for unit_id, actor_id, n in grouped.order_by().values_list("unit_id", "actor_id", "n"):
+        yield Tally(unit_id, actor_id, n, n)
+
+
+def _grouped(code: str) -> Callable[[Period, datetime], Iterator[Tally]]:
+    return lambda period, now: grouped_events(EVENT_CONDITIONS[code], period)
+
+
+def upward_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    """The refused upward submissions are their actor's; the send-backs are charged to who submitted
+    (`_charged_officials`), read one by one (they are few)."""
+    yield from grouped_events(_rule("R-1.4-OWN-AUTHORITY-SUBMISSION"), period)
+    sent_back = Q(kind=EventKind.SEND_BACK, outcome=Outcome.DONE)
+    for c in _event_charges_where(sent_back, period):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
+def unrelated_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    yield from grouped_events(EVENT_CONDITIONS["unrelated_consultation"], period)
+    for c in sent_back_consultations(period, now):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
 TALLIES: dict[str, Callable[[Period, datetime], Iterator[Tally]]] = {
     "undecided_twice": undecided_tally,
     "step_delay": step_delay_tally,
+    "own_transfer": _grouped("own_transfer"),
+    "foreign_matter": _grouped("foreign_matter"),
+    "extension_self": _grouped("extension_self"),
+    "extension_above": _grouped("extension_above"),
+    "upward": upward_tally,
+    "unrelated_consultation": unrelated_tally,
 }
 
 

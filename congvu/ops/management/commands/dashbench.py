@@ -38,7 +38,8 @@ def _report(result) -> str:
              f"tải máy {result.load_average}",
              f"  sàn CSDL (một lượt đếm theo đơn vị): {result.floor_ms} ms"]
     for name, ms in result.pages.items():
-        lines.append(f"  {NAMES[name]:<42} {ms:>8} ms  (×{result.ratio_to_floor[name]} sàn)")
+        lines.append(f"  {NAMES[name]:<42} {ms:>8} ms  (×{result.ratio_to_floor[name]} sàn; "
+                     f"CPU {result.pages_cpu.get(name, 0)} ms)")
     for code, (wall, cpu) in result.signals.items():
         lines.append(f"  dấu hiệu {code:<28} {wall:>8} ms  (CPU {cpu} ms)")
     lines.append(f"  kết quả: {'ĐẠT' if result.passed else 'KHÔNG ĐẠT'}")
