@@ -33,6 +33,7 @@ from congvu.registry.queries import current_calendar
 from congvu.work.access import visible_items
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import IncomingDocument, NumberSeries, State, Step, StepKind, WorkItem
+from congvu.work.signal_columns import rebuild_undecided_twice
 
 TARGET_MS = 300.0
 INCOMING_SERIES = "den"  # the incoming register's series in `congvu.work.actions.register_incoming`
@@ -137,6 +138,8 @@ def fill(org: SyntheticProvince, n: int, progress: Callable[[int], None] | None 
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [IncomingDocument, WorkItem, Step, link_model]):
             cursor.execute(sql)
+    # Written around the actions: the signals' column the actions write with the legal deadline (issue 10).
+    rebuild_undecided_twice(only_missing=True)
 
 
 @contextmanager

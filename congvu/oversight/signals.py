@@ -128,13 +128,21 @@ def signals_by_unit(period: Period, units: QuerySet[Unit] | None = None, now: da
     for code, c in _in_units(charged if charged is not None else all_tallies(period, now), units):
         if c.unit_id is not None:
             rows.setdefault(c.unit_id, Row(c.unit_id)).add(code, c)
-    intake = dict(registered_in(period).filter(lead_unit_id__in=rows).values("lead_unit_id")
-                  .annotate(n=Count("id")).values_list("lead_unit_id", "n"))
+    intake = intake_by_unit(period)
     names, weighting = dict(Unit.objects.filter(pk__in=rows).values_list("pk", "name")), weights()
     for row in rows.values():
         row.unit_name, row.assigned = names.get(row.unit_id, ""), intake.get(row.unit_id, 0)
         row.index = index_of(row.counts, row.assigned, weighting)
     return sorted(rows.values(), key=lambda r: (-r.index, r.unit_name))
+
+
+def intake_by_unit(period: Period) -> dict[int, int]:
+    """Items registered in the period per lead unit, every unit: read from the (registration moment, …)
+    index alone. Filtered to the units with a signal (`lead_unit_id IN (…)`), SQLite chose the lead
+    unit's index and fetched every item row to test its registration: 2025 at 300,000 items cost
+    ~0.6 s of CPU (cProfile), more than the twelve signals together."""
+    return dict(registered_in(period).values("lead_unit_id").annotate(n=Count("id")).order_by()
+                .values_list("lead_unit_id", "n"))
 
 
 def signals_by_official(period: Period, units: QuerySet[Unit] | None = None, now: datetime | None = None,

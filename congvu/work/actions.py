@@ -37,7 +37,7 @@ from congvu.registry.serving import (
 from congvu.registry.snapshot import UnitFact
 from congvu.work import rules
 from congvu.work.access import deny, require_holder_or_leader, require_leader, require_province_recorder
-from congvu.work.deadlines import Deadline, on_day, working_days_after
+from congvu.work.deadlines import Deadline, on_day, twice_the_limit, working_days_after
 from congvu.work.models import (
     DelayCause,
     EventKind,
@@ -334,13 +334,14 @@ AFTER_REGISTER: list[Callable[[WorkItem, IncomingDocument, Official], None]] = [
 def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, title: str, origin: Origin,
                deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
                requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
-    head = leader_to_present_to(unit)
+    head, registered_at = leader_to_present_to(unit), clock.now()
     item = fastsql.insert(WorkItem(
         title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
         registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
         due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
         legal_due_at=deadline.moment, legal_due_date=deadline.day,
-        holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=clock.now(),
+        holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=registered_at,
+        undecided_twice_from=twice_the_limit(registered_at, deadline.moment),
     ))
     calendar = current_calendar()
     open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS),
@@ -371,6 +372,7 @@ def direct(
     item.due_at, item.due_date, item.calendar_version = deadline.moment, deadline.day, deadline.calendar_version
     # The deadline the direction sets within the legal limit is the legal one; no extension moves it.
     item.legal_due_at, item.legal_due_date = deadline.moment, deadline.day
+    item.undecided_twice_from = twice_the_limit(item.created_at, deadline.moment)
     if cooperating:  # only a registered item is directed, so it has no co-operating units yet
         item.cooperating_units.add(*cooperating)
     head = leader_to_present_to(lead_unit)
@@ -380,7 +382,7 @@ def direct(
         "note": note, "holder": head.pk,
     })
     save(item, "lead_unit", "state", "due_at", "due_date", "calendar_version", "legal_due_at", "legal_due_date",
-         "holder_unit", "holder")
+         "undecided_twice_from", "holder_unit", "holder")
     return item
 
 

@@ -33,6 +33,12 @@ def on_day(calendar: Calendar, day: date) -> Deadline:
     return Deadline(day, end_of_local_day(day), calendar.version)
 
 
+def twice_the_limit(created_at: datetime, legal_due_at: datetime) -> datetime:
+    """The moment an item registered at `created_at` has been open twice as long as the law allows: its
+    legal deadline plus the legal limit again (exact arithmetic on aware moments)."""
+    return legal_due_at + (legal_due_at - created_at)
+
+
 def working_days_late(calendar: Calendar, due_at: datetime, end: datetime) -> int:
     """Working days from a deadline (the end of its last day) to `end`, 0 when on time; a period that
     ran out on Friday is late on Saturday too, though no working day has passed: 1."""

@@ -135,6 +135,11 @@ class WorkItem(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="transferred_to"
     )
     created_at = models.DateTimeField(_("created"))
+    # From when the item counts as undecided past twice its legal limit (clause 1.5, a signal of issue
+    # 10): legal deadline + (legal deadline − registration), written with the legal deadline
+    # (`deadlines.twice_the_limit`), so the signal reads an index instead of working it out for every
+    # open item (`oversight/signal_charges.undecided_items`); `congvu signals --rebuild` refills it.
+    undecided_twice_from = models.DateTimeField(null=True, blank=True, editable=False)
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
     result = models.TextField(_("result"), blank=True)
     # Why work completed past its legal deadline was late (clause 1.5), counted per category.

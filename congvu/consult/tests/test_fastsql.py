@@ -70,6 +70,7 @@ def _item(p, document, transferred_from) -> dict[str, Any]:
         event_date=DAY, due_at=AT, due_date=DAY, calendar_version="2026.1", holder_unit=p.construction,
         legal_due_at=AT - timedelta(days=2), legal_due_date=DAY - timedelta(days=2),
         holder=p.construction_officer, transferred_from=transferred_from, created_at=AT,
+        undecided_twice_from=AT - timedelta(days=4),
         completed_at=AT + timedelta(days=3), result=TEXT, remaining_differences="Sở Tài chính: còn khác",
         delay_cause="waiting", delay_note=TEXT,
         event_count=7, last_hash=HASH, sealed_count=5, search_text="",  # computed on save

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('oversight', '0008_dashboard_indexes'),
+        ('oversight', '0009_signal_rollups'),
     ]
 
     operations = [

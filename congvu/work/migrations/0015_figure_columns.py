@@ -12,7 +12,7 @@ ON = "work_workitem (state, completed_at, created_at, lead_unit_id, legal_due_at
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("work", "0013_every_event_kind_after_merges"),
+        ("work", "0014_signal_columns"),
     ]
 
     operations = [migrations.RunSQL(f"CREATE INDEX IF NOT EXISTS {NAME} ON {ON}", f"DROP INDEX IF EXISTS {NAME}")]
