@@ -44,7 +44,7 @@ from congvu.work.actions import (
 from congvu.work.deadlines import working_days_after
 from congvu.work.models import EventKind, State, StepKind, WorkItem
 from congvu.work.rules import Transition
-from congvu.work.trail import append_event
+from congvu.work.trail import append_event, append_event_and_save
 
 REPLY_DAYS = "consultation_reply_days"
 ANY_UNIT = "consultation_any_unit"
@@ -104,11 +104,10 @@ def ask(
         for u, head in zip(units, heads, strict=True)
     ])
     item.state = target
-    append_event(item, EventKind.CONSULT, actor=actor, unit=unit(item.lead_unit_id), data={
+    append_event_and_save(item, EventKind.CONSULT, actor=actor, unit=unit(item.lead_unit_id), data={
         "consultation": consultation.pk, "units": [u.pk for u in units], "reply_days": days,
         "due": f"{deadline.day:%d/%m/%Y}", "shares_original": shares_original,
-    })
-    save(item, "state")
+    }, fields=("state",))
     notify(heads, f"{unit(item.lead_unit_id).name} xin ý kiến về “{item.title}”, hạn trả lời "
                   f"{deadline.day:%d/%m/%Y}", item_url(item.pk))
     return consultation

@@ -54,7 +54,7 @@ from congvu.work.models import (
     WorkItem,
 )
 from congvu.work.rules import Transition
-from congvu.work.trail import CHAIN_FIELDS, append_event
+from congvu.work.trail import CHAIN_FIELDS, append_event, append_event_and_save
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -346,8 +346,8 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
     calendar = current_calendar()
     open_step(item, StepKind.PRESENT, unit, head, working_days_after(calendar, today(), PRESENT_WITHIN_DAYS),
               first=True)
-    append_event(item, EventKind.REGISTER, actor=actor, unit=unit, data={**event_data, "holder": head.pk})
-    save(item)
+    append_event_and_save(item, EventKind.REGISTER, fields=(), actor=actor, unit=unit,
+                          data={**event_data, "holder": head.pk})
     return item
 
 
@@ -377,12 +377,11 @@ def direct(
         item.cooperating_units.add(*cooperating)
     head = leader_to_present_to(lead_unit)
     open_step(item, StepKind.ASSIGN, lead_unit, head, working_days_after(calendar, today(), ASSIGN_WITHIN_DAYS))
-    append_event(item, EventKind.DIRECT, actor=actor, unit=unit(item.registered_unit_id), data={
+    append_event_and_save(item, EventKind.DIRECT, actor=actor, unit=unit(item.registered_unit_id), data={
         "lead_unit": lead_unit.pk, "cooperating": [u.pk for u in cooperating], "due": f"{deadline.day:%d/%m/%Y}",
         "note": note, "holder": head.pk,
-    })
-    save(item, "lead_unit", "state", "due_at", "due_date", "calendar_version", "legal_due_at", "legal_due_date",
-         "undecided_twice_from", "holder_unit", "holder")
+    }, fields=("lead_unit", "state", "due_at", "due_date", "calendar_version", "legal_due_at", "legal_due_date",
+               "undecided_twice_from", "holder_unit", "holder"))
     return item
 
 
@@ -402,11 +401,10 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
         enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
     previous_state, item.state = item.state, target
     open_step(item, StepKind.HANDLE, unit_id, holder, step_due)
-    append_event(item, EventKind.ASSIGN, actor=actor, unit=Unit(pk=unit_id), data={
+    append_event_and_save(item, EventKind.ASSIGN, actor=actor, unit=Unit(pk=unit_id), data={
         "holder": holder.pk, "from_state": previous_state, "note": note,
         "step_due": f"{step_due.day:%d/%m/%Y}" if step_due else f"{item.due_date:%d/%m/%Y}",
-    })
-    save(item, "state", "holder_unit", "holder")
+    }, fields=("state", "holder_unit", "holder"))
     return item
 
 
@@ -518,12 +516,11 @@ def complete(item: WorkItem | int, *, actor: Official, result: str, override_rea
     if now > item.legal_due_at:
         item.delay_cause, item.delay_note = delay_cause, delay_note.strip()
     close_step(item)
-    append_event(item, EventKind.COMPLETE, actor=actor, unit=lead, data={
+    append_event_and_save(item, EventKind.COMPLETE, actor=actor, unit=lead, data={
         "on_time": now <= item.legal_due_at,
         "on_time_after_extension": item.legal_due_at < now <= item.due_at,
         **({"delay_cause": item.delay_cause, "delay_note": item.delay_note} if item.delay_cause else {}),
-    })
-    save(item, "state", "completed_at", "result", "delay_cause", "delay_note")
+    }, fields=("state", "completed_at", "result", "delay_cause", "delay_note"))
     return item
 
 

@@ -70,9 +70,23 @@ def append_event(
     `event_count` and `last_hash` with its own update of the item. The row is written from its values,
     with no `Event` instance: every action appends one, and building the instance and reading its id
     back cost more than preparing the eleven values (`congvu bench`, cProfile)."""
-    fastsql.insert_rows(Event, EVENT_ROW, [chain_row(item, kind, actor_id=actor.pk if actor else None,
-                                                     unit_id=unit.pk if unit else None, data=data,
-                                                     outcome=outcome, rule_code=rule_code)])
+    fastsql.insert_rows(Event, EVENT_ROW, [_event_row(item, kind, actor, unit, data, outcome, rule_code)])
+
+
+def append_event_and_save(
+    item: WorkItem, kind: str, *, fields: tuple[str, ...], actor: Official | None, unit: Unit | UnitFact | None,
+    data: dict | None = None, outcome: str = Outcome.DONE, rule_code: str = "",
+) -> None:
+    """`append_event`, then the item's `fields` saved with its chain head, as an action's last write:
+    on PostgreSQL one statement (one round trip, not two; `fastsql.insert_row_and_update`)."""
+    row = _event_row(item, kind, actor, unit, data, outcome, rule_code)
+    fastsql.insert_row_and_update(Event, EVENT_ROW, row, item, [*fields, *CHAIN_FIELDS])
+
+
+def _event_row(item: WorkItem, kind: str, actor: Official | None, unit: Unit | UnitFact | None, data: dict | None,
+               outcome: str, rule_code: str) -> tuple:
+    return chain_row(item, kind, actor_id=actor.pk if actor else None, unit_id=unit.pk if unit else None,
+                     data=data, outcome=outcome, rule_code=rule_code)
 
 
 def chain_row(item: WorkItem, kind: str, *, actor_id: int | None, unit_id: int | None, data: dict | None = None,

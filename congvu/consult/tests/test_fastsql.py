@@ -18,7 +18,7 @@ from congvu.consult.models import Consultation, ConsultationRequest, Notice, Req
 from congvu.lib import fastsql
 from congvu.lib.folding import fold
 from congvu.lib.workdays import TZ
-from congvu.org.models import Notification
+from congvu.org.models import Notification, Official
 from congvu.registry.models import CalendarDay, CalendarDayKind
 from congvu.work.models import (
     Event,
@@ -214,7 +214,15 @@ def update_many_one(obj: models.Model, fields: list[str]) -> None:
     fastsql.update_many([obj], fields)
 
 
-@pytest.mark.parametrize("write", [update_one, update_many_one], ids=["update", "update_many"])
+def update_after_a_row(obj: models.Model, fields: list[str]) -> None:
+    """`insert_row_and_update`'s update (one statement with the insert on PostgreSQL)."""
+    official_id = Official.objects.values_list("pk", flat=True).first()
+    fastsql.insert_row_and_update(Notification, ("official_id", "text", "url", "created_at", "read_at"),
+                                  (official_id, TEXT, "/viec/1/", AT, None), obj, fields)
+
+
+@pytest.mark.parametrize("write", [update_one, update_many_one, update_after_a_row],
+                         ids=["update", "update_many", "insert_row_and_update"])
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_a_row_updated_by_fastsql_reads_back_as_the_orms(model, write, targets):
     original = SAMPLES[model](targets)
@@ -272,6 +280,46 @@ def test_a_row_inserted_from_its_values_reads_back_as_the_orms(model, targets):
     fields = columns(model)
     fastsql.insert_rows(model, tuple(f.attname for f in fields), [tuple(getattr(orm, f.attname) for f in fields)])
     assert stored(model, model.objects.order_by("-pk").values_list("pk", flat=True).first()) == expected
+
+
+@pytest.mark.parametrize("model", [Event, Step, Notification, ConsultationRequest, Responsibility],
+                         ids=lambda m: m.__name__)
+def test_a_row_inserted_with_an_update_reads_back_as_the_orms(model, targets):
+    """`insert_row_and_update` (every action's event with its item's update): the row as `insert_rows`
+    writes it, and the item's fields and chain head saved in the same call."""
+    orm = model.objects.create(**SAMPLES[model](targets))
+    expected = stored(model, orm.pk)
+    forget(model, orm.pk)
+    fields = columns(model)
+    item = targets.item
+    item.title, item.event_count = "Đã đổi trong cùng câu lệnh", item.event_count + 7
+    row = tuple(getattr(orm, f.attname) for f in fields)
+    fastsql.insert_row_and_update(model, tuple(f.attname for f in fields), row, item, ["title", "event_count"])
+    assert stored(model, model.objects.order_by("-pk").values_list("pk", flat=True).first()) == expected
+    assert WorkItem.objects.values_list("title", "event_count").get(pk=item.pk) == (item.title, item.event_count)
+
+
+def test_an_update_with_a_row_that_matches_no_row_raises(targets):
+    gone = WorkItem.objects.create(**_item(targets.p, targets.document, None))
+    WorkItem.objects.filter(pk=gone.pk).delete()
+    with pytest.raises(DatabaseError):
+        fastsql.insert_row_and_update(Notification, ("official_id", "text", "url", "created_at"),
+                                      (targets.p.construction_head.pk, TEXT, "/", AT), gone, ["state"])
+
+
+def test_statements_are_seen_by_whoever_observes_the_connection(targets):
+    """Off the observed path fastsql runs on the driver's cursor; a test counting queries, or DEBUG's
+    log, still sees every statement it runs."""
+    seen = []
+
+    def observe(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(observe):
+        fastsql.get(WorkItem, targets.item.pk)
+        fastsql.exists(ConsultationRequest, item_id=targets.item.pk)
+    assert len(seen) == 2 and seen[0].startswith("SELECT") and "work_workitem" in seen[0]
 
 
 def test_values_a_field_would_compute_on_save_are_refused_not_written_raw(targets):
