@@ -109,6 +109,11 @@ def unauthenticated() -> Unauthenticated:
                            "Sign in, or send a token: Authorization: Bearer <token>.")
 
 
+def nothing_here() -> NotFound:
+    """An address that names nothing (no id to tell)."""
+    return NotFound("Không tìm thấy.", "Not found.")
+
+
 def too_large() -> TooLarge:
     return TooLarge("Thân yêu cầu quá lớn.", "The request body is too large.")
 
@@ -212,13 +217,14 @@ def http_refusal(exc: HttpError) -> ActionRefused:
         return AccessDenied("Yêu cầu thiếu mã CSRF hợp lệ của phiên đăng nhập.",
                             "The signed-in session's request lacks a valid CSRF token.")
     if exc.status_code == 404:
-        return NotFound("Không tìm thấy.", "Not found.")
+        return nothing_here()
     return BadRequest("Không đọc được nội dung yêu cầu (cần JSON hợp lệ).",
                       "The request body could not be read (valid JSON is needed).")
 
 
 def install(api: NinjaAPI) -> None:
     def refused(request: HttpRequest, exc: ActionRefused) -> HttpResponse:
+        # Every refusal's answer, whatever raised it: the status is the refusal's own (`status_of`).
         return api.create_response(request, body_of(exc), status=status_of(exc))
 
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -226,15 +232,14 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, body_of(refusal, fields), status=422)
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        refusal = http_refusal(exc)
-        return api.create_response(request, body_of(refusal), status=status_of(refusal))
+        return refused(request, http_refusal(exc))
 
     def missing(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return api.create_response(request, body_of(NotFound("Không tìm thấy.", "Not found.")), status=404)
+        return refused(request, nothing_here())
 
     def oversized(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         # Django would answer its HTML 400 page; the limit is DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
-        return api.create_response(request, body_of(too_large()), status=413)
+        return refused(request, too_large())
 
     def crashed(request: HttpRequest, exc: Exception) -> HttpResponse:
         # A bug: logged with its traceback as Django would (and announced, so the test client re-raises
@@ -242,7 +247,7 @@ def install(api: NinjaAPI) -> None:
         logger.error("Internal Server Error: %s", request.path, exc_info=exc,
                      extra={"status_code": 500, "request": request})
         signals.got_request_exception.send(sender=None, request=request)
-        return api.create_response(request, body_of(server_error()), status=500)
+        return refused(request, server_error())
 
     def unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
         # The database is down, restarting or full (congvu.lib.unavailable): 503, try again later.

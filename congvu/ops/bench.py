@@ -95,15 +95,16 @@ def finish_item(org: SyntheticProvince, item: WorkItem, n: int) -> None:
         actions.complete(item, actor=officer, result="Đã giải quyết")
 
 
-def time_read(read: Callable[[], object], repeat: int = 5) -> float:
-    """Median wall time of a read, in milliseconds (the first run warms the caches and is dropped)."""
+def time_read(read: Callable[[], object], repeat: int = 5, digits: int = 2) -> float:
+    """Median wall time of a read, in milliseconds rounded to `digits` (the first run warms the caches
+    — the registry snapshot, the templates, the database's — and is dropped)."""
     read()
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
         read()
         samples.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(samples), 2)
+    return round(statistics.median(samples), digits)
 
 
 def check(n: int) -> dict:

@@ -16,10 +16,10 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.org.models import Official, Role, Unit
 from congvu.org.notify import notify
-from congvu.oversight.access import sees_figures
+from congvu.oversight.access import visible_backlog_entries, visible_backlog_rounds
 from congvu.oversight.models_backlog import BacklogCause, BacklogEntry, BacklogReason, BacklogRound
 from congvu.oversight.record import record_event
-from congvu.registry.serving import head_of, is_leader, leader_unit_ids_of, serves_in
+from congvu.registry.serving import head_of, is_leader, serves_in
 from congvu.work.actions import action
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import OPEN_STATES, WorkItem
@@ -30,10 +30,6 @@ LONG_RUNNING_DAYS = 60
 
 def opens_rounds(official: Official) -> bool:
     return official.role == Role.HOME_AFFAIRS
-
-
-def sees_all_rounds(official: Official) -> bool:
-    return sees_figures(official)
 
 
 def backlog_at(cutoff: date, long_running_days: int) -> QuerySet[WorkItem]:
@@ -115,29 +111,14 @@ def record_plan(entry: BacklogEntry | int, *, actor: Official, decision_date: da
 # Reads ---------------------------------------------------------------------------------------------
 
 
-def visible_entries(official: Official, round_: BacklogRound) -> QuerySet[BacklogEntry]:
-    """Home Affairs (and the overseers) every entry; a leader their units'; anyone the plans naming them."""
-    entries = round_.entries.select_related("item", "unit", "responsible").order_by("unit__name", "item_id")
-    if sees_all_rounds(official):
-        return entries
-    return entries.filter(Q(unit_id__in=leader_unit_ids_of(official, today())) | Q(responsible=official))
-
-
-def visible_rounds(official: Official) -> QuerySet[BacklogRound]:
-    if sees_all_rounds(official):
-        return BacklogRound.objects.all()
-    mine = Q(entries__unit_id__in=leader_unit_ids_of(official, today())) | Q(entries__responsible=official)
-    return BacklogRound.objects.filter(pk__in=BacklogRound.objects.filter(mine).values("pk"))
-
-
 def round_for(official: Official, round_id: int) -> BacklogRound | None:
     """The round if the official sees any of it (None reads as 404: whether it exists is not told)."""
-    return visible_rounds(official).filter(pk=round_id).first()
+    return visible_backlog_rounds(official).filter(pk=round_id).first()
 
 
 def entry_for(official: Official, entry_id: int) -> BacklogEntry | None:
     entry = BacklogEntry.objects.select_related("round").filter(pk=entry_id).first()
-    if entry is None or not visible_entries(official, entry.round).filter(pk=entry.pk).exists():
+    if entry is None or not visible_backlog_entries(official, entry.round).filter(pk=entry.pk).exists():
         return None
     return entry
 

@@ -18,20 +18,13 @@ from django.urls import reverse
 from congvu.lib import clock
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
-from congvu.org.models import Official, Position, Role, Unit
+from congvu.org.models import Official, Position, Unit
 from congvu.org.notify import notify
+from congvu.oversight.access import keeps_register
 from congvu.oversight.models_directives import Acknowledgement, Directive, DirectiveKind, DirectiveRecipient
 from congvu.oversight.record import record_event
 from congvu.registry.queries import current_calendar
-from congvu.registry.serving import leader_unit_ids_of
 from congvu.work.actions import action
-
-KEEPERS = (Role.HOME_AFFAIRS, Role.ADMINISTRATOR)
-
-
-def keeps_register(official: Official) -> bool:
-    """Home Affairs and the administrator keep the register and see completion per unit."""
-    return official.role in KEEPERS
 
 
 def keeper_refusal() -> AccessDenied:
@@ -173,17 +166,6 @@ def completion_per_unit(directive: Directive, unit_ids: Iterable[int] | None = N
         rows = rows.filter(unit_id__in=list(unit_ids))
     found = [Completion(r["unit_id"], r["unit__name"] or "—", r["sent"], r["acknowledged"]) for r in rows]
     return sorted(found, key=lambda c: (c.acknowledged / c.sent if c.sent else 1, c.unit_name))
-
-
-def may_see(official: Official, directive: Directive) -> bool:
-    return (keeps_register(official) or directive.recipients.filter(official=official).exists()
-            or bool(led_units_reached(official, directive)))
-
-
-def led_units_reached(official: Official, directive: Directive) -> set[int]:
-    """The units the official leads that the directive was sent to (a head sees who has not read it)."""
-    leads = leader_unit_ids_of(official, today())
-    return set(directive.recipients.filter(unit_id__in=leads).values_list("unit_id", flat=True)) if leads else set()
 
 
 # The sweep -------------------------------------------------------------------------------------------

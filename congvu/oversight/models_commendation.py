@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official, Unit
+from congvu.oversight.models_shared import NumberedDecision
 
 
 class CommendationState(models.TextChoices):
@@ -16,7 +17,7 @@ class CommendationState(models.TextChoices):
     REFUSED = "refused", _("Not approved")
 
 
-class Commendation(models.Model):
+class Commendation(NumberedDecision, models.Model):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="commendations", verbose_name=_("unit"))
@@ -48,9 +49,3 @@ class Commendation(models.Model):
 
     def __str__(self) -> str:
         return f"Khen thưởng #{self.pk}: {self.official or self.unit}"
-
-    @property
-    def decision_notation(self) -> str:
-        if self.decision_number is None or self.deciding_unit is None:
-            return ""
-        return f"{self.decision_number:02d}/QĐ-{self.deciding_unit.abbrev}"

@@ -8,6 +8,8 @@ acknowledges, and never changed or deleted (the model refuses both)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from congvu.oversight.models_shared import AppendOnly, WrittenOnce
+
 
 class DirectiveKind(models.TextChoices):
     PRIME_MINISTER = "prime_minister", _("Prime Minister's dispatch")
@@ -54,12 +56,10 @@ class DirectiveRecipient(models.Model):
         return f"{self.directive_id} → {self.official_id}"
 
 
-class AppendOnly(Exception):  # noqa: N818 - a guard, not an error a user sees
-    pass
-
-
-class Acknowledgement(models.Model):
+class Acknowledgement(WrittenOnce, models.Model):
     """"Đã đọc và quán triệt": who, which directive, when. Written once, never edited."""
+
+    written_once = "an acknowledgement"
 
     directive = models.ForeignKey(Directive, models.PROTECT, related_name="acknowledgements")
     official = models.ForeignKey("org.Official", models.PROTECT, related_name="acknowledgements")
@@ -72,11 +72,6 @@ class Acknowledgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.official_id} ✓ {self.directive_id}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise AppendOnly("an acknowledgement is never edited")
-        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("an acknowledgement is never deleted")

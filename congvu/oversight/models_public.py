@@ -9,7 +9,7 @@ step is a row of `PublicReportStep`, written once (the report's own trail)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from congvu.oversight.models_directives import AppendOnly
+from congvu.oversight.models_shared import WrittenOnce
 
 
 class ReportKind(models.TextChoices):
@@ -64,8 +64,10 @@ class PublicReport(models.Model):
         return self.code
 
 
-class PublicReportStep(models.Model):
+class PublicReportStep(WrittenOnce, models.Model):
     """One step of a report (received, assigned, reminded, answered, closed): who, when, what."""
+
+    written_once = "a report's step"
 
     report = models.ForeignKey(PublicReport, models.PROTECT, related_name="steps")
     state = models.CharField(max_length=10, choices=ReportState.choices)
@@ -78,8 +80,3 @@ class PublicReportStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}: {self.state}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise AppendOnly("a report's step is never edited")
-        super().save(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.org.models import Official, Unit
+from congvu.oversight.models_shared import NumberedDecision
 
 
 class ReviewSubject(models.TextChoices):
@@ -25,7 +26,7 @@ class ReviewState(models.TextChoices):
     DECIDED = "decided", _("Discipline decided")
 
 
-class AccountabilityReview(models.Model):
+class AccountabilityReview(NumberedDecision, models.Model):
     subject = models.CharField(_("reviewed"), max_length=16, choices=ReviewSubject.choices)
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="accountability_reviews", verbose_name=_("unit"))
     official = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="accountability_reviews",
@@ -74,9 +75,3 @@ class AccountabilityReview(models.Model):
 
     def __str__(self) -> str:
         return f"Kiểm điểm #{self.pk}: {self.official or self.unit}"
-
-    @property
-    def decision_notation(self) -> str:
-        if self.decision_number is None or self.deciding_unit is None:
-            return ""
-        return f"{self.decision_number:02d}/QĐ-{self.deciding_unit.abbrev}"

@@ -19,11 +19,11 @@ from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Official, Unit
 from congvu.org.notify import notify
-from congvu.oversight.directives import KEEPERS, keeps_register
+from congvu.oversight.access import KEEPERS, keeps_register
 from congvu.oversight.models_public import PublicReport, PublicReportStep, ReportAbout, ReportKind, ReportState
 from congvu.oversight.record import record_event
 from congvu.registry.queries import current_calendar
-from congvu.registry.serving import head_of, is_leader, unit_ids_of
+from congvu.registry.serving import head_of, is_leader
 from congvu.work.actions import action
 
 # Crockford's base32: no I, L, O or U, so a code read over the phone is not misheard.
@@ -180,16 +180,6 @@ def close_report(report: PublicReport, *, actor: Official, public_answer: str) -
     report.save()
     _step(report, actor, public_answer.strip())
     return report
-
-
-# Reads -----------------------------------------------------------------------------------------------
-
-
-def visible_to(official: Official) -> QuerySet[PublicReport]:
-    """Home Affairs sees every report; a unit's people see those assigned to their units."""
-    if keeps_register(official):
-        return PublicReport.objects.all()
-    return PublicReport.objects.filter(assigned_unit__in=unit_ids_of(official, today()))
 
 
 # The sweep -------------------------------------------------------------------------------------------

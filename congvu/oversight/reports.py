@@ -23,6 +23,7 @@ from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Official, Role, Unit, UnitKind
 from congvu.org.notify import notify
 from congvu.oversight import report_rules as rules
+from congvu.oversight.access import may_draft
 from congvu.oversight.inspections import home_affairs
 from congvu.oversight.models_reports import (
     PeriodState,
@@ -39,11 +40,6 @@ from congvu.work.actions import action, take_numbers
 
 # The units that report to Home Affairs: departments, the Province office, communes and wards.
 REPORTING_KINDS = (UnitKind.DEPARTMENT, UnitKind.PROVINCE_OFFICE, UnitKind.COMMUNE)
-
-
-def keeps_reports(official: Official) -> bool:
-    """Home Affairs opens periods and compiles; administrators may look."""
-    return official.role in (Role.HOME_AFFAIRS, Role.ADMINISTRATOR)
 
 
 def require_home_affairs(official: Official) -> None:
@@ -87,16 +83,8 @@ def open_period(*, actor: Official, kind: str, year: int, number: int, due_on: d
     return period
 
 
-def may_draft(official: Official, report: UnitReport) -> bool:
-    return report.unit_id in unit_ids_of(official, today())
-
-
 def may_submit(official: Official, report: UnitReport) -> bool:
     return is_leader(official, report.unit_id, today())
-
-
-def may_see(official: Official, report: UnitReport) -> bool:
-    return keeps_reports(official) or may_draft(official, report)
 
 
 def lock_report(report: UnitReport | int) -> UnitReport:

@@ -55,8 +55,7 @@ def parameter(key: str) -> ParameterFact:
     """The administrator's value, or the shipped default when the row is missing."""
     if (row := snapshot.current().parameters.get(key)) is not None:
         return row
-    default = next(d for d in DEFAULTS if d.key == key)
-    return ParameterFact(None, **default._asdict())
+    return ParameterFact(None, *next(default for default in DEFAULTS if default[0] == key))  # [0]: the key
 
 
 def matter_type(matter_type_id: int) -> MatterType:

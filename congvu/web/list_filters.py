@@ -60,7 +60,28 @@ def choice(label: str, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, required=False, error_messages={"invalid_choice": NOT_LISTED}, **kwargs)
 
 
-class ItemFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A list's filters: a value that cannot be read is left out (and named), and a date range must not
+    end before it starts. `date_range` names the range's two fields."""
+
+    date_range: tuple[str, str]
+
+    @property
+    def ignored(self) -> list[str]:
+        """The labels of the filters not applied because their value could not be read."""
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, last = self.date_range
+        start, end = data.get(first), data.get(last)
+        if start and end and end < start:
+            self.add_error(last, _("The end of the range comes before its start."))
+        return data
+
+
+class ItemFilterForm(FilterForm):
+    date_range = ("due_from", "due_to")
     q = forms.CharField(label=_("Title, subject or notation"), required=False, max_length=TEXT_MAX)
     # Every unit, merged ones too: their past work is still counted and linked to from the figures.
     unit = UnitFilterField(label=_("Lead unit"), queryset=Unit.objects.order_by("name"), required=False,
@@ -88,18 +109,6 @@ class ItemFilterForm(forms.Form):
 
     def clean_due_to(self) -> date | None:
         return within_calendar(self.cleaned_data.get("due_to"))
-
-    @property
-    def ignored(self) -> list[str]:
-        """The labels of the filters not applied because their value could not be read."""
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("due_from"), data.get("due_to")
-        if start and end and end < start:
-            self.add_error("due_to", _("The end of the range comes before its start."))
-        return data
 
 
 def within_calendar(day: date | None) -> date | None:
@@ -198,24 +207,14 @@ def province_totals(figures: list[UnitFigures]) -> UnitFigures:
 
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(FilterForm):
     """The incoming register's filters (/van-ban-den/): words of the number, sender or subject (accents
     and case ignored), and the range of the date received."""
 
     q = forms.CharField(label=_("Number, sender or subject"), required=False, max_length=TEXT_MAX)
     received_from = VNDateField(label=_("Received from"), required=False)
     received_to = VNDateField(label=_("Received until"), required=False)
-
-    @property
-    def ignored(self) -> list[str]:
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("received_from"), data.get("received_to")
-        if start and end and end < start:
-            self.add_error("received_to", _("The end of the range comes before its start."))
-        return data
+    date_range = ("received_from", "received_to")
 
     def applied(self, documents: QuerySet) -> QuerySet:
         """The documents narrowed by every filter whose value could be read (the others are shown in error)."""

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, ActionRefused
-from congvu.oversight import backlog
+from congvu.oversight import access, backlog
 from congvu.oversight.models_backlog import BacklogRound
 from congvu.registry.serving import leader_unit_ids_of
 from congvu.web.forms_backlog import OpenRoundForm, PlanForm
@@ -26,7 +26,7 @@ def round_list(request: HttpRequest, form: OpenRoundForm | None = None, refusal:
         return denied(request, _("You hold no post, so there is no backlog of yours to review."))
     opener = backlog.opens_rounds(official)
     return render(request, "web/backlog/list.html", {
-        "rounds": list(backlog.visible_rounds(official)), "opener": opener, "refusal": refusal,
+        "rounds": list(access.visible_backlog_rounds(official)), "opener": opener, "refusal": refusal,
         "form": form or (OpenRoundForm(initial={"cutoff": today()}) if opener else None),
     }, status=status)
 
@@ -50,7 +50,7 @@ def round_open(request: HttpRequest) -> HttpResponse:
 def render_round(request: HttpRequest, round_: BacklogRound, *, forms: dict | None = None,
                  refusal: ActionRefused | None = None, status: int = 200) -> HttpResponse:
     official = request.official
-    entries = list(backlog.visible_entries(official, round_))
+    entries = list(access.visible_backlog_entries(official, round_))
     led = leader_unit_ids_of(official, today())
     forms = forms or {}
     for entry in entries:
@@ -58,7 +58,7 @@ def render_round(request: HttpRequest, round_: BacklogRound, *, forms: dict | No
             entry.form = forms.get(entry.pk) or PlanForm(unit_id=entry.unit_id, prefix=f"e{entry.pk}", initial={
                 "decision_date": entry.decision_date, "cause": entry.cause,
                 "responsible": entry.responsible_id, "note": entry.note})
-    everything = backlog.sees_all_rounds(official)
+    everything = access.sees_all_rounds(official)
     return render(request, "web/backlog/round.html", {
         "round": round_, "entries": entries, "refusal": refusal, "everything": everything,
         "progress": backlog.progress(round_.entries.all() if everything else

@@ -9,10 +9,9 @@ from django.views.decorators.http import require_POST
 
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official
-from congvu.oversight import directives
+from congvu.oversight import access, directives
 from congvu.oversight.models_directives import Directive
 from congvu.oversight.models_public import ReportState
-from congvu.oversight.public_reports import visible_to
 from congvu.web.forms_directives import DirectiveForm, SendForm
 from congvu.web.pages import official_required, refusal_denied, refused, visible_or_404
 
@@ -20,8 +19,8 @@ from congvu.web.pages import official_required, refusal_denied, refused, visible
 def home_context(official: Official) -> dict:
     """For the home page: the directives the official still has to acknowledge, and the public's
     reports their units must handle (Home Affairs has the link to its whole queue)."""
-    keeper = directives.keeps_register(official)
-    to_handle = 0 if keeper else visible_to(official).filter(state=ReportState.ASSIGNED).count()
+    keeper = access.keeps_register(official)
+    to_handle = 0 if keeper else access.visible_public_reports(official).filter(state=ReportState.ASSIGNED).count()
     return {"directives_pending": directives.pending_for(official), "keeps_directives": keeper,
             "public_reports_to_handle": to_handle}
 
@@ -29,7 +28,7 @@ def home_context(official: Official) -> dict:
 @official_required
 def directive_list(request: HttpRequest) -> HttpResponse:
     official = request.official
-    keeper = directives.keeps_register(official)
+    keeper = access.keeps_register(official)
     mine = list(directives.my_directives(official))
     return render(request, "web/directives/list.html", {
         "keeper": keeper, "mine": mine,
@@ -40,7 +39,7 @@ def directive_list(request: HttpRequest) -> HttpResponse:
 @official_required
 def directive_new(request: HttpRequest) -> HttpResponse:
     official = request.official
-    if not directives.keeps_register(official):
+    if not access.keeps_register(official):
         return refusal_denied(request, directives.keeper_refusal())
     form = DirectiveForm(request.POST or None, request.FILES or None)
     refusal = None
@@ -56,7 +55,7 @@ def directive_new(request: HttpRequest) -> HttpResponse:
 
 
 def visible_directive(request: HttpRequest, directive_id: int) -> Directive:
-    return visible_or_404(request, Directive, directive_id, directives.may_see)
+    return visible_or_404(request, Directive, directive_id, access.may_see_directive)
 
 
 @official_required
@@ -67,10 +66,10 @@ def directive_detail(request: HttpRequest, directive_id: int) -> HttpResponse:
 def render_detail(request: HttpRequest, directive: Directive, *, send_form: SendForm | None = None,
                   refusal: ActionRefused | None = None, status: int = 200) -> HttpResponse:
     official = request.official
-    keeper = directives.keeps_register(official)
+    keeper = access.keeps_register(official)
     received = directive.recipients.filter(official=official).first()
     mine = directive.acknowledgements.filter(official=official).first()
-    led = directives.led_units_reached(official, directive)
+    led = access.led_units_reached(official, directive)
     context = {
         "directive": directive, "keeper": keeper, "received": received, "acknowledgement": mine,
         "refusal": refusal,
@@ -87,7 +86,7 @@ def render_detail(request: HttpRequest, directive: Directive, *, send_form: Send
 @require_POST
 def directive_send(request: HttpRequest, directive_id: int) -> HttpResponse:
     directive = visible_directive(request, directive_id)
-    if not directives.keeps_register(request.official):
+    if not access.keeps_register(request.official):
         return refusal_denied(request, directives.keeper_refusal())
     form = SendForm(request.POST)
     if not form.is_valid():

@@ -14,7 +14,7 @@ from congvu.lib import clock
 from congvu.lib.ids import parse_id
 from congvu.lib.refusals import ActionRefused
 from congvu.org.models import Official, Unit
-from congvu.oversight import access, inspections, public_reports, risk
+from congvu.oversight import access, inspections, risk
 from congvu.oversight.models_inspections import Finding, Inspection, InspectionKind, InspectionState, Measure
 from congvu.web.forms_inspections import ConclusionForm, DrawForm, FindingForm, FollowUpForm, MeasureForm, PlanForm
 from congvu.web.issued_files import pdf_download, wants_pdf
@@ -68,7 +68,7 @@ def from_public_report(request: HttpRequest) -> dict:
     its title naming the report's tracking code, so the plan says where it came from. Only a report
     the official may see fills the plan in: the tracking code is the citizen's key to follow it."""
     report_id = parse_id(request.GET.get("phan-anh", ""))
-    report = public_reports.visible_to(request.official).filter(pk=report_id).first() if report_id else None
+    report = access.visible_public_reports(request.official).filter(pk=report_id).first() if report_id else None
     unit = report and (report.unit or report.assigned_unit)
     if unit is None:
         return {}

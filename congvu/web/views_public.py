@@ -15,7 +15,7 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from congvu.lib.refusals import ActionRefused
-from congvu.oversight import public_reports
+from congvu.oversight import access, public_reports
 from congvu.oversight.models_public import PublicReport, ReportState
 from congvu.oversight.models_reviews import AccountabilityReview
 from congvu.web.forms_public import AnswerForm, AssignForm, CloseForm, LookupForm, ReportForm
@@ -125,7 +125,7 @@ def public_steps(report: PublicReport | None) -> list[tuple]:
 @official_required
 def report_queue(request: HttpRequest) -> HttpResponse:
     official = request.official
-    reports = public_reports.visible_to(official).select_related("unit", "assigned_unit")
+    reports = access.visible_public_reports(official).select_related("unit", "assigned_unit")
     keeper = public_reports.sees_contact(official)
     if not keeper and not reports.exists():
         return denied(request, "Chỉ Sở Nội vụ và đơn vị được giao xử lý mới xem phản ánh của người dân.")
@@ -134,7 +134,7 @@ def report_queue(request: HttpRequest) -> HttpResponse:
 
 
 def visible_report(request: HttpRequest, report_id: int) -> PublicReport:
-    return get_object_or_404(public_reports.visible_to(request.official), pk=report_id)
+    return get_object_or_404(access.visible_public_reports(request.official), pk=report_id)
 
 
 @official_required

@@ -12,7 +12,7 @@ from congvu.documents import issued_pdf
 from congvu.documents.report_docs import file_stem, files_of
 from congvu.lib.refusals import AccessDenied, ActionRefused
 from congvu.org.models import Role
-from congvu.oversight import reports
+from congvu.oversight import access, reports
 from congvu.oversight.models_reports import PeriodState, ProvinceReport, ReportingPeriod, UnitReport
 from congvu.oversight.report_figures import FIGURE_KEYS
 from congvu.web.forms_reports import NarrativeForm, OpenPeriodForm
@@ -38,7 +38,7 @@ FIGURE_LABELS = {
 @official_required
 def period_list(request: HttpRequest) -> HttpResponse:
     official = request.official
-    keeper = reports.keeps_reports(official)
+    keeper = access.keeps_reports(official)
     if not keeper and not serves_anywhere(official):
         return denied(request, _("You serve in no unit that reports."))
     return render_list(request, OpenPeriodForm() if official.role == Role.HOME_AFFAIRS else None)
@@ -47,7 +47,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
 def render_list(request: HttpRequest, form: OpenPeriodForm | None, refusal: ActionRefused | None = None,
                 status: int = 200) -> HttpResponse:
     official = request.official
-    keeper = reports.keeps_reports(official)
+    keeper = access.keeps_reports(official)
     return render(request, "web/reports/list.html", {
         "keeper": keeper, "form": form, "refusal": refusal,
         "periods": list(ReportingPeriod.objects.all()) if keeper else [],
@@ -74,7 +74,7 @@ def period_open(request: HttpRequest) -> HttpResponse:
 
 def kept_period(request: HttpRequest, period_id: int) -> ReportingPeriod:
     """The period, for Home Affairs (and administrators) only; anyone else finds nothing."""
-    if not reports.keeps_reports(request.official):
+    if not access.keeps_reports(request.official):
         raise Http404
     return get_object_or_404(ReportingPeriod, pk=period_id)
 
@@ -126,7 +126,8 @@ def period_download(request: HttpRequest, period_id: int, kind: str) -> HttpResp
 
 
 def visible_report(request: HttpRequest, report_id: int) -> UnitReport:
-    return visible_or_404(request, UnitReport.objects.select_related("period", "unit"), report_id, reports.may_see)
+    return visible_or_404(request, UnitReport.objects.select_related("period", "unit"), report_id,
+                          access.may_see_report)
 
 
 @official_required
@@ -161,7 +162,7 @@ def render_report(request: HttpRequest, report: UnitReport, form: NarrativeForm 
                   refusal: ActionRefused | None = None, status: int = 200) -> HttpResponse:
     official = request.official
     editable = (not report.is_submitted and report.period.state == PeriodState.OPEN
-                and reports.may_draft(official, report))
+                and access.may_draft(official, report))
     if form is None and editable:
         form = NarrativeForm(initial={"results": report.results, "difficulties": report.difficulties,
                                       "proposals": report.proposals})

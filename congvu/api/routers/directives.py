@@ -11,7 +11,7 @@ from congvu.api.fields import MAX_ID, LocalDateTime
 from congvu.api.routers.common import answers, caller
 from congvu.lib.choices import label_of
 from congvu.org.models import Official
-from congvu.oversight import directives
+from congvu.oversight import access, directives
 from congvu.oversight.models_directives import Directive, DirectiveKind
 
 router = Router(tags=["Văn bản chỉ đạo"])
@@ -46,7 +46,7 @@ def list_directives(request: HttpRequest):
 def sent_to(official: Official, pk: int) -> Directive:
     """A directive the caller may see (sent to them or their unit, or they keep the register)."""
     found = Directive.objects.filter(pk=pk).first()
-    if found is None or not directives.may_see(official, found):
+    if found is None or not access.may_see_directive(official, found):
         raise not_found("văn bản chỉ đạo", "directive", pk)
     return found
 

@@ -13,7 +13,7 @@ from congvu.documents.xes import MAX_DAYS, Selection, may_export, xes_response
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied, InvalidInput
 from congvu.org.models import Official, Unit
-from congvu.oversight import backlog
+from congvu.oversight import access, backlog
 from congvu.oversight.models_backlog import BacklogCause, BacklogEntry, BacklogReason, BacklogRound
 
 router = Router(tags=["Giám sát"])
@@ -88,7 +88,7 @@ def entry_row(e: BacklogEntry) -> dict:
 
 
 def round_detail(official: Official, r: BacklogRound) -> dict:
-    entries = backlog.visible_entries(official, r)
+    entries = access.visible_backlog_entries(official, r)
     return {**round_row(r), "progress": [vars(p) for p in backlog.progress(entries)],
             "entries": [entry_row(e) for e in entries]}
 
@@ -96,7 +96,7 @@ def round_detail(official: Official, r: BacklogRound) -> dict:
 @router.get("/oversight/backlog-rounds", response=answers(list[BacklogRoundOut], AUTH),
             summary="Các đợt rà soát công việc tồn đọng mà tôi được xem (Mục 1.5)")
 def list_backlog_rounds(request: HttpRequest):
-    return [round_row(r) for r in backlog.visible_rounds(caller(request))[:200]]
+    return [round_row(r) for r in access.visible_backlog_rounds(caller(request))[:200]]
 
 
 @router.post("/oversight/backlog-rounds", response=answers(BacklogRoundDetail, ACTION, 201),

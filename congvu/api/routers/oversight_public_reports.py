@@ -14,7 +14,7 @@ from congvu.api.fields import MAX_ID, BodyId, BodyInt, LocalDateTime, Text
 from congvu.api.routers.common import answers, caller
 from congvu.lib.choices import label_of
 from congvu.org.models import Official, Unit
-from congvu.oversight import public_reports
+from congvu.oversight import access, public_reports
 from congvu.oversight.models_public import PublicReport, ReportKind, ReportState
 
 router = Router(tags=["Giám sát"])
@@ -68,7 +68,7 @@ def report_row(report: PublicReport, official: Official) -> dict:
 
 
 def seen(official: Official, pk: int) -> PublicReport:
-    return resolve.seen(public_reports.visible_to(official), pk, "phản ánh của người dân", "public report")
+    return resolve.seen(access.visible_public_reports(official), pk, "phản ánh của người dân", "public report")
 
 
 REPORT_ID = Path(..., ge=1, le=MAX_ID, description="Số hiệu phản ánh")
@@ -78,7 +78,7 @@ REPORT_ID = Path(..., ge=1, le=MAX_ID, description="Số hiệu phản ánh")
             summary="Phản ánh của người dân: Sở Nội vụ xem tất cả, đơn vị xem các phản ánh được giao")
 def list_public_reports(request: HttpRequest):
     official = caller(request)
-    return [report_row(r, official) for r in public_reports.visible_to(official)[:CAPPED]]
+    return [report_row(r, official) for r in access.visible_public_reports(official)[:CAPPED]]
 
 
 @router.get("/oversight/public-reports/{report_id}", response=answers(PublicReportOut, ONE_OBJECT),

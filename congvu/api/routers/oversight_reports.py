@@ -12,7 +12,7 @@ from congvu.api.errors import ACTION, AUTH, ONE_OBJECT, not_found
 from congvu.api.fields import MAX_ID, BodyInt, InputDate, LocalDateTime, Text
 from congvu.api.routers.common import answers, caller
 from congvu.lib.refusals import AccessDenied
-from congvu.oversight import reports
+from congvu.oversight import access, reports
 from congvu.oversight.models_reports import ReportingPeriod, UnitReport, UnitReportState
 from congvu.oversight.report_rules import NARRATIVE_CAPS
 
@@ -93,7 +93,7 @@ def report_row(report: UnitReport) -> dict:
 
 
 def require_keeper(request: HttpRequest) -> None:
-    if not reports.keeps_reports(caller(request)):
+    if not access.keeps_reports(caller(request)):
         raise AccessDenied("Chỉ Sở Nội vụ xem các kỳ báo cáo của tỉnh.",
                            "Only Home Affairs sees the province's reporting periods.")
 
@@ -108,7 +108,7 @@ def kept_period(request: HttpRequest, pk: int) -> ReportingPeriod:
 
 def visible_report(request: HttpRequest, pk: int) -> UnitReport:
     report = UnitReport.objects.select_related("period", "unit").filter(pk=pk).first()
-    if report is None or not reports.may_see(caller(request), report):
+    if report is None or not access.may_see_report(caller(request), report):
         raise not_found("báo cáo", "report", pk)
     return report
 

@@ -23,7 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -384,6 +384,16 @@ class Cluster:
             subprocess.run([*self.as_owner, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"],
                            capture_output=True, timeout=60)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def running_cluster(label: str) -> Iterator[Cluster]:
+    """A started server of the test's own, destroyed afterwards however the test ends (a fixture
+    yields from it)."""
+    cluster = Cluster(label)
+    try:
+        yield cluster.init().start()
+    finally:
+        cluster.destroy()
 
 
 # --- load --------------------------------------------------------------------------------------------

@@ -14,18 +14,14 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from congvu.ops.tests.harness import Api, Browser, Cluster, Server, Site, wait_until
+from congvu.ops.tests.harness import Api, Browser, Cluster, Server, Site, running_cluster, wait_until
 
 pytestmark = pytest.mark.postgres_only
 
 
 @pytest.fixture
 def primary():
-    cluster = Cluster("primary")
-    try:
-        yield cluster.init().start()
-    finally:
-        cluster.destroy()
+    yield from running_cluster("primary")
 
 
 def caught_up(primary: Cluster, standby: Cluster) -> bool:

@@ -5,18 +5,14 @@ CONN_HEALTH_CHECKS); nothing acknowledged is lost, and no number is taken twice 
 
 import pytest
 
-from congvu.ops.tests.harness import Answer, Api, Browser, Cluster, Registrations, Server, wait_until
+from congvu.ops.tests.harness import Answer, Api, Browser, Registrations, Server, running_cluster, wait_until
 
 pytestmark = pytest.mark.postgres_only
 
 
 @pytest.fixture
 def cluster():
-    own = Cluster("restart")
-    try:
-        yield own.init().start()
-    finally:
-        own.destroy()
+    yield from running_cluster("restart")
 
 
 def test_postgresql_restarted_under_load(sites, cluster):

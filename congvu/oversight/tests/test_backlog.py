@@ -8,7 +8,7 @@ import pytest
 
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput
-from congvu.oversight import backlog
+from congvu.oversight import access, backlog
 from congvu.oversight.models_backlog import BacklogCause, BacklogReason
 from congvu.oversight.record import record_events_of, verify_records
 from congvu.testing import MORNING
@@ -52,7 +52,7 @@ def test_the_holding_units_head_records_a_plan_and_progress_counts_it(province, 
     construction = next(p for p in backlog.progress(round_.entries.all()) if p.unit_id == province.construction.pk)
     assert construction.planned == 1 and construction.listed >= 1
     # the official named sees that plan, and nothing else of the round
-    assert list(backlog.visible_entries(province.construction_officer, round_)) == [entry]
+    assert list(access.visible_backlog_entries(province.construction_officer, round_)) == [entry]
     assert backlog.round_for(province.finance_officer, round_.pk) is None
 
 

@@ -9,7 +9,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Notification
-from congvu.oversight import directives
+from congvu.oversight import access, directives
 from congvu.oversight.models_directives import Acknowledgement, AppendOnly, DirectiveKind
 
 pytestmark = pytest.mark.django_db
@@ -86,12 +86,12 @@ def test_completion_per_unit_and_who_has_not_acknowledged(province, at_morning):
     directives.acknowledge(directive, actor=province.finance_officer)
     rows = {c.unit_name: (c.sent, c.acknowledged, c.percent) for c in directives.completion_per_unit(directive)}
     assert rows == {"Sở Xây dựng": (4, 1, 25), "Sở Tài chính": (2, 2, 100)}
-    led = directives.led_units_reached(province.construction_head, directive)
+    led = access.led_units_reached(province.construction_head, directive)
     assert led == {province.construction.pk}
     missing = {r.official.full_name for r in directives.not_acknowledged(directive, led)}
     assert missing == {"Nguyễn Văn Dựng", "Đỗ Thị Phó", "Bùi Thị Sổ"}
-    assert directives.may_see(province.construction_head, directive)
-    assert not directives.may_see(province.transport_head, directive)
+    assert access.may_see_directive(province.construction_head, directive)
+    assert not access.may_see_directive(province.transport_head, directive)
 
 
 def test_the_sweep_reminds_who_has_not_acknowledged_after_n_working_days_then_every_n(province, at_morning, settings):

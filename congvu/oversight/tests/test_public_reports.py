@@ -9,7 +9,7 @@ import pytest
 from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidInput, InvalidState
 from congvu.org.models import Notification
-from congvu.oversight import public_reports
+from congvu.oversight import access, public_reports
 from congvu.oversight.models_public import ReportAbout, ReportKind, ReportState
 
 pytestmark = pytest.mark.django_db
@@ -79,9 +79,9 @@ def test_the_handling_deadline_is_configurable(province, at_morning, settings):
 def test_a_unit_sees_the_reports_assigned_to_it_only(province, at_morning):
     mine = public_reports.assign_report(filed(province), actor=province.inspector, unit=province.construction)
     filed(province)
-    assert list(public_reports.visible_to(province.construction_officer)) == [mine]
-    assert public_reports.visible_to(province.inspector).count() == 2
-    assert not public_reports.visible_to(province.finance_head).exists()
+    assert list(access.visible_public_reports(province.construction_officer)) == [mine]
+    assert access.visible_public_reports(province.inspector).count() == 2
+    assert not access.visible_public_reports(province.finance_head).exists()
     assert public_reports.sees_contact(province.inspector)
     assert not public_reports.sees_contact(province.construction_head)
 
