@@ -14,6 +14,7 @@ the same connection: what any per-unit figure must at least read. The ratio to i
 machines better than the milliseconds do."""
 
 import os
+import statistics
 import time
 from dataclasses import asdict, dataclass, field
 
