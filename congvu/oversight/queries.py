@@ -15,6 +15,7 @@ from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Unit
 from congvu.oversight.models import REVIEWED_RULE_PREFIXES, Resolution
+from congvu.oversight.periods import Period
 from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
 from congvu.work.deadlines import end_of_local_day, working_days_late
@@ -169,9 +170,13 @@ def extensions_per_unit(units: QuerySet[Unit] | None = None) -> dict[int, dict[s
     return counted
 
 
-def delay_causes(units: QuerySet[Unit] | None = None) -> list[dict]:
-    """Work completed past its legal deadline, per lead unit and cause of the delay (clause 1.5)."""
+def delay_causes(units: QuerySet[Unit] | None = None, period: Period | None = None) -> list[dict]:
+    """Work completed past its legal deadline, per lead unit and cause of the delay (clause 1.5): the
+    work completed in `period` when one is given (the dashboard's period: without it the table counted
+    every year's causes beside one month's figures, and read every completed item to do so)."""
     items = WorkItem.objects.filter(state=State.COMPLETED).exclude(delay_cause="")
+    if period is not None:
+        items = items.filter(completed_at__gte=period.start_at, completed_at__lt=period.end_at)
     if units is not None:
         items = items.filter(lead_unit__in=units)
     return list(items.values("lead_unit_id", "lead_unit__name", "delay_cause").annotate(count=Count("id"))

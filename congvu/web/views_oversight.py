@@ -4,6 +4,7 @@ the refusals and overrides, as at now. The dashboard page itself is congvu/web/v
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -14,6 +15,8 @@ from congvu.documents.xlsx_export import MAX_ROWS, Column, Sheet, xlsx_response
 from congvu.lib.clock import today
 from congvu.lib.replica import replica_reads
 from congvu.lib.workdays import local_date
+from congvu.org.models import Unit
+from congvu.oversight.periods import Period
 from congvu.oversight.queries import (
     deemed_agreements,
     delay_causes,
@@ -56,8 +59,9 @@ def overview_export(request: HttpRequest, table: str) -> HttpResponse:
         return xlsx_response(f"tong-hop-{table}-{today():%d-%m-%Y}.xlsx", [sheet()])
 
 
-def delay_cause_rows() -> list[tuple[str, str, int]]:
-    return [(r["lead_unit__name"], DelayCause(r["delay_cause"]).label, r["count"]) for r in delay_causes()]
+def delay_cause_rows(units: QuerySet[Unit] | None = None, period: Period | None = None) -> list[tuple[str, str, int]]:
+    return [(r["lead_unit__name"], DelayCause(r["delay_cause"]).label, r["count"])
+            for r in delay_causes(units, period)]
 
 
 def _columns(*spec: tuple[str, int]) -> list[Column]:

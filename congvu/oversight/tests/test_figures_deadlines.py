@@ -2,12 +2,14 @@
 extension" apart; the days a unit held work it passed on stay in its figures; every extension is
 counted per unit; each step's delay is charged to its holder; the causes of delay are counted."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from congvu.lib import clock
 from congvu.lib.workdays import TZ
+from congvu.org.models import Unit
+from congvu.oversight import periods
 from congvu.oversight.queries import delay_causes, figure_conditions, step_delays, unit_figures
 from congvu.registry.queries import current_calendar
 from congvu.testing import MORNING
@@ -96,3 +98,23 @@ def test_each_steps_delay_is_charged_to_the_official_who_held_it_and_to_their_un
     assert {(r.unit_name, r.days_late) for r in units} == {("Sở Xây dựng", 4), ("Sở Tài chính", 2)}
     # Outside the period, nothing is charged.
     assert step_delays(date(2026, 5, 1), date(2026, 5, 31), now=working_day_at_ten(step_due, 3)) == ([], [])
+
+
+def test_the_causes_of_delay_are_those_of_the_period_and_the_units_asked(province):
+    # The dashboard shows them beside a period's figures: a cause recorded in one month is not in the
+    # next month's table, nor in another unit's.
+    item = in_progress(province)
+    done_at = working_day_at_ten(item.legal_due_date, 2)
+    with clock.travel_to(done_at):
+        actions.complete(item, actor=province.construction_officer, result="Đã cấp phép",
+                         delay_cause="workload", delay_note="Nhiều hồ sơ cùng lúc")
+    that_month = periods.month(done_at.year, done_at.month)
+    construction = Unit.objects.filter(pk=province.construction.pk)
+    assert [r["count"] for r in delay_causes(construction, that_month)] == [1]
+    assert delay_causes(None, following(that_month)) == []
+    assert delay_causes(Unit.objects.filter(pk=province.finance.pk), that_month) == []
+
+
+def following(month):
+    after = month.end + timedelta(days=1)
+    return periods.month(after.year, after.month)
