@@ -174,7 +174,10 @@ def delay_causes(units: QuerySet[Unit] | None = None, period: Period | None = No
     """Work completed past its legal deadline, per lead unit and cause of the delay (clause 1.5): the
     work completed in `period` when one is given (the dashboard's period: without it the table counted
     every year's causes beside one month's figures, and read every completed item to do so)."""
-    items = WorkItem.objects.filter(state=State.COMPLETED).exclude(delay_cause="")
+    # Only `complete` writes a cause, with `completed_at`: no state condition, which made SQLite read
+    # every item completed in the period through the figures' (state, completed_at) index instead of
+    # the small partial one (work_item_delay_cause_idx): 0.29 s for a year at 300,000 items.
+    items = WorkItem.objects.filter(delay_cause__gt="")
     if period is not None:
         items = items.filter(completed_at__gte=period.start_at, completed_at__lt=period.end_at)
     if units is not None:
