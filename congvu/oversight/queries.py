@@ -262,9 +262,22 @@ def extensions_and_overrides(unit_ids: set[int], since: datetime) -> QuerySet[Ev
 
 
 def overdue_items() -> QuerySet[WorkItem]:
-    """The work past its deadline, oldest deadline first: the list behind the figures' "overdue"."""
+    """The work past its legal deadline, the oldest legal deadline first (the figures count overdue
+    against it): the list behind the figures' "overdue"."""
     return (WorkItem.objects.filter(figure_conditions()["overdue"])
-            .select_related("lead_unit", "holder", "matter_type").order_by("due_at", "id"))
+            .select_related("lead_unit", "holder", "matter_type").order_by("legal_due_at", "id"))
+
+
+def first_rows(items: QuerySet, n: int) -> list:
+    """The first `n` rows of an ordered list, their ids picked first, then only those `n` rows read with
+    their joins. Asked in one query, SQLite read and sorted every matching row with its joins: the
+    dashboard's ten oldest overdue items 0.3-0.4 s at 300,000 items (100,000 overdue; the ids alone come
+    from the (state, legal deadline) index), its ten latest refusals ~0.2 s (ids from (outcome, at))."""
+    ids = list(items.values_list("pk", flat=True)[:n])
+    related = items.query.select_related  # {"lead_unit": {}, …} as the list asked for it
+    rows = items.model.objects.filter(pk__in=ids).select_related(*(related if isinstance(related, dict) else ()))
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids]
 
 
 def deemed_agreements() -> QuerySet[Responsibility]:

@@ -14,7 +14,7 @@ from congvu.lib.ids import parse_id
 from congvu.lib.replica import replica_reads
 from congvu.org.models import Official, Unit
 from congvu.oversight.period_figures import BUCKETS, figures_and_trend, items_in
-from congvu.oversight.queries import overdue_items, overrides_to_review
+from congvu.oversight.queries import first_rows, overdue_items, overrides_to_review
 from congvu.oversight.signals import BY_SLUG, SIGNALS, evidence, signals_of, totals, weights
 from congvu.web.dashboard_data import TOP, UNIT_PARAM, Scope, chart_data, led_unit_ids, scope_of, trend_period
 from congvu.web.list_filters import province_totals
@@ -79,10 +79,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "signal_units": unit_rows[:TOP], "signal_officials": official_rows[:TOP], "signals": SIGNALS,
         "unit_count": len(unit_rows), "official_count": len(official_rows),
         "weights": weights_shown(), "exports_trail": may_export(request.official),
-        "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in overdue[:TOP]],
+        "overdue": [(i, working_days_overdue(i.legal_due_date)) for i in first_rows(overdue, TOP)],
         "overdue_count": overdue.count(),
         "deemed": deemed_rows(deemed[:TOP]), "deemed_count": len(deemed),
-        "refusals": list(refusals[:TOP]), "refusals_count": refusals.count(),
+        "refusals": first_rows(refusals, TOP), "refusals_count": refusals.count(),
         "authority_waiting": overrides_to_review().count(), "shown": TOP,
         "charts": chart_data(figures, trend, unit_rows), "chart_words": chart_words(),
         "total_cells": [(s, totals(unit_rows).get(s.code, 0)) for s in SIGNALS], **period_links(scope),

@@ -6,6 +6,7 @@ import pytest
 from congvu.oversight.queries import (
     deemed_agreements,
     figure_conditions,
+    first_rows,
     overdue_items,
     refusals_and_overrides,
     unit_figures,
@@ -34,3 +35,13 @@ def test_the_silent_unit_and_the_refused_and_overridden_attempts_are_listed(prov
     assert {(e.item_id, e.outcome) for e in signals} >= {(busy.refused.pk, Outcome.REFUSED),
                                                          (busy.pushed_up.pk, Outcome.OVERRIDE)}
     assert all(e.outcome in (Outcome.REFUSED, Outcome.OVERRIDE) for e in signals)
+
+
+def test_the_ten_oldest_overdue_are_the_list_s_first_in_its_order(busy):
+    # The dashboard picks the ids first and then reads only those rows: the same items, in the same
+    # order (oldest legal deadline first), as slicing the list itself.
+    items = overdue_items()
+    assert items.count() >= 2
+    assert [i.pk for i in first_rows(items, 10)] == [i.pk for i in items[:10]]
+    legal = [i.legal_due_at for i in first_rows(items, 10)]
+    assert legal == sorted(legal)
