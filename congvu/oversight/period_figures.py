@@ -17,6 +17,7 @@ each number opens (`items_in`) filters with it, so they cannot disagree."""
 from datetime import datetime
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.fields.json import KT
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
@@ -116,10 +117,14 @@ def held_in(period: Period, units: QuerySet[Unit] | None = None) -> dict[int, He
 def extensions_in(period: Period, units: QuerySet[Unit] | None = None) -> dict[int, dict[str, int]]:
     """Extensions granted in the period, per unit, by the unit itself or above (clause 1.5)."""
     counted: dict[int, dict[str, int]] = {}
-    for unit_id, approval in _events_in(period, units, kind=EventKind.EXTEND).values_list("unit_id", "data__approval"):
+    # Counted per (unit, approval) in the database, the approval read as text: row by row, decoding
+    # each event's JSON cost ~0.3 s of a year's page at 300,000 items (13,000 extensions).
+    grouped = (_events_in(period, units, kind=EventKind.EXTEND).values_list("unit_id", KT("data__approval"))
+               .annotate(n=Count("id")))
+    for unit_id, approval, n in grouped:
         per_unit = counted.setdefault(unit_id, {})
         key = approval or APPROVED_BY_UNIT
-        per_unit[key] = per_unit.get(key, 0) + 1
+        per_unit[key] = per_unit.get(key, 0) + n
     return counted
 
 
