@@ -2,9 +2,9 @@
 the real command runs, but stops at a chosen point so that a test can kill it there, or fill the disk
 under it, and decide when it goes on. Test code only: production code has no hooks for it.
 
-    pause-action        an action on an item whose title contains PAUSE_MARK stops just before the
-                        item is saved: the incoming number is taken, the document, item, step and event
-                        are written, nothing is committed (congvu/work/actions.py `save`)
+    pause-action        an action on an item whose title contains PAUSE_MARK stops just before its last
+                        write: the incoming number is taken, the document, item and step are written,
+                        nothing is committed (congvu/work/actions.py `save`, `append_event_and_save`)
     pause-sweep         the deemed-agreement sweep works in batches of BATCH items and stops in its
                         second batch after the notices, responsibilities, events and notifications are
                         written, before the chain heads are saved and the batch commits
@@ -39,14 +39,21 @@ def pause_here() -> None:
 def pause_actions() -> None:
     from congvu.work import actions
 
-    save = actions.save
+    # An action's last write is either `save` or, where the event and the item's update go in one
+    # statement, `append_event_and_save` (registration among them): pause before either.
+    save, append_and_save = actions.save, actions.append_event_and_save
 
     def save_after_a_pause(item, *fields):
         if PAUSE_MARK in item.title:
             pause_here()
         return save(item, *fields)
 
-    actions.save = save_after_a_pause
+    def append_and_save_after_a_pause(item, *args, **kwargs):
+        if PAUSE_MARK in item.title:
+            pause_here()
+        return append_and_save(item, *args, **kwargs)
+
+    actions.save, actions.append_event_and_save = save_after_a_pause, append_and_save_after_a_pause
 
 
 def pause_sweep() -> None:
