@@ -4,10 +4,9 @@ table at a time (COPY on PostgreSQL, one UPDATE for the items). Same requests se
 responsibilities, notifications, the same events with the same hashes, and every chain verifies.
 On PostgreSQL, two sweepers taking small batches at once settle each request once."""
 
-import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from congvu.consult import actions
 from congvu.consult import sweep as consult_sweep
@@ -18,6 +17,7 @@ from congvu.testing import MORNING, QUESTION, build_province, working_item
 from congvu.work import trail
 from congvu.work.models import Event, EventKind, WorkItem
 
+from .test_concurrent_sweeps import two_sweeps_at_once
 from .test_consultations import MIDNIGHT
 
 ITEMS = 12
@@ -88,21 +88,7 @@ def test_two_sweepers_taking_small_batches_deem_each_request_once(monkeypatch):
     with clock.travel_to(MORNING):
         consult_many(build_province())
     monkeypatch.setattr(consult_sweep, "BATCH", 2)
-    counts, barrier = [], threading.Barrier(2)
-
-    def sweep() -> None:
-        try:
-            barrier.wait()
-            with clock.travel_to(MIDNIGHT):
-                counts.append(consult_sweep.deem_overdue())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sweep) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    counts = two_sweeps_at_once()
     assert sum(counts) == 2 * ITEMS - 1
     assert Notice.objects.values("request_id").distinct().count() == Notice.objects.count() == 2 * ITEMS - 1
     deemed_events = Event.objects.filter(kind=EventKind.DEEMED_AGREEMENT).count()

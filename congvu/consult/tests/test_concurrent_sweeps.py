@@ -18,13 +18,9 @@ from .test_consultations import MIDNIGHT
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL SKIP LOCKED")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_sweeps_at_once_deem_each_request_once():
-    with clock.travel_to(MORNING):
-        p = build_province()
-        for n in range(12):
-            item = working_item(p, subject=f"Đồ án {n}")
-            actions.ask(item, actor=p.construction_officer, units=[p.finance, p.transport], question="Ý kiến?")
+def two_sweeps_at_once() -> list[int]:
+    """Two threads, each with its own connection, run the deemed-agreement sweep at midnight, started
+    together; returns how many requests each deemed."""
     counts, barrier = [], threading.Barrier(2)
 
     def sweep() -> None:
@@ -40,6 +36,17 @@ def test_two_sweeps_at_once_deem_each_request_once():
         thread.start()
     for thread in threads:
         thread.join(60)
+    return counts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_sweeps_at_once_deem_each_request_once():
+    with clock.travel_to(MORNING):
+        p = build_province()
+        for n in range(12):
+            item = working_item(p, subject=f"Đồ án {n}")
+            actions.ask(item, actor=p.construction_officer, units=[p.finance, p.transport], question="Ý kiến?")
+    counts = two_sweeps_at_once()
     assert sum(counts) == 24
     assert Notice.objects.count() == 24
     assert len(set(Notice.objects.values_list("request_id", flat=True))) == 24  # one draft per request, unnumbered
