@@ -21,6 +21,8 @@ def use(path: str) -> None:
 
 
 def timed_query(execute, sql, params, many, context):
+    if not hasattr(_started, "queries"):  # a query outside a logged request (a connection shared with a test's thread)
+        return execute(sql, params, many, context)
     started = time.perf_counter()
     try:
         return execute(sql, params, many, context)
@@ -45,3 +47,4 @@ def post_request(worker, request, environ, response) -> None:
             f"{_started.queries}\t{_started.db * 1000:.1f}\n")
     with _write, open(LOG["path"], "a", encoding="utf-8") as out:
         out.write(line)
+    del _started.queries  # the thread's queries between requests are nobody's

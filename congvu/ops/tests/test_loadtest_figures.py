@@ -1,6 +1,7 @@
 """The load test's own figures: the server's per-request log (wall, CPU, queries, database time) and
 its per-endpoint summary, which say which page drives the p95 (congvu/ops/loadtest/run.py)."""
 
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -22,14 +23,28 @@ def test_the_request_log_records_each_request_with_its_cpu_and_its_queries(tmp_p
     request_log.use(str(log))
     worker, request = SimpleNamespace(pid=4321), SimpleNamespace(method="GET", path="/cong-viec/5/")
     request_log.pre_request(worker, request)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.execute("SELECT 2")
-    sum(n * n for n in range(200_000))  # some CPU of the request's own
-    request_log.post_request(worker, request, {}, SimpleNamespace(status="200 OK"))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 2")
+        sum(n * n for n in range(200_000))  # some CPU of the request's own
+        request_log.post_request(worker, request, {}, SimpleNamespace(status="200 OK"))
+    finally:  # the wrapper stays on this thread's connection, which live-server tests later share
+        connection.execute_wrappers.remove(request_log.timed_query)
     method, path, status, wall, cpu, pid, queries, db = log.read_text(encoding="utf-8").strip().split("\t")
     assert (method, path, status, pid, queries) == ("GET", "/cong-viec/5/", "200", "4321", "2")
     assert float(cpu) > 0 and float(wall) >= float(db) > 0
+
+
+def test_a_query_on_a_thread_outside_a_logged_request_runs_uncounted():
+    # Live-server tests share the test thread's connection with the server's thread: a wrapper left on it
+    # must not break the server's queries (it once made every browser test's login page answer 500).
+    answers = []
+    thread = threading.Thread(target=lambda: answers.append(
+        request_log.timed_query(lambda *args: "rows", "SELECT 1", (), False, {})))
+    thread.start()
+    thread.join()
+    assert answers == ["rows"]
 
 
 def test_the_summary_ranks_endpoints_by_the_cpu_they_took(tmp_path):
