@@ -1,5 +1,5 @@
 """`congvu reportbench`: how long does compiling the province report for a year take — the frozen
-figures of every unit, the Decree 30 .docx with its three charts drawn by matplotlib, the .xlsx annex
+figures of every unit, the Decree 30 .docx with its three charts (Pillow), the .xlsx annex
 — over a province-year of items? The target (issue 11) is under 10 s at 300,000 items.
 
 The scratch database (dropped afterwards) is filled by the list benchmark's bulk insert
@@ -8,7 +8,13 @@ Affairs, with their steps, and with `--trail K` K hash-chained events per item c
 (`congvu.ops.signalfill`; without it the trail's signals cost nothing here). The period is the
 year 2025 (data 15/12/2024–14/12/2025); half the units submit before Home Affairs compiles, the others'
 figures are frozen at the compilation. The period's signals are dropped from the cache before the
-compilation, so it pays their first (cold) read, as it would with no earlier submission or page."""
+compilation, so it pays their first (cold) read, as it would with no earlier submission or page.
+
+With `--here` it measures the configured database instead (e.g. a copy of the shared province-year
+built by `dashbench --bulk 300000 --trail 10 --here`), inside a transaction rolled back at the end, so
+the copy is measured again and again. Each phase is reported in wall and processor time, the
+period's signals (the dashboard's code) also read cold on their own to state their share, and the
+files piece by piece."""
 
 import os
 import time
