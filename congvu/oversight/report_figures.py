@@ -131,7 +131,11 @@ def empty_figures() -> dict[str, int]:
 
 def prefilled(period: ReportingPeriod, unit_ids: list[int], now: datetime | None = None) -> dict[int, dict]:
     """What each unit's report is filled in with: {unit id: {"figures", "overdue_rate", "signals",
-    "backlog", "as_of"}} — JSON-ready, as it is frozen."""
+    "backlog", "as_of"}} — JSON-ready, as it is frozen. No unit, nothing read: a compilation after
+    every unit submitted prints only frozen figures, and the signals (counted for the whole province
+    at once, most of a compilation's time) are not read."""
+    if not unit_ids:
+        return {}
     now = now or clock.now()
     figures = _unit_figures_in(period, unit_ids, now)
     signals, backlog = signals_hook(period, unit_ids, now), backlog_hook(period, unit_ids)

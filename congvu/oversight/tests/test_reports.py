@@ -12,7 +12,7 @@ from congvu.lib import clock
 from congvu.lib.refusals import AccessDenied, InvalidState, RuleViolation
 from congvu.lib.workdays import TZ
 from congvu.org.models import Notification
-from congvu.oversight import reports
+from congvu.oversight import report_figures, reports
 from congvu.oversight.models_reports import PeriodState, UnitReport
 from congvu.oversight.record import record_events_of
 from congvu.oversight.report_figures import prefilled
@@ -152,3 +152,18 @@ def test_compiling_on_a_day_off_is_refused(province, at_morning):
     with clock.travel_to(datetime(2026, 3, 21, 9, 0, tzinfo=TZ)), pytest.raises(RuleViolation) as refused:
         reports.compile_report(period, actor=province.inspector)
     assert refused.value.code == "R-3-REPORT-ISSUE-DAY"
+
+
+
+def test_once_every_unit_has_submitted_no_live_figure_is_read(province, at_morning, monkeypatch):
+    """The compilation asks the live figures of the units still waiting only: with none waiting, the
+    province's signals (most of a compilation's time at a province-year) are not counted at all."""
+    period = march(province)
+
+    def read(*args, **kwargs):
+        raise AssertionError("a live figure was read although every unit's are frozen")
+
+    monkeypatch.setattr(report_figures, "_signals_of_every_unit", read)
+    monkeypatch.setattr(report_figures, "_unit_figures_in", read)
+    with clock.travel_to(AFTER_DUE):
+        assert prefilled(period, []) == {}
