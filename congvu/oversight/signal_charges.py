@@ -387,10 +387,22 @@ def grouped_events(condition: Q, period: Period) -> Iterator[Tally]:
 
 
 def _grouped(code: str) -> Callable[[Period, datetime], Iterator[Tally]]:
-    return lambda period, now: grouped_events(EVENT_CONDITIONS[code], period)
+    return _from_days(code, lambda period, now: grouped_events(EVENT_CONDITIONS[code], period))
 
 
-def upward_tally(period: Period, now: datetime) -> Iterator[Tally]:
+def _from_days(code: str, direct: Callable[[Period, datetime], Iterator[Tally]]) -> Callable[[Period, datetime],
+                                                                                            Iterator[Tally]]:
+    """The trail part of a signal from its day counters (`signal_days`, folded by the sweep), or
+    `direct` when they cannot be used (no fold yet, or the sweep far behind)."""
+    def tally(period: Period, now: datetime) -> Iterator[Tally]:
+        from congvu.oversight.signal_days import signal_tallies  # (it folds with this module's conditions)
+
+        rolled = signal_tallies(code, period)
+        return rolled if rolled is not None else direct(period, now)
+    return tally
+
+
+def _upward_direct(period: Period, now: datetime) -> Iterator[Tally]:
     """The refused upward submissions are their actor's; the send-backs are charged to who submitted
     (`_charged_officials`), read one by one (they are few)."""
     yield from grouped_events(_rule("R-1.4-OWN-AUTHORITY-SUBMISSION"), period)
@@ -399,8 +411,13 @@ def upward_tally(period: Period, now: datetime) -> Iterator[Tally]:
         yield Tally(c.unit_id, c.official_id, c.amount, 1)
 
 
+def _returns_wrong_direct(period: Period, now: datetime) -> Iterator[Tally]:
+    for c in event_charges("returns_wrong", period, now):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
 def unrelated_tally(period: Period, now: datetime) -> Iterator[Tally]:
-    yield from grouped_events(EVENT_CONDITIONS["unrelated_consultation"], period)
+    yield from _grouped("unrelated_consultation")(period, now)
     for c in sent_back_consultations(period, now):
         yield Tally(c.unit_id, c.official_id, c.amount, 1)
 
@@ -412,8 +429,9 @@ TALLIES: dict[str, Callable[[Period, datetime], Iterator[Tally]]] = {
     "foreign_matter": _grouped("foreign_matter"),
     "extension_self": _grouped("extension_self"),
     "extension_above": _grouped("extension_above"),
-    "upward": upward_tally,
+    "upward": _from_days("upward", _upward_direct),
     "unrelated_consultation": unrelated_tally,
+    "returns_wrong": _from_days("returns_wrong", _returns_wrong_direct),
 }
 
 

@@ -1,0 +1,158 @@
+"""Day counters of the trail signals (issue 10: `/tong-hop/` under 500 ms at 300,000 items and 3 M
+events): per (day in Viet Nam, signal, unit, official) the trail events charged, so a period's
+refusals, overrides, extensions, send-backs and returns found wrong read a few thousand counter rows
+instead of every such event of the period (a year: ~100,000 events at a province-year).
+
+Exactly the direct computation, never an approximation:
+- a trail event never changes once written (the chain is hash-sealed), so its charge on its day is
+  final: the sweep step `fold_signals` adds the events with an id up to a watermark (`SignalFoldMark`)
+  to the counters, computing each charge with the very function the evidence pages use
+  (`signal_charges._event_charges_where`, including who a send-back or a wrong return is charged to);
+- a reader adds the counters of the period's days and the events after the watermark, counted
+  directly (they are few: a sweep runs every minute) — a late event for a closed day, e.g. written
+  under a back-dated clock, lands after the watermark and is counted in its own day's period;
+- the watermark is the last event recorded more than `figure_rollups.SETTLE` before the fold, so an
+  event of a transaction still in flight (a lower id committed later) is never skipped;
+- past `MAX_PENDING` events after the watermark (the sweep has not run for long), or before the first
+  fold, the reader counts directly, as before the counters.
+
+The counters are written by the sweep from the trail alone, never by an action: no unit moves its
+own numbers except by what it does. `rebuild()` after a bulk load or a restore."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import Q, Sum
+
+from congvu.lib import clock
+from congvu.lib.workdays import local_date
+from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
+from congvu.oversight.periods import Period
+from congvu.oversight.signal_charges import EVENT_CONDITIONS, Tally, _event_charges_where, _rule
+from congvu.work.models import Event, EventKind, Outcome
+
+MAX_PENDING = 5000  # events after the watermark counted directly by a reader; beyond, all is direct
+CHUNK = 500_000  # event ids folded per sweep round: a first fold of 3 M events spreads over rounds
+
+# The trail conditions folded, and whether the event's actor is not the one charged (`remap`).
+FOLDED: dict[str, tuple[Q, bool]] = {
+    "own_transfer": (EVENT_CONDITIONS["own_transfer"], False),
+    "foreign_matter": (EVENT_CONDITIONS["foreign_matter"], False),
+    "upward_refused": (_rule("R-1.4-OWN-AUTHORITY-SUBMISSION"), False),
+    "upward_sent_back": (Q(kind=EventKind.SEND_BACK, outcome=Outcome.DONE), True),
+    "unrelated_event": (EVENT_CONDITIONS["unrelated_consultation"], False),
+    "extension_self": (EVENT_CONDITIONS["extension_self"], False),
+    "extension_above": (EVENT_CONDITIONS["extension_above"], False),
+    "returns_wrong": (EVENT_CONDITIONS["returns_wrong"], True),
+}
+# Each signal's trail part, as the counters it adds up.
+OF_SIGNAL: dict[str, tuple[str, ...]] = {
+    "own_transfer": ("own_transfer",), "foreign_matter": ("foreign_matter",),
+    "upward": ("upward_refused", "upward_sent_back"), "unrelated_consultation": ("unrelated_event",),
+    "extension_self": ("extension_self",), "extension_above": ("extension_above",),
+    "returns_wrong": ("returns_wrong",),
+}
+EVERY_DAY = Period("custom", date(1900, 1, 1), date(9999, 12, 30))  # the fold reads by id, not by day
+
+
+# --- folding (the sweep) --------------------------------------------------------------------------
+
+
+def _charged_per_day(key: str, ids: Q) -> dict[tuple, list[int]]:
+    condition, remap = FOLDED[key]
+    counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for c in _event_charges_where(condition & ids, EVERY_DAY, remap=remap):
+        counter = counted[(local_date(c.at), key, c.unit_id, c.official_id)]
+        counter[0] += c.amount
+        counter[1] += 1
+    return counted
+
+
+@transaction.atomic
+def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
+    """The sweep step: add the events after the watermark, up to the last settled one (at most `chunk`
+    ids a round), to the day counters and move the watermark. Returns how many event ids it moved on.
+    The mark is read for update: two workers folding at once would otherwise count a range twice."""
+    from congvu.oversight.figure_rollups import settled_event_id
+
+    now = now or clock.now()
+    mark = SignalFoldMark.objects.select_for_update().filter(pk=1).first()
+    start = mark.through_event if mark else 0
+    through = min(settled_event_id(now), start + chunk)
+    if through <= start:
+        return 0
+    ids = Q(pk__gt=start, pk__lte=through)
+    counted: dict[tuple, list[int]] = {}
+    for key in FOLDED:
+        counted.update(_charged_per_day(key, ids))
+    _add(counted)
+    SignalFoldMark.objects.update_or_create(pk=1, defaults={"through_event": through, "folded_at": now})
+    return through - start
+
+
+def _add(counted: dict[tuple, list[int]]) -> None:
+    """Add to the counters: the rows of the days touched are read once, updated or created."""
+    if not counted:
+        return
+    days = {day for day, *_ in counted}
+    existing = {(r.day, r.code, r.unit_id, r.official_id): r for r in SignalDay.objects.filter(day__in=days)}
+    changed, created = [], []
+    for key, (amount, records) in counted.items():
+        row = existing.get(key)
+        if row is None:
+            created.append(SignalDay(day=key[0], code=key[1], unit_id=key[2], official_id=key[3],
+                                     amount=amount, records=records))
+        else:
+            row.amount, row.records = row.amount + amount, row.records + records
+            changed.append(row)
+    SignalDay.objects.bulk_update(changed, ["amount", "records"], batch_size=1000)
+    SignalDay.objects.bulk_create(created, batch_size=1000)
+
+
+def rebuild(now: datetime | None = None) -> int:
+    """Every counter counted again from the trail (after a bulk load or a restore); the event ids
+    folded."""
+    with transaction.atomic():
+        SignalDay.objects.all().delete()
+        SignalFoldMark.objects.all().delete()
+    moved = 0
+    while step := fold(now):
+        moved += step
+    return moved
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def pending_events() -> tuple[int, list[int]] | None:
+    """The watermark and the ids of the events after it; None: no fold yet, or too many to count
+    one by one (then the reader counts directly)."""
+    mark = SignalFoldMark.objects.filter(pk=1).values_list("through_event", flat=True).first()
+    if mark is None:
+        return None
+    later = list(Event.objects.filter(pk__gt=mark).order_by("pk").values_list("pk", flat=True)[:MAX_PENDING + 1])
+    return None if len(later) > MAX_PENDING else (mark, later)
+
+
+def signal_tallies(code: str, period: Period, pending: tuple[int, list[int]] | None = None) -> Iterator[Tally] | None:
+    """The trail part of a signal for the period, from the counters and the events after the
+    watermark; None when the counters cannot be used (see `pending_events`)."""
+    pending = pending if pending is not None else pending_events()
+    if pending is None:
+        return None
+    return _rolled(OF_SIGNAL[code], period, pending[1])
+
+
+def _rolled(keys: tuple[str, ...], period: Period, later: list[int]) -> Iterator[Tally]:
+    rows = (SignalDay.objects.filter(code__in=keys, day__gte=period.start, day__lte=period.end)
+            .values("unit_id", "official_id").annotate(a=Sum("amount"), r=Sum("records")).order_by()
+            .values_list("unit_id", "official_id", "a", "r"))
+    for unit_id, official_id, amount, records in rows:
+        yield Tally(unit_id, official_id, amount, records)
+    if later:
+        for key in keys:
+            condition, remap = FOLDED[key]
+            for c in _event_charges_where(condition & Q(pk__in=later), period, remap=remap):
+                yield Tally(c.unit_id, c.official_id, c.amount, 1)
