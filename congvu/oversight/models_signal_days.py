@@ -1,6 +1,7 @@
 """The trail signals' day counters (issue 10: `/tong-hop/` under 500 ms at a province-year): per (day
-in Viet Nam, signal, unit, official) the number of trail events charged, folded from the trail by a
-sweep step up to a watermark (`congvu.oversight.signal_days` folds and reads them)."""
+in Viet Nam, signal, unit, official) the number of trail events charged — and the figures' passed-on
+work and extensions per (day, unit) — folded from the trail by a sweep step up to a watermark
+(`congvu.oversight.signal_days` folds and reads them)."""
 
 from django.db import models
 
@@ -15,6 +16,7 @@ class SignalDay(models.Model):
     official_id = models.IntegerField(null=True)
     amount = models.IntegerField(default=0)
     records = models.IntegerField(default=0)
+    days = models.IntegerField(null=True)  # "held": the working days held before passing the item on
 
     class Meta:
         indexes = [models.Index(fields=["code", "day"], name="oversight_signal_day_idx")]
@@ -29,6 +31,7 @@ class SignalFoldMark(models.Model):
 
     through_event = models.BigIntegerField(default=0)
     folded_at = models.DateTimeField()
+    calendar_version = models.CharField(max_length=64, default="")  # the working days held were counted by it
 
     def __str__(self) -> str:
         return f"signals folded through event {self.through_event}"

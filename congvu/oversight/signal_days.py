@@ -24,13 +24,17 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.fields.json import KT
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
+from congvu.org.models import Unit
 from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
 from congvu.oversight.periods import Period
 from congvu.oversight.signal_charges import EVENT_CONDITIONS, Tally, _event_charges_where, _rule
+from congvu.registry.queries import current_calendar
+from congvu.work.actions import APPROVED_BY_UNIT
 from congvu.work.models import Event, EventKind, Outcome
 
 MAX_PENDING = 5000  # events after the watermark counted directly by a reader; beyond, all is direct
@@ -54,6 +58,8 @@ OF_SIGNAL: dict[str, tuple[str, ...]] = {
     "extension_self": ("extension_self",), "extension_above": ("extension_above",),
     "returns_wrong": ("returns_wrong",),
 }
+HELD, HELD_KINDS = "held", (EventKind.TRANSFER, EventKind.RETURN)
+EXTENDED = "extended:"  # + the approval
 EVERY_DAY = Period("custom", date(1900, 1, 1), date(9999, 12, 30))  # the fold reads by id, not by day
 
 
@@ -64,8 +70,31 @@ def _charged_per_day(key: str, ids: Q) -> dict[tuple, list[int]]:
     condition, remap = FOLDED[key]
     counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     for c in _event_charges_where(condition & ids, EVERY_DAY, remap=remap):
-        counter = counted[(local_date(c.at), key, c.unit_id, c.official_id)]
+        counter = counted[(local_date(c.at), key, c.unit_id, c.official_id, None)]
         counter[0] += c.amount
+        counter[1] += 1
+    return counted
+
+
+def _held_per_day(ids: Q, calendar) -> dict[tuple, list[int]]:
+    """Work passed on (transferred or returned), per (day, unit, working days held): `held_in`'s rows."""
+    counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+    events = Event.objects.filter(ids, kind__in=HELD_KINDS, outcome=Outcome.DONE).order_by()
+    for unit_id, received, at in events.values_list("unit_id", "item__event_date", "at").iterator(chunk_size=2000):
+        days = calendar.working_days_between(received, local_date(at))
+        counter = counted[(local_date(at), HELD, unit_id, None, days)]
+        counter[0] += days
+        counter[1] += 1
+    return counted
+
+
+def _extensions_per_day(ids: Q) -> dict[tuple, list[int]]:
+    """Extensions granted, per (day, unit, approval): `extensions_in`'s rows."""
+    counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    events = Event.objects.filter(ids, kind=EventKind.EXTEND, outcome=Outcome.DONE).order_by()
+    for unit_id, approval, at in events.values_list("unit_id", KT("data__approval"), "at").iterator(chunk_size=2000):
+        counter = counted[(local_date(at), EXTENDED + (approval or APPROVED_BY_UNIT), unit_id, None, None)]
+        counter[0] += 1
         counter[1] += 1
     return counted
 
@@ -77,8 +106,12 @@ def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
     The mark is read for update: two workers folding at once would otherwise count a range twice."""
     from congvu.oversight.figure_rollups import settled_event_id
 
-    now = now or clock.now()
+    now, calendar = now or clock.now(), current_calendar()
     mark = SignalFoldMark.objects.select_for_update().filter(pk=1).first()
+    if mark is not None and mark.calendar_version != calendar.version:  # the days held counted again
+        SignalDay.objects.all().delete()
+        mark.delete()
+        mark = None
     start = mark.through_event if mark else 0
     through = min(settled_event_id(now), start + chunk)
     if through <= start:
@@ -87,8 +120,11 @@ def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
     counted: dict[tuple, list[int]] = {}
     for key in FOLDED:
         counted.update(_charged_per_day(key, ids))
+    counted.update(_held_per_day(ids, calendar))
+    counted.update(_extensions_per_day(ids))
     _add(counted)
-    SignalFoldMark.objects.update_or_create(pk=1, defaults={"through_event": through, "folded_at": now})
+    SignalFoldMark.objects.update_or_create(pk=1, defaults={"through_event": through, "folded_at": now,
+                                                            "calendar_version": calendar.version})
     return through - start
 
 
@@ -97,12 +133,12 @@ def _add(counted: dict[tuple, list[int]]) -> None:
     if not counted:
         return
     days = {day for day, *_ in counted}
-    existing = {(r.day, r.code, r.unit_id, r.official_id): r for r in SignalDay.objects.filter(day__in=days)}
+    existing = {(r.day, r.code, r.unit_id, r.official_id, r.days): r for r in SignalDay.objects.filter(day__in=days)}
     changed, created = [], []
-    for key, (amount, records) in counted.items():
+    for key, (amount, records, *_) in counted.items():
         row = existing.get(key)
         if row is None:
-            created.append(SignalDay(day=key[0], code=key[1], unit_id=key[2], official_id=key[3],
+            created.append(SignalDay(day=key[0], code=key[1], unit_id=key[2], official_id=key[3], days=key[4],
                                      amount=amount, records=records))
         else:
             row.amount, row.records = row.amount + amount, row.records + records
@@ -156,3 +192,50 @@ def _rolled(keys: tuple[str, ...], period: Period, later: list[int]) -> Iterator
             condition, remap = FOLDED[key]
             for c in _event_charges_where(condition & Q(pk__in=later), period, remap=remap):
                 yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
+# --- the figures' passed-on work and extensions (`period_figures.held_in`, `extensions_in`) ------
+
+
+def held_rows(period: Period, units: QuerySet[Unit] | None) -> list[tuple[int, int, int]] | None:
+    """(unit, working days held, items) of the work passed on in the period, from the counters and
+    the events after the watermark; None when the counters cannot be used (as `pending_events`, or
+    the working calendar changed since they were counted: the next fold counts them again)."""
+    mark = SignalFoldMark.objects.filter(pk=1).first()
+    pending = pending_events()
+    if pending is None or mark is None or mark.calendar_version != current_calendar().version:
+        return None
+    counters = _counters([HELD], period, units)
+    rows = list(counters.values("unit_id", "days").annotate(n=Sum("records")).order_by()
+                .values_list("unit_id", "days", "n"))
+    if pending[1]:
+        later = Q(pk__in=pending[1])
+        rows += [(unit_id, days, c[1]) for (_day, _code, unit_id, _o, days), c in _in_units(
+            _held_per_day(later, current_calendar()), period, units)]
+    return rows
+
+
+def extension_rows(period: Period, units: QuerySet[Unit] | None) -> list[tuple[int, str, int]] | None:
+    """(unit, approval, extensions granted) in the period; None as `held_rows`."""
+    pending = pending_events()
+    if pending is None:
+        return None
+    codes = SignalDay.objects.filter(code__startswith=EXTENDED).values_list("code", flat=True).distinct()
+    counters = _counters(list(codes), period, units)
+    rows = [(unit_id, code.removeprefix(EXTENDED), n) for unit_id, code, n in counters.values(
+        "unit_id", "code").annotate(n=Sum("records")).order_by().values_list("unit_id", "code", "n")]
+    if pending[1]:
+        rows += [(unit_id, code.removeprefix(EXTENDED), c[1]) for (_d, code, unit_id, _o, _days), c in _in_units(
+            _extensions_per_day(Q(pk__in=pending[1])), period, units)]
+    return rows
+
+
+def _counters(codes: list[str], period: Period, units: QuerySet[Unit] | None) -> QuerySet[SignalDay]:
+    counters = SignalDay.objects.filter(code__in=codes, day__gte=period.start, day__lte=period.end)
+    return counters if units is None else counters.filter(unit_id__in=units.values("pk"))
+
+
+def _in_units(counted: dict[tuple, list[int]], period: Period, units: QuerySet[Unit] | None) -> list:
+    allowed = None if units is None else set(units.values_list("pk", flat=True))
+    return [(key, c) for key, c in counted.items()
+            if period.start <= key[0] <= period.end and (allowed is None or key[2] in allowed)]

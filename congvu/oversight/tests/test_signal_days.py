@@ -13,11 +13,14 @@ from congvu.ops.listbench import NOW, fill
 from congvu.ops.province import build_synthetic
 from congvu.ops.signalfill import fill_trails
 from congvu.ops.sweep import fold_signals
+from congvu.org.models import Unit
 from congvu.oversight import signal_days
-from congvu.oversight.models_signal_days import SignalDay
+from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
+from congvu.oversight.period_figures import extensions_in, held_in
 from congvu.oversight.periods import Period, month, quarter, year
 from congvu.oversight.signal_charges import tallies
 from congvu.oversight.signal_check import differences, summed
+from congvu.oversight.signal_days import held_rows
 from congvu.oversight.signals import signals_by_unit
 from congvu.testing import BUSY_JANUARY, working_item
 from congvu.work import actions as work
@@ -40,12 +43,21 @@ def direct(code: str, period: Period, now, monkeypatch) -> dict:
         return summed(tallies(code, period, now))
 
 
+def passed_on_and_extended(period: Period, units=None) -> tuple[dict, dict]:
+    return {u: vars(h) for u, h in held_in(period, units).items()}, extensions_in(period, units)
+
+
 def assert_counters_are_direct(now, monkeypatch) -> None:
     assert signal_days.pending_events() is not None  # the counters are read, not bypassed
+    some = Unit.objects.filter(pk__in=Unit.objects.order_by("pk").values("pk")[:3])
     for period in periods(now):
         assert differences(period, now) == {}, period
         for code in TRAIL_SIGNALS:
             assert summed(tallies(code, period, now)) == direct(code, period, now, monkeypatch), (code, period)
+        counted = passed_on_and_extended(period), passed_on_and_extended(period, some)
+        with monkeypatch.context() as m:
+            m.setattr(signal_days, "pending_events", lambda: None)
+            assert counted == (passed_on_and_extended(period), passed_on_and_extended(period, some)), period
 
 
 @pytest.fixture
@@ -60,7 +72,8 @@ def test_the_counters_of_a_bulk_trail_are_the_direct_computation(bulk, monkeypat
         assert signal_days.rebuild() == Event.objects.order_by("-pk").values_list("pk", flat=True).first()
         now = clock.now()
         assert SignalDay.objects.filter(code="returns_wrong").exists()
-        assert {code for code, _ in SignalDay.objects.values_list("code", "day")} == set(signal_days.FOLDED)
+        folded = {code for code, _ in SignalDay.objects.values_list("code", "day")}
+        assert {*signal_days.FOLDED, "held", "extended:self"} <= folded
         assert_counters_are_direct(now, monkeypatch)
         assert signal_days.fold() == 0  # nothing new: folding again counts nothing twice
         assert_counters_are_direct(now, monkeypatch)
@@ -89,6 +102,10 @@ def test_actions_after_the_fold_and_a_late_event_for_a_closed_day_move_the_numbe
         work.transfer(item, actor=province.construction_head, to_unit=province.finance)
     work.extend_deadline(item, actor=province.construction_head, new_due=item.due_date + timedelta(days=3),
                          reason="Chờ ý kiến của chủ đầu tư")
+    not_ours = work.register_incoming(actor=province.construction_clerk, unit=province.construction,
+                                      matter_type=province.land_dispute, sender="Hộ ông Lê Văn Ranh",
+                                      subject="Đề nghị hòa giải tranh chấp lối đi")
+    work.return_document(not_ours, actor=province.construction_head, grounds="not_ours", named_unit=province.commune)
     with clock.travel_to(BUSY_JANUARY + timedelta(days=2)):  # a late event for January, a closed month
         late = working_item(province, province.building_permit, subject="Cấp phép xây dựng kho lạnh",
                             sender="Công ty TNHH Hải Sản", notation="3/2026/CV-HS")
@@ -105,3 +122,13 @@ def test_actions_after_the_fold_and_a_late_event_for_a_closed_day_move_the_numbe
         assert signal_days.pending_events() == (Event.objects.order_by("-pk").values_list("pk", flat=True)[0], [])
         assert_counters_are_direct(now, monkeypatch)
         assert any(r.counts.get("extension_self") for r in signals_by_unit(month(2026, 3), now=now))
+        assert held_in(month(2026, 3))[province.construction.pk].items >= 1
+
+
+def test_a_new_working_calendar_counts_the_days_held_again(bulk, monkeypatch):
+    with clock.travel_to(NOW + SETTLED):
+        signal_days.rebuild()
+        SignalFoldMark.objects.update(calendar_version="an older calendar")
+        assert held_rows(year(2025), None) is None  # not read: counted directly until the next fold
+        assert signal_days.fold() > 0 and held_rows(year(2025), None) is not None
+        assert_counters_are_direct(clock.now(), monkeypatch)
