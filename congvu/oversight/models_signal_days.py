@@ -31,7 +31,8 @@ class SignalFoldMark(models.Model):
 
     through_event = models.BigIntegerField(default=0)
     folded_at = models.DateTimeField()
-    calendar_version = models.CharField(max_length=64, default="")  # the working days held were counted by it
+    calendar_version = models.CharField(max_length=64, default="")  # the working days were counted by it
+    steps_through = models.DateTimeField(null=True)  # the steps that ended late before it (a local midnight)
 
     def __str__(self) -> str:
         return f"signals folded through event {self.through_event}"

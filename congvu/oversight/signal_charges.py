@@ -310,11 +310,19 @@ def step_delay_tally(period: Period, now: datetime) -> Iterator[Tally]:
             for due in still_open.values_list("due_at", flat=True).distinct() if due < at}
     if days:
         yield from _open_delays_per_holder(still_open, days)
+    from congvu.oversight.signal_days import ended_step_tallies  # (it folds with this module's functions)
+
+    from_days = ended_step_tallies(period, now, ended_late)
+    yield from from_days if from_days is not None else ended_delay_tallies(period, now, ended_late)
+
+
+def ended_delay_tallies(period: Period, now: datetime, ended_late: Q) -> Iterator[Tally]:
+    """The steps that ended late (`ended_late`), per holder, read from the steps."""
     if _fixed_offset(period) is None:
         for c in step_delays_ended(period, now, ended_late):  # (never at Viet Nam's fixed offset since 1975)
             yield Tally(c.unit_id, c.official_id, c.amount, 1)
         return
-    yield from _ended_delays_per_holder(Step.objects.filter(ended_late).order_by(), period, calendar)
+    yield from _ended_delays_per_holder(Step.objects.filter(ended_late).order_by(), period, current_calendar())
 
 
 def _fixed_offset(period: Period) -> timedelta | None:

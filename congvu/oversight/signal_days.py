@@ -21,21 +21,30 @@ own numbers except by what it does. `rebuild()` after a bulk load or a restore."
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.fields.json import KT
 
 from congvu.lib import clock
 from congvu.lib.workdays import local_date
 from congvu.org.models import Unit
+from congvu.oversight.figure_rollups import SETTLE, settled_event_id
 from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
 from congvu.oversight.periods import Period
-from congvu.oversight.signal_charges import EVENT_CONDITIONS, Tally, _event_charges_where, _rule
+from congvu.oversight.signal_charges import (
+    EVENT_CONDITIONS,
+    Tally,
+    _event_charges_where,
+    _rule,
+    ended_delay_tallies,
+    raw_moments,
+)
 from congvu.registry.queries import current_calendar
 from congvu.work.actions import APPROVED_BY_UNIT
-from congvu.work.models import Event, EventKind, Outcome
+from congvu.work.deadlines import working_days_late
+from congvu.work.models import Event, EventKind, Outcome, Step
 
 MAX_PENDING = 5000  # events after the watermark counted directly by a reader; beyond, all is direct
 CHUNK = 500_000  # event ids folded per sweep round: a first fold of 3 M events spreads over rounds
@@ -60,6 +69,7 @@ OF_SIGNAL: dict[str, tuple[str, ...]] = {
 }
 HELD, HELD_KINDS = "held", (EventKind.TRANSFER, EventKind.RETURN)
 EXTENDED = "extended:"  # + the approval
+STEP_ENDED = "step_ended"
 EVERY_DAY = Period("custom", date(1900, 1, 1), date(9999, 12, 30))  # the fold reads by id, not by day
 
 
@@ -99,13 +109,31 @@ def _extensions_per_day(ids: Q) -> dict[tuple, list[int]]:
     return counted
 
 
+def _ended_steps_per_day(since: datetime | None, until: datetime, calendar) -> dict[tuple, list[int]]:
+    """The steps that ended late in [since, until), per (day ended, holder unit, holder): the step
+    delay's ended part, working days late (an ended step's deadline and holder never change)."""
+    counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    if since is not None and since >= until:
+        return counted
+    steps = Step.objects.filter(ended_at__gt=F("due_at"), ended_at__lt=until).order_by()
+    if since is not None:
+        steps = steps.filter(ended_at__gte=since)
+    late: dict[tuple, int] = {}
+    for unit_id, holder_id, due_at, ended_at in raw_moments(steps, "holder_unit_id", "holder_id", "due_at", "ended_at"):
+        day = local_date(ended_at)
+        if (due_at, day) not in late:
+            late[(due_at, day)] = working_days_late(calendar, due_at, ended_at)
+        counter = counted[(day, STEP_ENDED, unit_id, holder_id, None)]
+        counter[0] += late[(due_at, day)]
+        counter[1] += 1
+    return counted
+
+
 @transaction.atomic
 def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
     """The sweep step: add the events after the watermark, up to the last settled one (at most `chunk`
     ids a round), to the day counters and move the watermark. Returns how many event ids it moved on.
     The mark is read for update: two workers folding at once would otherwise count a range twice."""
-    from congvu.oversight.figure_rollups import settled_event_id
-
     now, calendar = now or clock.now(), current_calendar()
     mark = SignalFoldMark.objects.select_for_update().filter(pk=1).first()
     if mark is not None and mark.calendar_version != calendar.version:  # the days held counted again
@@ -122,9 +150,12 @@ def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
         counted.update(_charged_per_day(key, ids))
     counted.update(_held_per_day(ids, calendar))
     counted.update(_extensions_per_day(ids))
+    steps_through = Period("custom", local_date(now - SETTLE), local_date(now - SETTLE)).start_at
+    counted.update(_ended_steps_per_day(mark.steps_through if mark else None, steps_through, calendar))
     _add(counted)
     SignalFoldMark.objects.update_or_create(pk=1, defaults={"through_event": through, "folded_at": now,
-                                                            "calendar_version": calendar.version})
+                                                            "calendar_version": calendar.version,
+                                                            "steps_through": steps_through})
     return through - start
 
 
@@ -239,3 +270,31 @@ def _in_units(counted: dict[tuple, list[int]], period: Period, units: QuerySet[U
     allowed = None if units is None else set(units.values_list("pk", flat=True))
     return [(key, c) for key, c in counted.items()
             if period.start <= key[0] <= period.end and (allowed is None or key[2] in allowed)]
+
+
+# --- the step delay's ended part ------------------------------------------------------------------
+
+
+def ended_step_tallies(period: Period, now: datetime, ended_late: Q) -> Iterator[Tally] | None:
+    """The step delay of the steps that ended late in the period: the counters of the days before the
+    mark's `steps_through`, and the steps ended since read from the steps. None (read them all) as
+    `held_rows`, or when an event after the watermark is dated before `steps_through`: an action
+    written under a back-dated clock may have ended a step on a day already folded."""
+    mark = SignalFoldMark.objects.filter(pk=1).first()
+    pending = pending_events()
+    if (pending is None or mark is None or mark.steps_through is None
+            or mark.calendar_version != current_calendar().version
+            or Event.objects.filter(pk__in=pending[1], at__lt=mark.steps_through).exists()):
+        return None
+    return _ended_tallies(period, now, ended_late, mark.steps_through)
+
+
+def _ended_tallies(period: Period, now: datetime, ended_late: Q, through: datetime) -> Iterator[Tally]:
+    last_folded = min(period.end, local_date(through) - timedelta(days=1))
+    rows = (SignalDay.objects.filter(code=STEP_ENDED, day__gte=period.start, day__lte=last_folded)
+            .values("unit_id", "official_id").annotate(a=Sum("amount"), r=Sum("records")).order_by()
+            .values_list("unit_id", "official_id", "a", "r"))
+    for unit_id, official_id, amount, records in rows:
+        yield Tally(unit_id, official_id, amount, records)
+    if period.end_at > through:
+        yield from ended_delay_tallies(period, now, ended_late & Q(ended_at__gte=through))

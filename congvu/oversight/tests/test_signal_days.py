@@ -18,7 +18,7 @@ from congvu.oversight import signal_days
 from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
 from congvu.oversight.period_figures import extensions_in, held_in
 from congvu.oversight.periods import Period, month, quarter, year
-from congvu.oversight.signal_charges import tallies
+from congvu.oversight.signal_charges import late_steps, tallies
 from congvu.oversight.signal_check import differences, summed
 from congvu.oversight.signal_days import held_rows
 from congvu.oversight.signals import signals_by_unit
@@ -41,6 +41,10 @@ def direct(code: str, period: Period, now, monkeypatch) -> dict:
     with monkeypatch.context() as m:
         m.setattr(signal_days, "pending_events", lambda: None)
         return summed(tallies(code, period, now))
+
+
+def steps_from_counters(period: Period, now) -> bool:
+    return signal_days.ended_step_tallies(period, now, late_steps(period, now)[0]) is not None
 
 
 def passed_on_and_extended(period: Period, units=None) -> tuple[dict, dict]:
@@ -73,7 +77,8 @@ def test_the_counters_of_a_bulk_trail_are_the_direct_computation(bulk, monkeypat
         now = clock.now()
         assert SignalDay.objects.filter(code="returns_wrong").exists()
         folded = {code for code, _ in SignalDay.objects.values_list("code", "day")}
-        assert {*signal_days.FOLDED, "held", "extended:self"} <= folded
+        assert {*signal_days.FOLDED, "held", "extended:self", "step_ended"} <= folded
+        assert steps_from_counters(year(2025), now)
         assert_counters_are_direct(now, monkeypatch)
         assert signal_days.fold() == 0  # nothing new: folding again counts nothing twice
         assert_counters_are_direct(now, monkeypatch)
@@ -106,12 +111,16 @@ def test_actions_after_the_fold_and_a_late_event_for_a_closed_day_move_the_numbe
                                       matter_type=province.land_dispute, sender="Hộ ông Lê Văn Ranh",
                                       subject="Đề nghị hòa giải tranh chấp lối đi")
     work.return_document(not_ours, actor=province.construction_head, grounds="not_ours", named_unit=province.commune)
+    work.complete(busy.overdue, actor=province.construction_officer, result="Đã cấp giấy phép số 32/GPXD",
+                  delay_cause="dossier", delay_note="Chủ đầu tư nộp bổ sung hồ sơ sau hạn")  # a step ended late
+    assert steps_from_counters(month(2026, 3), clock.now())
     with clock.travel_to(BUSY_JANUARY + timedelta(days=2)):  # a late event for January, a closed month
         late = working_item(province, province.building_permit, subject="Cấp phép xây dựng kho lạnh",
                             sender="Công ty TNHH Hải Sản", notation="3/2026/CV-HS")
         with pytest.raises(RuleViolation):
             work.transfer(late, actor=province.construction_head, to_unit=province.finance)
     now = clock.now()
+    assert not steps_from_counters(month(2026, 1), now)  # it may have ended a step on a folded day: read them
     for period, moved in before.items():
         after = summed(tallies("own_transfer", period, now))
         key = (province.construction.pk, province.construction_head.pk)
@@ -123,6 +132,7 @@ def test_actions_after_the_fold_and_a_late_event_for_a_closed_day_move_the_numbe
         assert_counters_are_direct(now, monkeypatch)
         assert any(r.counts.get("extension_self") for r in signals_by_unit(month(2026, 3), now=now))
         assert held_in(month(2026, 3))[province.construction.pk].items >= 1
+        assert steps_from_counters(month(2026, 1), now)
 
 
 def test_a_new_working_calendar_counts_the_days_held_again(bulk, monkeypatch):
