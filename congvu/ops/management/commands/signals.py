@@ -12,7 +12,7 @@ class Command(BaseCommand):
             "hoặc khôi phục); --check so số liệu nhanh với cách tính trực tiếp cho một kỳ.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--rebuild", action="store_true", help="ghi lại thời điểm quá gấp đôi hạn và bộ đếm theo ngày")
+        parser.add_argument("--rebuild", action="store_true", help="ghi lại cột quá gấp đôi hạn, bộ đếm theo ngày")
         parser.add_argument("--check", action="store_true", help="so số liệu nhanh với cách tính trực tiếp")
         parser.add_argument("--ky", default="nam", help="thang|quy|nam|tuy-chon (mặc định: nam)")
         parser.add_argument("--nam", default="", help="năm của kỳ (mặc định: năm nay)")
