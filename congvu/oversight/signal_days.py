@@ -135,14 +135,17 @@ def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
     ids a round), to the day counters and move the watermark. Returns how many event ids it moved on.
     The mark is read for update: two workers folding at once would otherwise count a range twice."""
     now, calendar = now or clock.now(), current_calendar()
-    mark = SignalFoldMark.objects.select_for_update().filter(pk=1).first()
-    if mark is not None and mark.calendar_version != calendar.version:  # the days held counted again
+    # The one mark row exists before it is locked: two first folds at once then wait for each other
+    # rather than both count from the beginning.
+    SignalFoldMark.objects.get_or_create(pk=1, defaults={"folded_at": now, "calendar_version": calendar.version})
+    mark = SignalFoldMark.objects.select_for_update().get(pk=1)
+    if mark.calendar_version != calendar.version:  # the working days held and late counted again
         SignalDay.objects.all().delete()
-        mark.delete()
-        mark = None
-    start = mark.through_event if mark else 0
+        mark.through_event, mark.steps_through, mark.calendar_version = 0, None, calendar.version
+    start = mark.through_event
     through = min(settled_event_id(now), start + chunk)
     if through <= start:
+        mark.save()
         return 0
     ids = Q(pk__gt=start, pk__lte=through)
     counted: dict[tuple, list[int]] = {}
@@ -151,11 +154,10 @@ def fold(now: datetime | None = None, chunk: int = CHUNK) -> int:
     counted.update(_held_per_day(ids, calendar))
     counted.update(_extensions_per_day(ids))
     steps_through = Period("custom", local_date(now - SETTLE), local_date(now - SETTLE)).start_at
-    counted.update(_ended_steps_per_day(mark.steps_through if mark else None, steps_through, calendar))
+    counted.update(_ended_steps_per_day(mark.steps_through, steps_through, calendar))
     _add(counted)
-    SignalFoldMark.objects.update_or_create(pk=1, defaults={"through_event": through, "folded_at": now,
-                                                            "calendar_version": calendar.version,
-                                                            "steps_through": steps_through})
+    mark.through_event, mark.folded_at, mark.steps_through = through, now, steps_through
+    mark.save()
     return through - start
 
 
