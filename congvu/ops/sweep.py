@@ -16,7 +16,7 @@ from congvu.consult import sweep as consult_sweep
 from congvu.documents import issued_pdf, notice_pdf, notices, outbox
 from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, figure_rollups, public_figures, public_reports, record, reports
+from congvu.oversight import directives, figure_rollups, public_figures, public_reports, record, reports, signal_days
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -78,6 +78,11 @@ def fold_figures() -> str:
     return f"số liệu theo kỳ tính sẵn: {figure_rollups.fold()} mốc"
 
 
+def fold_signals() -> str:
+    """Issue 10: the trail events settled since the last round added to the signals' day counters."""
+    return f"dấu hiệu theo ngày tính sẵn: {signal_days.fold()} sự kiện"
+
+
 def warm_public_figures() -> str:
     """The published figures of the periods that just closed, computed before a visitor asks."""
     return f"số liệu công khai tính sẵn: {public_figures.warm(today())} kỳ"
@@ -94,10 +99,12 @@ def urge_late_reports() -> str:
 # signed PDF; then the other documents issued (decisions, conclusions, reports) signed and sent the same
 # way; then the statuses for the axis. Issue 11's reminders write no trail event, so they come
 # after the seal; urging late reports writes record events, sealed by the next round. The figure
-# rollups are folded before the published figures are warmed, which read them.
+# rollups are folded before the published figures are warmed, which read them; the signals' day
+# counters with them (they read only the trail).
 SWEEPS: list[Callable[[], str]] = [deem_agreements, render_notices, sign_notices, send_notices, sign_issued,
                                    send_issued, send_statuses, remind_consultations, remind_unsigned_notices,
-                                   seal_trail, remind_directives_and_reports, fold_figures, warm_public_figures,
+                                   seal_trail, remind_directives_and_reports, fold_figures, fold_signals,
+                                   warm_public_figures,
                                    urge_late_reports]
 
 

@@ -52,4 +52,5 @@ from congvu.oversight import (  # noqa: E402,F401  (the other rows of oversight,
     models_record,  # the record trail
     models_reports,  # issue 11: periodic reports (clause 3)
     models_reviews,  # issue 10: 1.7
+    models_signal_days,  # issue 10: the trail signals' day counters
 )

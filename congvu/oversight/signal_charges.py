@@ -310,11 +310,19 @@ def step_delay_tally(period: Period, now: datetime) -> Iterator[Tally]:
             for due in still_open.values_list("due_at", flat=True).distinct() if due < at}
     if days:
         yield from _open_delays_per_holder(still_open, days)
+    from congvu.oversight.signal_days import ended_step_tallies  # (it folds with this module's functions)
+
+    from_days = ended_step_tallies(period, now, ended_late)
+    yield from from_days if from_days is not None else ended_delay_tallies(period, now, ended_late)
+
+
+def ended_delay_tallies(period: Period, now: datetime, ended_late: Q) -> Iterator[Tally]:
+    """The steps that ended late (`ended_late`), per holder, read from the steps."""
     if _fixed_offset(period) is None:
         for c in step_delays_ended(period, now, ended_late):  # (never at Viet Nam's fixed offset since 1975)
             yield Tally(c.unit_id, c.official_id, c.amount, 1)
         return
-    yield from _ended_delays_per_holder(Step.objects.filter(ended_late).order_by(), period, calendar)
+    yield from _ended_delays_per_holder(Step.objects.filter(ended_late).order_by(), period, current_calendar())
 
 
 def _fixed_offset(period: Period) -> timedelta | None:
@@ -387,10 +395,22 @@ def grouped_events(condition: Q, period: Period) -> Iterator[Tally]:
 
 
 def _grouped(code: str) -> Callable[[Period, datetime], Iterator[Tally]]:
-    return lambda period, now: grouped_events(EVENT_CONDITIONS[code], period)
+    return _from_days(code, lambda period, now: grouped_events(EVENT_CONDITIONS[code], period))
 
 
-def upward_tally(period: Period, now: datetime) -> Iterator[Tally]:
+def _from_days(code: str, direct: Callable[[Period, datetime], Iterator[Tally]]) -> Callable[[Period, datetime],
+                                                                                            Iterator[Tally]]:
+    """The trail part of a signal from its day counters (`signal_days`, folded by the sweep), or
+    `direct` when they cannot be used (no fold yet, or the sweep far behind)."""
+    def tally(period: Period, now: datetime) -> Iterator[Tally]:
+        from congvu.oversight.signal_days import signal_tallies  # (it folds with this module's conditions)
+
+        rolled = signal_tallies(code, period)
+        return rolled if rolled is not None else direct(period, now)
+    return tally
+
+
+def _upward_direct(period: Period, now: datetime) -> Iterator[Tally]:
     """The refused upward submissions are their actor's; the send-backs are charged to who submitted
     (`_charged_officials`), read one by one (they are few)."""
     yield from grouped_events(_rule("R-1.4-OWN-AUTHORITY-SUBMISSION"), period)
@@ -399,8 +419,13 @@ def upward_tally(period: Period, now: datetime) -> Iterator[Tally]:
         yield Tally(c.unit_id, c.official_id, c.amount, 1)
 
 
+def _returns_wrong_direct(period: Period, now: datetime) -> Iterator[Tally]:
+    for c in event_charges("returns_wrong", period, now):
+        yield Tally(c.unit_id, c.official_id, c.amount, 1)
+
+
 def unrelated_tally(period: Period, now: datetime) -> Iterator[Tally]:
-    yield from grouped_events(EVENT_CONDITIONS["unrelated_consultation"], period)
+    yield from _grouped("unrelated_consultation")(period, now)
     for c in sent_back_consultations(period, now):
         yield Tally(c.unit_id, c.official_id, c.amount, 1)
 
@@ -412,8 +437,9 @@ TALLIES: dict[str, Callable[[Period, datetime], Iterator[Tally]]] = {
     "foreign_matter": _grouped("foreign_matter"),
     "extension_self": _grouped("extension_self"),
     "extension_above": _grouped("extension_above"),
-    "upward": upward_tally,
+    "upward": _from_days("upward", _upward_direct),
     "unrelated_consultation": unrelated_tally,
+    "returns_wrong": _from_days("returns_wrong", _returns_wrong_direct),
 }
 
 

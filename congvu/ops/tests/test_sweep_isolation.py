@@ -106,6 +106,7 @@ def test_a_part_that_fails_whole_is_reported_and_the_parts_after_it_still_run(pr
     assert lines[6] == "trạng thái edXML gửi trục: 0"
     assert lines[7] == "nhắc hạn xin ý kiến: 1" and lines[9].startswith("niêm phong #")
     assert lines[11].startswith("số liệu theo kỳ tính sẵn: ")  # the figure rollups, before the published figures
+    assert lines[12].startswith("dấu hiệu theo ngày tính sẵn: ")  # the signals' day counters
     assert all(line.startswith("LỖI") == (index == 0) for index, line in enumerate(lines))
 
 

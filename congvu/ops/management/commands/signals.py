@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from congvu.lib import clock
+from congvu.oversight import signal_days
 from congvu.oversight.periods import PeriodError, parse_period
 from congvu.oversight.signal_check import differences
 from congvu.work.signal_columns import rebuild_undecided_twice
@@ -11,7 +12,7 @@ class Command(BaseCommand):
             "hoặc khôi phục); --check so số liệu nhanh với cách tính trực tiếp cho một kỳ.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--rebuild", action="store_true", help="ghi lại thời điểm quá gấp đôi hạn")
+        parser.add_argument("--rebuild", action="store_true", help="ghi lại cột quá gấp đôi hạn, bộ đếm theo ngày")
         parser.add_argument("--check", action="store_true", help="so số liệu nhanh với cách tính trực tiếp")
         parser.add_argument("--ky", default="nam", help="thang|quy|nam|tuy-chon (mặc định: nam)")
         parser.add_argument("--nam", default="", help="năm của kỳ (mặc định: năm nay)")
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             raise CommandError("Chọn --rebuild hoặc --check")
         if rebuild:
             self.stdout.write(f"Đã ghi lại {rebuild_undecided_twice()} công việc.")
+            self.stdout.write(f"Đã đếm lại bộ đếm dấu hiệu theo ngày đến sự kiện #{signal_days.rebuild()}.")
         if check:
             self._check({k: v for k, v in {"ky": ky, "nam": nam, "thang": thang, "quy": quy}.items() if v})
 
