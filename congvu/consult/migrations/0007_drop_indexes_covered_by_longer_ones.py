@@ -11,25 +11,37 @@ class Migration(migrations.Migration):
         ('org', '0010_drop_indexes_covered_by_longer_ones'),
     ]
 
+    # The foreign keys lose their own index (a longer index begins with each), dropped by name: as
+    # AlterField, SQLite would copy the whole table (3 M events on a province-year) to drop an index.
     operations = [
-        migrations.AlterField(
-            model_name='consultationrequest',
-            name='consultation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='consult.consultation'),
-        ),
-        migrations.AlterField(
-            model_name='consultationrequest',
-            name='holder',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='consultation_requests', to='org.official', verbose_name='official answering'),
-        ),
-        migrations.AlterField(
-            model_name='consultationrequest',
-            name='unit',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='consultation_requests', to='org.unit', verbose_name='consulted unit'),
-        ),
-        migrations.AlterField(
-            model_name='notice',
-            name='unit',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='org.unit', verbose_name='issuing unit'),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL('DROP INDEX IF EXISTS "consult_consultationrequest_consultation_id_d9a07a39"', 'CREATE INDEX "consult_consultationrequest_consultation_id_d9a07a39" ON "consult_consultationrequest" ("consultation_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "consult_consultationrequest_holder_id_8860116c"', 'CREATE INDEX "consult_consultationrequest_holder_id_8860116c" ON "consult_consultationrequest" ("holder_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "consult_consultationrequest_unit_id_0fe9fb93"', 'CREATE INDEX "consult_consultationrequest_unit_id_0fe9fb93" ON "consult_consultationrequest" ("unit_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "consult_notice_unit_id_7476646a"', 'CREATE INDEX "consult_notice_unit_id_7476646a" ON "consult_notice" ("unit_id")'),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name='consultationrequest',
+                    name='consultation',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='consult.consultation'),
+                ),
+                migrations.AlterField(
+                    model_name='consultationrequest',
+                    name='holder',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='consultation_requests', to='org.official', verbose_name='official answering'),
+                ),
+                migrations.AlterField(
+                    model_name='consultationrequest',
+                    name='unit',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='consultation_requests', to='org.unit', verbose_name='consulted unit'),
+                ),
+                migrations.AlterField(
+                    model_name='notice',
+                    name='unit',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='org.unit', verbose_name='issuing unit'),
+                ),
+            ],
         ),
     ]

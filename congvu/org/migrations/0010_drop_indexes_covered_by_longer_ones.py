@@ -10,10 +10,19 @@ class Migration(migrations.Migration):
         ('org', '0009_unit_code_organ_code'),
     ]
 
+    # The foreign keys lose their own index (a longer index begins with each), dropped by name: as
+    # AlterField, SQLite would copy the whole table (3 M events on a province-year) to drop an index.
     operations = [
-        migrations.AlterField(
-            model_name='notification',
-            name='official',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='org.official'),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL('DROP INDEX IF EXISTS "org_notification_official_id_23c309fa"', 'CREATE INDEX "org_notification_official_id_23c309fa" ON "org_notification" ("official_id")'),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name='notification',
+                    name='official',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='org.official'),
+                ),
+            ],
         ),
     ]

@@ -11,29 +11,41 @@ class Migration(migrations.Migration):
         ('work', '0016_delay_cause_index'),
     ]
 
+    # The foreign keys lose their own index (a longer index begins with each), dropped by name: as
+    # AlterField, SQLite would copy the whole table (3 M events on a province-year) to drop an index.
     operations = [
         migrations.RemoveIndex(
             model_name='workitem',
             name='work_workit_lead_un_3676a7_idx',
         ),
-        migrations.AlterField(
-            model_name='event',
-            name='item',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='work.workitem'),
-        ),
-        migrations.AlterField(
-            model_name='workitem',
-            name='holder',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='held_items', to='org.official', verbose_name='current holder'),
-        ),
-        migrations.AlterField(
-            model_name='workitem',
-            name='holder_unit',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='held_items', to='org.unit'),
-        ),
-        migrations.AlterField(
-            model_name='workitem',
-            name='lead_unit',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='led_items', to='org.unit', verbose_name='lead unit'),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL('DROP INDEX IF EXISTS "work_event_item_id_68ec7f81"', 'CREATE INDEX "work_event_item_id_68ec7f81" ON "work_event" ("item_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "work_workitem_holder_id_39f28b59"', 'CREATE INDEX "work_workitem_holder_id_39f28b59" ON "work_workitem" ("holder_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "work_workitem_holder_unit_id_c54c2715"', 'CREATE INDEX "work_workitem_holder_unit_id_c54c2715" ON "work_workitem" ("holder_unit_id")'),
+                migrations.RunSQL('DROP INDEX IF EXISTS "work_workitem_lead_unit_id_de27969b"', 'CREATE INDEX "work_workitem_lead_unit_id_de27969b" ON "work_workitem" ("lead_unit_id")'),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name='event',
+                    name='item',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='work.workitem'),
+                ),
+                migrations.AlterField(
+                    model_name='workitem',
+                    name='holder',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='held_items', to='org.official', verbose_name='current holder'),
+                ),
+                migrations.AlterField(
+                    model_name='workitem',
+                    name='holder_unit',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='held_items', to='org.unit'),
+                ),
+                migrations.AlterField(
+                    model_name='workitem',
+                    name='lead_unit',
+                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='led_items', to='org.unit', verbose_name='lead unit'),
+                ),
+            ],
         ),
     ]
