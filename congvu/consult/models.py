@@ -64,12 +64,15 @@ class ConsultationSendBackGrounds(models.TextChoices):
 
 
 class ConsultationRequest(models.Model):
-    consultation = models.ForeignKey(Consultation, models.PROTECT, related_name="requests")
+    # No index of its own on consultation, unit and holder: the (consultation, unit) constraint's and the
+    # (unit, state) and (holder, state) indexes begin with them and serve every lookup by them. The
+    # deemed-agreement sweep moves each request's state, so each index is an entry a request written.
+    consultation = models.ForeignKey(Consultation, models.PROTECT, related_name="requests", db_index=False)
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="consultation_requests")
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="consultation_requests",
-                             verbose_name=_("consulted unit"))
+                             verbose_name=_("consulted unit"), db_index=False)
     holder = models.ForeignKey(Official, models.PROTECT, related_name="consultation_requests",
-                               verbose_name=_("official answering"))
+                               verbose_name=_("official answering"), db_index=False)
     state = models.CharField(_("state"), max_length=16, choices=RequestState.choices, default=RequestState.PENDING)
     due_at = models.DateTimeField(_("reply deadline"))
     position = models.CharField(_("reply position"), max_length=16, choices=ReplyPosition.choices, blank=True)
@@ -124,7 +127,9 @@ class Notice(models.Model):
     working day, and fixes its wording (`content`); its .docx is rendered from those fields."""
 
     request = models.OneToOneField(ConsultationRequest, models.PROTECT, related_name="notice")
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="notices", verbose_name=_("issuing unit"))
+    # No index of its own: the (unit, year, number) constraint's index begins with it.
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="notices", verbose_name=_("issuing unit"),
+                             db_index=False)
     drafted_at = models.DateTimeField(_("drafted on"), null=True)
     year = models.PositiveSmallIntegerField(null=True)
     number = models.PositiveIntegerField(_("number"), null=True)

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from congvu.documents.models import OutboxMessage, SigningCertificate
-from congvu.documents.signing import subject_of
 from congvu.lib.refusals import InvalidInput
 
 
@@ -19,6 +18,11 @@ class SigningCertificateForm(forms.ModelForm):
         data = super().clean()
         upload = data.get("p12")
         if upload:
+            # Here, not at the top: this module is imported by Django's start (admin autodiscovery) in
+            # every command, and pyHanko's import is most of that start (~1 s of CPU of ~2.3 s,
+            # `python -X importtime`), paid by `audit verify` and every sweep for a form rarely shown.
+            from congvu.documents.signing import subject_of  # noqa: PLC0415
+
             upload.seek(0)
             try:
                 self.instance.subject = subject_of(upload.read(), data.get("passphrase") or "")

@@ -114,7 +114,12 @@ class WorkItem(models.Model):
         verbose_name=_("requesting unit"),
     )
     registered_unit = models.ForeignKey(Unit, models.PROTECT, related_name="registered_items")
-    lead_unit = models.ForeignKey(Unit, models.PROTECT, related_name="led_items", verbose_name=_("lead unit"))
+    # No index of its own on lead_unit, holder_unit and holder: the (lead_unit, state, due_at), (holder_unit,
+    # state) and (holder, state) indexes begin with them and serve every lookup by them (and the foreign
+    # keys' checks). Each index is one more entry for every item update that moves the state (the
+    # deemed-agreement catch-up writes 100,000 such rows: see README "Scale").
+    lead_unit = models.ForeignKey(Unit, models.PROTECT, related_name="led_items", verbose_name=_("lead unit"),
+                                  db_index=False)
     cooperating_units = models.ManyToManyField(
         Unit, blank=True, related_name="cooperating_items", verbose_name=_("co-operating units")
     )
@@ -129,8 +134,9 @@ class WorkItem(models.Model):
     legal_due_date = models.DateField(_("last day of the legal deadline"))
     calendar_version = models.CharField(max_length=16)
     # The current step's holder, copied here so "my work" and the figures need no join.
-    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="held_items")
-    holder = models.ForeignKey(Official, models.PROTECT, related_name="held_items", verbose_name=_("current holder"))
+    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="held_items", db_index=False)
+    holder = models.ForeignKey(Official, models.PROTECT, related_name="held_items", verbose_name=_("current holder"),
+                               db_index=False)
     transferred_from = models.OneToOneField(
         "self", models.PROTECT, null=True, blank=True, related_name="transferred_to"
     )
@@ -160,7 +166,6 @@ class WorkItem(models.Model):
             models.Index(fields=["state", "due_at"]),
             # The figures' buckets count against the legal deadline (congvu.oversight.queries).
             models.Index(fields=["state", "legal_due_at"], name="work_item_state_legal_idx"),
-            models.Index(fields=["lead_unit", "state"]),
             models.Index(fields=["holder", "state"]),
             models.Index(fields=["holder_unit", "state"]),
             # For the item list (/danh-sach/): sort by due date, filter by unit and state, search titles.
@@ -265,7 +270,8 @@ class EventKind(models.TextChoices):
 class Event(models.Model):
     """Append-only and hash-chained per item: `hash = sha256(prev_hash + canonical content)`."""
 
-    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="events")
+    # No index of its own: the unique (item, seq) constraint's index begins with it.
+    item = models.ForeignKey(WorkItem, models.PROTECT, related_name="events", db_index=False)
     seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=40, choices=EventKind.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.DONE)

@@ -269,8 +269,7 @@ class _RangeWalk:
     def chains(self, rows: list[tuple]) -> None:
         findings, heads, sealed, seen = self.findings, self.heads, self.sealed, self.seen
         current, expected, prev, seal_mark = None, 0, GENESIS, None
-        to_iso = _time_reader()
-        for row in rows:
+        for row, computed in zip(rows, _fast_digests(rows, _time_reader()), strict=True):
             item_id, seq, prev_hash, digest = row[1], row[2], row[10], row[11]
             if item_id != current:
                 if current is not None:
@@ -278,7 +277,7 @@ class _RangeWalk:
                 current, expected, prev, seal_mark = item_id, 0, GENESIS, sealed.get(item_id)
                 seen.add(item_id)
             expected += 1
-            if seq != expected or prev_hash != prev or _fast_digest(row, to_iso) != digest:
+            if seq != expected or prev_hash != prev or computed != digest:
                 findings += _check_event(_reference_row(row[0]), expected, prev)
             if seal_mark is not None and seal_mark[0] == seq and seal_mark[1] == digest:
                 self.sealed_found.add(item_id)
@@ -309,6 +308,30 @@ def _fast_digest(row: tuple, to_iso: Callable[[str], str | None] | None) -> str 
     return None if text is None else sha256((row[10] + text).encode()).hexdigest()
 
 
+def _fast_digests(rows: list[tuple], to_iso: Callable[[str], str | None] | None) -> list[str | None]:
+    """`_fast_digest` of every row, in one loop: the common row (integer ids or null, a time in the
+    engine's form, data text already seen) is written here without a call a field; any other row goes
+    through `_fast_digest` itself. Same text, so same digest (`tests/test_verify_fast.py` compares the
+    two over the demo trail and the fuzz); ~1 µs less an event than a call per row and per field."""
+    middles, data_texts, digests = _MIDDLES, _DATA_TEXTS, []
+    append, int_type, str_type = digests.append, int, str
+    for row in rows:
+        _id, item_id, seq, kind, outcome, rule, actor_id, unit_id, at, data, prev, _hash = row
+        middle = middles.get((kind, outcome, rule))
+        data_text = data_texts.get(data) if type(data) is str_type else None
+        iso = to_iso(at) if to_iso is not None and type(at) is str_type else None
+        if (middle is None or data_text is None or iso is None or type(item_id) is not int_type
+                or type(seq) is not int_type or (actor_id is not None and type(actor_id) is not int_type)
+                or (unit_id is not None and type(unit_id) is not int_type)):
+            append(_fast_digest(row, to_iso))
+            continue
+        actor = "null" if actor_id is None else actor_id
+        unit = "null" if unit_id is None else unit_id
+        append(sha256(f'{prev}{{"actor":{actor},"at":"{iso}","data":{data_text},"item":{item_id},{middle},'
+                      f'"seq":{seq},"unit":{unit}}}'.encode()).hexdigest())
+    return digests
+
+
 def _fast_canonical(row: tuple, to_iso: Callable[[str], str | None] | None) -> str | None:
     """The text `hashchain.canonical(event_content(...))` makes, written out without building the
     dict: its keys sorted are actor, at, data, item, kind, outcome, rule, seq, unit. Only `data` goes
@@ -328,18 +351,41 @@ def _fast_canonical(row: tuple, to_iso: Callable[[str], str | None] | None) -> s
         return None
     if iso is None or type(item_id) is not int or type(seq) is not int:
         return None
-    if type(data) is str:
-        data, end = _scan_json(data, 0)
-        if end != len(row[9]):
-            return None
+    data_text = (_DATA_TEXTS.get(data) or _canonical_data(data)) if type(data) is str else _canonical_encode(data)
+    if data_text is None:
+        return None
     middle = _MIDDLES.get((kind, outcome, rule)) or _middle(kind, outcome, rule)
-    return (f'{{"actor":{_json_id(actor_id)},"at":"{iso}","data":{_canonical_encode(data)},"item":{item_id},'
+    return (f'{{"actor":{_json_id(actor_id)},"at":"{iso}","data":{data_text},"item":{item_id},'
             f'{middle},"seq":{seq},"unit":{_json_id(unit_id)}}}')
 
 
 _canonical_encode = canonical_writer()
 # json.loads without its wrappers: the scanner json.loads runs, the whole text or None.
 _scan_json = JSONDecoder().scan_once
+
+
+def _canonical_data(stored: str) -> str | None:
+    """The canonical JSON of a stored `data` text (parsed, then written by the canonical encoder); None
+    when the text is not one whole JSON document. Remembered by the stored text in `_DATA_TEXTS`."""
+    value, end = _scan_json(stored, 0)
+    if end != len(stored):
+        return None
+    text = _canonical_encode(value)
+    if len(_DATA_TEXTS) < DATA_TEXTS_KEPT:
+        _DATA_TEXTS[stored] = text
+    return text
+
+
+# Canonical text by stored `data` text. The same stored text always parses to the same value and so
+# writes the same canonical text: a lookup gives exactly what parsing and writing it again would, and
+# every event's link is still hashed from its own stored fields. Many events carry one of a few data
+# texts: `dashbench --bulk 30000 --trail 10` has 10 distinct texts in 300,174 events, 98 % of them "{}";
+# a trail made by the actions has more varied data (reasons, names), which misses and is parsed as
+# before. With `_fast_digests`' loop, the walk's Python went from 7.1 to 5.3 µs an event on SQLite and
+# from 7.9 to 5.9 on PostgreSQL (that bulk trail, CPU time, A/B in the same minutes). Bounded: a text
+# seen once costs a dictionary entry, and past the bound the rest are parsed every time.
+_DATA_TEXTS: dict[str, str] = {}
+DATA_TEXTS_KEPT = 100_000
 
 
 def _sqlite_iso(stored: str) -> str | None:

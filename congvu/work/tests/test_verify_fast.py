@@ -3,6 +3,8 @@ reference check (`event_content` + `hashchain.canonical` over the ORM's values) 
 do not hold. These tests prove the two write the same bytes for what the trail stores, and that
 tampering with any hashed field is still found."""
 
+from hashlib import sha256
+
 import pytest
 from django.db import DataError, connection
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +35,10 @@ def reference_text(event_id: int) -> str:
         actor_id=row.actor_id, unit_id=row.unit_id, at=row.at, data=row.data)).decode()
 
 
+def reference_digest(row: tuple) -> str:
+    return sha256((row[10] + reference_text(row[0])).encode()).hexdigest()
+
+
 def to_iso():
     return trail._time_reader()
 
@@ -43,6 +49,11 @@ def test_the_fast_text_is_the_reference_text_for_every_event_of_the_demo(db):
     assert len(rows) == Event.objects.count() > 100
     for row in rows:  # every row goes the fast way (None would mean the reference reads it: slow)
         assert trail._fast_canonical(row, to_iso()) == reference_text(row[0])
+    # The walk's loop (`_fast_digests`, remembered data texts and triples): the reference link for every
+    # event, the first time (texts not yet remembered) as the second (all remembered).
+    expected = [reference_digest(row) for row in rows]
+    assert trail._fast_digests(rows, to_iso()) == expected
+    assert trail._fast_digests(rows, to_iso()) == expected
     assert trail.verify() == []
 
 
@@ -69,9 +80,11 @@ def test_the_fast_text_is_the_reference_text_for_any_stored_data(province, data,
     item = WorkItem.objects.select_for_update().get(pk=item.pk)
     trail.append_event(item, "extend", actor=None, unit=province.construction, data=data, rule_code=rule)
     WorkItem.objects.filter(pk=item.pk).update(event_count=item.event_count, last_hash=item.last_hash)
-    for row in raw_rows():
+    rows = raw_rows()
+    for row, digest in zip(rows, trail._fast_digests(rows, to_iso()), strict=True):
         fast = trail._fast_canonical(row, to_iso())
         assert fast is None or fast == reference_text(row[0])
+        assert digest is None or digest == reference_digest(row)
     assert [f for f in trail.verify() if f.item_id == item.pk] == []
 
 
