@@ -78,16 +78,22 @@ def may_reply(official: Official, request: ConsultationRequest) -> bool:
     return request.holder_id == official.pk or is_leader(official, request.unit_id, today())
 
 
+def _own_requests_shown(official: Official, item_id: int | None) -> QuerySet[ConsultationRequest]:
+    base = with_meetings(own_requests(official)).select_related(
+        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
+    return base if item_id is None else base.filter(item_id=item_id)
+
+
+def pending_requests_for(official: Official, item_id: int | None = None) -> list[ConsultationRequest]:
+    """The pending requests to the official's units (and those they hold), by deadline."""
+    return list(_own_requests_shown(official, item_id).filter(state=RequestState.PENDING).order_by("due_at", "id"))
+
+
 def requests_for(official: Official, item_id: int | None = None) -> tuple[list, list]:
     """The requests to the official's units (and those they hold): pending ones by deadline, then the
     settled, newest first."""
-    base = with_meetings(own_requests(official)).select_related(
-        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
-    if item_id is not None:
-        base = base.filter(item_id=item_id)
-    pending = list(base.filter(state=RequestState.PENDING).order_by("due_at", "id"))
-    settled = list(base.exclude(state=RequestState.PENDING).order_by("-due_at", "-id")[:100])
-    return pending, settled
+    settled = _own_requests_shown(official, item_id).exclude(state=RequestState.PENDING).order_by("-due_at", "-id")
+    return pending_requests_for(official, item_id), list(settled[:100])
 
 
 def reminder_horizon() -> datetime:

@@ -8,7 +8,7 @@ the level above, the replies the viewer's unit owes) and sorts the panels."""
 from dataclasses import dataclass, field
 
 from congvu.consult.available import Viewer
-from congvu.consult.display import requests_for, requests_shown
+from congvu.consult.display import pending_requests_for, requests_shown
 from congvu.consult.models import ConsultationRequest
 from congvu.consult.next_step import TRANSITION_OF, NextStep, facts_of, next_step
 from congvu.web.pages import FormPanel
@@ -44,7 +44,7 @@ class ActionColumn:
 def owed_replies(viewer: Viewer, replace: RequestCard | None = None) -> list[RequestCard]:
     """The pending requests on the item the viewer may answer (their unit's, or held by them),
     each with its reply form open; `replace` is a card whose reply was just posted."""
-    pending, _settled = requests_for(viewer.official, viewer.item.pk)
+    pending = pending_requests_for(viewer.official, viewer.item.pk)
     cards = []
     for shown in requests_shown(viewer.official, pending):
         if not shown.may_reply:

@@ -66,7 +66,8 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
     column = action_column(viewer, panels, consultation, may_decide_extension=extension["extension_form"] is not None,
                            replace=replace, replies=replies)
     visible = visible_items(request.official)
-    successor = WorkItem.objects.filter(transferred_from=item).first()
+    # Only a transfer makes a successor, and it leaves the item transferred: no query for the others.
+    successor = WorkItem.objects.filter(transferred_from=item).first() if item.state == State.TRANSFERRED else None
     return {
         "item": item, "panels": panels,
         "cooperating": list(item.cooperating_units.order_by("name")),
