@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from congvu.consult.access import own_requests
 from congvu.consult.available import Viewer, may_ask
-from congvu.consult.models import Consultation, ConsultationRequest, Reconciliation, RequestState
+from congvu.consult.models import Consultation, ConsultationRequest, Reconciliation, ReplyPosition, RequestState
 from congvu.consult.queries import remaining_differences, requests_of, unreconciled_disagreements
 from congvu.consult.sweep import REMINDER_DAYS
 from congvu.lib import clock
@@ -43,12 +43,18 @@ def with_meetings(requests: QuerySet[ConsultationRequest]) -> QuerySet[Consultat
 def item_consultations(official: Official, item: WorkItem) -> ItemConsultations:
     viewer = Viewer(official, item)
     asked = {c.pk: (c, []) for c in item.consultations.select_related("asked_by", "asking_unit")}
-    for request in with_meetings(requests_of(item)):
+    requests = list(with_meetings(requests_of(item))) if asked else []  # no consultation, no request
+    for request in requests:
         asked[request.consultation_id][1].append(request)
+    # Both lists come from the requests just read: where none could be in them, they are not read
+    # again (most items: no heads' meeting, no timely disagreement; two queries of the item page).
+    met = any(r.reconciliations.all() for r in requests)
+    disagreeing = any(r.state == RequestState.ANSWERED and not r.late and r.position == ReplyPosition.DISAGREE
+                      for r in requests)
     return ItemConsultations(
         consultations=tuple((c, tuple(requests)) for c, requests in asked.values()),
-        differences=tuple(remaining_differences(item)),
-        unreconciled=tuple(unreconciled_disagreements(item)),
+        differences=tuple(remaining_differences(item)) if met else (),
+        unreconciled=tuple(unreconciled_disagreements(item)) if disagreeing else (),
         may_ask=may_ask(viewer), may_reconcile=viewer.leads_lead_unit,
     )
 
@@ -78,16 +84,22 @@ def may_reply(official: Official, request: ConsultationRequest) -> bool:
     return request.holder_id == official.pk or is_leader(official, request.unit_id, today())
 
 
+def _own_requests_shown(official: Official, item_id: int | None) -> QuerySet[ConsultationRequest]:
+    base = with_meetings(own_requests(official)).select_related(
+        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
+    return base if item_id is None else base.filter(item_id=item_id)
+
+
+def pending_requests_for(official: Official, item_id: int | None = None) -> list[ConsultationRequest]:
+    """The pending requests to the official's units (and those they hold), by deadline."""
+    return list(_own_requests_shown(official, item_id).filter(state=RequestState.PENDING).order_by("due_at", "id"))
+
+
 def requests_for(official: Official, item_id: int | None = None) -> tuple[list, list]:
     """The requests to the official's units (and those they hold): pending ones by deadline, then the
     settled, newest first."""
-    base = with_meetings(own_requests(official)).select_related(
-        "consultation__asking_unit", "consultation__asked_by", "item", "unit", "holder", "replied_by")
-    if item_id is not None:
-        base = base.filter(item_id=item_id)
-    pending = list(base.filter(state=RequestState.PENDING).order_by("due_at", "id"))
-    settled = list(base.exclude(state=RequestState.PENDING).order_by("-due_at", "-id")[:100])
-    return pending, settled
+    settled = _own_requests_shown(official, item_id).exclude(state=RequestState.PENDING).order_by("-due_at", "-id")
+    return pending_requests_for(official, item_id), list(settled[:100])
 
 
 def reminder_horizon() -> datetime:

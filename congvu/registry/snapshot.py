@@ -19,12 +19,12 @@ import hashlib
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, models, transaction
 
@@ -169,6 +169,9 @@ class Snapshot:
     parameters: dict[str, ParameterFact]
     delegations: dict[int, tuple[DelegationFact, ...]]
     calendar: Calendar
+    # What pages compute from the registry alone (a select's options), kept as long as this version
+    # lives: see `derived`.
+    kept: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 _lock = threading.Lock()
@@ -231,6 +234,20 @@ def current() -> Snapshot:
     with _lock:
         _current = build(token)
         return _current
+
+
+def derived(key: Any, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per registry version: a value that depends on registry rows only (say the
+    list page's unit options, read in the database's own collation order), kept with the current
+    snapshot and computed again after any registry change, since a change makes a new snapshot. The
+    value must not be changed by who receives it (hand out tuples). Two threads computing the same key
+    at once both store the same answer: harmless."""
+    kept = current().kept
+    try:
+        return kept[key]
+    except KeyError:
+        value = kept[key] = compute()
+        return value
 
 
 def build(token: str) -> Snapshot:

@@ -13,7 +13,7 @@ from congvu.consult.models import ConsultationRequest, MeetingOutcome, ReplyPosi
 from congvu.consult.rules import CONSULTABLE_KINDS
 from congvu.lib.clock import today
 from congvu.org.models import Official, Unit
-from congvu.registry.queries import parameter
+from congvu.registry.queries import parameter, related_unit_ids
 from congvu.registry.serving import officers_of
 from congvu.web.forms import (
     IdChoiceField,
@@ -78,7 +78,7 @@ class AskForm(OverrideMixin):
         super().__init__(*args, **kwargs)
         if not (item.incoming_id and item.incoming.original):
             del self.fields["shares_original"]  # nothing to share
-        related = set(item.matter_type.related_units.values_list("id", flat=True))
+        related = set(related_unit_ids(item.matter_type_id))  # the registry snapshot: no query
         self.fields["units"].related_ids = related
         self.fields["units"].queryset = units_to_ask(item, related)
         setting = parameter(REPLY_DAYS)

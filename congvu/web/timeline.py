@@ -19,6 +19,7 @@ from congvu.lib.refusals import RULES
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Position, Unit
 from congvu.oversight.models import Resolution
+from congvu.registry import snapshot
 from congvu.registry.queries import current_calendar
 from congvu.work.models import DelayCause, Event, EventKind, IncomingDocument, Outcome, Step, WorkItem
 from congvu.work.queries import ONE_MICROSECOND, events_of, step_delay_days, steps_of
@@ -77,8 +78,9 @@ def step_rows(item: WorkItem) -> list[StepRow]:
 
 def event_rows(item: WorkItem) -> list[EventRow]:
     events = list(events_of(item))
-    units = _names(Unit, events, ("lead_unit", "to_unit", "named_unit", "cooperating", "units"))
-    people = _names(Official, events, ("holder",))
+    registry = snapshot.current()
+    units = _names(Unit, registry.units, events, ("lead_unit", "to_unit", "named_unit", "cooperating", "units"))
+    people = _names(Official, registry.officials, events, ("holder",))
     units.update(_consulted_units(events))
     actors = Actors(events)
     return [_row(e, units, people, actors) for e in events]
@@ -94,7 +96,8 @@ class Actors:
         self.positions: dict[int, list[Position]] = {}
         for p in Position.objects.filter(official_id__in=ids).select_related("unit", "official").order_by("id"):
             self.positions.setdefault(p.official_id, []).append(p)
-        self.names = dict(Official.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+        # The events were read with their actor (`events_of`): their names need no query of their own.
+        self.names = {e.actor_id: e.actor.full_name for e in events if e.actor_id}
 
     def at(self, event: Event) -> str:
         if not event.actor_id:
@@ -116,13 +119,19 @@ def _consulted_units(events: list[Event]) -> dict[str, str]:
     return {f"request:{pk}": name for pk, name in rows}
 
 
-def _names(model: type, events: list[Event], keys: tuple[str, ...]) -> dict[int, str]:
+def _names(model: type, facts: dict, events: list[Event], keys: tuple[str, ...]) -> dict[int, str]:
+    """The names of the units or officials the events name, from the registry snapshot (`facts`, every
+    row, merged units and former officials too: a query each per item page before); a row the snapshot
+    lacks is read from the database."""
     ids: set[int] = set()
     for event in events:
         for key in keys:
             value = event.data.get(key)
             ids.update(value if isinstance(value, list) else [value] if isinstance(value, int) else [])
-    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
+    names = {pk: str(facts[pk]) for pk in ids if pk in facts}
+    if missing := ids - names.keys():
+        names.update((obj.pk, str(obj)) for obj in model.objects.filter(pk__in=missing))
+    return names
 
 
 def stored_refusal(event: Event, language: str) -> str:

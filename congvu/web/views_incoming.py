@@ -20,7 +20,7 @@ from congvu.registry.serving import unit_ids_of
 from congvu.web.forms import RegisterIncomingForm
 from congvu.web.list_filters import RegisterFilterForm
 from congvu.web.pages import denied, official_required
-from congvu.web.roles import registering_units
+from congvu.web.roles import may_register, registering_units
 from congvu.web.views_lists import query_without
 from congvu.work import actions
 from congvu.work.access import may_read_document
@@ -90,7 +90,7 @@ def register_list(request: HttpRequest) -> HttpResponse:
         Prefetch("items", queryset=WorkItem.objects.order_by("pk"), to_attr="item_list"))
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(request, "web/register_list.html", {
-        "page": page, "show_unit": len(units) > 1, "may_register": registering_units(request.official).exists(),
+        "page": page, "show_unit": len(units) > 1, "may_register": may_register(request.official),
         "form": form, "query": query_without(request.GET, "trang", "format"),
     })
 

@@ -65,8 +65,8 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
     extension = extension_context(request, item)
     column = action_column(viewer, panels, consultation, may_decide_extension=extension["extension_form"] is not None,
                            replace=replace, replies=replies)
-    visible = visible_items(request.official)
-    successor = WorkItem.objects.filter(transferred_from=item).first()
+    # Only a transfer makes a successor, and it leaves the item transferred: no query for the others.
+    successor = WorkItem.objects.filter(transferred_from=item).first() if item.state == State.TRANSFERRED else None
     return {
         "item": item, "panels": panels,
         "cooperating": list(item.cooperating_units.order_by("name")),
@@ -74,10 +74,15 @@ def item_context(request: HttpRequest, item: WorkItem, replace: FormPanel | None
         "late_step": holder_when_late(item), "steps": step_rows(item), "events": event_rows(item),
         "document": item.incoming,
         "consultation": consultation, "column": column,
-        "successor": successor, "successor_visible": bool(successor and visible.filter(pk=successor.pk).exists()),
-        "predecessor_visible": bool(item.transferred_from_id and visible.filter(pk=item.transferred_from_id).exists()),
+        "successor": successor, "successor_visible": bool(successor and sees(request, successor.pk)),
+        "predecessor_visible": bool(item.transferred_from_id and sees(request, item.transferred_from_id)),
         **extension,
     }
+
+
+def sees(request: HttpRequest, item_id: int) -> bool:
+    """May the viewer open this linked item whole? (`visible_items` is built only when an item is linked.)"""
+    return visible_items(request.official).filter(pk=item_id).exists()
 
 
 def pending_extension(item: WorkItem) -> ExtensionRequest | None:

@@ -105,7 +105,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx" and not form.ignored:
         return export_items(items)
     return render(request, "web/lists/items.html", {
-        "form": form, "options": filter_options(form), "filters": filters,
+        "form": form, "options": filter_options(form, official), "filters": filters,
         "page": paginate(items, page_number(request.GET.get("page"))),
         "query": query_without(request.GET, "page", "format"),
     })
