@@ -21,7 +21,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/congvu serve --demo
 
-test: $(STAMP) browser lint test-sqlite test-postgres
+# The two engines' runs go side by side (one core each; they share nothing: SQLite's databases are in
+# memory, PostgreSQL's test database and the ops tests' own clusters are their own), each one's output
+# printed whole when it ends: on a slow machine the two one after the other came near CI's time limit.
+test: $(STAMP) browser lint
+	@echo "== the suite on SQLite and on PostgreSQL at once; each prints its results when it ends"
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check congvu
