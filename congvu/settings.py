@@ -175,7 +175,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "congvu.lib.timing.ServerTimingMiddleware",  # Server-Timing on every page (issue 12), static files aside
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but an unchanged session is written again at most once a minute (congvu/web/sessions.py).
+    "congvu.web.sessions.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -279,15 +280,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_flag("CONGVU_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# Idle expiry: a session lives SESSION_COOKIE_AGE after its last request, because every request
-# saves it again (the stored row's expiry and the cookie's max-age move forward together). The cost,
-# measured on the 2-core CI machine with SQLite (synchronous=FULL): 0.75 ms a save, beside the 0.36 ms
-# read every request makes anyway; on SQLite it holds the one writer lock for that time, so even 20
-# page views a second take under 2% of the writer's time. Expiry is Django's, in real time (like the
-# cache's and the reset tokens'): an official idle in the world is signed out, not one whose tests
-# or demo travel on congvu's clock.
+# Idle expiry: a session lives SESSION_COOKIE_AGE after its last request, to within a minute: a
+# request saves it again (the stored row's expiry and the cookie's max-age move forward together)
+# when its data changed or its stored expiry is a minute or more behind (congvu/web/sessions.py).
+# Saved on every request before, the save was an UPDATE and a COMMIT on almost every page view: 3 of
+# the list page's 11 queries under the load test (issue 13). On SQLite a save is ~0.75 ms holding
+# the one writer lock. Expiry is Django's, in real time (like the cache's and the reset tokens'): an
+# official idle in the world is signed out, not one whose tests or demo travel on congvu's clock.
 SESSION_COOKIE_AGE = env_int("CONGVU_SESSION_IDLE_HOURS", 8, minimum=1) * 3600
 SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ENGINE = "congvu.web.sessions"
 if SESSION_COOKIE_SECURE:
     # Behind HTTPS the proxy terminates TLS: it tells Django the scheme (it must overwrite any
     # X-Forwarded-Proto the client sent), and browsers are told never to use plain HTTP again.

@@ -5,6 +5,7 @@ the Province's matters submitted and decided; every refusal a JSON body with its
 from datetime import datetime
 
 import pytest
+from django.db import connection
 
 from congvu.api.tests.helpers import incoming_body
 from congvu.consult.sweep import deem_overdue
@@ -162,3 +163,21 @@ def test_the_item_offers_the_actions_its_reader_may_take(province, api_as):
     item = ok(api_as(p.construction_clerk).post("/api/incoming", incoming_body(p)), 201)
     offered = ok(api_as(p.construction_head).get(f"/api/items/{item['id']}"))["actions"]
     assert {"direct", "transfer", "return", "extend"} <= set(offered)
+
+
+def test_an_action_answers_with_the_item_without_asking_for_what_it_cannot_have(province, api_as):
+    # The answer of every action is the whole item (issue 13): an item never consulted and never
+    # transferred reads no consultations, meetings or successor: 3 statements fewer than before.
+    p = province
+    clerk = api_as(p.construction_clerk)
+    ok(clerk.post("/api/incoming", incoming_body(p)), 201)  # the registry snapshot is built; not the point
+    statements = []
+
+    def counted(execute, sql, params, many, context):  # not CaptureQueriesContext: the action's SQL is
+        statements.append(sql)                          # fastsql's, in the driver's style on SQLite
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counted):
+        item = ok(clerk.post("/api/incoming", incoming_body(p)), 201)
+    assert item["consultations"] == [] and item["reconciliations"] == [] and item["transferred_to_id"] is None
+    assert len(statements) <= 19, statements  # 18 on PostgreSQL

@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import congvu
 from congvu.lib.headers import SecurityHeadersMiddleware
+from congvu.web.sessions import IdleSessionMiddleware
 
 pytestmark = pytest.mark.django_db
 SETTINGS_FILE = Path(congvu.__file__).parent / "settings.py"
@@ -66,6 +69,36 @@ def test_every_request_gives_the_session_another_8_hours(province, client_of):
     response = client.get("/")
     assert response.cookies["sessionid"]["max-age"] == 8 * 3600
     assert stored_session(client).expire_date > timezone.now() + timedelta(hours=7, minutes=59)
+
+
+def test_a_session_saved_within_the_minute_is_not_written_again(province, client_of):
+    # Idle expiry to within a minute (congvu/web/sessions.py): no UPDATE and COMMIT on every page.
+    client = client_of(province.construction_officer)
+    client.get("/")
+    saved = stored_session(client).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/danh-sach/")
+    assert response.status_code == 200 and "sessionid" not in response.cookies
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert stored_session(client).expire_date == saved
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_changed_session_is_saved_even_within_the_minute(province, client_of):
+    # e.g. a message to show on the next page: the change must not wait for the minute to pass.
+    client = client_of(province.construction_officer)
+    client.get("/")
+    key = client.cookies["sessionid"].value
+
+    def page_that_changes_the_session(request):
+        request.session["probe"] = "đã đổi"
+        return HttpResponse("ok")
+
+    request = RequestFactory().get("/", HTTP_COOKIE=f"sessionid={key}")
+    middleware = IdleSessionMiddleware(page_that_changes_the_session)
+    response = middleware(request)
+    assert response.cookies["sessionid"]["max-age"] == 8 * 3600
+    assert Session.objects.get(session_key=key).get_decoded()["probe"] == "đã đổi"
 
 
 def test_a_session_unused_for_its_idle_time_is_signed_out(province, client_of):
