@@ -1,0 +1,100 @@
+"""The open steps read by the sweep (`oversight.open_steps`, folded by `fold_signals`) give exactly the
+step delay worked out from every step (`signal_charges.step_delays`, one charge per step): on a bulk
+province-in-small, for closed periods (steps open at their end and ended since) and the running one,
+after actions that open, end and extend steps once the sweep read them (before and after the next
+round), when the sweep has fallen far behind, and under a new working calendar — on SQLite and
+PostgreSQL."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from congvu.lib import clock
+from congvu.ops.listbench import NOW, fill
+from congvu.ops.province import build_synthetic
+from congvu.ops.sweep import fold_signals
+from congvu.oversight import open_steps
+from congvu.oversight.models_open_steps import OpenStep, OpenStepDay, OpenStepMark
+from congvu.oversight.periods import Period, month, quarter, year
+from congvu.oversight.signal_charges import open_delays_direct, step_delays, tallies
+from congvu.oversight.signal_check import differences, summed
+from congvu.testing import working_item
+from congvu.work import actions as work
+from congvu.work.models import Step
+
+SETTLED = timedelta(minutes=10)  # past figure_rollups.SETTLE: the events before are read
+
+
+def periods(now) -> list[Period]:
+    return [year(2025), quarter(2025, 4), month(2026, 1), month(now.year, now.month),
+            Period("custom", date(2025, 11, 17), date(2026, 2, 3)), Period("custom", date(2025, 12, 6), now.date())]
+
+
+def assert_open_steps_are_direct(now) -> None:
+    for period in periods(now):
+        assert open_steps.open_delay_tallies(period.judged_at(now)) is not None, period  # read, not bypassed
+        fast = summed(open_steps.open_delay_tallies(period.judged_at(now)))
+        assert fast == summed(open_delays_direct(period, now)), period
+        assert summed(tallies("step_delay", period, now)) == summed(step_delays(period, now)), period
+        assert "step_delay" not in differences(period, now), period
+
+
+def assert_rows_are_the_open_steps() -> None:
+    open_now = set(Step.objects.filter(ended_at__isnull=True).values_list("pk", "item_id", "holder_id", "due_at"))
+    assert set(OpenStep.objects.values_list("step_id", "item_id", "holder_id", "due_at")) == open_now
+    assert sum(OpenStepDay.objects.values_list("steps", flat=True)) == len(open_now)
+
+
+@pytest.fixture
+def bulk(db):
+    with clock.travel_to(NOW):
+        fill(build_synthetic(), 1000)  # (every state: the first 9 × 41 items are completed)
+
+
+def test_the_open_steps_of_a_bulk_province_are_the_direct_computation(bulk):
+    with clock.travel_to(NOW + SETTLED):
+        assert open_steps.rebuild() > 0
+        assert_rows_are_the_open_steps()
+        now = clock.now()
+        assert any(t.amount for t in open_steps.open_delay_tallies(year(2025).end_at))  # something to count
+        assert_open_steps_are_direct(now)
+        assert open_steps.fold() == 0  # nothing new: a round reads nothing again
+        assert_open_steps_are_direct(now)
+    with clock.travel_to(NOW + timedelta(days=9)):  # days later, over a weekend: more working days late
+        assert_open_steps_are_direct(clock.now())
+
+
+def test_before_the_first_round_or_under_another_calendar_the_steps_are_read(bulk):
+    with clock.travel_to(NOW + SETTLED):
+        assert open_steps.open_delay_tallies(clock.now()) is None
+        open_steps.rebuild()
+        OpenStepMark.objects.update(calendar_version="an older calendar")
+        assert open_steps.open_delay_tallies(clock.now()) is None
+        assert "step_delay" not in differences(year(2025), clock.now())
+        assert open_steps.fold() > 0  # the next round reads them all again
+        assert_open_steps_are_direct(clock.now())
+
+
+@pytest.mark.usefixtures("at_morning")
+def test_steps_opened_ended_and_extended_after_the_round_move_the_delay_exactly(province, busy, monkeypatch):
+    with clock.travel_to(clock.now() + SETTLED):
+        assert "bước đang mở đọc lại: " in fold_signals()
+    assert_rows_are_the_open_steps()
+    item = working_item(province, province.building_permit, subject="Cấp phép xây dựng nhà văn hóa xã",
+                        sender="UBND xã Hòa Hiệp", notation="78/2026/CV-HH")
+    work.extend_deadline(item, actor=province.construction_head, new_due=item.due_date + timedelta(days=3),
+                         reason="Chờ ý kiến của chủ đầu tư")
+    work.complete(busy.overdue, actor=province.construction_officer, result="Đã cấp giấy phép số 32/GPXD",
+                  delay_cause="dossier", delay_note="Chủ đầu tư nộp bổ sung hồ sơ sau hạn")  # a late step ended
+    with clock.travel_to(clock.now() + timedelta(days=20)):  # the steps still open are late by then
+        now = clock.now()
+        assert any(t.amount for t in open_steps.open_delay_tallies(now))
+        assert_open_steps_are_direct(now)  # the items moved since the round are read again
+        with monkeypatch.context() as m:  # far behind: read directly, the same numbers
+            m.setattr(open_steps, "MAX_PENDING", 1)
+            assert open_steps.open_delay_tallies(now) is None
+            assert "step_delay" not in differences(month(now.year, now.month), now)
+        with clock.travel_to(now + SETTLED):  # the next round reads them again: the same numbers
+            assert open_steps.fold() > 0
+            assert_rows_are_the_open_steps()
+            assert_open_steps_are_direct(now)
