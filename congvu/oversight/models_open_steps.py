@@ -21,19 +21,22 @@ class OpenStep(models.Model):
 
 
 class OpenStepDay(models.Model):
-    """The open steps whose deadline falls on `day` (Viet Nam's), of one holder: `steps` of them, and
-    `late` = Σ working days from each one's last day to the mark's `ref_day` (a difference of two
-    working-day counts: adding `steps` × the working days from `ref_day` to a later day gives their
-    working days late then)."""
+    """The open steps whose deadline falls on `day` (Viet Nam's) — or, a `month` row, in the month
+    beginning on `day` — of one holder: `steps` of them, and `late` = Σ working days from each one's
+    last day to the mark's `ref_day` (a difference of two working-day counts: adding `steps` × the
+    working days from `ref_day` to a later day gives their working days late then). Each step is in
+    one day row and one month row: a reader adds the months before a day's month and that month's
+    days before it (~200 holders × 14 months, not one row per holder and deadline)."""
 
     day = models.DateField()
+    month = models.BooleanField(default=False)
     unit_id = models.IntegerField()
     holder_id = models.IntegerField()
     steps = models.IntegerField(default=0)
     late = models.BigIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["day"], name="oversight_open_step_day_idx")]
+        indexes = [models.Index(fields=["month", "day"], name="oversight_open_step_day_idx")]
 
     def __str__(self) -> str:
         return f"{self.steps} open steps due {self.day:%Y-%m-%d}, holder {self.holder_id}"

@@ -2,13 +2,14 @@
 (issue 10: ~165,000 open steps at a province-year cost ~275 ms of processor time per page on SQLite).
 
 The sweep (`fold_signals`) keeps the open steps as it read them (`OpenStep`) and, per (day the
-deadline falls, holder unit, holder), how many there are and Σ working days from each one's last day
-to a fixed reference day (`OpenStepDay`). A step open late at `at` is `working_days_late(due, at)`
-late = the working days d with last day < d <= day of `at`, at least 1. With Q the last working day
-up to the day of `at` and C the start of Q: a deadline before C has its last day before Q, so it is
-late by W(at) − W(last day) >= 1 — which is `steps` × (working days from the reference day to the
-day of `at`) + `late`, summed over the days before Q in the database, whatever the step. The few
-deadlines from C to `at` are worked out one by one.
+deadline falls, holder unit, holder) and per (month, holder unit, holder), how many there are and
+Σ working days from each one's last day to a fixed reference day (`OpenStepDay`). A step open late
+at `at` is `working_days_late(due, at)` late = the working days d with last day < d <= day of `at`,
+at least 1. With Q the last working day up to the day of `at` and C the start of Q: a deadline
+before C has its last day before Q, so it is late by W(at) − W(last day) >= 1 — which is `steps` ×
+(working days from the reference day to the day of `at`) + `late`, summed in the database over the
+months before Q's month and that month's days before Q, whatever the steps. The few deadlines from
+C to `at` are worked out one by one.
 
 Exactly the direct computation (`signal_charges.step_delays`), never an approximation:
 - every change of a step (opened, ended, its deadline extended) is made by an action that writes a
@@ -114,15 +115,18 @@ def _read_again(items: set[int], ref_day: date, calendar) -> None:
 
 
 def _per_day(steps: Iterable[tuple], ref_day: date, calendar, sign: int) -> dict[tuple, list[int]]:
-    """(day the deadline falls, unit, holder) -> [steps, Σ working days from the last day to ref_day]."""
+    """(day the deadline falls, or the first of its month, month row?, unit, holder) -> [steps,
+    Σ working days from the last day to ref_day]: each step counted in its day's row and its month's."""
     counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    to_ref: dict[datetime, int] = {}  # deadlines are ends of days: few distinct ones
+    to_ref: dict[datetime, tuple[date, int]] = {}  # deadlines are ends of days: few distinct ones
     for _pk, _item, unit_id, holder_id, due_at in steps:
         if due_at not in to_ref:
-            to_ref[due_at] = calendar.working_days_between(last_day(due_at), ref_day)
-        counter = counted[(local_date(due_at), unit_id, holder_id)]
-        counter[0] += sign
-        counter[1] += sign * to_ref[due_at]
+            to_ref[due_at] = (local_date(due_at), calendar.working_days_between(last_day(due_at), ref_day))
+        day, late = to_ref[due_at]
+        for key in ((day, False, unit_id, holder_id), (day.replace(day=1), True, unit_id, holder_id)):
+            counter = counted[key]
+            counter[0] += sign
+            counter[1] += sign * late
     return counted
 
 
@@ -130,13 +134,14 @@ def _add_days(changes: dict[tuple, list[int]]) -> None:
     """Add to the day counts: the rows of the days touched read once, updated, created or dropped."""
     if not changes:
         return
-    days = {day for day, _u, _h in changes}
-    existing = {(r.day, r.unit_id, r.holder_id): r for r in OpenStepDay.objects.filter(day__in=days)}
+    days = {day for day, *_ in changes}
+    existing = {(r.day, r.month, r.unit_id, r.holder_id): r for r in OpenStepDay.objects.filter(day__in=days)}
     changed, created, emptied = [], [], []
     for key, (steps, late) in changes.items():
         row = existing.get(key)
         if row is None:
-            created.append(OpenStepDay(day=key[0], unit_id=key[1], holder_id=key[2], steps=steps, late=late))
+            created.append(OpenStepDay(day=key[0], month=key[1], unit_id=key[2], holder_id=key[3], steps=steps,
+                                       late=late))
             continue
         row.steps, row.late = row.steps + steps, row.late + late
         (emptied if row.steps == 0 else changed).append(row)
@@ -181,12 +186,15 @@ def open_delay_tallies(at: datetime) -> list[Tally] | None:
     moved = set(later)
     totals: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     shift = calendar.working_days_between(mark.ref_day, local_date(at))
-    counted = (OpenStepDay.objects.filter(day__lt=last_working).values("unit_id", "holder_id")
-               .annotate(n=Sum("steps"), late=Sum("late")).order_by().values_list("unit_id", "holder_id", "n", "late"))
-    for unit_id, holder_id, n, late in counted:
-        total = totals[(unit_id, holder_id)]
-        total[0] += n * shift + late
-        total[1] += n
+    first_of_month = last_working.replace(day=1)  # the months before it, then its days before Q
+    for rows in (Q(month=True, day__lt=first_of_month), Q(month=False, day__gte=first_of_month, day__lt=last_working)):
+        # (two queries, each a range of the (month, day) index: joined by OR, SQLite read the whole table)
+        counted = (OpenStepDay.objects.filter(rows).values("unit_id", "holder_id").annotate(
+            n=Sum("steps"), late=Sum("late")).order_by().values_list("unit_id", "holder_id", "n", "late"))
+        for unit_id, holder_id, n, late in counted:
+            total = totals[(unit_id, holder_id)]
+            total[0] += n * shift + late
+            total[1] += n
     one_by_one = _one_by_one(at, calendar)
     near = OpenStep.objects.filter(due_at__gte=_start_of(last_working), due_at__lt=at)
     one_by_one(raw_moments(near.order_by(), "unit_id", "holder_id", "due_at"), totals, +1)

@@ -42,7 +42,8 @@ def assert_open_steps_are_direct(now) -> None:
 def assert_rows_are_the_open_steps() -> None:
     open_now = set(Step.objects.filter(ended_at__isnull=True).values_list("pk", "item_id", "holder_id", "due_at"))
     assert set(OpenStep.objects.values_list("step_id", "item_id", "holder_id", "due_at")) == open_now
-    assert sum(OpenStepDay.objects.values_list("steps", flat=True)) == len(open_now)
+    for month_rows in (False, True):  # each open step in one day row and one month row
+        assert sum(OpenStepDay.objects.filter(month=month_rows).values_list("steps", flat=True)) == len(open_now)
 
 
 @pytest.fixture
