@@ -26,7 +26,7 @@ No action writes these rows: the sweep does, from the steps, so no unit moves it
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Q, Sum
@@ -45,6 +45,7 @@ MAX_PENDING = 5000  # items with an event after the mark read again by a reader;
 MAX_MOVED = 20_000  # items read again by one fold; beyond (a bulk load), every open step is read again
 LOOK_BACK = 31  # days searched back for the last working day (a calendar has several a week)
 STEP = ("pk", "item_id", "holder_unit_id", "holder_id", "due_at")
+NO_LATER = datetime(9999, 1, 1, tzinfo=UTC)  # after any moment a step can end
 
 
 def _start_of(day: date) -> datetime:
@@ -203,7 +204,9 @@ def open_delay_tallies(at: datetime) -> list[Tally] | None:
         one_by_one(raw_moments(kept.order_by(), "unit_id", "holder_id", "due_at"), totals, -1)
         now_open = Step.objects.filter(item_id__in=moved, ended_at__isnull=True, due_at__lt=at)
         one_by_one(raw_moments(now_open.order_by(), "holder_unit_id", "holder_id", "due_at"), totals, +1)
-    ended_after = Step.objects.filter(Q(ended_at__gt=at), due_at__lt=at).order_by()
+    # Bounded on both sides, the end's range is what SQLite reads (`oversight_step_ended_idx`); open
+    # to the future, it read every step due before `at` instead (30 ms against ~2 at 300,000 items).
+    ended_after = Step.objects.filter(ended_at__gt=at, ended_at__lt=NO_LATER, due_at__lt=at).order_by()
     one_by_one(raw_moments(ended_after, "holder_unit_id", "holder_id", "due_at"), totals, +1)
     return [Tally(unit_id, holder_id, amount, records)
             for (unit_id, holder_id), (amount, records) in totals.items() if records]

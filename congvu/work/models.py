@@ -210,12 +210,7 @@ class Step(models.Model):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
         ordering = ["started_at", "id"]
-        indexes = [
-            models.Index(fields=["holder", "ended_at"]),
-            # The steps that ended after a period's end (open late at it): read by their end, not all
-            # steps (the step delay, issue 10).
-            models.Index(fields=["ended_at", "due_at"], name="work_step_ended_due_idx"),
-        ]
+        indexes = [models.Index(fields=["holder", "ended_at"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["item"], condition=Q(ended_at__isnull=True), name="one_open_step_per_item"
