@@ -19,6 +19,7 @@ from congvu.lib.isolation import RowsFailed
 from congvu.oversight import (
     directives,
     figure_rollups,
+    open_items,
     open_steps,
     public_figures,
     public_reports,
@@ -89,9 +90,10 @@ def fold_figures() -> str:
 
 def fold_signals() -> str:
     """Issue 10: the trail events settled since the last round added to the signals' day counters;
-    the open steps of the items they touched read again (the step delay)."""
+    the open steps and items they touched read again (the step delay, undecided past twice)."""
     return (f"dấu hiệu theo ngày tính sẵn: {signal_days.fold()} sự kiện; "
-            f"bước đang mở đọc lại: {open_steps.fold()} công việc")
+            f"bước đang mở đọc lại: {open_steps.fold()} công việc; "
+            f"việc đang mở đọc lại: {open_items.fold()}")
 
 
 def warm_public_figures() -> str:

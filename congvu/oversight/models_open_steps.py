@@ -55,3 +55,45 @@ class OpenStepMark(models.Model):
 
     def __str__(self) -> str:
         return f"open steps read through event {self.through_event}"
+
+
+class OpenItem(models.Model):
+    """One open item with the moment it counts as undecided past twice its legal limit, as the sweep
+    read it (`congvu.oversight.open_items`; the items with a later event are read again by the reader)."""
+
+    item_id = models.BigIntegerField(primary_key=True)
+    unit_id = models.IntegerField()  # the lead unit
+    holder_id = models.IntegerField(null=True)
+    twice_from = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"open item {self.item_id}"
+
+
+class OpenItemDay(models.Model):
+    """The open items that pass twice their legal limit on `day` (Viet Nam's) — or, a `month` row, in
+    the month beginning on `day` — of one lead unit and holder: `items` of them."""
+
+    day = models.DateField()
+    month = models.BooleanField(default=False)
+    unit_id = models.IntegerField()
+    holder_id = models.IntegerField(null=True)
+    items = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["month", "day", "unit_id", "holder_id", "items"],
+                                name="oversight_open_item_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.items} open items twice past {self.day:%Y-%m-%d}, holder {self.holder_id}"
+
+
+class OpenItemMark(models.Model):
+    """How far the open items were read: every item with no event after `through_event` has exactly
+    its `OpenItem` row, or none when closed (one row; none before the first fold)."""
+
+    through_event = models.BigIntegerField(default=0)
+    folded_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"open items read through event {self.through_event}"

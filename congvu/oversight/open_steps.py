@@ -48,7 +48,7 @@ STEP = ("pk", "item_id", "holder_unit_id", "holder_id", "due_at")
 NO_LATER = datetime(9999, 1, 1, tzinfo=UTC)  # after any moment a step can end
 
 
-def _start_of(day: date) -> datetime:
+def start_of(day: date) -> datetime:
     return Period("custom", day, day).start_at
 
 
@@ -197,7 +197,7 @@ def open_delay_tallies(at: datetime) -> list[Tally] | None:
             total[0] += n * shift + late
             total[1] += n
     one_by_one = _one_by_one(at, calendar)
-    near = OpenStep.objects.filter(due_at__gte=_start_of(last_working), due_at__lt=at)
+    near = OpenStep.objects.filter(due_at__gte=start_of(last_working), due_at__lt=at)
     one_by_one(raw_moments(near.order_by(), "unit_id", "holder_id", "due_at"), totals, +1)
     if moved:
         kept = OpenStep.objects.filter(item_id__in=moved, due_at__lt=at)

@@ -294,6 +294,13 @@ class Tally(NamedTuple):
 
 
 def undecided_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    """From the open items the sweep read (`open_items`), or else every such item (`undecided_items`)."""
+    from congvu.oversight.open_items import undecided_tallies  # (they read with this module's functions)
+
+    from_open_items = undecided_tallies(period.judged_at(now), now)
+    if from_open_items is not None:
+        yield from from_open_items
+        return
     grouped = undecided_items(period, now).values("lead_unit_id", "holder_id").annotate(n=Count("id")).order_by()
     for unit_id, holder_id, n in grouped.values_list("lead_unit_id", "holder_id", "n"):
         yield Tally(unit_id, holder_id, n, n)
