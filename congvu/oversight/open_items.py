@@ -140,7 +140,10 @@ def undecided_tallies(at: datetime, now: datetime) -> list[Tally] | None:
     moved, day = set(later), local_date(at)
     totals: dict[tuple, int] = defaultdict(int)
     first_of_month = day.replace(day=1)
-    for rows in (Q(month=True, day__lt=first_of_month), Q(month=False, day__gte=first_of_month, day__lt=day)):
+    # (`month__in`: a range of the (month, day) index on SQLite, see `open_steps.open_delay_tallies`)
+    months = Q(month__in=[True], day__lt=first_of_month)
+    days = Q(month__in=[False], day__gte=first_of_month, day__lt=day)
+    for rows in (months, days):
         counted = OpenItemDay.objects.filter(rows).values("unit_id", "holder_id").annotate(n=Sum("items")).order_by()
         _add(totals, counted.values_list("unit_id", "holder_id", "n"), +1)
     today = OpenItem.objects.filter(twice_from__gte=start_of(day), twice_from__lt=at)

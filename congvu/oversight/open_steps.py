@@ -188,8 +188,11 @@ def open_delay_tallies(at: datetime) -> list[Tally] | None:
     totals: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     shift = calendar.working_days_between(mark.ref_day, local_date(at))
     first_of_month = last_working.replace(day=1)  # the months before it, then its days before Q
-    for rows in (Q(month=True, day__lt=first_of_month), Q(month=False, day__gte=first_of_month, day__lt=last_working)):
-        # (two queries, each a range of the (month, day) index: joined by OR, SQLite read the whole table)
+    months = Q(month__in=[True], day__lt=first_of_month)
+    days = Q(month__in=[False], day__gte=first_of_month, day__lt=last_working)
+    for rows in (months, days):
+        # (two queries, each a range of the (month, day) index: joined by OR, or written `month = true`,
+        # which SQLite renders as the bare column, it read the whole table: 9 ms against ~1 at 300,000 items)
         counted = (OpenStepDay.objects.filter(rows).values("unit_id", "holder_id").annotate(
             n=Sum("steps"), late=Sum("late")).order_by().values_list("unit_id", "holder_id", "n", "late"))
         for unit_id, holder_id, n, late in counted:
