@@ -1,7 +1,8 @@
 """The open steps and items read by the sweep (`oversight.open_steps`, `open_items`, folded by
 `fold_signals`) give exactly the step delay worked out from every step (`signal_charges.step_delays`,
 one charge per step) and the items undecided past twice their legal limit worked out from every item's
-registration and legal deadline (`signal_check.direct_undecided`): on a bulk
+registration and legal deadline (`signal_check.direct_undecided`), and the intake per unit (the
+avoidance index's base) the items registered: on a bulk
 province-in-small, for closed periods (steps open at their end and ended since) and the running one,
 after actions that open, end and extend steps once the sweep read them (before and after the next
 round), when the sweep has fallen far behind, and under a new working calendar — on SQLite and
@@ -15,11 +16,12 @@ from congvu.lib import clock
 from congvu.ops.listbench import NOW, fill
 from congvu.ops.province import build_synthetic
 from congvu.ops.sweep import fold_signals
-from congvu.oversight import open_items, open_steps
+from congvu.oversight import figure_rollups, open_items, open_steps
 from congvu.oversight.models_open_steps import OpenItem, OpenItemDay, OpenStep, OpenStepDay, OpenStepMark
 from congvu.oversight.periods import Period, month, quarter, year
 from congvu.oversight.signal_charges import open_delays_direct, step_delays, tallies
 from congvu.oversight.signal_check import differences, direct_undecided, summed
+from congvu.oversight.signals import intake_by_unit, intake_by_unit_direct
 from congvu.testing import working_item
 from congvu.work import actions as work
 from congvu.work.models import OPEN_STATES, Step, WorkItem
@@ -43,6 +45,8 @@ def assert_open_steps_are_direct(now) -> None:
         undecided = summed(tallies("undecided_twice", period, now))
         assert undecided == summed(direct_undecided(period, now)), period
         assert "undecided_twice" not in differences(period, now), period
+        # the avoidance index's base: the figures' count plus the items returned, transferred or revoked
+        assert intake_by_unit(period, now) == intake_by_unit_direct(period), period
 
 
 def assert_rows_are_the_open_items() -> None:
@@ -69,6 +73,7 @@ def bulk(db):
 def test_the_open_steps_of_a_bulk_province_are_the_direct_computation(bulk):
     with clock.travel_to(NOW + SETTLED):
         assert open_steps.rebuild() > 0 and open_items.rebuild() > 0
+        assert figure_rollups.rebuild() > 0  # the closed periods' figures read from their rollups
         assert_rows_are_the_open_steps()
         assert_rows_are_the_open_items()
         assert any(t.amount for t in open_items.undecided_tallies(year(2025).end_at, clock.now()))
@@ -105,6 +110,11 @@ def test_steps_opened_ended_and_extended_after_the_round_move_the_delay_exactly(
                         sender="UBND xã Hòa Hiệp", notation="78/2026/CV-HH")
     work.extend_deadline(item, actor=province.construction_head, new_due=item.due_date + timedelta(days=3),
                          reason="Chờ ý kiến của chủ đầu tư")
+    not_ours = work.register_incoming(actor=province.construction_clerk, unit=province.construction,
+                                      matter_type=province.land_dispute, sender="Hộ ông Lê Văn Ranh",
+                                      subject="Đề nghị hòa giải tranh chấp lối đi")
+    work.return_document(not_ours, actor=province.construction_head, grounds="not_ours", named_unit=province.commune)
+    assert intake_by_unit(month(2026, 3)) == intake_by_unit_direct(month(2026, 3))  # a returned item counts
     work.complete(busy.overdue, actor=province.construction_officer, result="Đã cấp giấy phép số 32/GPXD",
                   delay_cause="dossier", delay_note="Chủ đầu tư nộp bổ sung hồ sơ sau hạn")  # a late step ended
     with clock.travel_to(clock.now() + timedelta(days=20)):  # the steps still open are late by then
