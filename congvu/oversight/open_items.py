@@ -153,7 +153,7 @@ def undecided_tallies(at: datetime, now: datetime) -> list[Tally] | None:
         now_open = WorkItem.objects.filter(pk__in=moved, state__in=OPEN_STATES, undecided_twice_from__lt=at)
         _add(totals, _grouped(now_open, "lead_unit_id"), +1)
     if at != now:  # open at a past period's end, completed since (nothing was completed after now)
-        # (bounded on both sides: SQLite then reads the completions' range of the index, not the moments')
+        # (bounded on both sides: both engines read the completions' range of `oversight_item_done_twice_idx`)
         done_since = WorkItem.objects.filter(state=State.COMPLETED, completed_at__gt=at, completed_at__lt=NO_LATER,
                                              undecided_twice_from__lt=at)
         _add(totals, _grouped(done_since, "lead_unit_id"), +1)
