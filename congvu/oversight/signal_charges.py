@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, DateTimeField, F, FloatField, Func, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from congvu.consult.models import ConsultationRequest, Responsibility
 from congvu.lib.workdays import TZ, local_date
@@ -326,11 +327,25 @@ def open_delays_direct(period: Period, now: datetime) -> Iterator[Tally]:
     same moment, so each distinct deadline's working days late are counted once in Python (a few
     hundred at a province-year) and the database adds them up per holder."""
     at = period.judged_at(now)
-    calendar, still_open = current_calendar(), Step.objects.filter(late_steps(period, now)[1]).order_by()
+    calendar, still_open = current_calendar(), open_late_by_deadline(at)
     days = {due: working_days_late(calendar, due, at)
             for due in still_open.values_list("due_at", flat=True).distinct() if due < at}
     if days:
         yield from _open_delays_per_holder(still_open, days)
+
+
+NEVER_ENDED = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def open_late_by_deadline(at: datetime) -> QuerySet[Step]:
+    """The steps open at `at` and past their deadline then: `late_steps`' open part, the "not ended
+    yet, or ended after `at`" written as one comparison (an unended step ends never). With the OR,
+    for some moments (the end of a reporting window, the 14th) SQLite chose to read every unended
+    step before `at` once per deadline joined in (`_open_delays_per_holder`): at 300,000 items the
+    window 15/12/2024–14/12/2025 took 3.5 s of CPU against 0.13 s for the year 2025. Without it each
+    deadline reads its own steps from (due_at, ended_at, …) whatever the moment (0.1 s both)."""
+    ends = Coalesce("ended_at", Value(NEVER_ENDED, output_field=DateTimeField()))
+    return Step.objects.filter(due_at__lt=at).alias(ends=ends).filter(ends__gt=at).order_by()
 
 
 def ended_delay_tallies(period: Period, now: datetime, ended_late: Q) -> Iterator[Tally]:

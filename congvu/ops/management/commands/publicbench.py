@@ -11,20 +11,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--items", type=int, default=300_000)
+        parser.add_argument("--here", action="store_true",
+                            help="đo trên CSDL đang cấu hình (DATABASE_URL), mọi thay đổi của phép đo được hoàn tác")
         parser.add_argument("--json", action="store_true", dest="as_json", help="in một đối tượng JSON")
 
-    def handle(self, *args, items: int, as_json: bool, **options) -> None:
+    def handle(self, *args, items: int, here: bool, as_json: bool, **options) -> None:
         if items < 1:
             raise CommandError("--items phải lớn hơn 0")
-        result = publicbench(items)
+        result = publicbench(items, here)
         if as_json:
             self.stdout.write(json.dumps(as_dict(result), ensure_ascii=False))
         else:
-            lines = [f"congvu publicbench — {result.engine}, {result.items} công việc (tạo trong "
+            lines = [f"congvu publicbench — {result.engine} ({result.how}), {result.items} công việc (tạo trong "
                      f"{result.build_seconds} s), mục tiêu < {result.target_ms:.0f} ms; tải máy {result.load_average}",
-                     f"  {'':<14} {'lần đầu (tính)':>15} {'các lần sau (bộ nhớ đệm)':>26} {'đơn vị':>8}"]
+                     f"  {'':<14} {'lần đầu (tính), CPU':>28} {'các lần sau (bộ nhớ đệm), CPU':>34} {'đơn vị':>8}"]
             for name, cold in result.cold_ms.items():
-                lines.append(f"  {name:<14} {cold:>12} ms {result.warm_ms[name]:>23} ms {result.units[name]:>8}")
+                cold_cell = f"{cold} ms ({result.cold_cpu_ms[name]} ms)"
+                warm_cell = f"{result.warm_ms[name]} ms ({result.warm_cpu_ms[name]} ms)"
+                lines.append(f"  {name:<14} {cold_cell:>28} {warm_cell:>34} {result.units[name]:>8}")
             lines.append(f"  kết quả: {'ĐẠT' if result.passed else 'KHÔNG ĐẠT'}")
             self.stdout.write("\n".join(lines))
         if not result.passed:
