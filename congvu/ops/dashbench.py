@@ -29,7 +29,7 @@ from congvu.ops.province import build_synthetic
 from congvu.ops.signalfill import fill_trails
 from congvu.ops.simulate import simulate
 from congvu.org.models import Official, Role
-from congvu.oversight import figure_rollups, signal_days
+from congvu.oversight import figure_rollups, open_items, open_steps, signal_days
 from congvu.oversight.periods import year as year_period
 from congvu.oversight.signal_charges import CHARGERS, tallies
 from congvu.work.models import Event, WorkItem
@@ -139,6 +139,8 @@ def run(n: int, bulk: bool, trail: int = 0) -> DashBenchResult:
     with clock.travel_to(NOW):
         figure_rollups.rebuild()  # what the sweep's fold_figures keeps in a running province
         signal_days.rebuild()  # and fold_signals
+        open_steps.rebuild()  # (the open steps and items, read by the same sweep step)
+        open_items.rebuild()
         return measure(result)
 
 
@@ -158,6 +160,8 @@ def measure_kept() -> DashBenchResult:
         figure_rollups.fold(limit=10_000)  # the snapshots the sweep would have folded by now, if missing
         while signal_days.fold():  # and the signals' day counters
             pass
+        open_steps.fold()  # and the open steps and items
+        open_items.fold()
         return measure(result)
 
 

@@ -16,7 +16,17 @@ from congvu.consult import sweep as consult_sweep
 from congvu.documents import issued_pdf, notice_pdf, notices, outbox
 from congvu.lib.clock import today
 from congvu.lib.isolation import RowsFailed
-from congvu.oversight import directives, figure_rollups, public_figures, public_reports, record, reports, signal_days
+from congvu.oversight import (
+    directives,
+    figure_rollups,
+    open_items,
+    open_steps,
+    public_figures,
+    public_reports,
+    record,
+    reports,
+    signal_days,
+)
 from congvu.work import trail
 
 log = logging.getLogger("congvu.sweep")
@@ -79,8 +89,11 @@ def fold_figures() -> str:
 
 
 def fold_signals() -> str:
-    """Issue 10: the trail events settled since the last round added to the signals' day counters."""
-    return f"dấu hiệu theo ngày tính sẵn: {signal_days.fold()} sự kiện"
+    """Issue 10: the trail events settled since the last round added to the signals' day counters;
+    the open steps and items they touched read again (the step delay, undecided past twice)."""
+    return (f"dấu hiệu theo ngày tính sẵn: {signal_days.fold()} sự kiện; "
+            f"bước đang mở đọc lại: {open_steps.fold()} công việc; "
+            f"việc đang mở đọc lại: {open_items.fold()}")
 
 
 def warm_public_figures() -> str:

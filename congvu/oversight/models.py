@@ -48,6 +48,7 @@ from congvu.oversight import (  # noqa: E402,F401  (the other rows of oversight,
     models_directives,  # issue 11
     models_figures,  # issues 10, 11: the period figures' rollups
     models_inspections,  # issue 10: 1.6
+    models_open_steps,  # issue 10: the open steps read by the sweep (the step delay)
     models_public,  # issue 11
     models_record,  # the record trail
     models_reports,  # issue 11: periodic reports (clause 3)

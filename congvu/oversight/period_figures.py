@@ -91,6 +91,12 @@ def _counts(period: Period, units: QuerySet[Unit] | None, now: datetime | None) 
     return {r["lead_unit_id"]: r for r in rows}
 
 
+def counts_per_unit(period: Period, units: QuerySet[Unit] | None = None,
+                    now: datetime | None = None) -> dict[int, dict]:
+    """{lead unit id: {bucket: count}} of the items registered in the period (the rollups when it has them)."""
+    return _counts(period, units, now)
+
+
 def _bucket_counts(conditions: dict[str, Q]) -> dict[str, Count]:
     return {**{b: Count("id", filter=conditions[b]) for b in BUCKETS if b != "assigned"}, "assigned": Count("id")}
 

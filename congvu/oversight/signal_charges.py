@@ -295,26 +295,43 @@ class Tally(NamedTuple):
 
 
 def undecided_tally(period: Period, now: datetime) -> Iterator[Tally]:
+    """From the open items the sweep read (`open_items`), or else every such item (`undecided_items`)."""
+    from congvu.oversight.open_items import undecided_tallies  # (they read with this module's functions)
+
+    from_open_items = undecided_tallies(period.judged_at(now), now)
+    if from_open_items is not None:
+        yield from from_open_items
+        return
     grouped = undecided_items(period, now).values("lead_unit_id", "holder_id").annotate(n=Count("id")).order_by()
     for unit_id, holder_id, n in grouped.values_list("lead_unit_id", "holder_id", "n"):
         yield Tally(unit_id, holder_id, n, n)
 
 
 def step_delay_tally(period: Period, now: datetime) -> Iterator[Tally]:
-    """The steps still open are all late to the same moment, so each distinct deadline's working days
-    late are counted once in Python (a few hundred at a province-year) and the database adds them up
-    per holder; those that ended in the period are fewer and read one by one."""
-    at = period.judged_at(now)
+    """The steps open and late at the period's end (or now), from the open steps the sweep read
+    (`open_steps`) or else every such step; those that ended late in the period from the day counters
+    (`signal_days`) or else the steps."""
     ended_late = late_steps(period, now)[0]
+    from congvu.oversight.open_steps import open_delay_tallies  # (they read with this module's functions)
+    from congvu.oversight.signal_days import ended_step_tallies
+
+    from_open_steps = open_delay_tallies(period.judged_at(now))
+    yield from from_open_steps if from_open_steps is not None else open_delays_direct(period, now)
+    from_days = ended_step_tallies(period, now, ended_late)
+    yield from from_days if from_days is not None else ended_delay_tallies(period, now, ended_late)
+
+
+def open_delays_direct(period: Period, now: datetime) -> Iterator[Tally]:
+    """The steps open and late at the period's end (or now), per holder, read from every such step
+    (`open_steps` reads them from the sweep's rows instead, when it can). They are all late to the
+    same moment, so each distinct deadline's working days late are counted once in Python (a few
+    hundred at a province-year) and the database adds them up per holder."""
+    at = period.judged_at(now)
     calendar, still_open = current_calendar(), open_late_by_deadline(at)
     days = {due: working_days_late(calendar, due, at)
             for due in still_open.values_list("due_at", flat=True).distinct() if due < at}
     if days:
         yield from _open_delays_per_holder(still_open, days)
-    from congvu.oversight.signal_days import ended_step_tallies  # (it folds with this module's functions)
-
-    from_days = ended_step_tallies(period, now, ended_late)
-    yield from from_days if from_days is not None else ended_delay_tallies(period, now, ended_late)
 
 
 NEVER_ENDED = datetime(9999, 12, 31, tzinfo=UTC)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from congvu.lib import clock
-from congvu.oversight import signal_days
+from congvu.oversight import open_items, open_steps, signal_days
 from congvu.oversight.periods import PeriodError, parse_period
 from congvu.oversight.signal_check import differences
 from congvu.work.signal_columns import rebuild_undecided_twice
@@ -25,6 +25,8 @@ class Command(BaseCommand):
         if rebuild:
             self.stdout.write(f"Đã ghi lại {rebuild_undecided_twice()} công việc.")
             self.stdout.write(f"Đã đếm lại bộ đếm dấu hiệu theo ngày đến sự kiện #{signal_days.rebuild()}.")
+            self.stdout.write(f"Đã đọc lại các bước đang mở của {open_steps.rebuild()} công việc.")
+            self.stdout.write(f"Đã đọc lại {open_items.rebuild()} công việc đang mở.")
         if check:
             self._check({k: v for k, v in {"ky": ky, "nam": nam, "thang": thang, "quy": quy}.items() if v})
 
