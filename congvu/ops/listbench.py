@@ -264,8 +264,9 @@ def asked_of(official: Official, unit: Unit) -> Asked:
     """Words and dates that find rows in the database as it stands, whoever made it (`simulate`'s
     "Hồ sơ mô phỏng số N", `dashbench --bulk`'s "… Công ty thử nghiệm N"): the last three words of
     the title of the middle open item the official sees (the list shows open work unless asked), and
-    the 91 days around the middle deadline of the unit's work in progress. (Fixed words matched nothing on a simulated province: the search and the
-    filter then timed a query that found no rows, not the 25 rows a user gets.)"""
+    the 91 days around the middle deadline of the unit's work in progress. (Fixed words matched nothing
+    on a simulated province: the search and the filter then timed a query that found no rows, not the
+    25 rows a user gets.)"""
     mine = visible_items(official).filter(state__in=OPEN_STATES).order_by("pk").values_list("title", flat=True)
     count = mine.count()
     search = " ".join(mine[count // 2].split()[-3:]) if count else Asked.search
