@@ -106,13 +106,13 @@ def unit_figures(now: datetime | None = None, units: QuerySet[Unit] | None = Non
     # figures export at 300,000 items on SQLite); the ~40 names are read once below.
     rows = (
         items.values("lead_unit_id")
-        .annotate(
-            assigned=Count("id"),
-            on_time=Count("id", filter=conditions["on_time"]),
-            late=Count("id", filter=conditions["late"]),
-            extended=Count("id", filter=conditions["extended"]),
-            within=Count("id", filter=conditions["within"]),
-            overdue=Count("id", filter=conditions["overdue"]),
+        .annotate(  # of the state (never null), not the id: PostgreSQL may count from the figures index alone
+            assigned=Count("state"),
+            on_time=Count("state", filter=conditions["on_time"]),
+            late=Count("state", filter=conditions["late"]),
+            extended=Count("state", filter=conditions["extended"]),
+            within=Count("state", filter=conditions["within"]),
+            overdue=Count("state", filter=conditions["overdue"]),
         )
         .order_by()
     )
@@ -152,7 +152,10 @@ def held_and_passed_on(units: QuerySet[Unit] | None = None) -> dict[int, Held]:
     calendar = current_calendar()
     share = parameter("pass_on_within_days").value
     held: dict[int, Held] = {}
-    for unit_id, received, at in events.values_list("unit_id", "item__event_date", "at").iterator(chunk_size=2000):
+    # No order (the events' own is (item, seq)): through a server-side cursor PostgreSQL chose to walk
+    # that index over every event for it, 2.7 s at 3 M events; unordered, ~0.2 s.
+    rows = events.values_list("unit_id", "item__event_date", "at").order_by()
+    for unit_id, received, at in rows.iterator(chunk_size=2000):
         days = calendar.working_days_between(received, local_date(at))
         h = held.setdefault(unit_id, Held())
         h.items, h.days, h.beyond_share = h.items + 1, h.days + days, h.beyond_share + (days > share)
