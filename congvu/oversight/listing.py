@@ -74,13 +74,14 @@ def text_matches(text: str) -> list[int] | None:
     if not text:
         return None
     folded = fold(text)
-    documents = IncomingDocument.objects.filter(search_index.contains(IncomingDocument, folded)).values("pk")
-    matches: set[int] = set()
-    for condition in (search_index.contains(WorkItem, folded), Q(incoming__in=documents), *number_condition(text)):
+    titles = search_index.matching_ids(WorkItem, folded, FEW_MATCHES)
+    documents = search_index.matching_ids(IncomingDocument, folded, FEW_MATCHES)
+    if titles is None or documents is None:
+        return None  # (more documents than the few: their items are as many, but for a rare one)
+    matches = set(titles)
+    for condition in (Q(incoming__in=documents), *number_condition(text)):
         matches.update(WorkItem.objects.filter(condition).values_list("pk", flat=True)[:FEW_MATCHES + 1])
-        if len(matches) > FEW_MATCHES:
-            return None
-    return sorted(matches)
+    return sorted(matches) if len(matches) <= FEW_MATCHES else None
 
 
 def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:

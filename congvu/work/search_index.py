@@ -43,10 +43,34 @@ def contains(model: type[Model], folded: str) -> Q:
     if connection.vendor != "sqlite" or len(folded) < MIN_LETTERS:
         return condition  # PostgreSQL reads its GIN index for the LIKE itself
     fts = TABLES[model._meta.db_table]
-    phrase = '"' + folded.replace('"', '""') + '"'  # one phrase: the trigrams in a row, i.e. the substring
     # The table's name is one of TABLES (not typed by anyone); the words go as a parameter.
-    lookup = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [phrase])  # noqa: S608, S611
+    lookup = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_phrase(folded)])  # noqa: S608, S611
     return Q(pk__in=lookup) & condition
+
+
+def matching_ids(model: type[Model], folded: str, limit: int) -> list[int] | None:
+    """The ids of the rows of `model` whose folded text holds `folded` (what `contains` finds), or
+    None when there are more than `limit`. On SQLite the index is asked for `limit + 1` candidates
+    first: FTS5 stops there, so a word every title holds ("ho so") costs ~18 ms at 300,000 items
+    instead of reading its whole list (~100 ms) before the search falls back to walking the list."""
+    if connection.vendor == "sqlite" and len(folded) >= MIN_LETTERS:
+        fts = TABLES[model._meta.db_table]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s",  # noqa: S608 (a name of TABLES)
+                           [_phrase(folded), limit + 1])
+            candidates = [row[0] for row in cursor.fetchall()]
+        if len(candidates) > limit:
+            return None
+        rows = model.objects.filter(pk__in=candidates, search_text__contains=folded)
+    else:
+        rows = model.objects.filter(contains(model, folded))
+    ids = list(rows.values_list("pk", flat=True)[:limit + 1])
+    return ids if len(ids) <= limit else None
+
+
+def _phrase(folded: str) -> str:
+    """One FTS5 phrase: the trigrams in a row, i.e. the text as a substring."""
+    return '"' + folded.replace('"', '""') + '"'
 
 
 def install(schema_editor) -> None:

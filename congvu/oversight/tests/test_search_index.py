@@ -137,3 +137,13 @@ def assert_index_matches_its_table() -> None:
         for row in model.objects.all():
             if len(row.search_text) >= search_index.MIN_LETTERS:
                 assert model.objects.filter(search_index.contains(model, row.search_text), pk=row.pk).exists()
+
+
+def test_more_matches_than_the_few_are_tested_row_by_row_with_the_same_result(titled, monkeypatch):
+    from congvu.oversight import listing
+
+    monkeypatch.setattr(listing, "FEW_MATCHES", 2)
+    assert text_matches("song cau") is None  # four documents: the list walks its own order instead
+    walked = listing.apply(WorkItem.objects.all(), listing.Filters(q="song cau"), None)
+    assert set(walked.values_list("pk", flat=True)) == found("song cau", indexed=False) and walked.count() == 4
+    assert text_matches("mam non") is not None
