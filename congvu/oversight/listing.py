@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from congvu.lib.folding import fold
 from congvu.oversight.queries import figure_conditions
+from congvu.work import search_index
 from congvu.work.deadlines import end_of_local_day
 from congvu.work.models import OPEN_STATES, IncomingDocument, WorkItem
 
@@ -47,26 +48,40 @@ class Filters:
 def text_condition(text: str) -> Q:
     """The words typed, without regard to accents or case ("ca phe" finds "Cà phê"): in the title (the
     subject of the incoming document) or in the document's number, sender and subject; "#123" or "123"
-    also finds item 123. Both folded columns have an index that a `LIKE '%…%'` reads whole, far smaller
-    than the tables (congvu/lib/folding.py)."""
+    also finds item 123. Tested on each row walked (a `LIKE` on its folded text, congvu/lib/folding.py):
+    for a list walked in its own order; `text_matches` finds the same rows from the indexes."""
     folded = fold(text)
     documents = IncomingDocument.objects.filter(search_text__contains=folded).values("pk")
     condition = Q(search_text__contains=folded) | Q(incoming__in=documents)
-    number = text.strip().removeprefix("#")
-    if number.isdigit() and len(number) < 12:
-        condition |= Q(pk=int(number))
+    for by_number in number_condition(text):
+        condition |= by_number
     return condition
 
 
+def number_condition(text: str) -> list[Q]:
+    number = text.strip().removeprefix("#")
+    return [Q(pk=int(number))] if number.isdigit() and len(number) < 12 else []
+
+
 def text_matches(text: str) -> list[int] | None:
-    """The ids of the items a search matches, when they are few (most searches): one pass over the
-    title and notation indexes. None when there are more: the list then tests the words while it
-    walks the due-date index, where a page of such common matches comes quickly. (Walking that index
-    for a rare word would read every item, and counting, then sorting, would read them twice.)"""
+    """The ids of the items a search matches (what `text_condition` matches), when they are few (most
+    searches): looked up in the trigram indexes of the titles and of the documents' texts
+    (congvu/work/search_index.py), each way of matching by its own query — one query with an OR
+    would have PostgreSQL read every title, as no single index serves both sides. None when there
+    are more: the list then tests the words while it walks the due-date index, where a page of such
+    common matches comes quickly. (Walking that index for a rare word would read every item, and
+    counting, then sorting, would read them twice.)"""
     if not text:
         return None
-    matches = list(WorkItem.objects.filter(text_condition(text)).values_list("pk", flat=True)[:FEW_MATCHES + 1])
-    return matches if len(matches) <= FEW_MATCHES else None
+    folded = fold(text)
+    titles = search_index.matching_ids(WorkItem, folded, FEW_MATCHES)
+    documents = search_index.matching_ids(IncomingDocument, folded, FEW_MATCHES)
+    if titles is None or documents is None:
+        return None  # (more documents than the few: their items are as many, but for a rare one)
+    matches = set(titles)
+    for condition in (Q(incoming__in=documents), *number_condition(text)):
+        matches.update(WorkItem.objects.filter(condition).values_list("pk", flat=True)[:FEW_MATCHES + 1])
+    return sorted(matches) if len(matches) <= FEW_MATCHES else None
 
 
 def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:

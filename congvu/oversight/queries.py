@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
 
 from congvu.consult.models import Responsibility
 from congvu.lib import clock
@@ -101,28 +102,30 @@ def unit_figures(now: datetime | None = None, units: QuerySet[Unit] | None = Non
     items = WorkItem.objects.filter(conditions["assigned"])
     if units is not None:
         items = items.filter(lead_unit__in=units)
+    # Grouped by the unit's id alone: its name joined in was a look-up per item (~80 ms of CPU of the
+    # figures export at 300,000 items on SQLite); the ~40 names are read once below.
     rows = (
-        items.values("lead_unit_id", "lead_unit__name")
-        .annotate(
-            assigned=Count("id"),
-            on_time=Count("id", filter=conditions["on_time"]),
-            late=Count("id", filter=conditions["late"]),
-            extended=Count("id", filter=conditions["extended"]),
-            within=Count("id", filter=conditions["within"]),
-            overdue=Count("id", filter=conditions["overdue"]),
+        items.values("lead_unit_id")
+        .annotate(  # of the state (never null), not the id: PostgreSQL may count from the figures index alone
+            assigned=Count("state"),
+            on_time=Count("state", filter=conditions["on_time"]),
+            late=Count("state", filter=conditions["late"]),
+            extended=Count("state", filter=conditions["extended"]),
+            within=Count("state", filter=conditions["within"]),
+            overdue=Count("state", filter=conditions["overdue"]),
         )
-        .order_by("lead_unit__name")
+        .order_by()
     )
     held = held_and_passed_on(units)
     extensions = extensions_per_unit(units)
     by_unit = {r["lead_unit_id"]: r for r in rows}
-    names = dict(Unit.objects.filter(pk__in=set(held) | set(extensions) - set(by_unit)).values_list("pk", "name"))
+    names = dict(Unit.objects.filter(pk__in=set(held) | set(extensions) | set(by_unit)).values_list("pk", "name"))
     figures = []
     for unit_id in set(by_unit) | set(held) | set(extensions):
         r = by_unit.get(unit_id, {})
         h, e = held.get(unit_id, Held()), extensions.get(unit_id, {})
         figures.append(UnitFigures(
-            unit_id, r.get("lead_unit__name") or names.get(unit_id, ""), r.get("assigned", 0), r.get("on_time", 0),
+            unit_id, names.get(unit_id, ""), r.get("assigned", 0), r.get("on_time", 0),
             r.get("late", 0), r.get("within", 0), r.get("overdue", 0), r.get("extended", 0),
             passed_on=h.items, days_held=h.days, held_beyond_share=h.beyond_share,
             extensions_self=e.get(APPROVED_BY_UNIT, 0), extensions_above=e.get(APPROVED_ABOVE, 0),
@@ -149,7 +152,10 @@ def held_and_passed_on(units: QuerySet[Unit] | None = None) -> dict[int, Held]:
     calendar = current_calendar()
     share = parameter("pass_on_within_days").value
     held: dict[int, Held] = {}
-    for unit_id, received, at in events.values_list("unit_id", "item__event_date", "at").iterator(chunk_size=2000):
+    # No order (the events' own is (item, seq)): through a server-side cursor PostgreSQL chose to walk
+    # that index over every event for it, 2.7 s at 3 M events; unordered, ~0.2 s.
+    rows = events.values_list("unit_id", "item__event_date", "at").order_by()
+    for unit_id, received, at in rows.iterator(chunk_size=2000):
         days = calendar.working_days_between(received, local_date(at))
         h = held.setdefault(unit_id, Held())
         h.items, h.days, h.beyond_share = h.items + 1, h.days + days, h.beyond_share + (days > share)
@@ -162,11 +168,14 @@ def extensions_per_unit(units: QuerySet[Unit] | None = None) -> dict[int, dict[s
     if units is not None:
         events = events.filter(unit__in=units)
     counted: dict[int, dict[str, int]] = {}
-    for unit_id, approval in events.values_list("unit_id", "data__approval").iterator(chunk_size=2000):
+    # Counted by the database per (unit, approval): a handful of rows, not one per extension.
+    groups = (events.annotate(approval=KeyTextTransform("approval", "data"))
+              .values_list("unit_id", "approval").annotate(n=Count("id")).order_by())
+    for unit_id, approval, n in groups:
         # An extension from before approvals were recorded was the unit's own.
         key = approval or APPROVED_BY_UNIT
         counted.setdefault(unit_id, {}).setdefault(key, 0)
-        counted[unit_id][key] += 1
+        counted[unit_id][key] += n
     return counted
 
 

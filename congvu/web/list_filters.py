@@ -30,7 +30,8 @@ from congvu.registry.models import MatterType
 from congvu.registry.queries import current_calendar
 from congvu.registry.serving import unit_ids_of
 from congvu.web.forms import IdChoiceField, UnitChoiceField, VNDateField
-from congvu.work.models import State
+from congvu.work import search_index
+from congvu.work.models import IncomingDocument, State
 
 # The Government Office's buckets (congvu.oversight.queries.figure_conditions), as the list names them.
 BUCKETS = {
@@ -237,7 +238,7 @@ class RegisterFilterForm(FilterForm):
         self.is_valid()
         data = self.cleaned_data
         if text := (data.get("q") or "").strip():
-            documents = documents.filter(search_text__contains=fold(text))
+            documents = documents.filter(search_index.contains(IncomingDocument, fold(text)))
         if data.get("received_from"):
             documents = documents.filter(received_on__gte=data["received_from"])
         if data.get("received_to"):

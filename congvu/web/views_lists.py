@@ -93,9 +93,7 @@ def days_late(state: str, due: date, completed_at: datetime | None, on: date) ->
 def paginate(items, requested: int) -> Page:
     count = items.values("pk").count()  # the distinct ids only, not every column of every row
     number = min(requested, max(1, -(-count // PAGE_SIZE)))
-    start = (number - 1) * PAGE_SIZE
-    # The ids of one page first: the sort and the offset then walk an index, not 300,000 joined rows.
-    ids = list(items.values_list("pk", flat=True)[start:start + PAGE_SIZE])
+    ids = page_ids(items, number, count)
     by_id = WorkItem.objects.select_related("matter_type", "lead_unit", "holder").only(*ROW_FIELDS).in_bulk(ids)
     return Page(list_rows([by_id[pk] for pk in ids], today()), number, count)
 
@@ -111,6 +109,20 @@ def list_rows(items: list[WorkItem], on: date) -> list[Row]:
 def day_text(day: date | None) -> str:
     """dd/mm/yyyy, as the |date:"d/m/Y" filter wrote it; nothing for no date."""
     return day.strftime("%d/%m/%Y") if day is not None else ""
+
+
+def page_ids(items, number: int, count: int) -> list[int]:
+    """The ids of one page, in the list's order. The ids come first: the sort and the offset then walk
+    an index, not 300,000 joined rows. A page in the second half of the list is read from its end,
+    in the reverse order (when the sort ends on the id, so that the reverse is exact): the offset walked is never
+    more than half the list, and the last page of 300,000 items walks 25 entries, not 299,975."""
+    start = (number - 1) * PAGE_SIZE
+    end = min(start + PAGE_SIZE, count)
+    ends_on_id = bool(items.query.order_by) and str(items.query.order_by[-1]).lstrip("-") in ("id", "pk")
+    if start <= count - end or not ends_on_id:
+        return list(items.values_list("pk", flat=True)[start:end])
+    from_end = count - end
+    return list(reversed(items.reverse().values_list("pk", flat=True)[from_end:from_end + end - start]))
 
 
 def query_without(query: QueryDict, *names: str) -> str:
