@@ -31,6 +31,8 @@ from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
 
+from congvu.lib.instances import from_row
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -171,7 +173,7 @@ def _read_one(db, model: type[M], sql: str, fields: tuple[str, ...], pk: int) ->
         raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
     converters = _converters(model, db.vendor)
     values = [convert(value, db) if convert else value for convert, value in zip(converters, row, strict=True)]
-    return model.from_db(db.alias, fields, values)
+    return from_row(model, values, db.alias)
 
 
 @cache

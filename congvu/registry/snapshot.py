@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
-from django.db import DEFAULT_DB_ALIAS, connection, models, transaction
+from django.db import connection, models, transaction
 
+from congvu.lib.instances import from_row
 from congvu.lib.official_schedule import DayKind, ScheduleEntry
 from congvu.lib.workdays import Calendar
 from congvu.org.models import Official, Position, Unit
@@ -48,7 +49,7 @@ class Fact:
     def instance(self):
         """A fresh model instance of this row, as if just read from the database (for a foreign key)."""
         # `__match_args__`: the dataclass's field names in order, without `fields()`'s work per call.
-        return self.model.from_db(DEFAULT_DB_ALIAS, None, [getattr(self, name) for name in self.__match_args__])
+        return from_row(self.model, [getattr(self, name) for name in self.__match_args__])
 
     @classmethod
     def all(cls) -> list:

@@ -1,0 +1,85 @@
+"""`from_row` builds the instance `Model.from_db` would: same values, same state, and it saves and
+follows its relations like one read by the ORM."""
+
+import pytest
+from django.apps import apps
+from django.db.models.signals import post_init
+
+from congvu.consult.models import Consultation, ConsultationRequest
+from congvu.lib import fastsql
+from congvu.lib.instances import from_row
+from congvu.org.models import Official, Unit
+from congvu.registry import snapshot
+from congvu.registry.models import MatterType
+from congvu.work.models import Event, IncomingDocument, Step, WorkItem
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(model, limit=3):
+    names = [f.attname for f in model._meta.concrete_fields]
+    return list(model.objects.order_by("pk").values_list(*names)[:limit])
+
+
+def _congvu_models_with_rows():
+    return [m for m in apps.get_models() if m.__module__.startswith("congvu.") and m.objects.exists()]
+
+
+def assert_same_instance(built, expected):
+    assert type(built) is type(expected)
+    assert {k: v for k, v in vars(built).items() if k != "_state"} == \
+        {k: v for k, v in vars(expected).items() if k != "_state"}
+    assert (built._state.adding, built._state.db) == (expected._state.adding, expected._state.db) == (False, "default")
+    assert built._state.fields_cache == {}
+
+
+def test_every_models_rows_build_as_from_db_builds_them(busy):
+    models = _congvu_models_with_rows()
+    # The models the benchmark's actions read (the locked item, the registry's facts, …) are among them.
+    assert {WorkItem, MatterType, Unit, Official, Consultation, ConsultationRequest, Event, Step,
+            IncomingDocument} <= set(models)
+    for model in models:
+        for row in _rows(model):
+            assert_same_instance(from_row(model, row), model.from_db("default", None, row))
+
+
+def test_fastsql_reads_equal_the_orms(busy):
+    item = WorkItem.objects.order_by("pk").first()
+    locked = fastsql.get(WorkItem, item.pk)
+    assert_same_instance(locked, WorkItem.objects.get(pk=item.pk))
+    assert locked == item and locked.matter_type == item.matter_type
+
+
+def test_the_snapshots_facts_become_instances_equal_to_the_orms(busy):
+    facts = snapshot.current()
+    for fact in [*facts.matter_types.values(), *facts.units.values(), *facts.officials.values()]:
+        assert_same_instance(fact.instance(), fact.model.objects.get(pk=fact.pk))
+
+
+def test_a_built_instance_saves_and_follows_its_relations(busy):
+    item = WorkItem.objects.order_by("pk").first()
+    built = fastsql.get(WorkItem, item.pk)
+    assert built.matter_type.pk == item.matter_type_id  # a relation is read through
+    other = MatterType.objects.exclude(pk=item.matter_type_id).first()
+    built.matter_type = other
+    built.title = "Tiêu đề đã sửa"
+    count = WorkItem.objects.count()
+    built.save()  # an UPDATE of the row read, not an INSERT
+    again = WorkItem.objects.get(pk=item.pk)
+    assert (again.matter_type_id, again.title) == (other.pk, "Tiêu đề đã sửa")
+    assert WorkItem.objects.count() == count
+    assert list(built.steps.order_by("pk")) == list(Step.objects.filter(item=item).order_by("pk"))
+
+
+def test_an_init_listener_is_still_served(busy):
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(listener, sender=Unit)
+    try:
+        built = from_row(Unit, _rows(Unit, 1)[0])
+    finally:
+        post_init.disconnect(listener, sender=Unit)
+    assert seen == [built]
