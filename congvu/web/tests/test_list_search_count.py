@@ -15,6 +15,7 @@ from congvu.oversight import listing
 from congvu.oversight.listing import Filters, apply, text_matches
 from congvu.web import views_lists
 from congvu.work.access import visible_items
+from congvu.work.models import State, WorkItem
 
 pytestmark = pytest.mark.django_db
 CAP, SIZE = 20, 9
@@ -77,3 +78,15 @@ def test_the_page_says_more_than_the_cap_in_vietnamese_and_has_no_last_page(synt
     assert "203 công việc" in last and "Trang 23/23" in last and "Trang sau" not in last
     assert "203 công việc" in unsearched and "Trang cuối" in unsearched  # no search: counted exactly
     assert len(re.findall(r'class="cv-list-row"', html)) == SIZE
+
+
+def test_open_work_walked_for_a_common_word_is_the_open_work_that_matches(synthetic, few_matches):
+    # The first rounds of listbench's items are all completed: some are set open for this list.
+    WorkItem.objects.filter(pk__in=range(1, 204, 3)).update(state=State.IN_PROGRESS)
+    with clock.travel_to(listbench.NOW):
+        visible = visible_items(synthetic.inspectors[0])
+        searched = apply(visible, Filters(q="thử nghiệm", state=listing.OPEN), text_matches("thử nghiệm"))
+        every = apply(visible, Filters(state=listing.OPEN))
+        assert list(searched.values_list("pk", flat=True)) == list(every.values_list("pk", flat=True))
+        assert every.count() > CAP
+        assert views_lists.paginate(searched, 1, CAP).rows[0].item.pk == every[0].pk
