@@ -18,6 +18,7 @@ from congvu.oversight import signal_days
 from congvu.oversight.models_signal_days import SignalDay, SignalFoldMark
 from congvu.oversight.period_figures import extensions_in, held_in
 from congvu.oversight.periods import Period, month, quarter, year
+from congvu.oversight.queries import unit_figures
 from congvu.oversight.signal_charges import late_steps, tallies
 from congvu.oversight.signal_check import differences, summed
 from congvu.oversight.signal_days import held_rows
@@ -62,6 +63,12 @@ def assert_counters_are_direct(now, monkeypatch) -> None:
         with monkeypatch.context() as m:
             m.setattr(signal_days, "pending_events", lambda: None)
             assert counted == (passed_on_and_extended(period), passed_on_and_extended(period, some)), period
+    # The figures as at now (the figures export, `so-lieu`) read the same counters over every day.
+    now_figures = unit_figures(now), unit_figures(now, some)
+    assert any(f.passed_on and f.extensions_self + f.extensions_above for f in now_figures[0])
+    with monkeypatch.context() as m:
+        m.setattr(signal_days, "pending_events", lambda: None)
+        assert now_figures == (unit_figures(now), unit_figures(now, some))
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ def test_the_measured_pages_answer_with_rows_for_both_readers(synthetic):
         for official, visible in ((officer, visible_items(officer).count()), (inspector, 400)):
             wall, cpu, rows = listbench.measure(official, unit, visible)
             assert rows["first_page"] == min(25, visible) and rows["deep_page"] > 0
+            assert rows["common_word"] > 0 and rows["middle_page"] > 0
             assert all(ms > 0 for ms in wall.values()) and set(cpu) == set(wall)
 
 
@@ -60,4 +61,5 @@ def test_the_existing_database_is_measured_with_words_and_dates_that_find_rows(s
     with clock.travel_to(listbench.NOW):
         result = listbench.on_existing()
     assert set(result.rows) == {"officer", "home_affairs"}
+    assert set(result.pages["dashboard"]) == {"tong_hop", "so_lieu"}
     assert all(count > 0 for page in result.rows.values() for count in page.values()), result.rows

@@ -30,7 +30,8 @@ class Command(BaseCommand):
 
 
 NAMES = {"first_page": "trang đầu", "filtered": "lọc (đơn vị + trạng thái + hạn)", "text_search": "tìm chữ",
-         "deep_page": "trang cuối", "tong_hop": "/tong-hop/ (ngoài mục tiêu 300 ms)"}
+         "deep_page": "trang cuối", "common_word": "tìm chữ có ở hầu hết tiêu đề", "middle_page": "trang giữa",
+         "tong_hop": "/tong-hop/ (ngoài mục tiêu 300 ms)", "so_lieu": "xuất số liệu so-lieu (mục tiêu 500 ms)"}
 WHO = {"officer": "chuyên viên một đơn vị", "home_affairs": "thanh tra Sở Nội vụ",
        "dashboard": "trang tổng hợp, thanh tra Sở Nội vụ"}
 
