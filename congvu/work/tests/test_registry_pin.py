@@ -5,14 +5,14 @@ PostgreSQL): no staler than a version read as the action began, never changing w
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 
 from congvu.lib.refusals import RuleViolation
 from congvu.org.models import Position, Title
 from congvu.registry import snapshot
 from congvu.testing import SINCE, make_official
 from congvu.work import actions
-from congvu.work.models import State
+from congvu.work.models import State, StepKind
 from congvu.work.tests.test_actions import register
 
 pytestmark = pytest.mark.usefixtures("at_morning")
@@ -77,3 +77,24 @@ def test_an_action_keeps_one_registry_version_whatever_changes_meanwhile(provinc
     assert all(s is first for s in rest)
     assert len(version_reads(seen)) == 1
     assert snapshot.current() is not first  # the next action sees the change
+
+
+@actions.action
+def open_a_second_step(item, *, actor):
+    """A broken action: its first write is fine, then its pipelined step open meets the one-open-step
+    index (PostgreSQL learns of it only when the pipeline's results come back)."""
+    item = actions.lock(item)
+    item.state = State.IN_PROGRESS
+    actions.save(item, "state")
+    actions.open_step(item, StepKind.HANDLE, item.registered_unit_id, actor, first=True)
+
+
+def test_an_error_inside_the_pipelined_writes_rolls_the_whole_action_back(province):
+    item = register(province)
+    with pytest.raises(IntegrityError):
+        open_a_second_step(item, actor=province.construction_head)
+    item.refresh_from_db()
+    assert item.state == State.REGISTERED and item.steps.filter(ended_at=None).count() == 1
+    # The connection is usable afterwards: the next action goes through.
+    directed = actions.direct(item, actor=province.construction_head, lead_unit=province.construction)
+    assert directed.state == State.DIRECTED and directed.steps.filter(ended_at=None).count() == 1
