@@ -562,24 +562,3 @@ def get_with_scalar(model: type[M], pk: int, scalar_sql: str, *, via: type[model
     converters = _converters(model, db.vendor)
     values = [convert(value, db) if convert else value for convert, value in zip(converters, columns, strict=True)]
     return model.from_db(db.alias, fields, values), scalar
-
-
-# ---- writes that need no answer, in one network flush -------------------------------------------
-
-@contextmanager
-def pipelined() -> Iterator[None]:
-    """Send the block's statements to PostgreSQL in one flush (psycopg's pipeline mode) and wait for
-    their results once, at the block's end: for writes whose results nobody reads inside the block
-    (a step's close and the next one's open — two statements that cannot be one WITH, see above).
-    A statement's error (a unique violation …) is raised at the block's end, as Django's error class,
-    and the enclosing `transaction.atomic` rolls the whole action back. No row count is known inside
-    the block. SQLite (in-process), or a connection someone observes (a test counting statements,
-    DEBUG): the statements run one by one, as without the block."""
-    db = _db()
-    if db.vendor != "postgresql" or db.execute_wrappers or db.queries_logged:
-        yield
-        return
-    if db.connection is None:
-        db.ensure_connection()
-    with db.wrap_database_errors, db.connection.pipeline():
-        yield

@@ -255,14 +255,11 @@ def open_step(item: WorkItem, kind: StepKind, holder_unit: Unit | int, holder: O
     """Close the open step and open the next one, held by exactly one named official (clause 1.3).
     Written from its values: no caller reads the step back, and half the actions open one."""
     now = clock.now()
+    if not first:
+        close_step(item, now)
     unit_id = holder_unit if isinstance(holder_unit, int) else holder_unit.pk
-    # The close and the open in one round trip on PostgreSQL (they cannot be one WITH: the one-open-step
-    # index is checked row by row); an error of either rolls the action back.
-    with fastsql.pipelined():
-        if not first:
-            close_step(item, now)
-        fastsql.insert_rows(Step, STEP_COLUMNS, [(item.pk, kind, unit_id, holder.pk if holder else None, now,
-                                                  due.moment if due else item.due_at, None)])
+    fastsql.insert_rows(Step, STEP_COLUMNS, [(item.pk, kind, unit_id, holder.pk if holder else None, now,
+                                              due.moment if due else item.due_at, None)])
     item.holder_unit_id, item.holder = unit_id, holder
 
 

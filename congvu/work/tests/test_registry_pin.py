@@ -81,15 +81,14 @@ def test_an_action_keeps_one_registry_version_whatever_changes_meanwhile(provinc
 
 @actions.action
 def open_a_second_step(item, *, actor):
-    """A broken action: its first write is fine, then its pipelined step open meets the one-open-step
-    index (PostgreSQL learns of it only when the pipeline's results come back)."""
+    """A broken action: its first write is fine, then its step open meets the one-open-step index."""
     item = actions.lock(item)
     item.state = State.IN_PROGRESS
     actions.save(item, "state")
     actions.open_step(item, StepKind.HANDLE, item.registered_unit_id, actor, first=True)
 
 
-def test_an_error_inside_the_pipelined_writes_rolls_the_whole_action_back(province):
+def test_an_error_after_a_write_rolls_the_whole_action_back(province):
     item = register(province)
     with pytest.raises(IntegrityError):
         open_a_second_step(item, actor=province.construction_head)
