@@ -171,6 +171,11 @@ def _read_one(db, model: type[M], sql: str, fields: tuple[str, ...], pk: int) ->
         row = cursor.fetchone()
     if row is None:
         raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
+    return _instance(db, model, row)
+
+
+def _instance(db, model: type[M], row: Sequence[Any]) -> M:
+    """The instance of one full row as the driver returned it (its values through the fields' converters)."""
     converters = _converters(model, db.vendor)
     values = [convert(value, db) if convert else value for convert, value in zip(converters, row, strict=True)]
     return from_row(model, values, db.alias)
@@ -530,3 +535,35 @@ def insert_row_and_update(model: type[models.Model], columns: tuple[str, ...], r
         changed = cursor.rowcount
     if changed != 1:
         raise DatabaseError(f"update of {type(obj).__name__} {obj.pk} changed {changed} rows, not 1")
+
+
+# ---- a row and one scalar in one round trip -----------------------------------------------------
+# An action's first statement locks its item; the registry's version token it must pin for the whole
+# transaction is read in the same statement, as a scalar subquery beside the row (one round trip of
+# PostgreSQL's ~6 an action). Only on the row's statement's select list: FOR UPDATE locks the FROM
+# table's row, not the subquery's.
+
+@cache
+def _select_with_sql(model: type[models.Model], scalar_sql: str, via: type[models.Model] | None, fk: str,
+                     vendor: str, for_update: bool) -> tuple[str, tuple[str, ...]]:
+    if via is None:
+        sql, fields = _select_sql(model, vendor, for_update)
+    else:
+        sql, fields = _select_through_sql(model, via, fk, vendor, for_update)
+    columns, rest = sql.split(" FROM ", 1)
+    return f"{columns}, ({_sql(scalar_sql, vendor)}) FROM {rest}", fields
+
+
+def get_with_scalar(model: type[M], pk: int, scalar_sql: str, *, via: type[models.Model] | None = None,
+                    fk: str = "", for_update: bool = False) -> tuple[M, Any]:
+    """`get(model, pk)` (or `get_through(model, via, pk, fk)` when `via` is given) and the value of
+    `scalar_sql` (a parameterless one-value SELECT; None when it finds no row), read in one statement."""
+    db = _db()
+    sql, _fields = _select_with_sql(model, scalar_sql, via, fk, db.vendor, for_update)
+    with _cursor(db) as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
+    *columns, scalar = row
+    return _instance(db, model, columns), scalar

@@ -225,10 +225,16 @@ def pinned() -> Iterator[Snapshot]:
 
 
 def current() -> Snapshot:
-    global _current
     if (held := _pinned.get()) is not None:
         return held
     token = read_token()
+    if (pins := _deferred.get()) is not None:  # the first registry question of a deferred pin
+        return _pin(pins, token)
+    return _for_token(token)
+
+
+def _for_token(token: str) -> Snapshot:
+    global _current
     snapshot = _current
     if snapshot is not None and snapshot.token == token:
         return snapshot
@@ -296,3 +302,52 @@ def calendar_of(rows: list[CalendarDay]) -> Calendar:
 
 # The registry models whose changes make a snapshot stale.
 WATCHED = (Unit, Official, Position, MatterType, Delegation, CalendarDay, RegulationParameter)
+
+
+# ---- pinning by the first statement that reads the token anyway -------------------------------------
+# An action pins the registry for its whole transaction. Reading the token as the action starts cost
+# one round trip of PostgreSQL's ~6 an action; most actions lock their item first, and that statement
+# can carry the token read (`VERSION_SQL` as a scalar subquery beside the row: congvu.work.actions.lock).
+# The token read by the lock's statement is at least as fresh as one read before it, and no registry
+# question is answered before the pin: a question asked before any lock pins as `pinned` does.
+
+VERSION_SQL = "SELECT token FROM registry_registryversion WHERE id = 1"
+
+# Inside `pinned_at_first_use`: the context-variable resets of the pin it made (empty until it pins).
+_deferred: ContextVar[list | None] = ContextVar("congvu_registry_pin_deferred", default=None)
+
+
+@contextmanager
+def pinned_at_first_use() -> Iterator[None]:
+    """`pinned`, with the token read left to the first registry question (`current`) or to a
+    statement that reads it beside its own row (`wants_token`, then `pin_token`), whichever comes
+    first. Every question in the block is still answered from one snapshot. An outer pin is kept."""
+    if _pinned.get() is not None or _deferred.get() is not None:
+        yield
+        return
+    pins: list = []
+    mark = _deferred.set(pins)
+    try:
+        yield
+    finally:
+        for pin in reversed(pins):
+            _pinned.reset(pin)
+        _deferred.reset(mark)
+
+
+def wants_token() -> bool:
+    """Whether a deferred pin still waits for its token (a statement reading a row may read it too)."""
+    return _deferred.get() is not None and _pinned.get() is None
+
+
+def pin_token(token: str | None) -> None:
+    """Pin the deferred block's snapshot for `token`, read by the caller's own statement (None: no
+    registry version row, as `read_token` treats it)."""
+    if wants_token():
+        _pin(_deferred.get(), token if token is not None else uuid.uuid4().hex)
+
+
+def _pin(pins: list, token: str) -> Snapshot:
+    snapshot = _for_token(token)
+    pins.append(_pinned.set(snapshot))
+    return snapshot

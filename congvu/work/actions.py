@@ -146,7 +146,9 @@ def action(fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         check_inputs(kwargs)
         try:
-            with transaction.atomic(), snapshot.pinned():
+            # The registry is pinned by the item's lock (its token read in the same statement), or
+            # by the first registry question asked before any lock: one version throughout.
+            with transaction.atomic(), snapshot.pinned_at_first_use():
                 return fn(*args, **kwargs)
         except RuleViolation as refusal:
             if refusal.item_id is not None:
@@ -171,13 +173,25 @@ def lock(item: WorkItem | int) -> WorkItem:
     """The item, re-read under a row lock: two officials acting at once are serialised, and the
     second one's checks see the first one's change (nothing is lost)."""
     pk = item.pk if isinstance(item, WorkItem) else item
+    if snapshot.wants_token():
+        return _pinning(*fastsql.get_with_scalar(WorkItem, pk, snapshot.VERSION_SQL, for_update=True))
     return _with_matter_type(fastsql.get(WorkItem, pk, for_update=True))
 
 
 def lock_item_of(model: type[models.Model], pk: int) -> WorkItem:
     """The item row `pk` of `model` belongs to (by its `item` key), locked as `lock` does, in one
     statement: the row's item never changes, so it need not be read first."""
+    if snapshot.wants_token():
+        return _pinning(*fastsql.get_with_scalar(WorkItem, pk, snapshot.VERSION_SQL, via=model, fk="item_id",
+                                                 for_update=True))
     return _with_matter_type(fastsql.get_through(WorkItem, model, pk, "item_id", for_update=True))
+
+
+def _pinning(item: WorkItem, token: str | None) -> WorkItem:
+    """The action's registry pinned at the token its lock read (the lock's statement began after the
+    action did: that token is at least as fresh as one read as the action began)."""
+    snapshot.pin_token(token)
+    return _with_matter_type(item)
 
 
 def _with_matter_type(item: WorkItem) -> WorkItem:
