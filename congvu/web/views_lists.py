@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -76,8 +77,9 @@ class Page:
 
     @property
     def count_text(self) -> str:
-        """The count as Vietnamese writes it (5.000), for "more than 5.000"."""
-        return f"{self.count:,}".replace(",", ".")
+        """The count grouped as the official's language writes it (5.000 in Vietnamese, 5,000 in English),
+        for "more than 5.000"."""
+        return number_format(self.count, force_grouping=True)
 
     @property
     def first_index(self) -> int:

@@ -7,6 +7,8 @@ page says "Hơn 5.000 kết quả" and its pager has no last page; every match i
 import re
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from congvu.lib import clock
 from congvu.ops import listbench
@@ -90,3 +92,13 @@ def test_open_work_walked_for_a_common_word_is_the_open_work_that_matches(synthe
         assert list(searched.values_list("pk", flat=True)) == list(every.values_list("pk", flat=True))
         assert every.count() > CAP
         assert views_lists.paginate(searched, 1, CAP).rows[0].item.pk == every[0].pk
+
+
+
+@pytest.mark.parametrize(("language", "written"), [("vi", "Công việc 1–25 trong hơn 5.000 kết quả"),
+                                                   ("en", "Items 1–25 of more than 5,000")])
+def test_the_capped_count_is_grouped_as_the_officials_language_writes_numbers(language, written):
+    page = views_lists.Page(rows=[], number=1, count=5000, more=True)
+    with translation.override(language):
+        html = render_to_string("web/lists/pagination.html", {"page": page})
+    assert written in html
