@@ -253,14 +253,12 @@ INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")
 
 
 def sheet_titles(titles: Iterable[str]) -> list[str]:
-    """Each title as Excel takes it, as openpyxl made it: cut to 31 characters, refused (ValueError)
-    if it holds one of Excel's forbidden characters, and numbered when it repeats an earlier one
-    (Excel compares sheet names without case)."""
+    """Each title as Excel takes it, as openpyxl made it: cut to 31 characters, "Sheet" if empty,
+    refused (ValueError) if it holds one of Excel's forbidden characters, and numbered when it
+    repeats an earlier one (Excel compares sheet names without case), still within 31 characters."""
     made: list[str] = []
     for title in titles:
-        base = title[:MAX_TITLE]
-        if not base:
-            raise ValueError("Title must have at least one character")
+        base = title[:MAX_TITLE] or "Sheet"  # openpyxl's name for a sheet without a title
         if found := INVALID_TITLE.search(base):
             raise ValueError(f"Invalid character {found.group(0)} found in sheet title")
         name, n = base, 1

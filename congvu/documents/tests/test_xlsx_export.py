@@ -141,9 +141,11 @@ def test_repeated_sheet_titles_are_numbered_within_excels_31_characters():
                                 Sheet("Quá hạn", [Column("A")], []), Sheet("QUÁ HẠN", [Column("A")], [])]))
     assert book.sheetnames == [long_title[:31], long_title[:30] + "1", "Quá hạn", "QUÁ HẠN1"]
     assert all(len(name) <= 31 for name in book.sheetnames)
+    assert read(workbook_bytes([Sheet("", [Column("A")], []), Sheet("", [Column("A")], [])])).sheetnames == [
+        "Sheet", "Sheet1"]
 
 
-@pytest.mark.parametrize("title", ["Quý 1/2026", "Danh sách [cũ]", "Hỏi?", "a:b", "*", "a\\b", ""])
+@pytest.mark.parametrize("title", ["Quý 1/2026", "Danh sách [cũ]", "Hỏi?", "a:b", "*", "a\\b"])
 def test_a_title_excel_would_refuse_is_refused(title):
     with pytest.raises(ValueError):
         workbook_bytes([Sheet(title, [Column("A")], [])])
