@@ -55,14 +55,15 @@ test-ops: $(STAMP)
 	env -u DATABASE_URL $(BIN)/pytest congvu/ops/tests
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest congvu/ops/tests
 
-# The browser tests drive Debian's chromium and the notices' PDFs are made by LibreOffice; install them
-# when missing and we are allowed to.
+# The browser tests drive Debian's chromium, the notices' PDFs are made by LibreOffice Writer, and the .xlsx
+# exports are opened by LibreOffice Calc in a test; install them when missing and we are allowed to.
+CALC := /usr/lib/libreoffice/share/config/soffice.cfg/modules/scalc
 browser:
-	@if { [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null; } && [ "$$(id -u)" = "0" ] \
-		&& command -v apt-get >/dev/null; then \
-		echo "== installing Debian's chromium and LibreOffice (writer, no GUI) for the tests"; \
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null || [ ! -d $(CALC) ]; } \
+		&& [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "== installing Debian's chromium and LibreOffice (Writer and Calc, no GUI) for the tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium libreoffice-writer-nogui fonts-liberation2 >/dev/null; \
+			chromium libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 >/dev/null; \
 	fi
 
 bench: $(STAMP)
