@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
+from congvu.lib.instances import new_row
 from congvu.lib.refusals import Detail, InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
@@ -318,10 +319,10 @@ def register_incoming(
     calendar = current_calendar()
     if reply_due is not None and not calendar.first_day <= reply_due <= calendar.last_day:
         raise off_calendar(reply_due, "hạn trả lời", "reply date")
-    document = IncomingDocument(
-        unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"), sender=sender.strip(),
-        notation=notation.strip(), issued_on=issued_on, doc_type=doc_type, subject=subject.strip(),
-        received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
+    document = new_row(
+        IncomingDocument, unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"),
+        sender=sender.strip(), notation=notation.strip(), issued_on=issued_on, doc_type=doc_type,
+        subject=subject.strip(), received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
     )
     if original is not None:
         document.original.save(original_name or "van-ban-goc", original, save=False)
@@ -349,9 +350,9 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
                deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
                requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
     head, registered_at = leader_to_present_to(unit), clock.now()
-    item = fastsql.insert(WorkItem(
-        title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
-        registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
+    item = fastsql.insert(new_row(
+        WorkItem, title=title, matter_type=matter_type, origin=origin, incoming=incoming,
+        requester_unit=requester_unit, registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
         due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
         legal_due_at=deadline.moment, legal_due_date=deadline.day,
         holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=registered_at,
