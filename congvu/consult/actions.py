@@ -26,7 +26,7 @@ from congvu.lib.instances import new_row
 from congvu.lib.refusals import InvalidInput, InvalidState
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Role, Unit, UnitKind
-from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
+from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify, notify_ids
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
 from congvu.registry.serving import head_of, officer_ids_of, serves_in
 from congvu.work import rules as work_rules
@@ -179,10 +179,9 @@ def reply(
     mark_read_about(officer_ids_of(request.unit_id, today()), item_url(item.pk),
                     text_prefix=REMINDER_PREFIX, read_first=False)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
-    # notify() needs only the holder's id: no read of the official's row.
-    holder = Official(pk=item.holder_id) if item.holder_id else None
-    notify([holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
-           item_url(item.pk))
+    # By the holder's id: no read of the official's row, no instance to build.
+    notify_ids([item.holder_id], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
+               item_url(item.pk))
     return request
 
 
@@ -197,7 +196,7 @@ def _deem_on_late_reply(item: WorkItem, request: ConsultationRequest, now) -> No
     asking_head = head_of(asking_id, local_date(now))
     text = deemed.notification_text(unit(request.unit_id).name, unit(asking_id).name, item.title)
     people = deemed.told(request, item.holder_id, asking_head and asking_head.pk, duty.head_id)
-    notify([Official(pk=pk) for pk in people], text, item_url(item.pk))
+    notify_ids(people, text, item_url(item.pk))
 
 
 @action

@@ -24,7 +24,7 @@ in pyproject.toml (`fastsql-fenced`) enforces it. Not a repository layer: a few 
 Django models, no abstraction over queries."""
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from threading import get_ident
 from typing import Any, TypeVar
@@ -114,15 +114,18 @@ def _by_attname(model: type[models.Model], names: Iterable[str]) -> tuple[models
 # ---- values -------------------------------------------------------------------------------------
 
 # Field classes whose `get_db_prep_save` hands a value of these exact types to the driver unchanged
-# (`int(3)`, `str("x")`, `bool(True)`; None always passes): the field's own preparation is then
-# skipped. Exact classes only: a subclass may prepare differently. Any other value (an enum member, a
-# model instance, a date) goes through the field's own preparation, as before.
+# (`int(3)`, `bool(True)`; None always passes): the field's own preparation is then
+# skipped. Exact classes only: a subclass may prepare differently. Any other value (an enum member of
+# an integer field, a model instance) goes through the field's own preparation, as before.
 _PASS_THROUGH: dict[type, tuple[type, ...]] = {
     **{cls: (int,) for cls in (models.AutoField, models.BigAutoField, models.SmallAutoField, models.IntegerField,
                               models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField,
                               models.PositiveBigIntegerField, models.PositiveSmallIntegerField)},
-    models.CharField: (str,), models.TextField: (str,), models.BooleanField: (bool,),
+    models.BooleanField: (bool,),
 }
+# Text fields hand any `str` on unchanged, a subclass too (`CharField.to_python` returns every `str`
+# as it is): the choices' members (`State.REGISTERED` …), ~10 values an action, pass.
+_TEXT_FIELDS = (models.CharField, models.TextField)
 
 
 def _preparer(field: models.Field) -> Callable[[Any, Any], Any]:
@@ -133,6 +136,10 @@ def _preparer(field: models.Field) -> Callable[[Any, Any], Any]:
     prepared_as = field.target_field if type(field) is models.ForeignKey else field
     if type(prepared_as) is models.DateTimeField:
         return _datetime_preparer(field)
+    if type(prepared_as) is models.DateField:
+        return _date_preparer(field)
+    if type(prepared_as) in _TEXT_FIELDS:
+        return _text_preparer(field)
     plain = _PASS_THROUGH.get(type(prepared_as))
     if plain is None:
         return field.get_db_prep_save
@@ -151,11 +158,36 @@ def _datetime_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
     `adapt_datetimefield_value`). Anything else (naive, a date, None) goes through the field."""
 
     def prepare(value: Any, db) -> Any:
+        if value is None:
+            return None
         if type(value) is not datetime or value.utcoffset() is None:
             return field.get_db_prep_save(value, db)
         if db.vendor == "sqlite":
             return str(value.astimezone(db.timezone).replace(tzinfo=None))
         return value
+
+    return prepare
+
+
+def _date_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
+    """A `date` as Django's DateField writes it (the backend's `adapt_datefield_value`: SQLite's text,
+    PostgreSQL's driver takes it as it is); anything else (a datetime, a text) through the field."""
+
+    def prepare(value: Any, db) -> Any:
+        if value is None:
+            return None
+        if type(value) is date:
+            return db.ops.adapt_datefield_value(value)
+        return field.get_db_prep_save(value, db)
+
+    return prepare
+
+
+def _text_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
+    def prepare(value: Any, db) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        return field.get_db_prep_save(value, db)
 
     return prepare
 

@@ -24,7 +24,11 @@ from typing import TypeVar
 from django.db import DEFAULT_DB_ALIAS, models, router
 from django.db.models.base import ModelState
 from django.db.models.fields.files import FileDescriptor
-from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute, ForwardManyToOneDescriptor
+from django.db.models.fields.related_descriptors import (
+    ForeignKeyDeferredAttribute,
+    ForwardManyToOneDescriptor,
+    ForwardOneToOneDescriptor,
+)
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_init, pre_init
 
@@ -70,9 +74,10 @@ def from_row(model: type[M], values, db: str = DEFAULT_DB_ALIAS) -> M:
 
 @cache
 def _new_row_plan(model: type[models.Model]) -> tuple[tuple, ...] | None:
-    """Per field of `Model.__init__`'s loop, in its order: (field, name, attname, the related model
-    when it is a plain foreign key given by instance, the related key's attname). None when `__init__`
-    may do more than store values (see `_attnames`; also virtual or generated fields)."""
+    """Per field of `Model.__init__`'s loop, in its order: (field, name, attname, related), `related`
+    being for a foreign key (None for any other field) its (related model, its key's attname, whether
+    the key is one-to-one). None when `__init__` may do more than store values (see `_attnames`;
+    also virtual or generated fields, relations of other kinds)."""
     meta = model._meta
     if _attnames(model) is None or meta.private_fields or list(meta.fields) != list(meta.concrete_fields):
         return None
@@ -80,12 +85,15 @@ def _new_row_plan(model: type[models.Model]) -> tuple[tuple, ...] | None:
     for field in meta.fields:
         if field.generated or field.column is None:
             return None
-        plain_fk = (type(field) is models.ForeignKey
-                    and type(model.__dict__.get(field.name)) is ForwardManyToOneDescriptor)
-        if field.is_relation and not plain_fk:
-            return None
-        related = field.remote_field.model._meta.concrete_model if plain_fk else None
-        plan.append((field, field.name, field.attname, related, field.target_field.attname if plain_fk else None))
+        related = None
+        if field.is_relation:
+            descriptor = type(model.__dict__.get(field.name))
+            one_to_one = (type(field) is models.OneToOneField and descriptor is ForwardOneToOneDescriptor
+                          and not field.primary_key)
+            if not (one_to_one or (type(field) is models.ForeignKey and descriptor is ForwardManyToOneDescriptor)):
+                return None
+            related = (field.remote_field.model._meta.concrete_model, field.target_field.attname, one_to_one)
+        plan.append((field, field.name, field.attname, related))
     return tuple(plan)
 
 
@@ -103,10 +111,10 @@ def new_row(model: type[M], **values) -> M:
     row = instance.__dict__
     row["_state"] = state
     used = 0
-    for field, name, attname, related, target in plan:
+    for field, name, attname, related in plan:
         if related is not None and name in values:
             used += 1
-            _set_related(instance, state, name, attname, related, target, values[name])
+            _set_related(instance, state, name, attname, related, values[name])
         elif attname in values:
             used += 1
             row[attname] = values[attname]
@@ -117,16 +125,41 @@ def new_row(model: type[M], **values) -> M:
     return instance
 
 
-def _set_related(instance, state: ModelState, name: str, attname: str, related, target: str, value) -> None:
-    """What `ForwardManyToOneDescriptor.__set__` does on a fresh instance, without routers: the key,
-    the cached object, the instance's database taken from the object's. Any other case (a value of
-    another class, a row of another database, one not yet saved anywhere): the descriptor itself."""
+def _set_related(instance, state: ModelState, name: str, attname: str, related: tuple, value) -> None:
+    """What the forward descriptor's `__set__` does on a fresh instance, without routers: the key, the
+    cached object, the instance's database taken from the object's. Any other case (a value of
+    another class, a row of another database or of none yet, a one-to-one row whose reverse side
+    is cached too): the descriptor itself."""
+    model, target, one_to_one = related
     if value is None:
         instance.__dict__[attname] = None
         state.fields_cache[name] = None
-    elif type(value) is related and value._state.db is not None and state.db in (None, value._state.db):
+    elif (not one_to_one and type(value) is model and value._state.db is not None
+          and state.db in (None, value._state.db)):
         state.db = value._state.db
         instance.__dict__[attname] = getattr(value, target)
         state.fields_cache[name] = value
     else:
         setattr(instance, name, value)
+
+
+def set_related(instance: models.Model, name: str, value: models.Model) -> None:
+    """`instance.<name> = value` for a foreign key of an instance already saved or read, as its descriptor
+    sets it when no database router is installed: the key from `value`, `value` cached. Any other case
+    (None, a one-to-one key, another class, rows of two databases, a router): the descriptor itself.
+    Every action sets two or three so (the locked item's matter type, the new step's holder)."""
+    plan = _new_row_plan(type(instance))
+    state = instance._state
+    related = _relations(plan).get(name) if plan is not None else None
+    if (related is None or value is None or router.routers or related[2] or type(value) is not related[0]
+            or state.db is None or value._state.db != state.db):
+        setattr(instance, name, value)
+        return
+    instance.__dict__[related[3]] = getattr(value, related[1])
+    state.fields_cache[name] = value
+
+
+@cache
+def _relations(plan: tuple[tuple, ...]) -> dict[str, tuple]:
+    """{name: (related model, its key's attname, one-to-one, attname)} of a `_new_row_plan`."""
+    return {name: (*related, attname) for _field, name, attname, related in plan if related is not None}

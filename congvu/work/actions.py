@@ -18,7 +18,7 @@ from django.db import models, transaction
 
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
-from congvu.lib.instances import new_row
+from congvu.lib.instances import new_row, set_related
 from congvu.lib.refusals import Detail, InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
@@ -196,7 +196,7 @@ def _pinning(item: WorkItem, token: str | None) -> WorkItem:
 
 
 def _with_matter_type(item: WorkItem) -> WorkItem:
-    item.matter_type = matter_type(item.matter_type_id)  # from the registry snapshot, not a join
+    set_related(item, "matter_type", matter_type(item.matter_type_id))  # from the registry snapshot, not a join
     return item
 
 
@@ -261,7 +261,8 @@ def open_step(item: WorkItem, kind: StepKind, holder_unit: Unit | int, holder: O
     unit_id = holder_unit if isinstance(holder_unit, int) else holder_unit.pk
     fastsql.insert_rows(Step, STEP_COLUMNS, [(item.pk, kind, unit_id, holder.pk if holder else None, now,
                                               due.moment if due else item.due_at, None)])
-    item.holder_unit_id, item.holder = unit_id, holder
+    item.holder_unit_id = unit_id
+    set_related(item, "holder", holder)
 
 
 def close_step(item: WorkItem, now: datetime | None = None) -> None:
@@ -416,7 +417,7 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
         enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
     previous_state, item.state = item.state, target
     open_step(item, StepKind.HANDLE, unit_id, holder, step_due)
-    append_event_and_save(item, EventKind.ASSIGN, actor=actor, unit=Unit(pk=unit_id), data={
+    append_event_and_save(item, EventKind.ASSIGN, actor=actor, unit=unit(unit_id), data={
         "holder": holder.pk, "from_state": previous_state, "note": note,
         "step_due": f"{step_due.day:%d/%m/%Y}" if step_due else f"{item.due_date:%d/%m/%Y}",
     }, fields=("state", "holder_unit", "holder"))

@@ -7,7 +7,7 @@ from django.db.models.signals import post_init
 
 from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import fastsql
-from congvu.lib.instances import from_row, new_row
+from congvu.lib.instances import _new_row_plan, from_row, new_row, set_related
 from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
@@ -123,6 +123,9 @@ def test_new_row_builds_what_the_models_init_builds(busy, model):
         _values_of(row, left_out=[f.name for f in model._meta.concrete_fields if f.has_default() or f.null]),
         {**_values_of(row), **{name: None for name in relations[:1]}},  # a relation given as None
     ]
+    if model is WorkItem:  # a one-to-one relation given by instance (a transferred item's successor)
+        cases.append({**_values_of(row), "transferred_from": row})
+    assert _new_row_plan(model) is not None  # built by new_row itself, not handed to `Model(**values)`
     for values in cases:
         assert_same_new_instance(new_row(model, **values), model(**values))
 
@@ -157,3 +160,16 @@ def test_an_init_listener_is_served_for_a_new_row_too(busy):
     finally:
         post_init.disconnect(listener, sender=IncomingDocument)
     assert seen == [built]
+
+
+def test_set_related_sets_what_the_descriptor_sets(busy):
+    item = WorkItem.objects.order_by("pk").first()
+    other_type = MatterType.objects.exclude(pk=item.matter_type_id).first()
+    holder = Official.objects.exclude(pk=item.holder_id).first()
+    for name, value in [("matter_type", other_type), ("holder", holder), ("holder", None),
+                        ("transferred_from", item)]:  # None and one-to-one: through the descriptor
+        built, expected = fastsql.get(WorkItem, item.pk), fastsql.get(WorkItem, item.pk)
+        set_related(built, name, value)
+        setattr(expected, name, value)
+        assert_same_new_instance(built, expected)
+        assert built._state.fields_cache[name] is value  # cached: no query to follow it
