@@ -148,9 +148,8 @@ def set_related(instance: models.Model, name: str, value: models.Model) -> None:
     sets it when no database router is installed: the key from `value`, `value` cached. Any other case
     (None, a one-to-one key, another class, rows of two databases, a router): the descriptor itself.
     Every action sets two or three so (the locked item's matter type, the new step's holder)."""
-    plan = _new_row_plan(type(instance))
     state = instance._state
-    related = _relations(plan).get(name) if plan is not None else None
+    related = _relations(type(instance)).get(name)
     if (related is None or value is None or router.routers or related[2] or type(value) is not related[0]
             or state.db is None or value._state.db != state.db):
         setattr(instance, name, value)
@@ -160,6 +159,8 @@ def set_related(instance: models.Model, name: str, value: models.Model) -> None:
 
 
 @cache
-def _relations(plan: tuple[tuple, ...]) -> dict[str, tuple]:
-    """{name: (related model, its key's attname, one-to-one, attname)} of a `_new_row_plan`."""
+def _relations(model: type[models.Model]) -> dict[str, tuple]:
+    """{name: (related model, its key's attname, one-to-one, attname)} of the model's `_new_row_plan`
+    (none when it has no plan: everything through the descriptor)."""
+    plan = _new_row_plan(model) or ()
     return {name: (*related, attname) for _field, name, attname, related in plan if related is not None}
