@@ -323,10 +323,29 @@ def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: Ite
     `bulk_create` cost ~1 ms an item there, this a few µs."""
     db = _db()
     sql, rest = _values_sql(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     batch = [tuple(row) + defaults for row in rows]
     if batch:
         _write(db, sql, batch)
+
+
+def _defaults(fields: tuple[models.Field, ...], db) -> tuple:
+    """The fields' defaults as the database takes them. Where none is computed (no callable default)
+    and all come out as plain texts, numbers or NULL, the same each time: prepared once per statement
+    shape and connection (a consultation's requests have ten such columns). `fields` is the tuple a
+    cached statement shape holds, so it is known by identity (hashing its fields cost more)."""
+    cached = _CONSTANT_DEFAULTS.get((id(fields), db.alias))
+    if cached is not None and cached[0] is fields:
+        return cached[1]
+    values = tuple(f.get_db_prep_save(f.get_default(), db) for f in fields)
+    # Nor a default time: its text on SQLite depends on the connection's time zone, which tests change.
+    if not any(f.has_default() and (callable(f.default) or isinstance(f, models.DateField)) for f in fields) and all(
+            v is None or isinstance(v, str | int | float) for v in values):
+        _CONSTANT_DEFAULTS[id(fields), db.alias] = (fields, values)
+    return values
+
+
+_CONSTANT_DEFAULTS: dict[tuple[int, str], tuple[tuple, tuple]] = {}
 
 
 @cache
@@ -357,7 +376,7 @@ def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: Itera
     preparing its eleven values (cProfile of `congvu bench`)."""
     db = _db()
     sql, preparers, rest = _prepared_columns(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     batch = [tuple(prepare(v, db) for prepare, v in zip(preparers, row, strict=True)) + defaults for row in rows]
     if not batch:
         return
@@ -570,7 +589,7 @@ def insert_row_and_update(model: type[models.Model], columns: tuple[str, ...], r
     the trail's event and the item's new state and chain head, written by every action."""
     db = _db()
     insert_sql, preparers, rest = _prepared_columns(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     inserted = [*(prepare(v, db) for prepare, v in zip(preparers, row, strict=True)), *defaults]
     update_sql, chosen = _update_sql(type(obj), tuple(fields), db.vendor)
     updated = _row_values(obj, chosen, db)

@@ -54,6 +54,10 @@ def _attnames(model: type[models.Model]) -> tuple[str, ...] | None:
 
 
 def _has_init_listeners(model: type[models.Model]) -> bool:
+    # No receiver connected at all (congvu's models have none): said by the lists themselves, before
+    # the signals' per-sender lookups (~6 calls an instance, ~6 instances an action).
+    if not pre_init.receivers and not post_init.receivers:
+        return False
     return pre_init.has_listeners(model) or post_init.has_listeners(model)
 
 

@@ -401,3 +401,20 @@ def test_exists_answers_as_a_querysets_exists(targets):
             assert fastsql.exists(ConsultationRequest, **where) is expected
     assert fastsql.exists(ConsultationRequest, item_id=item.pk) is True
     assert fastsql.exists(ConsultationRequest, item_id=item.pk + 1000) is False
+
+
+def test_rows_given_some_columns_get_the_others_defaults_each_time(targets):
+    """A consultation's requests as `ask` writes them (five columns, the other ten their defaults,
+    prepared once and reused): each row as `create` with the same five values leaves it."""
+    given = {"consultation": targets.consultation, "item": targets.item, "unit": targets.p.transport,
+             "holder": targets.p.transport_head, "due_at": AT}
+    names = tuple(ConsultationRequest._meta.get_field(name).attname for name in given)
+    orm = ConsultationRequest.objects.create(**given)
+    expected = stored(ConsultationRequest, orm.pk)
+    forget(ConsultationRequest, orm.pk)
+    row = tuple(getattr(orm, name) for name in names)
+    for _ in range(2):  # the second row from the defaults kept by the first
+        fastsql.insert_rows(ConsultationRequest, names, [row])
+        written = ConsultationRequest.objects.order_by("-pk").first()
+        assert stored(ConsultationRequest, written.pk) == expected
+        forget(ConsultationRequest, written.pk)
