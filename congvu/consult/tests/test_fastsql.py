@@ -418,3 +418,24 @@ def test_rows_given_some_columns_get_the_others_defaults_each_time(targets):
         written = ConsultationRequest.objects.order_by("-pk").first()
         assert stored(ConsultationRequest, written.pk) == expected
         forget(ConsultationRequest, written.pk)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's text dates and times")
+@pytest.mark.parametrize("model", [WorkItem, ConsultationRequest], ids=lambda m: m.__name__)
+def test_dates_and_times_read_back_as_the_backends_converters_read_them(model, db):
+    """fastsql's own readers of SQLite's date and time texts (`_sqlite_date`, `_sqlite_datetime`) give
+    what the backend's converters give, for the texts SQLite holds and the ones `fromisoformat` refuses."""
+    texts = {models.DateTimeField: ["2026-03-02 01:00:00", "2026-03-02 01:00:00.123456", "2026-03-02T01:00:00+07:00",
+                                    "2026-03-02 1:00:00", None],
+             models.DateField: ["2026-03-02", "2026-3-2", None]}
+    fields = [f for f in model._meta.concrete_fields if type(f) in texts]
+    converters = dict(zip(model._meta.concrete_fields, fastsql._converters(model, connection.vendor), strict=True))
+    for field in fields:
+        expression = field.get_col(model._meta.db_table)
+        backend = connection.ops.get_db_converters(expression)
+        for text in texts[type(field)]:
+            expected = text
+            for fn in backend:
+                expected = fn(expected, expression, connection)
+            assert converters[field](text, connection) == expected
+            assert type(converters[field](text, connection)) is type(expected)
