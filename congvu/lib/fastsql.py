@@ -269,18 +269,15 @@ def _converters(model: type[models.Model], vendor: str) -> tuple:
 
 
 def _sqlite_datetime(backend_convert, expression):
-    """SQLite's text of a datetime column read back as the backend's converter reads it (ISO text
-    parsed, then in the connection's zone): each WorkItem read has five, and the converter's
-    chain of calls (parse_datetime, settings, is_aware, make_aware) showed in the profile. What
-    `fromisoformat` does not read, or a setting without time zones, goes to the converter itself."""
+    """A datetime column read back from SQLite as the backend's converter reads it: the driver already
+    parsed the text (Django registers its `parse_datetime` with sqlite3), naive, and the converter puts
+    it in the connection's zone. Each WorkItem read has five, and the converter's chain of calls
+    (settings, is_aware, make_aware) showed in the profile. Anything else (a text, an aware value, a
+    setting without time zones) goes to the converter itself."""
 
     def convert(value, db):
-        if type(value) is str and settings.USE_TZ:
-            try:
-                parsed = datetime.fromisoformat(value)
-            except ValueError:
-                return backend_convert(value, expression, db)
-            return parsed if parsed.utcoffset() is not None else parsed.replace(tzinfo=db.timezone)
+        if type(value) is datetime and value.tzinfo is None and settings.USE_TZ:
+            return value.replace(tzinfo=db.timezone)
         return backend_convert(value, expression, db)
 
     return convert
@@ -296,15 +293,12 @@ def _chain(fns, expression):
 
 
 def _sqlite_date(backend_convert, expression):
-    """SQLite's text of a date column read back as the backend's converter reads it (`fromisoformat`
-    first, as `parse_date` does; anything else through the converter itself)."""
+    """A date column read back from SQLite: the driver already parsed it (Django's `parse_date`), and
+    the backend's converter returns a `date` as it is; anything else through the converter itself."""
 
     def convert(value, db):
-        if type(value) is str:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+        if type(value) is date:
+            return value
         return backend_convert(value, expression, db)
 
     return convert

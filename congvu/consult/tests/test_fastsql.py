@@ -423,11 +423,12 @@ def test_rows_given_some_columns_get_the_others_defaults_each_time(targets):
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's text dates and times")
 @pytest.mark.parametrize("model", [WorkItem, ConsultationRequest], ids=lambda m: m.__name__)
 def test_dates_and_times_read_back_as_the_backends_converters_read_them(model, db):
-    """fastsql's own readers of SQLite's date and time texts (`_sqlite_date`, `_sqlite_datetime`) give
-    what the backend's converters give, for the texts SQLite holds and the ones `fromisoformat` refuses."""
+    """fastsql's own readers of SQLite's dates and times (`_sqlite_date`, `_sqlite_datetime`) give what
+    the backend's converters give: for the values the driver hands over (already parsed, naive) and
+    for texts, aware values and None, which go to the converters themselves."""
     texts = {models.DateTimeField: ["2026-03-02 01:00:00", "2026-03-02 01:00:00.123456", "2026-03-02T01:00:00+07:00",
-                                    "2026-03-02 1:00:00", None],
-             models.DateField: ["2026-03-02", "2026-3-2", None]}
+                                    "2026-03-02 1:00:00", None, datetime(2026, 3, 2, 1, 0, 0, 7), AT],
+             models.DateField: ["2026-03-02", "2026-3-2", None, date(2026, 3, 2)]}
     fields = [f for f in model._meta.concrete_fields if type(f) in texts]
     converters = dict(zip(model._meta.concrete_fields, fastsql._converters(model, connection.vendor), strict=True))
     for field in fields:
