@@ -31,7 +31,6 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
-from django.db.backends.sqlite3.operations import DatabaseOperations as SQLiteOperations
 
 from congvu.lib.instances import from_row
 
@@ -259,13 +258,21 @@ def _converters(model: type[models.Model], vendor: str) -> tuple:
         expression = field.get_col(model._meta.db_table)
         fns = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
         plain = [getattr(fn, "__func__", None) for fn in fns] if vendor == "sqlite" else []
-        if plain == [SQLiteOperations.convert_datetimefield_value]:
+        if plain == [_sqlite_operations().convert_datetimefield_value]:
             result.append(_sqlite_datetime(fns[0], expression))
-        elif plain == [SQLiteOperations.convert_datefield_value]:
+        elif plain == [_sqlite_operations().convert_datefield_value]:
             result.append(_sqlite_date(fns[0], expression))
         else:
             result.append(_chain(fns, expression) if fns else None)
     return tuple(result)
+
+
+def _sqlite_operations() -> type:
+    # Imported when a SQLite connection asks (its backend is loaded then): at import time, with
+    # PostgreSQL configured, the module would be imported half-way through its own backend.
+    from django.db.backends.sqlite3.operations import DatabaseOperations  # noqa: PLC0415
+
+    return DatabaseOperations
 
 
 def _sqlite_datetime(backend_convert, expression):
