@@ -257,22 +257,23 @@ def _converters(model: type[models.Model], vendor: str) -> tuple:
     for field in model._meta.concrete_fields:
         expression = field.get_col(model._meta.db_table)
         fns = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
-        plain = [getattr(fn, "__func__", None) for fn in fns] if vendor == "sqlite" else []
-        if plain == [_sqlite_operations().convert_datetimefield_value]:
-            result.append(_sqlite_datetime(fns[0], expression))
-        elif plain == [_sqlite_operations().convert_datefield_value]:
-            result.append(_sqlite_date(fns[0], expression))
-        else:
-            result.append(_chain(fns, expression) if fns else None)
+        own = _sqlite_reader(fns, expression) if vendor == "sqlite" else None
+        result.append(own or (_chain(fns, expression) if fns else None))
     return tuple(result)
 
 
-def _sqlite_operations() -> type:
-    # Imported when a SQLite connection asks (its backend is loaded then): at import time, with
-    # PostgreSQL configured, the module would be imported half-way through its own backend.
+def _sqlite_reader(fns: list, expression) -> Callable[[Any, Any], Any] | None:
+    """fastsql's own reader for a SQLite column whose only converter is the backend's date or datetime
+    one, else None. Imported here, when a SQLite connection asks (its backend is loaded then): at
+    import time, with PostgreSQL configured, the module would be imported half-way through its backend."""
     from django.db.backends.sqlite3.operations import DatabaseOperations  # noqa: PLC0415
 
-    return DatabaseOperations
+    plain = [getattr(fn, "__func__", None) for fn in fns]
+    if plain == [DatabaseOperations.convert_datetimefield_value]:
+        return _sqlite_datetime(fns[0], expression)
+    if plain == [DatabaseOperations.convert_datefield_value]:
+        return _sqlite_date(fns[0], expression)
+    return None
 
 
 def _sqlite_datetime(backend_convert, expression):
