@@ -22,10 +22,11 @@ from congvu.consult.notices import BASIS, letter_content
 from congvu.consult.queries import remaining_differences, unreconciled_disagreements
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
+from congvu.lib.instances import new_row
 from congvu.lib.refusals import InvalidInput, InvalidState
 from congvu.lib.workdays import local_date
 from congvu.org.models import Official, Role, Unit, UnitKind
-from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify
+from congvu.org.notify import REMINDER_PREFIX, mark_read_about, notify, notify_ids
 from congvu.registry.queries import current_calendar, parameter, related_unit_ids, unit
 from congvu.registry.serving import head_of, officer_ids_of, serves_in
 from congvu.work import rules as work_rules
@@ -48,6 +49,7 @@ from congvu.work.trail import append_event, append_event_and_save
 
 REPLY_DAYS = "consultation_reply_days"
 ANY_UNIT = "consultation_any_unit"
+REQUEST_COLUMNS = ("consultation_id", "item_id", "unit_id", "holder_id", "due_at")
 
 
 def item_url(item_id: int) -> str:
@@ -89,9 +91,9 @@ def ask(
     deadline = working_days_after(current_calendar(), today(), days)
     on = today()
     number = take_numbers(item.lead_unit_id, on.year, OutgoingRegister.SERIES)
-    consultation = Consultation(
-        item=item, asking_unit_id=item.lead_unit_id, asked_by=actor, question=question.strip(), reply_days=days,
-        shares_original=shares_original, proposal=proposal.strip(),
+    consultation = new_row(
+        Consultation, item=item, asking_unit_id=item.lead_unit_id, asked_by=actor, question=question.strip(),
+        reply_days=days, shares_original=shares_original, proposal=proposal.strip(),
         letter_notation=f"{number:02d}/{unit(item.lead_unit_id).abbrev}", letter_date=on,
         asked_at=clock.now(), due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
     )
@@ -99,9 +101,9 @@ def ask(
         consultation.attachment.save(attachment_name or "tai-lieu", attachment, save=False)
     fastsql.insert(consultation)
     heads = [leader_to_present_to(u) for u in units]
-    fastsql.insert_many([
-        ConsultationRequest(consultation=consultation, item=item, unit=u, holder=head, due_at=deadline.moment)
-        for u, head in zip(units, heads, strict=True)
+    # Written from their values: no one reads the requests back here (no instance to build per row).
+    fastsql.insert_rows(ConsultationRequest, REQUEST_COLUMNS, [
+        (consultation.pk, item.pk, u.pk, head.pk, deadline.moment) for u, head in zip(units, heads, strict=True)
     ])
     item.state = target
     append_event_and_save(item, EventKind.CONSULT, actor=actor, unit=unit(item.lead_unit_id), data={
@@ -177,10 +179,9 @@ def reply(
     mark_read_about(officer_ids_of(request.unit_id, today()), item_url(item.pk),
                     text_prefix=REMINDER_PREFIX, read_first=False)
     lateness = " sau thời hạn (đã được coi là đồng ý)" if request.late else ""
-    # notify() needs only the holder's id: no read of the official's row.
-    holder = Official(pk=item.holder_id) if item.holder_id else None
-    notify([holder], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
-           item_url(item.pk))
+    # By the holder's id: no read of the official's row, no instance to build.
+    notify_ids([item.holder_id], f"{unit(request.unit_id).name} đã có ý kiến trả lời{lateness} về “{item.title}”",
+               item_url(item.pk))
     return request
 
 
@@ -195,7 +196,7 @@ def _deem_on_late_reply(item: WorkItem, request: ConsultationRequest, now) -> No
     asking_head = head_of(asking_id, local_date(now))
     text = deemed.notification_text(unit(request.unit_id).name, unit(asking_id).name, item.title)
     people = deemed.told(request, item.holder_id, asking_head and asking_head.pk, duty.head_id)
-    notify([Official(pk=pk) for pk in people], text, item_url(item.pk))
+    notify_ids(people, text, item_url(item.pk))
 
 
 @action

@@ -23,12 +23,13 @@ those write, inside their transaction) and the benchmark tools in `ops`: an impo
 in pyproject.toml (`fastsql-fenced`) enforces it. Not a repository layer: a few functions over
 Django models, no abstraction over queries."""
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from functools import cache
+from threading import get_ident
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
 
 from congvu.lib.instances import from_row
@@ -43,29 +44,46 @@ def _db():
     return connections[DEFAULT_DB_ALIAS]
 
 
-@contextmanager
-def _cursor(db) -> Iterator[Any]:
+class _cursor:  # noqa: N801 - used as `with _cursor(db) as cursor`, like the function it replaced
     """A cursor for one statement. Unobserved (no DEBUG query log, no `execute_wrapper`: production),
     the driver's own cursor, with what Django's wrapper adds that matters kept — the broken-transaction
     and thread checks, and driver errors raised as Django's (`IntegrityError` …). Observed (a test
     counting queries, DEBUG's log), Django's cursor, so every statement is still seen. Why: Django's
     wrapper (the cursor object, `_execute_with_wrappers`, SQLite's `%s`→`?` regex) was ~0.2 ms of an
     action's ~1.2 ms of processor time on SQLite (cProfile of `congvu bench --items 300`, ~8
-    statements an action). The SQL given must already be in the driver's style: see `_sql`."""
-    if db.execute_wrappers or db.queries_logged:
-        with db.cursor() as cursor:
-            yield cursor
-        return
-    if db.connection is None:
-        db.ensure_connection()
-    db.validate_thread_sharing()
-    db.validate_no_broken_transaction()
-    with db.wrap_database_errors:
-        cursor = db.connection.cursor()
-        try:
-            yield cursor
-        finally:
-            cursor.close()
+    statements an action). The SQL given must already be in the driver's style: see `_sql`.
+    A class rather than a `@contextmanager` generator: ~10 statements an action, and the generator's
+    machinery (its object, two `next` calls through contextlib) cost more than the checks."""
+
+    __slots__ = ("db", "cursor", "observed")
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def __enter__(self) -> Any:
+        db = self.db
+        if db.execute_wrappers or db.queries_logged:
+            self.observed = db.cursor()
+            return self.observed.__enter__()
+        self.observed = None
+        if db.connection is None:
+            db.ensure_connection()
+        if db._thread_ident != get_ident():  # the lock-taking check only off the connection's own thread
+            db.validate_thread_sharing()
+        if db.needs_rollback:
+            db.validate_no_broken_transaction()
+        with db.wrap_database_errors:
+            self.cursor = db.connection.cursor()
+        return self.cursor
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if self.observed is not None:
+            return self.observed.__exit__(exc_type, exc, traceback)
+        self.cursor.close()
+        if exc_type is not None:
+            # A driver error raised as Django's (the wrapper raises it; any other exception goes on as it is).
+            self.db.wrap_database_errors.__exit__(exc_type, exc, traceback)
+        return None
 
 
 def _sql(text: str, vendor: str) -> str:
@@ -97,15 +115,18 @@ def _by_attname(model: type[models.Model], names: Iterable[str]) -> tuple[models
 # ---- values -------------------------------------------------------------------------------------
 
 # Field classes whose `get_db_prep_save` hands a value of these exact types to the driver unchanged
-# (`int(3)`, `str("x")`, `bool(True)`; None always passes): the field's own preparation is then
-# skipped. Exact classes only: a subclass may prepare differently. Any other value (an enum member, a
-# model instance, a date) goes through the field's own preparation, as before.
+# (`int(3)`, `bool(True)`; None always passes): the field's own preparation is then
+# skipped. Exact classes only: a subclass may prepare differently. Any other value (an enum member of
+# an integer field, a model instance) goes through the field's own preparation, as before.
 _PASS_THROUGH: dict[type, tuple[type, ...]] = {
     **{cls: (int,) for cls in (models.AutoField, models.BigAutoField, models.SmallAutoField, models.IntegerField,
                               models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField,
                               models.PositiveBigIntegerField, models.PositiveSmallIntegerField)},
-    models.CharField: (str,), models.TextField: (str,), models.BooleanField: (bool,),
+    models.BooleanField: (bool,),
 }
+# Text fields hand any `str` on unchanged, a subclass too (`CharField.to_python` returns every `str`
+# as it is): the choices' members (`State.REGISTERED` …), ~10 values an action, pass.
+_TEXT_FIELDS = (models.CharField, models.TextField)
 
 
 def _preparer(field: models.Field) -> Callable[[Any, Any], Any]:
@@ -116,6 +137,10 @@ def _preparer(field: models.Field) -> Callable[[Any, Any], Any]:
     prepared_as = field.target_field if type(field) is models.ForeignKey else field
     if type(prepared_as) is models.DateTimeField:
         return _datetime_preparer(field)
+    if type(prepared_as) is models.DateField:
+        return _date_preparer(field)
+    if type(prepared_as) in _TEXT_FIELDS:
+        return _text_preparer(field)
     plain = _PASS_THROUGH.get(type(prepared_as))
     if plain is None:
         return field.get_db_prep_save
@@ -134,11 +159,36 @@ def _datetime_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
     `adapt_datetimefield_value`). Anything else (naive, a date, None) goes through the field."""
 
     def prepare(value: Any, db) -> Any:
+        if value is None:
+            return None
         if type(value) is not datetime or value.utcoffset() is None:
             return field.get_db_prep_save(value, db)
         if db.vendor == "sqlite":
             return str(value.astimezone(db.timezone).replace(tzinfo=None))
         return value
+
+    return prepare
+
+
+def _date_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
+    """A `date` as Django's DateField writes it (the backend's `adapt_datefield_value`: SQLite's text,
+    PostgreSQL's driver takes it as it is); anything else (a datetime, a text) through the field."""
+
+    def prepare(value: Any, db) -> Any:
+        if value is None:
+            return None
+        if type(value) is date:
+            return db.ops.adapt_datefield_value(value)
+        return field.get_db_prep_save(value, db)
+
+    return prepare
+
+
+def _text_preparer(field: models.Field) -> Callable[[Any, Any], Any]:
+    def prepare(value: Any, db) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        return field.get_db_prep_save(value, db)
 
     return prepare
 
@@ -207,8 +257,38 @@ def _converters(model: type[models.Model], vendor: str) -> tuple:
     for field in model._meta.concrete_fields:
         expression = field.get_col(model._meta.db_table)
         fns = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
-        result.append(_chain(fns, expression) if fns else None)
+        own = _sqlite_reader(fns, expression) if vendor == "sqlite" else None
+        result.append(own or (_chain(fns, expression) if fns else None))
     return tuple(result)
+
+
+def _sqlite_reader(fns: list, expression) -> Callable[[Any, Any], Any] | None:
+    """fastsql's own reader for a SQLite column whose only converter is the backend's date or datetime
+    one, else None. Imported here, when a SQLite connection asks (its backend is loaded then): at
+    import time, with PostgreSQL configured, the module would be imported half-way through its backend."""
+    from django.db.backends.sqlite3.operations import DatabaseOperations  # noqa: PLC0415
+
+    plain = [getattr(fn, "__func__", None) for fn in fns]
+    if plain == [DatabaseOperations.convert_datetimefield_value]:
+        return _sqlite_datetime(fns[0], expression)
+    if plain == [DatabaseOperations.convert_datefield_value]:
+        return _sqlite_date(fns[0], expression)
+    return None
+
+
+def _sqlite_datetime(backend_convert, expression):
+    """A datetime column read back from SQLite as the backend's converter reads it: the driver already
+    parsed the text (Django registers its `parse_datetime` with sqlite3), naive, and the converter puts
+    it in the connection's zone. Each WorkItem read has five, and the converter's chain of calls
+    (settings, is_aware, make_aware) showed in the profile. Anything else (a text, an aware value, a
+    setting without time zones) goes to the converter itself."""
+
+    def convert(value, db):
+        if type(value) is datetime and value.tzinfo is None and settings.USE_TZ:
+            return value.replace(tzinfo=db.timezone)
+        return backend_convert(value, expression, db)
+
+    return convert
 
 
 def _chain(fns, expression):
@@ -216,6 +296,18 @@ def _chain(fns, expression):
         for fn in fns:
             value = fn(value, expression, db)
         return value
+
+    return convert
+
+
+def _sqlite_date(backend_convert, expression):
+    """A date column read back from SQLite: the driver already parsed it (Django's `parse_date`), and
+    the backend's converter returns a `date` as it is; anything else through the converter itself."""
+
+    def convert(value, db):
+        if type(value) is date:
+            return value
+        return backend_convert(value, expression, db)
 
     return convert
 
@@ -274,10 +366,29 @@ def insert_values(model: type[models.Model], columns: tuple[str, ...], rows: Ite
     `bulk_create` cost ~1 ms an item there, this a few µs."""
     db = _db()
     sql, rest = _values_sql(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     batch = [tuple(row) + defaults for row in rows]
     if batch:
         _write(db, sql, batch)
+
+
+def _defaults(fields: tuple[models.Field, ...], db) -> tuple:
+    """The fields' defaults as the database takes them. Where none is computed (no callable default)
+    and all come out as plain texts, numbers or NULL, the same each time: prepared once per statement
+    shape and connection (a consultation's requests have ten such columns). `fields` is the tuple a
+    cached statement shape holds, so it is known by identity (hashing its fields cost more)."""
+    cached = _CONSTANT_DEFAULTS.get((id(fields), db.alias))
+    if cached is not None and cached[0] is fields:
+        return cached[1]
+    values = tuple(f.get_db_prep_save(f.get_default(), db) for f in fields)
+    # Nor a default time: its text on SQLite depends on the connection's time zone, which tests change.
+    if not any(f.has_default() and (callable(f.default) or isinstance(f, models.DateField)) for f in fields) and all(
+            v is None or isinstance(v, str | int | float) for v in values):
+        _CONSTANT_DEFAULTS[id(fields), db.alias] = (fields, values)
+    return values
+
+
+_CONSTANT_DEFAULTS: dict[tuple[int, str], tuple[tuple, tuple]] = {}
 
 
 @cache
@@ -308,7 +419,7 @@ def insert_rows(model: type[models.Model], columns: tuple[str, ...], rows: Itera
     preparing its eleven values (cProfile of `congvu bench`)."""
     db = _db()
     sql, preparers, rest = _prepared_columns(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     batch = [tuple(prepare(v, db) for prepare, v in zip(preparers, row, strict=True)) + defaults for row in rows]
     if not batch:
         return
@@ -521,7 +632,7 @@ def insert_row_and_update(model: type[models.Model], columns: tuple[str, ...], r
     the trail's event and the item's new state and chain head, written by every action."""
     db = _db()
     insert_sql, preparers, rest = _prepared_columns(model, tuple(columns), db.vendor)
-    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
+    defaults = _defaults(rest, db)
     inserted = [*(prepare(v, db) for prepare, v in zip(preparers, row, strict=True)), *defaults]
     update_sql, chosen = _update_sql(type(obj), tuple(fields), db.vendor)
     updated = _row_values(obj, chosen, db)

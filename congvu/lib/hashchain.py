@@ -9,8 +9,9 @@ GENESIS = "0" * 64
 
 
 def canonical(content: dict[str, Any]) -> bytes:
-    """One byte string per content, whatever the key order or the database's JSON round trip."""
-    return canonical_json(content).encode()
+    """One byte string per content, whatever the key order or the database's JSON round trip. Written
+    by `canonical_writer`'s encoder, built once: every action hashes an event."""
+    return _write_canonical(content).encode()
 
 
 def canonical_json(value: Any) -> str:
@@ -35,3 +36,6 @@ def canonical_writer() -> Callable[[Any], str]:
 
 def link(prev_hash: str, content: dict[str, Any]) -> str:
     return hashlib.sha256(prev_hash.encode() + canonical(content)).hexdigest()
+
+
+_write_canonical = canonical_writer()

@@ -27,7 +27,12 @@ NOTIFICATION_COLUMNS = ("official_id", "text", "url", "created_at", "read_at")
 
 def notify(officials: Iterable[Official | None], text: str, url: str = "") -> None:
     """Notify each distinct official once; `None` entries (a vacant post) are skipped."""
-    people = {o.pk: o for o in officials if o is not None}
+    notify_ids([o.pk for o in officials if o is not None], text, url)
+
+
+def notify_ids(official_ids: Iterable[int | None], text: str, url: str = "") -> None:
+    """`notify` for officials known by id (a reply knows its item's holder so): no `Official` to build."""
+    people = dict.fromkeys(pk for pk in official_ids if pk is not None)
     now = clock.now()
     fastsql.insert_rows(Notification, NOTIFICATION_COLUMNS, [(pk, text[:500], url, now, None) for pk in people])
     mail_copies((pk, text, url) for pk in people)

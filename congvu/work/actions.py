@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from congvu.lib import clock, fastsql
 from congvu.lib.clock import today
+from congvu.lib.instances import new_row, set_related
 from congvu.lib.refusals import Detail, InvalidInput, RuleViolation
 from congvu.lib.text import check_clean
 from congvu.lib.uploads import check_upload_size
@@ -195,7 +196,7 @@ def _pinning(item: WorkItem, token: str | None) -> WorkItem:
 
 
 def _with_matter_type(item: WorkItem) -> WorkItem:
-    item.matter_type = matter_type(item.matter_type_id)  # from the registry snapshot, not a join
+    set_related(item, "matter_type", matter_type(item.matter_type_id))  # from the registry snapshot, not a join
     return item
 
 
@@ -260,7 +261,8 @@ def open_step(item: WorkItem, kind: StepKind, holder_unit: Unit | int, holder: O
     unit_id = holder_unit if isinstance(holder_unit, int) else holder_unit.pk
     fastsql.insert_rows(Step, STEP_COLUMNS, [(item.pk, kind, unit_id, holder.pk if holder else None, now,
                                               due.moment if due else item.due_at, None)])
-    item.holder_unit_id, item.holder = unit_id, holder
+    item.holder_unit_id = unit_id
+    set_related(item, "holder", holder)
 
 
 def close_step(item: WorkItem, now: datetime | None = None) -> None:
@@ -318,10 +320,10 @@ def register_incoming(
     calendar = current_calendar()
     if reply_due is not None and not calendar.first_day <= reply_due <= calendar.last_day:
         raise off_calendar(reply_due, "hạn trả lời", "reply date")
-    document = IncomingDocument(
-        unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"), sender=sender.strip(),
-        notation=notation.strip(), issued_on=issued_on, doc_type=doc_type, subject=subject.strip(),
-        received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
+    document = new_row(
+        IncomingDocument, unit=unit, year=on.year, incoming_number=take_numbers(unit, on.year, "den"),
+        sender=sender.strip(), notation=notation.strip(), issued_on=issued_on, doc_type=doc_type,
+        subject=subject.strip(), received_on=on, reply_due=reply_due, priority=priority, registered_by=actor,
     )
     if original is not None:
         document.original.save(original_name or "van-ban-goc", original, save=False)
@@ -349,9 +351,9 @@ def _open_item(*, actor: Official | None, unit: Unit, matter_type: MatterType, t
                deadline: Deadline, event_data: dict, incoming: IncomingDocument | None = None,
                requester_unit: Unit | None = None, transferred_from: WorkItem | None = None) -> WorkItem:
     head, registered_at = leader_to_present_to(unit), clock.now()
-    item = fastsql.insert(WorkItem(
-        title=title, matter_type=matter_type, origin=origin, incoming=incoming, requester_unit=requester_unit,
-        registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
+    item = fastsql.insert(new_row(
+        WorkItem, title=title, matter_type=matter_type, origin=origin, incoming=incoming,
+        requester_unit=requester_unit, registered_unit=unit, lead_unit=unit, state=State.REGISTERED, event_date=today(),
         due_at=deadline.moment, due_date=deadline.day, calendar_version=deadline.calendar_version,
         legal_due_at=deadline.moment, legal_due_date=deadline.day,
         holder_unit=unit, holder=head, transferred_from=transferred_from, created_at=registered_at,
@@ -415,7 +417,7 @@ def assign(item: WorkItem | int, *, actor: Official, holder: Official | None, du
         enforce(lambda: rules.check_deadline(step_due.day, item.due_date), item=item, actor=actor, unit=unit_id)
     previous_state, item.state = item.state, target
     open_step(item, StepKind.HANDLE, unit_id, holder, step_due)
-    append_event_and_save(item, EventKind.ASSIGN, actor=actor, unit=Unit(pk=unit_id), data={
+    append_event_and_save(item, EventKind.ASSIGN, actor=actor, unit=unit(unit_id), data={
         "holder": holder.pk, "from_state": previous_state, "note": note,
         "step_due": f"{step_due.day:%d/%m/%Y}" if step_due else f"{item.due_date:%d/%m/%Y}",
     }, fields=("state", "holder_unit", "holder"))

@@ -401,3 +401,42 @@ def test_exists_answers_as_a_querysets_exists(targets):
             assert fastsql.exists(ConsultationRequest, **where) is expected
     assert fastsql.exists(ConsultationRequest, item_id=item.pk) is True
     assert fastsql.exists(ConsultationRequest, item_id=item.pk + 1000) is False
+
+
+def test_rows_given_some_columns_get_the_others_defaults_each_time(targets):
+    """A consultation's requests as `ask` writes them (five columns, the other ten their defaults,
+    prepared once and reused): each row as `create` with the same five values leaves it."""
+    given = {"consultation": targets.consultation, "item": targets.item, "unit": targets.p.transport,
+             "holder": targets.p.transport_head, "due_at": AT}
+    names = tuple(ConsultationRequest._meta.get_field(name).attname for name in given)
+    orm = ConsultationRequest.objects.create(**given)
+    expected = stored(ConsultationRequest, orm.pk)
+    forget(ConsultationRequest, orm.pk)
+    row = tuple(getattr(orm, name) for name in names)
+    for _ in range(2):  # the second row from the defaults kept by the first
+        fastsql.insert_rows(ConsultationRequest, names, [row])
+        written = ConsultationRequest.objects.order_by("-pk").first()
+        assert stored(ConsultationRequest, written.pk) == expected
+        forget(ConsultationRequest, written.pk)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's text dates and times")
+@pytest.mark.parametrize("model", [WorkItem, ConsultationRequest], ids=lambda m: m.__name__)
+def test_dates_and_times_read_back_as_the_backends_converters_read_them(model, db):
+    """fastsql's own readers of SQLite's dates and times (`_sqlite_date`, `_sqlite_datetime`) give what
+    the backend's converters give: for the values the driver hands over (already parsed, naive) and
+    for texts, aware values and None, which go to the converters themselves."""
+    texts = {models.DateTimeField: ["2026-03-02 01:00:00", "2026-03-02 01:00:00.123456", "2026-03-02T01:00:00+07:00",
+                                    "2026-03-02 1:00:00", None, datetime(2026, 3, 2, 1, 0, 0, 7), AT],
+             models.DateField: ["2026-03-02", "2026-3-2", None, date(2026, 3, 2)]}
+    fields = [f for f in model._meta.concrete_fields if type(f) in texts]
+    converters = dict(zip(model._meta.concrete_fields, fastsql._converters(model, connection.vendor), strict=True))
+    for field in fields:
+        expression = field.get_col(model._meta.db_table)
+        backend = connection.ops.get_db_converters(expression)
+        for text in texts[type(field)]:
+            expected = text
+            for fn in backend:
+                expected = fn(expected, expression, connection)
+            assert converters[field](text, connection) == expected
+            assert type(converters[field](text, connection)) is type(expected)

@@ -7,7 +7,7 @@ from django.db.models.signals import post_init
 
 from congvu.consult.models import Consultation, ConsultationRequest
 from congvu.lib import fastsql
-from congvu.lib.instances import from_row
+from congvu.lib.instances import _new_row_plan, from_row, new_row, set_related
 from congvu.org.models import Official, Unit
 from congvu.registry import snapshot
 from congvu.registry.models import MatterType
@@ -83,3 +83,93 @@ def test_an_init_listener_is_still_served(busy):
     finally:
         post_init.disconnect(listener, sender=Unit)
     assert seen == [built]
+
+
+# ---- new_row: a new instance as `Model(**values)` builds it --------------------------------------
+
+NEW_ROW_MODELS = [IncomingDocument, WorkItem, Consultation]  # the models the actions build with `new_row`
+
+
+def _values_of(row, *, by_attname=(), left_out=()):
+    """Keyword values that rebuild `row` as new: every column but the key, a foreign key by its
+    related instance (by its id for the names in `by_attname`), the names in `left_out` not given."""
+    values = {}
+    for field in type(row)._meta.concrete_fields:
+        if field.primary_key or field.name in left_out:
+            continue
+        if field.is_relation and field.name not in by_attname:
+            values[field.name] = getattr(row, field.name)
+        else:
+            values[field.attname] = getattr(row, field.attname)
+    return values
+
+
+def assert_same_new_instance(built, expected):
+    assert type(built) is type(expected)
+    assert vars(built).keys() == vars(expected).keys()
+    assert {k: v for k, v in vars(built).items() if k != "_state"} == \
+        {k: v for k, v in vars(expected).items() if k != "_state"}
+    assert (built._state.adding, built._state.db) == (expected._state.adding, expected._state.db)
+    assert built._state.fields_cache == expected._state.fields_cache
+
+
+@pytest.mark.parametrize("model", NEW_ROW_MODELS, ids=lambda m: m.__name__)
+def test_new_row_builds_what_the_models_init_builds(busy, model):
+    row = model.objects.order_by("pk").first()
+    relations = [f.name for f in model._meta.concrete_fields if f.is_relation]
+    cases = [
+        _values_of(row),  # every relation by instance: cached, the database taken from it
+        _values_of(row, by_attname=relations),  # every relation by id: nothing cached, no database
+        _values_of(row, left_out=[f.name for f in model._meta.concrete_fields if f.has_default() or f.null]),
+        {**_values_of(row), **{name: None for name in relations[:1]}},  # a relation given as None
+    ]
+    if model is WorkItem:  # a one-to-one relation given by instance (a transferred item's successor)
+        cases.append({**_values_of(row), "transferred_from": row})
+    assert _new_row_plan(model) is not None  # built by new_row itself, not handed to `Model(**values)`
+    for values in cases:
+        assert_same_new_instance(new_row(model, **values), model(**values))
+
+
+def test_new_row_saves_as_the_models_instance_does(busy):
+    document = IncomingDocument.objects.order_by("pk").first()
+    values = {**_values_of(document), "incoming_number": 9999, "subject": "Văn bản mới"}
+    built = fastsql.insert(new_row(IncomingDocument, **values))
+    again = IncomingDocument.objects.get(pk=built.pk)
+    assert (again.unit, again.incoming_number, again.subject) == (document.unit, 9999, "Văn bản mới")
+    assert built.unit is document.unit  # the related instance given stays cached, as `Model(...)` keeps it
+
+
+def test_new_row_refuses_what_the_model_refuses(busy):
+    item = WorkItem.objects.order_by("pk").first()
+    with pytest.raises(ValueError, match="must be a \"MatterType\" instance"):
+        new_row(WorkItem, **{**_values_of(item), "matter_type": item.registered_unit})
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        new_row(WorkItem, **{**_values_of(item), "no_such_field": 1})
+
+
+def test_an_init_listener_is_served_for_a_new_row_too(busy):
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    document = IncomingDocument.objects.order_by("pk").first()
+    post_init.connect(listener, sender=IncomingDocument)
+    try:
+        built = new_row(IncomingDocument, **_values_of(document))
+    finally:
+        post_init.disconnect(listener, sender=IncomingDocument)
+    assert seen == [built]
+
+
+def test_set_related_sets_what_the_descriptor_sets(busy):
+    item = WorkItem.objects.order_by("pk").first()
+    other_type = MatterType.objects.exclude(pk=item.matter_type_id).first()
+    holder = Official.objects.exclude(pk=item.holder_id).first()
+    for name, value in [("matter_type", other_type), ("holder", holder), ("holder", None),
+                        ("transferred_from", item)]:  # None and one-to-one: through the descriptor
+        built, expected = fastsql.get(WorkItem, item.pk), fastsql.get(WorkItem, item.pk)
+        set_related(built, name, value)
+        setattr(expected, name, value)
+        assert_same_new_instance(built, expected)
+        assert built._state.fields_cache[name] is value  # cached: no query to follow it
