@@ -205,8 +205,11 @@ class Step(models.Model):
 
     item = models.ForeignKey(WorkItem, models.PROTECT, related_name="steps")
     kind = models.CharField(_("kind of step"), max_length=16, choices=StepKind.choices)
-    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"))
-    holder = models.ForeignKey(Official, models.PROTECT, related_name="steps", verbose_name=_("holder"))
+    # Neither has an index of its own: (holder, ended_at) below and the oversight's
+    # oversight_step_holder_due_idx (holder_unit_id, holder_id, due_at, ended_at) begin with them.
+    holder_unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"), db_index=False)
+    holder = models.ForeignKey(Official, models.PROTECT, related_name="steps", verbose_name=_("holder"),
+                               db_index=False)
     started_at = models.DateTimeField(_("started"))
     due_at = models.DateTimeField(_("step deadline"))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
@@ -280,8 +283,10 @@ class Event(models.Model):
     seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=40, choices=EventKind.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.DONE)
-    rule_code = models.CharField(max_length=60, blank=True, db_index=True)
-    actor = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    # No index of its own: the trail by rule (oversight_event_rule_idx: rule_code, outcome, at) begins with it.
+    rule_code = models.CharField(max_length=60, blank=True)
+    # No index: nothing reads the trail by actor (officials are never deleted), and every event paid for one.
+    actor = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+", db_index=False)
     unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+")
     at = models.DateTimeField()
     data = models.JSONField(default=dict)
