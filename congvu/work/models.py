@@ -295,7 +295,7 @@ class Event(models.Model):
     seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=40, choices=EventKind.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.DONE)
-    # No index of its own: the trail by rule (oversight_event_rule_idx: rule_code, outcome, at) begins with it.
+    # No index of its own: the signals read refusals by rule (oversight_event_rule_attempt_idx), nothing reads the rest.
     rule_code = models.CharField(max_length=60, blank=True)
     # No index: nothing reads the trail by actor (officials are never deleted), and every event paid for one.
     actor = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+", db_index=False)
