@@ -46,7 +46,9 @@ class IncomingDocument(models.Model):
     reply_due = models.DateField(_("reply requested by (in the document)"), null=True, blank=True)
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     original = models.FileField(_("original file"), upload_to="incoming/%Y/", blank=True)
-    registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"))
+    # No index: nothing reads the documents by who registered them (officials are never deleted).
+    registered_by = models.ForeignKey(Official, models.PROTECT, related_name="+", verbose_name=_("registered by"),
+                                      db_index=False)
     # The register's search (number, sender, subject) without accents or case (congvu/lib/folding.py).
     search_text = FoldedField(sources=("notation", "sender", "subject"))
     # Revoked by its sender (an edXML revocation, congvu.documents.edxml_receive): kept, marked, its item stopped.
