@@ -301,7 +301,9 @@ class Event(models.Model):
     rule_code = models.CharField(max_length=60, blank=True)
     # No index: nothing reads the trail by actor (officials are never deleted), and every event paid for one.
     actor = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+", db_index=False)
-    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+")
+    # No index: the trail is read by unit only beside a kind or an outcome and a moment, whose indexes
+    # (oversight_event_kind_idx, work_event_attempt_idx) pick fewer events than all of a unit's.
+    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+", db_index=False)
     at = models.DateTimeField()
     data = models.JSONField(default=dict)
     prev_hash = models.CharField(max_length=64)
