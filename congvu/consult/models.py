@@ -78,7 +78,9 @@ class ConsultationRequest(models.Model):
     position = models.CharField(_("reply position"), max_length=16, choices=ReplyPosition.choices, blank=True)
     reasons = models.TextField(_("reasons and specific opinion"), blank=True)
     replied_at = models.DateTimeField(_("replied on"), null=True, blank=True)
-    replied_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    # No index (nor on sent_back_by): nothing reads the requests by who replied or sent back (officials
+    # are never deleted), and each reply paid for one (issue 13).
+    replied_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+", db_index=False)
     late = models.BooleanField(_("replied late"), default=False)
     deemed_at = models.DateTimeField(_("deemed agreed from"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
@@ -86,7 +88,8 @@ class ConsultationRequest(models.Model):
     # unit's claim, and who it is counted against. By default the asking unit (it chose whom to ask);
     # Home Affairs may find the grounds wrong, and then it counts against the unit that sent it back.
     sent_back_at = models.DateTimeField(_("sent back on"), null=True, blank=True)
-    sent_back_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+")
+    sent_back_by = models.ForeignKey(Official, models.PROTECT, null=True, blank=True, related_name="+",
+                                     db_index=False)
     send_back_grounds = models.CharField(_("grounds"), max_length=16, choices=ConsultationSendBackGrounds.choices,
                                          blank=True)
     send_back_reason = models.TextField(_("reasons for sending back"), blank=True)

@@ -20,7 +20,17 @@ from congvu.oversight.periods import Period
 from congvu.registry.queries import current_calendar, parameter
 from congvu.work.actions import APPROVED_ABOVE, APPROVED_BY_UNIT
 from congvu.work.deadlines import end_of_local_day, working_days_late
-from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
+from congvu.work.models import (
+    NOT_DONE,
+    OPEN_STATES,
+    REFUSED_OR_OVERRIDDEN,
+    Event,
+    EventKind,
+    Outcome,
+    State,
+    Step,
+    WorkItem,
+)
 from congvu.work.queries import open_items
 
 # Counted in the figures: everything but what went back to its sender or on to the competent unit,
@@ -260,7 +270,7 @@ def step_delays(since: date, until: date, now: datetime | None = None) -> tuple[
 
 
 def refusals_and_overrides(since: datetime | None = None) -> QuerySet[Event]:
-    events = Event.objects.filter(outcome__in=[Outcome.REFUSED, Outcome.OVERRIDE])
+    events = Event.objects.filter(REFUSED_OR_OVERRIDDEN)  # (with the partial index's condition: see it)
     events = events.select_related("item", "actor", "unit")
     if since is not None:
         events = events.filter(at__gte=since)
@@ -271,7 +281,7 @@ def refusals_in_units(unit_ids: set[int], since: datetime) -> QuerySet[Event]:
     """Attempts a rule refused in these units since `since`, on work still open: the head decides
     whether one deserves an override with a written reason (DESIGN §2)."""
     return (
-        Event.objects.filter(outcome=Outcome.REFUSED, unit_id__in=unit_ids, at__gte=since,
+        Event.objects.filter(NOT_DONE, outcome=Outcome.REFUSED, unit_id__in=unit_ids, at__gte=since,
                              item__state__in=OPEN_STATES)
         .select_related("item", "actor").order_by("-at")
     )
@@ -281,8 +291,11 @@ def extensions_and_overrides(unit_ids: set[int], since: datetime) -> QuerySet[Ev
     """Deadline extensions approved (or requested of the level above) and refusals overridden in these
     units since `since`."""
     return (
-        Event.objects.filter(Q(kind__in=[EventKind.EXTEND, EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED])
-                             | Q(outcome=Outcome.OVERRIDE),
+        # (done: a refused attempt is an event of its own kind, so this changes no row; it lets both engines
+        # seek the moment in the trail by kind, outcome and moment instead of reading every extension ever)
+        Event.objects.filter(Q(kind__in=[EventKind.EXTEND, EventKind.EXTENSION_REQUEST, EventKind.EXTENSION_REFUSED],
+                               outcome=Outcome.DONE)
+                             | Q(NOT_DONE, outcome=Outcome.OVERRIDE),
                              unit_id__in=unit_ids, at__gte=since)
         .select_related("item", "actor").order_by("-at")
     )

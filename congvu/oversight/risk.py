@@ -23,7 +23,7 @@ from congvu.oversight.draw import rounded
 from congvu.oversight.periods import Period
 from congvu.oversight.queries import COUNTED_STATES, step_delays
 from congvu.oversight.signals import avoidance_index_by_unit
-from congvu.work.models import OPEN_STATES, Event, Outcome, WorkItem
+from congvu.work.models import OPEN_STATES, REFUSED_OR_OVERRIDDEN, Event, WorkItem
 
 BASE = 1.0
 OVERDUE, DEEMED, REFUSAL, DELAY_DAYS_PER_POINT, LATE_ITEM = 1.0, 2.0, 1.0, 5.0, 3.0
@@ -38,7 +38,7 @@ FORMULA = {
 
 def _refusals(period: tuple[date, date], by: str) -> dict[int, int]:
     since, until = period
-    rows = (Event.objects.filter(outcome__in=[Outcome.REFUSED, Outcome.OVERRIDE], at__date__gte=since,
+    rows = (Event.objects.filter(REFUSED_OR_OVERRIDDEN, at__date__gte=since,
                                  at__date__lte=until, **{f"{by}__isnull": False})
             .values(by).annotate(n=Count("id")).values_list(by, "n"))
     return dict(rows)
@@ -78,7 +78,7 @@ def item_weights(unit_ids: list[int], period: tuple[date, date]) -> dict[int, fl
     items = WorkItem.objects.filter(in_period, lead_unit_id__in=unit_ids, state__in=COUNTED_STATES)
     late = Q(state__in=OPEN_STATES, legal_due_at__lt=now) | Q(completed_at__gt=F("legal_due_at"))
     late_ids = set(items.filter(late).values_list("id", flat=True))
-    refused = dict(Event.objects.filter(item__in=items, outcome__in=[Outcome.REFUSED, Outcome.OVERRIDE])
+    refused = dict(Event.objects.filter(REFUSED_OR_OVERRIDDEN, item__in=items)
                    .values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
     return {i: BASE + (LATE_ITEM if i in late_ids else 0) + REFUSAL * refused.get(i, 0)
             for i in items.values_list("id", flat=True)}

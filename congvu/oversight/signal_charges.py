@@ -33,9 +33,7 @@ from congvu.oversight.periods import Period
 from congvu.registry.queries import current_calendar
 from congvu.work.actions import APPROVED_ABOVE
 from congvu.work.deadlines import end_of_local_day, working_days_late
-from congvu.work.models import OPEN_STATES, Event, EventKind, Outcome, State, Step, WorkItem
-
-ATTEMPTED = [Outcome.REFUSED, Outcome.OVERRIDE]
+from congvu.work.models import OPEN_STATES, REFUSED_OR_OVERRIDDEN, Event, EventKind, Outcome, State, Step, WorkItem
 
 
 class Charge(NamedTuple):
@@ -48,7 +46,8 @@ class Charge(NamedTuple):
 
 
 def _rule(code: str) -> Q:
-    return Q(rule_code=code, outcome__in=ATTEMPTED)
+    # (the trail by rule is indexed over refusals and overrides alone, read with its condition: oversight/0014)
+    return Q(REFUSED_OR_OVERRIDDEN, rule_code=code)
 
 
 # The trail events behind each event signal.

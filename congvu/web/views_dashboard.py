@@ -23,7 +23,7 @@ from congvu.web.roles import sees_overview
 from congvu.web.timeline import working_days_overdue
 from congvu.web.views_lists import export_items, page_number, paginate
 from congvu.web.views_oversight import delay_cause_rows, notice_id, notice_label
-from congvu.work.models import Event, Outcome, Step, WorkItem
+from congvu.work.models import REFUSED_OR_OVERRIDDEN, Event, Step, WorkItem
 
 EVIDENCE_PAGE = 50
 
@@ -42,8 +42,8 @@ def figure_cells(f, scope) -> list[tuple[str, int, str]]:
 
 
 def period_refusals(scope):
-    events = Event.objects.filter(outcome__in=[Outcome.REFUSED, Outcome.OVERRIDE], at__gte=scope.period.start_at,
-                                  at__lt=scope.period.end_at)
+    # (the partial index over refusals and overrides by moment is read with its very condition)
+    events = Event.objects.filter(REFUSED_OR_OVERRIDDEN, at__gte=scope.period.start_at, at__lt=scope.period.end_at)
     if scope.units is not None:
         events = events.filter(unit__in=scope.units)
     return events.select_related("item", "actor", "unit").order_by("-at", "-id")

@@ -49,7 +49,7 @@ def test_the_dashboard_indexes_exist():
     with connection.cursor() as cursor:
         names = {table: set(connection.introspection.get_constraints(cursor, table))
                  for table in ("work_event", "work_workitem", "work_step")}
-    assert {"oversight_event_kind_idx", "oversight_event_rule_idx"} <= names["work_event"]
+    assert {"oversight_event_kind_idx", "oversight_event_rule_attempt_idx"} <= names["work_event"]
     assert "oversight_item_registered_idx" in names["work_workitem"]
     assert {"oversight_step_holder_due_idx", "oversight_step_ended_idx"} <= names["work_step"]
 
