@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet
+from django.db.models import CharField, DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.lookups import In
 
 from congvu.lib.folding import fold
@@ -97,6 +97,21 @@ def open_condition(walked: bool) -> Q | In:
     if not walked or connection.vendor != "sqlite":
         return Q(state__in=OPEN_STATES)
     return In(Func(F("state"), template="+%(expressions)s", output_field=CharField()), list(OPEN_STATES))
+
+
+def sorted_whole(items: QuerySet[WorkItem]) -> QuerySet[WorkItem]:
+    """The list sorted by its due date as an expression no index serves, so that the database gathers
+    the list's rows (by the indexes of its conditions) and sorts them, rather than walk the due-date
+    index testing every item's row on the way. For a short list deep in its pages: an officer's
+    10,000 items at offset 5,000 walked past 150,000 others' (PostgreSQL ~430 ms; gathered and sorted
+    ~60 ms, `congvu listbench`). A list not sorted by its due date is returned as it is."""
+    first, *rest = items.query.order_by or (None,)
+    if not isinstance(first, str) or first.lstrip("-") != "due_at":
+        return items
+    # PostgreSQL has no unary plus for a time; adding nothing makes an expression it keeps as it is.
+    template = "+%(expressions)s" if connection.vendor == "sqlite" else "(%(expressions)s + interval '0 s')"
+    due = Func(F("due_at"), template=template, output_field=DateTimeField())
+    return items.order_by(due.desc() if first.startswith("-") else due.asc(), *rest)
 
 
 def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None = None) -> QuerySet[WorkItem]:
