@@ -89,12 +89,16 @@ def text_matches(text: str) -> list[int] | None:
     return sorted(matches) if len(matches) <= FEW_MATCHES else None
 
 
-def open_condition(walked: bool) -> Q | In:
-    """Open work. For a search walked along the list (a word too common for the index), SQLite is
-    kept from the state index (`+state`, SQLite's way to say "not by an index"): by it, it read every
-    open item and sorted them all for 25 rows (1.4 s at a province-year, no statistics); it walks the
-    list's (due_at, id, state) index instead and stops at the page (16 ms)."""
-    if not walked or connection.vendor != "sqlite":
+def open_condition(walked: bool, narrowed: bool) -> Q | In:
+    """Open work. SQLite (it keeps no statistics) is kept from the state index (`+state`, SQLite's way
+    to say "not by an index") when the list is walked or narrowed otherwise; by the state index it read
+    every open item (150,000 at a province-year) and sorted them all for 25 rows. For a search walked
+    along the list (a word too common for the index) it walks the list's (due_at, id, state) index
+    instead and stops at the page (1.36 s -> 16 ms); for a reader who sees a part of the items (a
+    unit's officer: `narrowed` by `visible_items`) it gathers theirs by the indexes of that condition
+    (the officer's open middle page 0.8 s -> 57 ms, the count 441 -> 12 ms). Whoever sees every item
+    keeps the state index for the plain open list: its count is then 11 ms, not 112."""
+    if not (walked or narrowed) or connection.vendor != "sqlite":
         return Q(state__in=OPEN_STATES)
     return In(Func(F("state"), template="+%(expressions)s", output_field=CharField()), list(OPEN_STATES))
 
@@ -119,7 +123,8 @@ def apply(items: QuerySet[WorkItem], filters: Filters, matches: list[int] | None
     if filters.unit:
         items = items.filter(lead_unit_id=filters.unit)
     if filters.state == OPEN:
-        items = items.filter(open_condition(walked=bool(filters.q) and matches is None))
+        items = items.filter(open_condition(walked=bool(filters.q) and matches is None,
+                                            narrowed=items.query.has_filters()))
     elif filters.state:
         items = items.filter(state=filters.state)
     if filters.matter_type:
