@@ -232,6 +232,9 @@ def pages_for(unit: Unit, deep_page: int, asked: Asked = Asked()) -> dict[str, s
     return {
         # Every state: the whole visible list, the heaviest first page (open work is the page's default).
         "first_page": "/danh-sach/?state=all",
+        # The list as it opens: open work only, the page an official sees first and most (SQLite read
+        # every open item of the province for an officer's 25 by its state index: 2.3-4.3 s at load 8).
+        "open_list": "/danh-sach/",
         "filtered": f"/danh-sach/?unit={unit.pk}&state={State.IN_PROGRESS}&{due}",
         "text_search": f"/danh-sach/?{urlencode({'q': asked.search})}",
         "common_word": f"/danh-sach/?{urlencode({'q': asked.common})}",

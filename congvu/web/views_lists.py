@@ -23,12 +23,12 @@ from congvu.lib.clock import today
 from congvu.lib.ids import parse_id
 from congvu.lib.replica import replica_reads
 from congvu.lib.workdays import local_date
-from congvu.oversight.listing import apply, text_matches
+from congvu.oversight.listing import apply, sorted_whole, text_matches
 from congvu.web.list_filters import ItemFilterForm, filter_options, filters_from_form
 from congvu.web.pages import denied, official_required
 from congvu.web.roles import serves_anywhere
 from congvu.web.timeline import working_days_overdue
-from congvu.work.access import visible_items
+from congvu.work.access import listed_items
 from congvu.work.models import OPEN_STATES, State, WorkItem
 
 PAGE_SIZE = 25
@@ -36,6 +36,10 @@ PAGE_SIZE = 25
 # says "more than": a word nearly every title holds matched ~290,000 items at a province-year, and
 # counting them all for the pager was most of the page (~600 ms of CPU on SQLite, ~1.1 s on PostgreSQL).
 SEARCH_COUNT_CAP = 5000
+# A list of up to SORTED_WHOLE items (a unit's officer's, a narrow filter's) is sorted whole for a page
+# more than WALKED_PAGES from either end; nearer an end, the due-date index is walked to the page.
+SORTED_WHOLE = 20_000
+WALKED_PAGES = 10
 # The columns a list row shows (web/lists/items.html, web/dashboard_items.html): not the whole row of
 # the item and its three neighbours (search text, hashes, notes), each column a value to convert.
 ROW_FIELDS = ("title", "state", "due_date", "legal_due_date", "completed_at",
@@ -144,6 +148,9 @@ def page_ids(items, number: int, count: int, from_end: bool = True) -> list[int]
     more than half the list, and the last page of 300,000 items walks 25 entries, not 299,975."""
     start = (number - 1) * PAGE_SIZE
     end = min(start + PAGE_SIZE, count)
+    # (`from_end` is False for a capped count: the list may then be far longer than `count`.)
+    if from_end and count <= SORTED_WHOLE and min(start, count - end) >= WALKED_PAGES * PAGE_SIZE:
+        return list(sorted_whole(items).values_list("pk", flat=True)[start:end])
     ends_on_id = bool(items.query.order_by) and str(items.query.order_by[-1]).lstrip("-") in ("id", "pk")
     if start <= count - end or not ends_on_id or not from_end:
         return list(items.values_list("pk", flat=True)[start:end])
@@ -166,7 +173,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         return denied(request, _("You hold no position in any unit, so there is no work list to show."))
     form = ItemFilterForm(request.GET, official=official)
     filters = filters_from_form(form)
-    visible = visible_items(official)
+    visible = listed_items(official)
     items = apply(visible, filters, text_matches(filters.q))
     # An export with a filter that was not applied would hand over more than was asked: the page says why instead.
     if request.GET.get("format") == "xlsx" and not form.ignored:

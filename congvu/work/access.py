@@ -6,7 +6,8 @@ co-operates on it; and Home Affairs, the Province office and administrators, who
 only *consulted* sees its consultation view (clause 2.2 asks it for an opinion, not into the lead
 unit's file): that is the consultation area's question, answered in `congvu.consult.access`."""
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery
 
 from congvu.lib.clock import today
 from congvu.lib.refusals import AccessDenied
@@ -30,11 +31,33 @@ def visible_items(official: Official) -> QuerySet[WorkItem]:
     # One indexed condition per way of seeing an item, co-operating units through a sub-query: no
     # join, so no DISTINCT, and the database answers from indexes (at 300,000 items ~70 ms instead of
     # ~600 ms for the join-and-distinct form; `congvu listbench`).
-    cooperating = WorkItem.cooperating_units.through.objects.filter(unit_id__in=units).values("workitem_id")
-    return items.filter(
-        Q(holder=official) | Q(holder_unit__in=units) | Q(lead_unit__in=units)
-        | Q(registered_unit__in=units) | Q(pk__in=cooperating)
-    )
+    return items.filter(seen_by(official, units, Q(pk__in=cooperating_item_ids(units))))
+
+
+def listed_items(official: Official) -> QuerySet[WorkItem]:
+    """The items of `visible_items`, the same rows, in the form a list of thousands is read fastest on
+    PostgreSQL: the co-operating units' items as `id = ANY(ARRAY(sub-query))`, which an index serves,
+    rather than `id IN (sub-query)`, which none does. PostgreSQL can then gather an officer's items
+    through the five indexes at once (a `BitmapOr`: its count ~60 ms at a province-year, against a
+    read of all 300,000 rows, ~230 ms). Only for a list: a list walked along its due dates tests
+    each row against that array one element after the other (the `IN` form hashes it), so the list
+    walks only near its ends (`congvu.web.views_lists.page_ids`). SQLite keeps the `IN` form."""
+    if official.sees_everything or connection.vendor != "postgresql":
+        return visible_items(official)
+    units = unit_ids_of(official, today())
+    cooperating = Func(F("pk"), Subquery(cooperating_item_ids(units)), arg_joiner=" = ANY(ARRAY",
+                       template="(%(expressions)s))", output_field=BooleanField())
+    return WorkItem.objects.filter(seen_by(official, units, Q(cooperating)))
+
+
+def seen_by(official: Official, units: set[int], cooperating: Q) -> Q:
+    """Held by the official, or held, led or registered by one of their units, or `cooperating`."""
+    return (Q(holder=official) | Q(holder_unit__in=units) | Q(lead_unit__in=units) | Q(registered_unit__in=units)
+            | cooperating)
+
+
+def cooperating_item_ids(units: set[int]) -> QuerySet:
+    return WorkItem.cooperating_units.through.objects.filter(unit_id__in=units).values("workitem_id")
 
 
 def access_item(official: Official, item_id: int) -> WorkItem:

@@ -52,7 +52,7 @@ def test_the_measured_pages_answer_with_rows_for_both_readers(synthetic):
     with clock.travel_to(listbench.NOW):
         for official, visible in ((officer, visible_items(officer).count()), (inspector, 400)):
             wall, cpu, rows = listbench.measure(official, unit, visible)
-            assert rows["first_page"] == min(25, visible) and rows["deep_page"] > 0
+            assert rows["first_page"] == min(25, visible) and rows["deep_page"] > 0 and rows["open_list"] > 0
             assert rows["common_word"] > 0 and rows["middle_page"] > 0
             assert all(ms > 0 for ms in wall.values()) and set(cpu) == set(wall)
 

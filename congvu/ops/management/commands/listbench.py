@@ -29,7 +29,8 @@ class Command(BaseCommand):
             raise CommandError(f"Có trang danh sách chậm hơn {result.target_ms:.0f} ms hoặc không có dòng nào")
 
 
-NAMES = {"first_page": "trang đầu", "filtered": "lọc (đơn vị + trạng thái + hạn)", "text_search": "tìm chữ",
+NAMES = {"first_page": "trang đầu", "open_list": "danh sách đang mở (mặc định)",
+         "filtered": "lọc (đơn vị + trạng thái + hạn)", "text_search": "tìm chữ",
          "deep_page": "trang cuối", "common_word": "tìm chữ có ở hầu hết tiêu đề", "middle_page": "trang giữa",
          "tong_hop": "/tong-hop/ (ngoài mục tiêu 300 ms)", "so_lieu": "xuất số liệu so-lieu (mục tiêu 500 ms)"}
 WHO = {"officer": "chuyên viên một đơn vị", "home_affairs": "thanh tra Sở Nội vụ",
