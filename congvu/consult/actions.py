@@ -170,10 +170,9 @@ def reply(
     fastsql.update(request, ["position", "reasons", "replied_at", "replied_by", "late", "state", "deemed_at"])
     if deemed_now:
         _deem_on_late_reply(item, request, now)
-    append_event(item, EventKind.CONSULT_REPLY, actor=actor, unit=unit(request.unit_id),
-                 data={"request": request.pk, "position": position, "late": request.late})
-    settle(item)
-    save(item, "state")
+    settle(item)  # reads the requests only, so it goes first: the event and the item's state are then one write
+    append_event_and_save(item, EventKind.CONSULT_REPLY, fields=("state",), actor=actor, unit=unit(request.unit_id),
+                          data={"request": request.pk, "position": position, "late": request.late})
     # The reminders to the unit's people about this item asked for this reply: they are done with.
     # Who serves in the unit today, from the pinned registry snapshot (no query to build or run).
     mark_read_about(officer_ids_of(request.unit_id, today()), item_url(item.pk),
@@ -216,10 +215,9 @@ def send_back(request: ConsultationRequest | int, *, actor: Official, grounds: s
     request.send_back_charged_to_id = consultation.asking_unit_id
     fastsql.update(request, ["state", "sent_back_at", "sent_back_by", "send_back_grounds", "send_back_reason",
                              "send_back_charged_to"])
-    append_event(item, EventKind.CONSULT_SEND_BACK, actor=actor, unit=unit(request.unit_id), data={
-        "request": request.pk, "grounds": grounds, "reason": reason.strip()})
     settle(item)
-    save(item, "state")
+    append_event_and_save(item, EventKind.CONSULT_SEND_BACK, fields=("state",), actor=actor, unit=unit(request.unit_id),
+                          data={"request": request.pk, "grounds": grounds, "reason": reason.strip()})
     notify([item.holder], f"{unit(request.unit_id).name} trả lại yêu cầu xin ý kiến về “{item.title}”: "
                           f"{reason.strip()}"[:400], item_url(item.pk))
     return request
